@@ -1,0 +1,26 @@
+package io.campanile.api;
+
+import java.time.Instant;
+
+/**
+ * What a processor knows about the run it is asked to do.
+ *
+ * @param instanceId the instance: one per (job, fire time)
+ * @param jobId the job's id
+ * @param jobName the job's name
+ * @param appName the app the job belongs to
+ * @param attempt 1 for the first run of the instance, higher for a retry of the same instance
+ * @param scheduledFireTime the fire time the instance was created for
+ * @param epoch the ownership epoch under which the instance was dispatched
+ * @param parameters the job's (or the run request's) parameters, possibly null
+ */
+public record ProcessorContext(
+        long instanceId,
+        long jobId,
+        String jobName,
+        String appName,
+        int attempt,
+        Instant scheduledFireTime,
+        long epoch,
+        String parameters) {
+}

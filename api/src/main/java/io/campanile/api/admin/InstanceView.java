@@ -1,0 +1,25 @@
+package io.campanile.api.admin;
+
+import io.campanile.api.InstanceState;
+import io.campanile.api.TriggerType;
+import java.time.Instant;
+
+/** One instance (one fire) of a job, with its current attempt. */
+public record InstanceView(
+        long id,
+        long jobId,
+        String jobName,
+        String appName,
+        TriggerType trigger,
+        Instant fireTime,
+        InstanceState state,
+        int attempt,
+        Long epoch,
+        String workerId,
+        String ownerId,
+        Instant createdAt,
+        Instant dispatchedAt,
+        Instant startedAt,
+        Instant finishedAt,
+        String result) {
+}

@@ -1,0 +1,16 @@
+package io.campanile.api.admin;
+
+/**
+ * Asks for one run of a job.
+ *
+ * @param parameters replaces the job's parameters for this run when not null
+ * @param delaySeconds run no earlier than this many seconds from now; 0 when absent
+ * @param requestId an idempotency key: a repeated request with the same key returns the
+ *     instance the first one created; a fresh key is generated when absent
+ */
+public record RunRequest(String parameters, Long delaySeconds, String requestId) {
+
+    public static RunRequest now() {
+        return new RunRequest(null, null, null);
+    }
+}

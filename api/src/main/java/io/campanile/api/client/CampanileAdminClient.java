@@ -1,0 +1,113 @@
+package io.campanile.api.client;
+
+import io.campanile.api.Headers;
+import io.campanile.api.admin.AppRegistration;
+import io.campanile.api.admin.AppView;
+import io.campanile.api.admin.ClusterView;
+import io.campanile.api.admin.ErrorView;
+import io.campanile.api.admin.InstanceView;
+import io.campanile.api.admin.JobDefinition;
+import io.campanile.api.admin.JobView;
+import io.campanile.api.admin.RunRequest;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.core.GenericType;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The admin API of one Campanile server. Thread-safe; close it to release its connections. */
+public class CampanileAdminClient implements AutoCloseable {
+
+    private final Client client;
+    private final URI baseUri;
+    private final String adminToken;
+
+    /**
+     * @param baseUri the server's base URL, for example {@code http://127.0.0.1:8080/campanile}
+     * @param adminToken the cluster's admin token
+     */
+    public CampanileAdminClient(URI baseUri, String adminToken) {
+        this.client = ClientBuilder.newBuilder()
+                .connectTimeout(2, TimeUnit.SECONDS)
+                .readTimeout(10, TimeUnit.SECONDS)
+                .build();
+        this.baseUri = baseUri;
+        this.adminToken = adminToken;
+    }
+
+    public AppView createApp(String name, String secret) {
+        return send(request("api/admin/apps").buildPost(Entity.json(new AppRegistration(name, secret))),
+                AppView.class);
+    }
+
+    public List<AppView> listApps() {
+        return send(request("api/admin/apps").buildGet(), new GenericType<List<AppView>>() { });
+    }
+
+    public JobView createJob(String app, JobDefinition definition) {
+        return send(request("api/admin/apps/" + app + "/jobs").buildPost(Entity.json(definition)), JobView.class);
+    }
+
+    public List<JobView> listJobs(String app) {
+        return send(request("api/admin/apps/" + app + "/jobs").buildGet(), new GenericType<List<JobView>>() { });
+    }
+
+    public InstanceView runJob(String app, long jobId, RunRequest runRequest) {
+        return send(request("api/admin/apps/" + app + "/jobs/" + jobId + "/run")
+                .buildPost(Entity.json(runRequest)), InstanceView.class);
+    }
+
+    /** The job's instances, newest fire time first, at most {@code limit}. */
+    public List<InstanceView> listInstances(String app, long jobId, int limit) {
+        return send(client.target(baseUri).path("api/admin/apps/" + app + "/jobs/" + jobId + "/instances")
+                .queryParam("limit", limit).request(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.AUTHORIZATION, Headers.bearer(adminToken)).buildGet(),
+                new GenericType<List<InstanceView>>() { });
+    }
+
+    public ClusterView cluster() {
+        return send(request("api/admin/cluster").buildGet(), ClusterView.class);
+    }
+
+    private Invocation.Builder request(String path) {
+        return client.target(baseUri).path(path).request(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.AUTHORIZATION, Headers.bearer(adminToken));
+    }
+
+    private <T> T send(Invocation invocation, Class<T> type) {
+        try (Response response = invocation.invoke()) {
+            return check(response).readEntity(type);
+        }
+    }
+
+    private <T> T send(Invocation invocation, GenericType<T> type) {
+        try (Response response = invocation.invoke()) {
+            return check(response).readEntity(type);
+        }
+    }
+
+    private static Response check(Response response) {
+        if (response.getStatusInfo().getFamily() == Response.Status.Family.SUCCESSFUL) {
+            return response;
+        }
+        String message;
+        try {
+            message = response.readEntity(ErrorView.class).message();
+        } catch (ProcessingException | IllegalStateException e) {
+            message = response.getStatusInfo().getReasonPhrase();
+        }
+        throw new CampanileClientException(response.getStatus(), message);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
