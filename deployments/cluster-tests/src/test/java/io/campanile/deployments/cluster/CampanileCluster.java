@@ -1,0 +1,171 @@
+package io.campanile.deployments.cluster;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+/**
+ * A Campanile cluster on this machine: a fresh PostgreSQL database, scheduler servers (each behind a
+ * {@link TcpProxy}) and the demo app with its worker, every process a Payara Micro instance. {@link #close()}
+ * stops everything and drops the database.
+ */
+public final class CampanileCluster implements AutoCloseable {
+
+    public static final String DEMO_APP = "demo";
+
+    private final ClusterSettings settings;
+    private final PostgresDatabase database;
+    private final String adminToken = randomToken();
+    private final String clusterToken = randomToken();
+    private final String appSecret = randomToken();
+    private final List<SchedulerNode> servers = new ArrayList<>();
+    private PayaraProcess demo;
+
+    private CampanileCluster(ClusterSettings settings, PostgresDatabase database) {
+        this.settings = settings;
+        this.database = database;
+    }
+
+    /** Starts all processes at once and returns when every server answers its health URL and the demo is up. */
+    public static CampanileCluster start(ClusterSettings settings) {
+        CampanileCluster cluster = new CampanileCluster(settings, PostgresDatabase.createFresh());
+        try {
+            cluster.launch();
+            return cluster;
+        } catch (IOException e) {
+            cluster.close();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException | Error e) {
+            System.err.println("cluster start failed: " + e.getMessage());
+            cluster.printLogTails(60);
+            cluster.close();
+            throw e;
+        }
+    }
+
+    private void launch() throws IOException {
+        Files.deleteIfExists(auditFile()); // left by an earlier run
+        for (int i = 1; i <= settings.serverCount(); i++) {
+            int httpPort = FreePorts.next();
+            TcpProxy proxy = TcpProxy.start(FreePorts.next(), httpPort);
+            String name = "server-" + i;
+            PayaraProcess process = new MicroLaunch(settings.microJar(), settings.schedulerWar(), httpPort,
+                    serverProperties(SchedulerNode.baseUri(proxy.listenPort()).toString()))
+                    .toProcess(name, settings.logDir());
+            servers.add(new SchedulerNode(name, httpPort, proxy, process, adminToken));
+        }
+        demo = new MicroLaunch(settings.microJar(), settings.demoWar(), FreePorts.next(), demoProperties())
+                .toProcess("demo", settings.logDir());
+
+        servers.forEach(server -> server.process().start());
+        demo.start();
+        Duration timeout = settings.startTimeout();
+        ExecutorService waiters = Executors.newFixedThreadPool(servers.size() + 1);
+        try {
+            List<CompletableFuture<String>> ready = new ArrayList<>();
+            for (SchedulerNode server : servers) {
+                ready.add(CompletableFuture.supplyAsync(() -> server.name() + " ready after "
+                        + server.process().awaitReady(server.healthUri(), timeout).toMillis() + " ms", waiters));
+            }
+            // the demo app has no health URL of its own; Payara Micro logs this once its deployments are up
+            ready.add(CompletableFuture.supplyAsync(() -> "demo ready after "
+                    + demo.awaitLogLine(") ready in ", timeout).toMillis() + " ms", waiters));
+            ready.forEach(future -> System.out.println(future.join()));
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        } finally {
+            waiters.shutdownNow();
+        }
+        // read now: a server's id is needed to find it as an owner, also after it was killed
+        servers.forEach(server -> System.out.println("started " + server.serverId() + ": " + server));
+    }
+
+    private Map<String, String> serverProperties(String advertisedUrl) {
+        return Map.of(
+                "campanile.server.url", advertisedUrl,
+                "campanile.db.url", database.jdbcUrl(),
+                "campanile.db.user", database.user(),
+                "campanile.db.password", "",
+                "campanile.admin.token", adminToken,
+                "campanile.cluster.token", clusterToken);
+    }
+
+    private Map<String, String> demoProperties() {
+        return Map.of(
+                "campanile.app", DEMO_APP,
+                "campanile.app.secret", appSecret,
+                "campanile.servers", servers.stream().map(server -> server.advertisedUri().toString())
+                        .collect(Collectors.joining(",")),
+                "demo.audit.file", auditFile().toString());
+    }
+
+    public List<SchedulerNode> servers() {
+        return List.copyOf(servers);
+    }
+
+    public List<SchedulerNode> runningServers() {
+        return servers.stream().filter(SchedulerNode::isRunning).toList();
+    }
+
+    public SchedulerNode server(String serverId) {
+        return servers.stream().filter(server -> server.serverId().equals(serverId)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no server with id " + serverId + " in " + servers));
+    }
+
+    public PayaraProcess demo() {
+        return demo;
+    }
+
+    public String appSecret() {
+        return appSecret;
+    }
+
+    /** One line per run of the demo's {@code audit} processor: jobName|fireTime|instanceId|attempt|epoch|worker. */
+    public Path auditFile() {
+        return settings.logDir().resolve("audit.txt");
+    }
+
+    public void printLogTails(int lines) {
+        List<PayaraProcess> processes = new ArrayList<>();
+        servers.forEach(server -> processes.add(server.process()));
+        if (demo != null) {
+            processes.add(demo);
+        }
+        for (PayaraProcess process : processes) {
+            System.out.println("===== last " + lines + " lines of " + process.logFile() + " =====");
+            System.out.println(process.tail(lines));
+        }
+    }
+
+    /** Kills what still runs (the worker first, so it stops calling), closes the proxies, drops the database. */
+    @Override
+    public void close() {
+        try {
+            if (demo != null) {
+                demo.close();
+            }
+            servers.forEach(SchedulerNode::close);
+        } finally {
+            database.close();
+        }
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}

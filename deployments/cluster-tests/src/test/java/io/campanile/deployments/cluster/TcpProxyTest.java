@@ -1,0 +1,153 @@
+package io.campanile.deployments.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TcpProxyTest {
+
+    private ServerSocket echoServer;
+    private TcpProxy proxy;
+
+    @BeforeEach
+    void startEchoServerBehindProxy() throws IOException {
+        echoServer = new ServerSocket(0, 50, FreePorts.LOOPBACK);
+        Thread acceptor = new Thread(this::echoConnections, "echo");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        proxy = TcpProxy.start(FreePorts.next(), echoServer.getLocalPort());
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        proxy.close();
+        echoServer.close();
+    }
+
+    @Test
+    void passes_bytes_both_ways() throws IOException {
+        try (Connection connection = new Connection(proxy.listenPort())) {
+            assertThat(connection.roundTrip("hello")).isEqualTo("hello");
+            assertThat(connection.roundTrip("again")).isEqualTo("again");
+        }
+    }
+
+    @Test
+    void cut_resets_open_connections_at_once() throws IOException {
+        try (Connection connection = new Connection(proxy.listenPort())) {
+            assertThat(connection.roundTrip("before")).isEqualTo("before");
+            awaitOpenConnections(1);
+
+            long cutAt = System.nanoTime();
+            proxy.cut();
+
+            assertThatThrownBy(() -> connection.roundTrip("during")).isInstanceOf(IOException.class);
+            assertThat(Poll.millisSince(cutAt)).isLessThan(1000);
+            assertThat(proxy.openConnections()).isZero();
+        }
+    }
+
+    @Test
+    void cut_refuses_new_connections_until_healed() throws IOException {
+        proxy.cut();
+        for (int i = 0; i < 3; i++) {
+            try (Connection connection = new Connection(proxy.listenPort())) {
+                assertThatThrownBy(() -> connection.roundTrip("during")).isInstanceOf(IOException.class);
+            } catch (IOException refusedAtConnect) {
+                // also a cut network
+            }
+        }
+
+        proxy.heal();
+
+        try (Connection connection = new Connection(proxy.listenPort())) {
+            assertThat(connection.roundTrip("after")).isEqualTo("after");
+        }
+    }
+
+    @Test
+    void a_dead_target_fails_connections_at_once() throws IOException {
+        echoServer.close();
+        try (Connection connection = new Connection(proxy.listenPort())) {
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> connection.roundTrip("anyone?")).isInstanceOf(IOException.class);
+            assertThat(Poll.millisSince(start)).isLessThan(1000);
+        }
+    }
+
+    private void awaitOpenConnections(int count) {
+        Poll.until(count + " open connection(s)", System.nanoTime(), Duration.ofSeconds(5), Duration.ofMillis(10),
+                () -> proxy.openConnections() == count ? Optional.of(true) : Optional.empty());
+    }
+
+    private void echoConnections() {
+        while (!echoServer.isClosed()) {
+            try {
+                Socket socket = echoServer.accept();
+                Thread echo = new Thread(() -> echo(socket), "echo-connection");
+                echo.setDaemon(true);
+                echo.start();
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    private static void echo(Socket socket) {
+        try (socket) {
+            socket.getInputStream().transferTo(socket.getOutputStream());
+        } catch (IOException ignored) {
+            // the client or the proxy went away
+        }
+    }
+
+    /** A line-based client: each line written is expected back. */
+    private static final class Connection implements AutoCloseable {
+
+        private final Socket socket = new Socket();
+        private final BufferedReader in;
+        private final PrintWriter out;
+
+        Connection(int port) throws IOException {
+            socket.connect(new InetSocketAddress(FreePorts.LOOPBACK, port), 2000);
+            socket.setSoTimeout(3000);
+            in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            out = new PrintWriter(socket.getOutputStream(), true, StandardCharsets.UTF_8);
+        }
+
+        String roundTrip(String line) throws IOException {
+            out.println(line);
+            if (out.checkError()) {
+                throw new IOException("write failed");
+            }
+            String answer = in.readLine();
+            if (answer == null) {
+                throw new IOException("connection closed");
+            }
+            return answer;
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

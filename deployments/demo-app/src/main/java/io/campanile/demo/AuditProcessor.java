@@ -1,0 +1,80 @@
+package io.campanile.demo;
+
+import io.campanile.api.ProcessResult;
+import io.campanile.api.Processor;
+import io.campanile.api.ProcessorContext;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Appends one line per run to the file named by {@code demo.audit.file}:
+ * {@code jobName|fireTime|instanceId|attempt|epoch|runner}, where runner is {@code campanile.worker.id} if set,
+ * else {@code pid@host}. Several workers (JVMs) may share the file: each line is appended under a file
+ * lock in one write, so lines never interleave. Without the setting it only succeeds.
+ */
+@ApplicationScoped
+@Named("audit")
+public class AuditProcessor implements Processor {
+
+    private static final Logger LOG = Logger.getLogger(AuditProcessor.class.getName());
+
+    private Optional<Path> file;
+    private String runner;
+
+    @PostConstruct
+    void configure() {
+        var config = ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader());
+        file = config.getOptionalValue("demo.audit.file", String.class).filter(f -> !f.isBlank()).map(Path::of);
+        runner = config.getOptionalValue("campanile.worker.id", String.class)
+                .orElseGet(() -> ProcessHandle.current().pid() + "@" + hostName());
+        LOG.info(() -> "Audit processor writes to " + file.map(Path::toString).orElse("(no demo.audit.file set)"));
+    }
+
+    @Override
+    public ProcessResult process(ProcessorContext context) throws IOException {
+        if (file.isEmpty()) {
+            return ProcessResult.success("audited (no file)");
+        }
+        String line = context.jobName() + "|" + context.scheduledFireTime() + "|" + context.instanceId() + "|"
+                + context.attempt() + "|" + context.epoch() + "|" + runner + "\n";
+        append(file.get(), line);
+        return ProcessResult.success("audited to " + file.get());
+    }
+
+    private static synchronized void append(Path path, String line) throws IOException {
+        Path parent = path.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+                FileLock lock = channel.lock()) {
+            ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+            channel.force(false);
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+}

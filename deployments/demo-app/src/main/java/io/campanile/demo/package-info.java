@@ -1,0 +1,6 @@
+/**
+ * The demo business application: three processors the Campanile worker in this WAR runs. {@code hello}
+ * logs, {@code audit} appends one line per run to a file (the cluster tests read it to prove that no fire
+ * ran twice), {@code flaky} fails on request.
+ */
+package io.campanile.demo;

@@ -1,0 +1,70 @@
+package io.campanile.scheduler.application;
+
+import io.campanile.scheduler.domain.election.OwnershipRepository;
+import io.campanile.scheduler.domain.election.ServerIdentity;
+import io.campanile.scheduler.domain.instance.InstanceRepository;
+import io.campanile.scheduler.domain.instance.JobInstance;
+import io.campanile.scheduler.domain.job.CronSchedule;
+import io.campanile.scheduler.domain.job.Job;
+import io.campanile.scheduler.domain.job.JobRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Creates one WAITING instance for every due fire time of an app's CRON jobs and moves each job's
+ * next fire time on, in one transaction fenced by the app's epoch. Missed fire times (after a
+ * failover, say) are all created, oldest first, at most {@code maxCatchUpFires} per job per call.
+ */
+@ApplicationScoped
+public class FireDueJobs {
+
+    private static final int MAX_JOBS_PER_CALL = 500;
+
+    private OwnershipRepository ownership;
+    private JobRepository jobs;
+    private InstanceRepository instances;
+    private ServerIdentity me;
+    private SchedulerSettings settings;
+
+    protected FireDueJobs() {
+    }
+
+    @Inject
+    public FireDueJobs(OwnershipRepository ownership, JobRepository jobs, InstanceRepository instances,
+            ServerIdentity me, SchedulerSettings settings) {
+        this.ownership = ownership;
+        this.jobs = jobs;
+        this.instances = instances;
+        this.me = me;
+        this.settings = settings;
+    }
+
+    /** @return how many instances were created */
+    @Transactional
+    public int fire(String appName, long epoch, Instant now) {
+        List<Job> due = jobs.findDue(appName, now, MAX_JOBS_PER_CALL);
+        if (due.isEmpty()) {
+            return 0; // most ticks: no write, no lock
+        }
+        if (!ownership.fence(appName, me.id(), epoch)) {
+            throw new FencedOut(appName, epoch);
+        }
+        int created = 0;
+        for (Job job : due) {
+            CronSchedule schedule = job.schedule();
+            for (int n = 0; n < settings.maxCatchUpFires(); n++) {
+                Instant fire = job.nextFireTime().filter(t -> !t.isAfter(now)).orElse(null);
+                if (fire == null) {
+                    break;
+                }
+                instances.add(JobInstance.scheduled(job, fire, epoch, me.id(), now));
+                job.advancePast(fire, schedule);
+                created++;
+            }
+        }
+        return created;
+    }
+}

@@ -1,0 +1,98 @@
+package io.campanile.scheduler.application;
+
+import io.campanile.api.ScheduleType;
+import io.campanile.api.admin.InstanceView;
+import io.campanile.api.admin.JobDefinition;
+import io.campanile.api.admin.JobView;
+import io.campanile.scheduler.domain.instance.InstanceRepository;
+import io.campanile.scheduler.domain.job.CronSchedule;
+import io.campanile.scheduler.domain.job.Job;
+import io.campanile.scheduler.domain.job.JobRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Creates and lists an app's jobs and their instances. */
+@ApplicationScoped
+public class ManageJobs {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+    private static final int MAX_PARAMETERS = 65_536;
+
+    private ManageApps apps;
+    private JobRepository jobs;
+    private InstanceRepository instances;
+    private Clock clock;
+
+    protected ManageJobs() {
+    }
+
+    @Inject
+    public ManageJobs(ManageApps apps, JobRepository jobs, InstanceRepository instances, DatabaseClock clock) {
+        this.apps = apps;
+        this.jobs = jobs;
+        this.instances = instances;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public JobView create(String appName, JobDefinition d) {
+        apps.require(appName);
+        Check.present("body", d);
+        Check.matches("name", d.name(), NAME, "1-128 letters, digits, '.', '_' or '-'");
+        Check.maxLength("processor", Check.present("processor", d.processor()), 200);
+        Check.maxLength("parameters", d.parameters(), MAX_PARAMETERS);
+        ScheduleType type = d.scheduleType() != null ? d.scheduleType()
+                : d.cron() != null ? ScheduleType.CRON : ScheduleType.API;
+        String zone = d.timeZone() == null || d.timeZone().isBlank() ? "UTC" : d.timeZone();
+        if (type == ScheduleType.CRON) {
+            Check.present("cron", d.cron());
+            parseSchedule(d.cron(), zone);
+        } else if (d.cron() != null) {
+            throw RequestRejected.invalid("cron", "only a CRON job has a CRON expression");
+        } else {
+            parseSchedule("0 0 0 * * *", zone);
+        }
+        if (jobs.existsByName(appName, d.name())) {
+            throw RequestRejected.conflict("app " + appName + " already has a job named '" + d.name() + "'");
+        }
+        Job job = new Job(appName, d.name(), d.processor().trim(), type, type == ScheduleType.CRON ? d.cron().trim()
+                : null, zone, d.parameters(), d.enabled() == null || d.enabled(), clock.instant());
+        jobs.add(job);
+        return Views.of(job);
+    }
+
+    private static void parseSchedule(String cron, String zone) {
+        try {
+            CronSchedule.parse(cron, zone);
+        } catch (IllegalArgumentException e) {
+            throw RequestRejected.invalid(e.getMessage().startsWith("unknown time zone") ? "timeZone" : "cron",
+                    e.getMessage());
+        }
+    }
+
+    @Transactional
+    public List<JobView> list(String appName) {
+        apps.require(appName);
+        return jobs.findByApp(appName).stream().map(Views::of).toList();
+    }
+
+    @Transactional
+    public Job require(String appName, long jobId) {
+        apps.require(appName);
+        return jobs.find(appName, jobId)
+                .orElseThrow(() -> RequestRejected.notFound("app " + appName + " has no job " + jobId));
+    }
+
+    @Transactional
+    public List<InstanceView> instances(String appName, long jobId, int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw RequestRejected.invalid("limit", "must be between 1 and 1000");
+        }
+        Job job = require(appName, jobId);
+        return instances.findByJob(jobId, limit).stream().map(i -> Views.of(i, job.name())).toList();
+    }
+}

@@ -1,0 +1,66 @@
+package io.campanile.scheduler.application;
+
+import io.campanile.api.InstanceState;
+import io.campanile.scheduler.domain.election.OwnershipRepository;
+import io.campanile.scheduler.domain.election.ServerIdentity;
+import io.campanile.scheduler.domain.instance.InstanceRepository;
+import io.campanile.scheduler.domain.instance.JobInstance;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.logging.Logger;
+
+/**
+ * Finds an app's work that a worker will never finish: dispatched but never acknowledged (the
+ * worker never got it, or died) goes back to WAITING as the next attempt; running on a worker that
+ * stopped sending heartbeats is recorded FAILED. Fenced like every owner's write.
+ */
+@ApplicationScoped
+public class RecoverLostWork {
+
+    private static final Logger LOG = Logger.getLogger(RecoverLostWork.class.getName());
+
+    private OwnershipRepository ownership;
+    private InstanceRepository instances;
+    private WorkerRegistry workers;
+    private ServerIdentity me;
+    private SchedulerSettings settings;
+
+    protected RecoverLostWork() {
+    }
+
+    @Inject
+    public RecoverLostWork(OwnershipRepository ownership, InstanceRepository instances, WorkerRegistry workers,
+            ServerIdentity me, SchedulerSettings settings) {
+        this.ownership = ownership;
+        this.instances = instances;
+        this.workers = workers;
+        this.me = me;
+        this.settings = settings;
+    }
+
+    /**
+     * @param heldForMillis how long this server has owned the app: a worker that has not heartbeated
+     *     to this server yet is only lost once it had the whole timeout to find it
+     */
+    @Transactional
+    public void recover(String appName, long epoch, long heldForMillis) {
+        if (!ownership.fence(appName, me.id(), epoch)) {
+            throw new FencedOut(appName, epoch);
+        }
+        int retried = instances.retryUnacknowledged(appName, settings.ackTimeoutMillis());
+        if (retried > 0) {
+            LOG.warning(() -> retried + " dispatched instance(s) of app " + appName
+                    + " were not acknowledged; dispatching them again as their next attempt");
+        }
+        if (heldForMillis < settings.workerTimeoutMillis()) {
+            return;
+        }
+        for (JobInstance running : instances.findRunning(appName)) {
+            if (!workers.isAlive(appName, running.workerId(), settings.workerTimeoutMillis())) {
+                instances.applyReport(running.id(), running.attempt(), InstanceState.FAILED, running.workerId(),
+                        "worker " + running.workerId() + " stopped sending heartbeats");
+            }
+        }
+    }
+}

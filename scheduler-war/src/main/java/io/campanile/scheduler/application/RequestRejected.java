@@ -1,0 +1,34 @@
+package io.campanile.scheduler.application;
+
+/** A request that cannot be carried out as asked; the message names the problem. */
+public class RequestRejected extends RuntimeException {
+
+    public enum Kind { INVALID, NOT_FOUND, CONFLICT, UNAVAILABLE }
+
+    private final Kind kind;
+
+    public RequestRejected(Kind kind, String message) {
+        super(message);
+        this.kind = kind;
+    }
+
+    public static RequestRejected invalid(String field, String problem) {
+        return new RequestRejected(Kind.INVALID, field + ": " + problem);
+    }
+
+    public static RequestRejected notFound(String message) {
+        return new RequestRejected(Kind.NOT_FOUND, message);
+    }
+
+    public static RequestRejected conflict(String message) {
+        return new RequestRejected(Kind.CONFLICT, message);
+    }
+
+    public static RequestRejected unavailable(String message) {
+        return new RequestRejected(Kind.UNAVAILABLE, message);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

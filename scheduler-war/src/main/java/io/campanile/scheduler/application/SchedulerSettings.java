@@ -1,0 +1,28 @@
+package io.campanile.scheduler.application;
+
+/**
+ * Timing of a server; see docs/configuration.md for each setting and its default.
+ *
+ * @param leaseMillis how long an owner's lease runs after each renewal (database time)
+ * @param renewMillis how often an owner renews its leases
+ * @param pingTimeoutMillis how long a PING to another server may take
+ * @param pollHoldSeconds how long a worker's long-poll is held when there is no work
+ * @param tickMillis how often the server looks for due fires and work to dispatch
+ * @param ackTimeoutMillis a dispatched instance not acknowledged by then is dispatched again
+ * @param workerTimeoutMillis a worker silent for this long is lost; its running instances fail
+ * @param serverAliveMillis a server whose heartbeat is older is shown dead
+ * @param maxCatchUpFires at most this many missed fires of one job are created per tick
+ */
+public record SchedulerSettings(long leaseMillis, long renewMillis, long pingTimeoutMillis, int pollHoldSeconds,
+        long tickMillis, long ackTimeoutMillis, long workerTimeoutMillis, long serverAliveMillis,
+        int maxCatchUpFires) {
+
+    public static SchedulerSettings defaults() {
+        return new SchedulerSettings(3000, 1000, 1000, 20, 100, 10_000, 15_000, 5000, 100);
+    }
+
+    /** An owner stops acting this long before the lease it wrote runs out, to absorb delays. */
+    public long safetyMillis() {
+        return Math.min(500, leaseMillis / 4);
+    }
+}

@@ -1,0 +1,153 @@
+package io.campanile.scheduler.application;
+
+import io.campanile.api.protocol.Handoff;
+import io.campanile.scheduler.domain.election.Election;
+import io.campanile.scheduler.domain.election.HeldApps;
+import io.campanile.scheduler.domain.election.Peers;
+import io.campanile.scheduler.domain.election.ServerIdentity;
+import io.campanile.scheduler.domain.election.ServerNode;
+import io.campanile.scheduler.domain.election.ServerRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * What a server does on every tick: heartbeat and clock sync, lease renewal, adoption of orphaned
+ * apps, firing due jobs, dispatching, recovering lost work; and, when it stops, handing its apps to
+ * a peer. Each step fails alone: a failing step is logged and the others still run.
+ */
+@ApplicationScoped
+public class ServerLoop {
+
+    private static final Logger LOG = Logger.getLogger(ServerLoop.class.getName());
+    private static final long HEARTBEAT_MILLIS = 1000;
+    private static final long ADOPT_MILLIS = 500;
+    private static final long RECOVER_MILLIS = 1000;
+    private static final long FORGET_SERVERS_MILLIS = 10 * 60_000;
+
+    private ServerRegistry registry;
+    private Election election;
+    private HeldApps held;
+    private FireDueJobs fireDueJobs;
+    private DispatchWork dispatchWork;
+    private RecoverLostWork recoverLostWork;
+    private WaitingPolls polls;
+    private Peers peers;
+    private ServerIdentity me;
+    private DatabaseClock clock;
+    private SchedulerSettings settings;
+
+    private long lastHeartbeat;
+    private long lastRenewal;
+    private long lastAdoption;
+    private long lastRecovery;
+    private volatile List<ServerNode> servers = List.of();
+
+    protected ServerLoop() {
+    }
+
+    @Inject
+    public ServerLoop(ServerRegistry registry, Election election, HeldApps held, FireDueJobs fireDueJobs,
+            DispatchWork dispatchWork, RecoverLostWork recoverLostWork, WaitingPolls polls, Peers peers,
+            ServerIdentity me, DatabaseClock clock, SchedulerSettings settings) {
+        this.registry = registry;
+        this.election = election;
+        this.held = held;
+        this.fireDueJobs = fireDueJobs;
+        this.dispatchWork = dispatchWork;
+        this.recoverLostWork = recoverLostWork;
+        this.polls = polls;
+        this.peers = peers;
+        this.me = me;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** Called by the timer; not re-entered (the timer skips a tick while one runs). */
+    public void tick() {
+        if (held.isLeaving()) {
+            return;
+        }
+        long now = clock.host().millis();
+        if (now - lastHeartbeat >= HEARTBEAT_MILLIS) {
+            lastHeartbeat = now;
+            step("heartbeat", this::heartbeat);
+        }
+        if (now - lastRenewal >= settings.renewMillis()) {
+            lastRenewal = now;
+            step("lease renewal", election::renewLeases);
+        }
+        if (now - lastAdoption >= ADOPT_MILLIS) {
+            lastAdoption = now;
+            step("adoption of orphaned apps", election::adoptOrphans);
+        }
+        boolean recover = now - lastRecovery >= RECOVER_MILLIS;
+        if (recover) {
+            lastRecovery = now;
+        }
+        held.snapshot().forEach((app, epoch) -> {
+            if (held.holds(app, epoch)) {
+                step("firing jobs of " + app, () -> fireDueJobs.fire(app, epoch, clock.instant()));
+                if (recover) {
+                    step("recovering lost work of " + app,
+                            () -> recoverLostWork.recover(app, epoch, held.heldForMillis(app)));
+                }
+            }
+        });
+        polls.appsWithPolls().forEach(app -> step("dispatching work of " + app, () -> dispatchWork.dispatch(app)));
+    }
+
+    private void heartbeat() {
+        long sent = clock.host().millis();
+        registry.heartbeat(me);
+        clock.sync(registry.databaseTime(), sent, clock.host().millis());
+        servers = registry.findAll(settings.serverAliveMillis());
+        if (servers.size() > 1 && servers.stream().anyMatch(s -> !s.alive())) {
+            registry.forget(FORGET_SERVERS_MILLIS);
+        }
+    }
+
+    private void step(String name, Runnable step) {
+        try {
+            step.run();
+        } catch (FencedOut e) {
+            LOG.warning(() -> "Stopped acting on app " + e.appName() + ": " + e.getMessage());
+            held.lose(e.appName(), e.epoch());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Server step failed: " + name + ": " + e, LOG.isLoggable(Level.FINE) ? e : null);
+        }
+    }
+
+    /**
+     * Stops acting on every app at once and asks a live peer to take them over, so that workers find
+     * the new owner without waiting for leases to expire. The database may already be gone when this
+     * runs (the container tears down the datasource early), so this only uses memory and HTTP.
+     */
+    public void leave() {
+        List<Map.Entry<String, Long>> apps = held.leave();
+        if (apps.isEmpty()) {
+            return;
+        }
+        Handoff handoff = new Handoff(me.id(), apps.stream()
+                .map(e -> new Handoff.HeldApp(e.getKey(), e.getValue())).toList());
+        for (ServerNode peer : servers) {
+            if (peer.alive() && !peer.id().equals(me.id())) {
+                List<String> taken = peers.handOff(peer.url(), handoff);
+                if (!taken.isEmpty()) {
+                    LOG.info(() -> "Handed apps " + taken + " over to server " + peer.id());
+                    return;
+                }
+            }
+        }
+        LOG.warning(() -> "No server took over apps " + apps + "; they move when their leases expire (within "
+                + settings.leaseMillis() + " ms)");
+    }
+
+    public List<ServerNode> knownServers() {
+        return servers;
+    }
+}

@@ -1,0 +1,67 @@
+package io.campanile.scheduler.application;
+
+import io.campanile.api.protocol.WorkerHeartbeat;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The workers of the apps this server owns, as their heartbeats describe them. Kept in memory: after
+ * a failover the workers find the new owner and heartbeat to it within seconds.
+ */
+@ApplicationScoped
+public class WorkerRegistry {
+
+    private Clock clock;
+    private final Map<String, Map<String, Seen>> byApp = new ConcurrentHashMap<>();
+
+    protected WorkerRegistry() {
+    }
+
+    @Inject
+    public WorkerRegistry(DatabaseClock clock) {
+        this.clock = clock.host();
+    }
+
+    public WorkerRegistry(Clock clock) {
+        this.clock = clock;
+    }
+
+    public void record(String appName, WorkerHeartbeat heartbeat) {
+        byApp.computeIfAbsent(appName, k -> new ConcurrentHashMap<>())
+                .put(heartbeat.workerId(), new Seen(heartbeat, clock.millis()));
+    }
+
+    /** Any request from a worker (a poll, a report) shows it is alive, not only its heartbeats. */
+    public void seen(String appName, String workerId) {
+        byApp.computeIfAbsent(appName, k -> new ConcurrentHashMap<>()).merge(workerId,
+                new Seen(null, clock.millis()), (old, fresh) -> new Seen(old.heartbeat, fresh.atMillis));
+    }
+
+    public boolean isAlive(String appName, String workerId, long timeoutMillis) {
+        Seen seen = byApp.getOrDefault(appName, Map.of()).get(workerId);
+        return seen != null && clock.millis() - seen.atMillis < timeoutMillis;
+    }
+
+    /** Orders workers by how busy their last heartbeat said they were: idle and cool first. */
+    public Comparator<String> leastLoadedFirst(String appName) {
+        Map<String, Seen> workers = byApp.getOrDefault(appName, Map.of());
+        return Comparator.<String>comparingInt(w -> heartbeat(workers, w).map(WorkerHeartbeat::activeRuns).orElse(0))
+                .thenComparingDouble(w -> heartbeat(workers, w).map(h -> Math.max(0, h.cpuLoad())).orElse(0.0));
+    }
+
+    private static Optional<WorkerHeartbeat> heartbeat(Map<String, Seen> workers, String workerId) {
+        return Optional.ofNullable(workers.get(workerId)).map(Seen::heartbeat);
+    }
+
+    public void forgetApp(String appName) {
+        byApp.remove(appName);
+    }
+
+    private record Seen(WorkerHeartbeat heartbeat, long atMillis) {
+    }
+}

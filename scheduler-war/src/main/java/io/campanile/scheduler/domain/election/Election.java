@@ -1,0 +1,151 @@
+package io.campanile.scheduler.domain.election;
+
+import io.campanile.api.OwnershipChangeReason;
+import io.campanile.api.protocol.Handoff;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The {@code server_info} election, run by whichever server a worker asks.
+ *
+ * <ul>
+ *   <li>A recorded owner is kept while its lease (database time) is valid, even if it does not
+ *       answer a PING: a PING can fail for reasons that say nothing about the owner, and acting on
+ *       it would make ownership flip under a partition.</li>
+ *   <li>An app is taken over only when its lease has expired, or when the server at the owner's
+ *       URL answers that it does not own the app (it is leaving, or it is another incarnation).</li>
+ *   <li>Every take-over is a compare-and-set on the epoch; the loser answers with the winner.</li>
+ * </ul>
+ */
+public class Election {
+
+    private static final Logger LOG = Logger.getLogger(Election.class.getName());
+
+    private final OwnershipRepository repository;
+    private final Peers peers;
+    private final ServerIdentity me;
+    private final HeldApps held;
+    private final Clock clock;
+    private final long leaseMillis;
+
+    public Election(OwnershipRepository repository, Peers peers, ServerIdentity me, HeldApps held, Clock clock,
+            long leaseMillis) {
+        this.repository = repository;
+        this.peers = peers;
+        this.me = me;
+        this.held = held;
+        this.clock = clock;
+        this.leaseMillis = leaseMillis;
+    }
+
+    /** The server that owns the app after this server ran the election; empty for an unknown app. */
+    public Optional<Ownership> ownerOf(String appName) {
+        Optional<Ownership> found = repository.find(appName);
+        if (found.isEmpty()) {
+            return found;
+        }
+        Ownership recorded = found.get();
+        if (recorded.isUnclaimed()) {
+            return Optional.of(takeOver(recorded, OwnershipChangeReason.FIRST_CLAIM));
+        }
+        if (!recorded.leaseValid()) {
+            return Optional.of(takeOver(recorded, OwnershipChangeReason.LEASE_EXPIRED));
+        }
+        if (recorded.isOwnedBy(me.id())) {
+            return Optional.of(recorded);
+        }
+        Optional<Peers.PingAnswer> answer = peers.ping(recorded.ownerUrl(), appName);
+        if (answer.isPresent() && disowns(answer.get(), recorded)) {
+            return Optional.of(takeOver(recorded, OwnershipChangeReason.OWNER_DISOWNED));
+        }
+        return Optional.of(recorded);
+    }
+
+    private static boolean disowns(Peers.PingAnswer answer, Ownership recorded) {
+        return !answer.serverId().equals(recorded.ownerId()) || !answer.owner();
+    }
+
+    /** Takes over every app whose lease has expired, so that no app stays unscheduled. */
+    public void adoptOrphans() {
+        for (Ownership orphan : repository.findOrphans()) {
+            takeOver(orphan, orphan.isUnclaimed()
+                    ? OwnershipChangeReason.FIRST_CLAIM : OwnershipChangeReason.LEASE_EXPIRED);
+        }
+    }
+
+    /**
+     * This server's answer to another server's PING. Held apps are answered from memory; otherwise
+     * the database decides, so that a server that just won an app never disowns it by mistake.
+     */
+    public Peers.PingAnswer answerPing(String appName) {
+        Optional<Long> epoch = held.epochOf(appName);
+        if (epoch.isPresent()) {
+            return new Peers.PingAnswer(me.id(), true, epoch.get());
+        }
+        Optional<Ownership> recorded = repository.find(appName);
+        if (held.isLeaving() || recorded.isEmpty()) {
+            return new Peers.PingAnswer(me.id(), false, recorded.map(Ownership::epoch).orElse(0L));
+        }
+        Ownership o = recorded.get();
+        boolean mine = o.isOwnedBy(me.id()) && o.leaseValid() && renew(appName, o.epoch());
+        return new Peers.PingAnswer(me.id(), mine, o.epoch());
+    }
+
+    /** Takes over the apps a leaving server hands over, each only if still at the epoch it held. */
+    public List<String> acceptHandoff(Handoff handoff) {
+        List<String> taken = new ArrayList<>();
+        for (Handoff.HeldApp app : handoff.apps()) {
+            TakeOver takeOver = new TakeOver(app.appName(), app.epoch(), handoff.leavingServerId(), me,
+                    OwnershipChangeReason.HANDOFF, leaseMillis);
+            if (apply(takeOver)) {
+                taken.add(app.appName());
+            }
+        }
+        return taken;
+    }
+
+    /** Extends the leases of every held app; drops the ones whose epoch has moved on. */
+    public void renewLeases() {
+        held.snapshot().forEach((app, epoch) -> {
+            try {
+                if (!renew(app, epoch)) {
+                    LOG.warning(() -> "Lost app " + app + " at epoch " + epoch + ": another server took it over");
+                    held.lose(app, epoch);
+                }
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "Could not renew the lease of app " + app + ": " + e);
+            }
+        });
+    }
+
+    private boolean renew(String appName, long epoch) {
+        long before = clock.millis();
+        if (repository.renew(appName, me.id(), epoch, leaseMillis)) {
+            held.hold(appName, epoch, before, leaseMillis);
+            return true;
+        }
+        return false;
+    }
+
+    private Ownership takeOver(Ownership recorded, OwnershipChangeReason reason) {
+        apply(new TakeOver(recorded.appName(), recorded.epoch(), recorded.ownerId(), me, reason, leaseMillis));
+        return repository.find(recorded.appName()).orElseThrow();
+    }
+
+    private boolean apply(TakeOver takeOver) {
+        if (held.isLeaving()) {
+            return false;
+        }
+        long before = clock.millis();
+        if (!repository.takeOver(takeOver)) {
+            return false;
+        }
+        held.hold(takeOver.appName(), takeOver.newEpoch(), before, leaseMillis);
+        LOG.info(() -> "Took over app " + takeOver.appName() + " from " + takeOver.expectedOwnerId()
+                + " at epoch " + takeOver.newEpoch() + " (" + takeOver.reason() + ")");
+        return true;
+    }
+}

@@ -1,0 +1,176 @@
+package io.campanile.scheduler.domain.instance;
+
+import io.campanile.api.InstanceState;
+import io.campanile.api.TriggerType;
+import io.campanile.scheduler.domain.job.Job;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * One fire of a job. Created WAITING under the creating owner's epoch; its state changes go through
+ * conditional updates in {@link InstanceRepository}, never through this object.
+ */
+@Entity
+@Table(name = "job_instance")
+@SequenceGenerator(name = "job_instance_seq", sequenceName = "job_instance_seq", allocationSize = 50)
+public class JobInstance {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "job_instance_seq")
+    private Long id;
+
+    @Column(name = "job_id", nullable = false)
+    private long jobId;
+
+    @Column(name = "app_name", nullable = false)
+    private String appName;
+
+    @Column(name = "fire_key", nullable = false)
+    private String fireKey;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "trigger_type", nullable = false)
+    private TriggerType trigger;
+
+    @Column(name = "fire_time", nullable = false)
+    private OffsetDateTime fireTime;
+
+    private String parameters;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private InstanceState state;
+
+    private int attempt;
+
+    private long epoch;
+
+    @Column(name = "owner_id", nullable = false)
+    private String ownerId;
+
+    @Column(name = "worker_id")
+    private String workerId;
+
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt;
+
+    @Column(name = "dispatched_at")
+    private OffsetDateTime dispatchedAt;
+
+    @Column(name = "started_at")
+    private OffsetDateTime startedAt;
+
+    @Column(name = "finished_at")
+    private OffsetDateTime finishedAt;
+
+    private String result;
+
+    protected JobInstance() {
+    }
+
+    private JobInstance(Job job, TriggerType trigger, String fireKey, Instant fireTime, String parameters,
+            long epoch, String ownerId, Instant now) {
+        this.jobId = job.id();
+        this.appName = job.appName();
+        this.trigger = trigger;
+        this.fireKey = fireKey;
+        this.fireTime = fireTime.atOffset(ZoneOffset.UTC);
+        this.parameters = parameters;
+        this.state = InstanceState.WAITING;
+        this.attempt = 1;
+        this.epoch = epoch;
+        this.ownerId = ownerId;
+        this.createdAt = now.atOffset(ZoneOffset.UTC);
+    }
+
+    /** The instance of a scheduled fire; its key is the fire time, so a fire can exist once. */
+    public static JobInstance scheduled(Job job, Instant fireTime, long epoch, String ownerId, Instant now) {
+        return new JobInstance(job, TriggerType.SCHEDULE, fireTime.toString(), fireTime, job.parameters(), epoch,
+                ownerId, now);
+    }
+
+    /** The instance of a run request; its key is the request id, so a repeated request is one run. */
+    public static JobInstance requested(Job job, String requestId, Instant fireTime, String parameters, long epoch,
+            String ownerId, Instant now) {
+        return new JobInstance(job, TriggerType.API, "api:" + requestId, fireTime,
+                parameters != null ? parameters : job.parameters(), epoch, ownerId, now);
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public long jobId() {
+        return jobId;
+    }
+
+    public String appName() {
+        return appName;
+    }
+
+    public TriggerType trigger() {
+        return trigger;
+    }
+
+    public Instant fireTime() {
+        return fireTime.toInstant();
+    }
+
+    public String parameters() {
+        return parameters;
+    }
+
+    public InstanceState state() {
+        return state;
+    }
+
+    public int attempt() {
+        return attempt;
+    }
+
+    public long epoch() {
+        return epoch;
+    }
+
+    public String ownerId() {
+        return ownerId;
+    }
+
+    public String workerId() {
+        return workerId;
+    }
+
+    public Instant createdAt() {
+        return createdAt.toInstant();
+    }
+
+    public Instant dispatchedAt() {
+        return toInstant(dispatchedAt);
+    }
+
+    public Instant startedAt() {
+        return toInstant(startedAt);
+    }
+
+    public Instant finishedAt() {
+        return toInstant(finishedAt);
+    }
+
+    public String result() {
+        return result;
+    }
+
+    private static Instant toInstant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

@@ -1,0 +1,19 @@
+package io.campanile.scheduler.domain.job;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+public interface JobRepository {
+
+    void add(Job job);
+
+    Optional<Job> find(String appName, long jobId);
+
+    boolean existsByName(String appName, String name);
+
+    List<Job> findByApp(String appName);
+
+    /** Enabled CRON jobs of the app whose next fire time is at or before {@code now}. */
+    List<Job> findDue(String appName, Instant now, int limit);
+}

@@ -1,0 +1,102 @@
+package io.campanile.scheduler.infrastructure.config;
+
+import io.campanile.scheduler.application.DatabaseClock;
+import io.campanile.scheduler.application.SchedulerSettings;
+import io.campanile.scheduler.application.WaitingPolls;
+import io.campanile.scheduler.application.WorkerRegistry;
+import io.campanile.scheduler.domain.election.Election;
+import io.campanile.scheduler.domain.election.HeldApps;
+import io.campanile.scheduler.domain.election.OwnershipRepository;
+import io.campanile.scheduler.domain.election.Peers;
+import io.campanile.scheduler.domain.election.ServerIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Builds the server's plain objects from MicroProfile Config (see docs/configuration.md). */
+@ApplicationScoped
+public class ServerWiring {
+
+    private static final Logger LOG = Logger.getLogger(ServerWiring.class.getName());
+
+    private final Config config = ConfigProvider.getConfig();
+
+    @Produces
+    @Singleton
+    SchedulerSettings settings() {
+        SchedulerSettings d = SchedulerSettings.defaults();
+        return new SchedulerSettings(
+                millis("campanile.lease.millis", d.leaseMillis()),
+                millis("campanile.lease.renew-millis", d.renewMillis()),
+                millis("campanile.ping.timeout-millis", d.pingTimeoutMillis()),
+                (int) millis("campanile.poll.hold-seconds", d.pollHoldSeconds()),
+                millis("campanile.tick.millis", d.tickMillis()),
+                millis("campanile.dispatch.ack-timeout-millis", d.ackTimeoutMillis()),
+                millis("campanile.worker.timeout-millis", d.workerTimeoutMillis()),
+                millis("campanile.server.alive-millis", d.serverAliveMillis()),
+                (int) millis("campanile.misfire.max-catch-up", d.maxCatchUpFires()));
+    }
+
+    private long millis(String key, long fallback) {
+        long value = config.getOptionalValue(key, Long.class).orElse(fallback);
+        if (value <= 0) {
+            throw new IllegalArgumentException(key + " must be positive, was " + value);
+        }
+        return value;
+    }
+
+    @Produces
+    @Singleton
+    ServerIdentity identity() {
+        String url = config.getOptionalValue("campanile.server.url", String.class)
+                .orElse("http://127.0.0.1:8080/campanile");
+        String id = "s-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        LOG.info(() -> "Campanile server " + id + " at " + url);
+        return new ServerIdentity(id, url.replaceAll("/+$", ""));
+    }
+
+    @Produces
+    @Singleton
+    Credentials credentials() {
+        return new Credentials(token("campanile.admin.token", Credentials.DEV_ADMIN_TOKEN),
+                token("campanile.cluster.token", Credentials.DEV_CLUSTER_TOKEN));
+    }
+
+    private String token(String key, String devDefault) {
+        return config.getOptionalValue(key, String.class).filter(t -> !t.isBlank()).orElseGet(() -> {
+            LOG.warning(() -> key + " is not set: using the development default from the README. "
+                    + "Set it for any shared or production server.");
+            return devDefault;
+        });
+    }
+
+    @Produces
+    @Singleton
+    DatabaseClock clock() {
+        return new DatabaseClock(Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    HeldApps held(DatabaseClock clock, SchedulerSettings settings, WaitingPolls polls, WorkerRegistry workers) {
+        HeldApps held = new HeldApps(clock.host(), settings.safetyMillis());
+        held.onLost(app -> {
+            polls.rejectAll(app);
+            workers.forgetApp(app);
+        });
+        return held;
+    }
+
+    @Produces
+    @Singleton
+    Election election(OwnershipRepository repository, Peers peers, ServerIdentity me, HeldApps held,
+            DatabaseClock clock, SchedulerSettings settings) {
+        return new Election(repository, peers, me, held, clock.host(), settings.leaseMillis());
+    }
+}

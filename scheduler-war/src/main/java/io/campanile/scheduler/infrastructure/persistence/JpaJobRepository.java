@@ -1,0 +1,62 @@
+package io.campanile.scheduler.infrastructure.persistence;
+
+import io.campanile.api.ScheduleType;
+import io.campanile.scheduler.domain.job.Job;
+import io.campanile.scheduler.domain.job.JobRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+@Transactional
+public class JpaJobRepository implements JobRepository {
+
+    @PersistenceContext(unitName = "campanile")
+    private EntityManager em;
+
+    protected JpaJobRepository() {
+    }
+
+    public JpaJobRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public void add(Job job) {
+        em.persist(job);
+        em.flush();
+    }
+
+    @Override
+    public Optional<Job> find(String appName, long jobId) {
+        return Optional.ofNullable(em.find(Job.class, jobId)).filter(j -> j.appName().equals(appName));
+    }
+
+    @Override
+    public boolean existsByName(String appName, String name) {
+        return !em.createQuery("SELECT j.id FROM Job j WHERE j.appName = :app AND j.name = :name")
+                .setParameter("app", appName).setParameter("name", name).getResultList().isEmpty();
+    }
+
+    @Override
+    public List<Job> findByApp(String appName) {
+        return em.createQuery("SELECT j FROM Job j WHERE j.appName = :app ORDER BY j.name", Job.class)
+                .setParameter("app", appName).getResultList();
+    }
+
+    @Override
+    public List<Job> findDue(String appName, Instant now, int limit) {
+        return em.createQuery("SELECT j FROM Job j WHERE j.appName = :app AND j.enabled = TRUE "
+                + "AND j.scheduleType = :cron AND j.nextFireAt <= :now ORDER BY j.nextFireAt", Job.class)
+                .setParameter("app", appName)
+                .setParameter("cron", ScheduleType.CRON)
+                .setParameter("now", now.atOffset(ZoneOffset.UTC))
+                .setMaxResults(limit)
+                .getResultList();
+    }
+}

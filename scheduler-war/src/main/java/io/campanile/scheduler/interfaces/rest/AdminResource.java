@@ -1,0 +1,90 @@
+package io.campanile.scheduler.interfaces.rest;
+
+import io.campanile.api.admin.AppRegistration;
+import io.campanile.api.admin.AppView;
+import io.campanile.api.admin.ClusterView;
+import io.campanile.api.admin.InstanceView;
+import io.campanile.api.admin.JobDefinition;
+import io.campanile.api.admin.JobView;
+import io.campanile.api.admin.RunRequest;
+import io.campanile.scheduler.application.ClusterOverview;
+import io.campanile.scheduler.application.CreateRun;
+import io.campanile.scheduler.application.ManageApps;
+import io.campanile.scheduler.application.ManageJobs;
+import io.campanile.scheduler.application.RunJobs;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** The admin API: apps, jobs, runs, instances, the cluster. */
+@Path("admin")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AdminResource {
+
+    @Inject
+    ManageApps apps;
+    @Inject
+    ManageJobs jobs;
+    @Inject
+    RunJobs runs;
+    @Inject
+    ClusterOverview cluster;
+
+    @POST
+    @Path("apps")
+    public Response createApp(AppRegistration registration) {
+        AppView created = apps.create(registration);
+        return Response.status(201).entity(created).build();
+    }
+
+    @GET
+    @Path("apps")
+    public List<AppView> listApps() {
+        return apps.list();
+    }
+
+    @POST
+    @Path("apps/{app}/jobs")
+    public Response createJob(@PathParam("app") String app, JobDefinition definition) {
+        JobView created = jobs.create(app, definition);
+        return Response.status(201).entity(created).build();
+    }
+
+    @GET
+    @Path("apps/{app}/jobs")
+    public List<JobView> listJobs(@PathParam("app") String app) {
+        return jobs.list(app);
+    }
+
+    @POST
+    @Path("apps/{app}/jobs/{jobId}/run")
+    public Response run(@PathParam("app") String app, @PathParam("jobId") long jobId, RunRequest request) {
+        CreateRun.Created created = runs.run(app, jobId, request);
+        return Response.status(created.isNew() ? 201 : 200).entity(created.instance()).build();
+    }
+
+    @GET
+    @Path("apps/{app}/jobs/{jobId}/instances")
+    public List<InstanceView> instances(@PathParam("app") String app, @PathParam("jobId") long jobId,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        return jobs.instances(app, jobId, limit);
+    }
+
+    @GET
+    @Path("cluster")
+    public ClusterView cluster() {
+        return cluster.view();
+    }
+}

@@ -1,0 +1,127 @@
+package io.campanile.scheduler.interfaces.rest;
+
+import io.campanile.api.Headers;
+import io.campanile.api.protocol.DiscoveryAnswer;
+import io.campanile.api.protocol.HeartbeatAnswer;
+import io.campanile.api.protocol.PollAnswer;
+import io.campanile.api.protocol.PollRequest;
+import io.campanile.api.protocol.StatusReport;
+import io.campanile.api.protocol.WorkerHeartbeat;
+import io.campanile.scheduler.application.DispatchWork;
+import io.campanile.scheduler.application.ReportStatus;
+import io.campanile.scheduler.application.RequestRejected;
+import io.campanile.scheduler.application.SchedulerSettings;
+import io.campanile.scheduler.application.WaitingPolls;
+import io.campanile.scheduler.application.WorkerRegistry;
+import io.campanile.scheduler.domain.election.Election;
+import io.campanile.scheduler.domain.election.HeldApps;
+import io.campanile.scheduler.domain.election.Ownership;
+import io.campanile.scheduler.domain.election.ServerIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The worker protocol: discovery, heartbeat, long-poll for work, status reports. */
+@Path("worker")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class WorkerResource {
+
+    @Inject
+    Election election;
+    @Inject
+    HeldApps held;
+    @Inject
+    ServerIdentity me;
+    @Inject
+    WorkerRegistry workers;
+    @Inject
+    WaitingPolls polls;
+    @Inject
+    DispatchWork dispatch;
+    @Inject
+    ReportStatus reports;
+    @Inject
+    SchedulerSettings settings;
+
+    @GET
+    @Path("discovery")
+    public DiscoveryAnswer discover(@HeaderParam(Headers.APP) String app) {
+        Ownership owner = election.ownerOf(app)
+                .orElseThrow(() -> RequestRejected.notFound("no app named '" + app + "'"));
+        return new DiscoveryAnswer(app, owner.ownerId(), owner.ownerUrl(), owner.epoch());
+    }
+
+    @POST
+    @Path("heartbeat")
+    public HeartbeatAnswer heartbeat(@HeaderParam(Headers.APP) String app, WorkerHeartbeat heartbeat) {
+        if (heartbeat == null || heartbeat.workerId() == null || heartbeat.workerId().isBlank()) {
+            throw RequestRejected.invalid("workerId", "is required");
+        }
+        long epoch = currentEpoch(app);
+        workers.record(app, heartbeat);
+        return new HeartbeatAnswer(me.id(), epoch);
+    }
+
+    @POST
+    @Path("poll")
+    public void poll(@HeaderParam(Headers.APP) String app, PollRequest request, @Suspended AsyncResponse async) {
+        try {
+            check(request);
+            long epoch = currentEpoch(app);
+            workers.seen(app, request.workerId());
+            WaitingPolls.Poll poll = new WaitingPolls.Poll(app, request, new AsyncAnswerer(async));
+            async.setTimeout(settings.pollHoldSeconds(), TimeUnit.SECONDS);
+            async.setTimeoutHandler(r -> {
+                if (polls.remove(poll)) {
+                    r.resume(new PollAnswer(me.id(), held.epochOf(app).orElse(epoch), List.of()));
+                }
+            });
+            polls.add(poll).forEach(old -> old.answer().deliver(new PollAnswer(me.id(), epoch, List.of())));
+            dispatch.dispatch(app);
+        } catch (RuntimeException e) {
+            async.resume(e);
+        }
+    }
+
+    private static void check(PollRequest request) {
+        if (request == null || request.workerId() == null || request.workerId().isBlank()) {
+            throw RequestRejected.invalid("workerId", "is required");
+        }
+        if (request.capacity() < 1) {
+            throw RequestRejected.invalid("capacity", "must be at least 1");
+        }
+    }
+
+    @POST
+    @Path("reports")
+    public void report(@HeaderParam(Headers.APP) String app, StatusReport report) {
+        if (report == null || report.state() == null) {
+            throw RequestRejected.invalid("state", "is required (RUNNING, SUCCEEDED or FAILED)");
+        }
+        if (report.attempt() < 1) {
+            throw RequestRejected.invalid("attempt", "must be at least 1");
+        }
+        if (report.workerId() == null || report.workerId().isBlank()) {
+            throw RequestRejected.invalid("workerId", "is required");
+        }
+        workers.seen(app, report.workerId());
+        reports.report(app, report);
+    }
+
+    private long currentEpoch(String app) {
+        return held.epochOf(app).orElseThrow(() -> RequestRejected.conflict(
+                "this server (" + me.id() + ") does not own app " + app + "; discover the owner again"));
+    }
+}

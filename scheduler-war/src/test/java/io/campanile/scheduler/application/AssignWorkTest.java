@@ -1,0 +1,262 @@
+package io.campanile.scheduler.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.campanile.api.InstanceState;
+import io.campanile.api.OwnershipChangeReason;
+import io.campanile.api.ScheduleType;
+import io.campanile.api.protocol.Assignment;
+import io.campanile.scheduler.domain.election.ServerIdentity;
+import io.campanile.scheduler.domain.election.TakeOver;
+import io.campanile.scheduler.domain.instance.InstanceRepository;
+import io.campanile.scheduler.domain.instance.JobInstance;
+import io.campanile.scheduler.domain.job.Job;
+import io.campanile.scheduler.domain.job.JobRepository;
+import io.campanile.scheduler.testing.InMemoryOwnershipRepository;
+import io.campanile.scheduler.testing.MutableClock;
+import java.lang.reflect.Field;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AssignWorkTest {
+
+    private static final String APP = "billing";
+    private static final Instant NOW = Instant.parse("2024-05-01T10:00:00Z");
+
+    private final MutableClock databaseClock = new MutableClock(NOW);
+    private final InMemoryOwnershipRepository ownership = new InMemoryOwnershipRepository(databaseClock);
+    private final ServerIdentity me = new ServerIdentity("server-a", "http://a");
+    private final FakeJobs jobs = new FakeJobs();
+    private final FakeInstances instances = new FakeInstances();
+    private final AssignWork assignWork = new AssignWork(ownership, jobs, instances, me);
+    private final Job nightly = withId(new Job(APP, "nightly", "ReportProcessor", ScheduleType.API, null, "UTC",
+            "{\"day\":1}", true, NOW), 42L);
+    private long epoch;
+
+    @BeforeEach
+    void ownTheApp() {
+        ownership.register(APP);
+        ownership.takeOver(new TakeOver(APP, 0, null, me, OwnershipChangeReason.FIRST_CLAIM, 3000));
+        epoch = 1;
+        jobs.add(nightly);
+    }
+
+    @Test
+    void a_deposed_owner_is_fenced_out_and_dispatches_nothing() {
+        instances.due(anInstance(1));
+
+        assertThatThrownBy(() -> assignWork.assign(APP, epoch - 1, List.of(new AssignWork.Slot("w1", 1)), NOW))
+                .isInstanceOf(FencedOut.class);
+        assertThat(instances.dispatched).isEmpty();
+    }
+
+    @Test
+    void an_owner_whose_lease_ran_out_is_fenced_out() {
+        instances.due(anInstance(1));
+        databaseClock.advanceMillis(3000);
+
+        assertThatThrownBy(() -> assignWork.assign(APP, epoch, List.of(new AssignWork.Slot("w1", 1)), NOW))
+                .isInstanceOf(FencedOut.class);
+        assertThat(instances.dispatched).isEmpty();
+    }
+
+    @Test
+    void asks_for_no_more_due_instances_than_the_slots_can_take() {
+        for (long id = 1; id <= 10; id++) {
+            instances.due(anInstance(id));
+        }
+
+        Map<String, List<Assignment>> plan = assignWork.assign(APP, epoch,
+                List.of(new AssignWork.Slot("w1", 2), new AssignWork.Slot("w2", 3)), NOW);
+
+        assertThat(instances.requestedLimits).containsExactly(5);
+        assertThat(plan.get("w1")).hasSize(2);
+        assertThat(plan.get("w2")).hasSize(3);
+    }
+
+    @Test
+    void spreads_work_evenly_preferring_the_first_slots() {
+        instances.due(anInstance(1));
+        instances.due(anInstance(2));
+        instances.due(anInstance(3));
+
+        Map<String, List<Assignment>> plan = assignWork.assign(APP, epoch,
+                List.of(new AssignWork.Slot("w1", 2), new AssignWork.Slot("w2", 2)), NOW);
+
+        assertThat(plan.keySet()).containsExactly("w1", "w2");
+        assertThat(plan.get("w1")).extracting(Assignment::instanceId).containsExactly(1L, 3L);
+        assertThat(plan.get("w2")).extracting(Assignment::instanceId).containsExactly(2L);
+    }
+
+    @Test
+    void a_full_slot_gets_no_more_work() {
+        instances.due(anInstance(1));
+        instances.due(anInstance(2));
+        instances.due(anInstance(3));
+
+        Map<String, List<Assignment>> plan = assignWork.assign(APP, epoch,
+                List.of(new AssignWork.Slot("w1", 1), new AssignWork.Slot("w2", 2)), NOW);
+
+        assertThat(plan.get("w1")).extracting(Assignment::instanceId).containsExactly(1L);
+        assertThat(plan.get("w2")).extracting(Assignment::instanceId).containsExactly(2L, 3L);
+    }
+
+    @Test
+    void without_capacity_looks_for_no_work() {
+        instances.due(anInstance(1));
+
+        Map<String, List<Assignment>> plan = assignWork.assign(APP, epoch,
+                List.of(new AssignWork.Slot("w1", 0)), NOW);
+
+        assertThat(plan).isEmpty();
+        assertThat(instances.requestedLimits).isEmpty();
+    }
+
+    @Test
+    void an_instance_dispatched_meanwhile_by_someone_else_takes_no_slot() {
+        instances.due(anInstance(1));
+        instances.due(anInstance(2));
+        instances.alreadyTaken.add(1L);
+
+        Map<String, List<Assignment>> plan = assignWork.assign(APP, epoch,
+                List.of(new AssignWork.Slot("w1", 1), new AssignWork.Slot("w2", 1)), NOW);
+
+        assertThat(plan).containsOnlyKeys("w1");
+        assertThat(plan.get("w1")).extracting(Assignment::instanceId).containsExactly(2L);
+    }
+
+    @Test
+    void an_assignment_carries_the_attempt_the_job_and_the_owners_epoch() {
+        JobInstance instance = anInstance(7);
+        instances.due(instance);
+
+        Map<String, List<Assignment>> plan = assignWork.assign(APP, epoch,
+                List.of(new AssignWork.Slot("w1", 1)), NOW);
+
+        assertThat(plan.get("w1")).containsExactly(new Assignment(7, 1, 42, "nightly", "ReportProcessor",
+                instance.fireTime(), epoch, "{\"day\":1}"));
+        assertThat(instances.dispatched).containsExactly("7/1 -> w1 at epoch 1 by server-a");
+    }
+
+    private JobInstance anInstance(long id) {
+        return withId(JobInstance.scheduled(nightly, NOW.minusSeconds(60 - id), epoch, me.id(), NOW), id);
+    }
+
+    /** Ids are generated by the database; a test gives them directly. */
+    private static <T> T withId(T entity, long id) {
+        try {
+            Field field = entity.getClass().getDeclaredField("id");
+            field.setAccessible(true);
+            field.set(entity, id);
+            return entity;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final class FakeJobs implements JobRepository {
+
+        private final List<Job> all = new ArrayList<>();
+
+        @Override
+        public void add(Job job) {
+            all.add(job);
+        }
+
+        @Override
+        public Optional<Job> find(String appName, long jobId) {
+            return all.stream().filter(j -> j.appName().equals(appName) && j.id() == jobId).findFirst();
+        }
+
+        @Override
+        public boolean existsByName(String appName, String name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Job> findByApp(String appName) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Job> findDue(String appName, Instant now, int limit) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private static final class FakeInstances implements InstanceRepository {
+
+        private final List<JobInstance> due = new ArrayList<>();
+        final Set<Long> alreadyTaken = new HashSet<>();
+        final List<Integer> requestedLimits = new ArrayList<>();
+        final List<String> dispatched = new ArrayList<>();
+
+        void due(JobInstance instance) {
+            due.add(instance);
+        }
+
+        @Override
+        public List<JobInstance> findDue(String appName, Instant now, int limit) {
+            requestedLimits.add(limit);
+            return due.stream().filter(i -> i.appName().equals(appName)).limit(limit).toList();
+        }
+
+        @Override
+        public boolean markDispatched(long instanceId, int attempt, String workerId, long epoch, String ownerId) {
+            if (alreadyTaken.contains(instanceId)) {
+                return false;
+            }
+            dispatched.add(instanceId + "/" + attempt + " -> " + workerId + " at epoch " + epoch + " by " + ownerId);
+            return true;
+        }
+
+        @Override
+        public void add(JobInstance instance) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<JobInstance> find(long instanceId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<JobInstance> findByFireKey(long jobId, String fireKey) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<JobInstance> findByJob(long jobId, int limit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean markUndelivered(long instanceId, int attempt, String workerId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int retryUnacknowledged(String appName, long ackMillis) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean applyReport(long instanceId, int attempt, InstanceState target, String workerId,
+                String message) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<JobInstance> findRunning(String appName) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}

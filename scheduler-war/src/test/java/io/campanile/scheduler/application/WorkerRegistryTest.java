@@ -1,0 +1,85 @@
+package io.campanile.scheduler.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.campanile.api.protocol.WorkerHeartbeat;
+import io.campanile.scheduler.testing.MutableClock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WorkerRegistryTest {
+
+    private static final long TIMEOUT = 15_000;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2024-05-01T10:00:00Z"));
+    private final WorkerRegistry registry = new WorkerRegistry(clock);
+
+    @Test
+    void a_worker_is_alive_until_it_has_been_silent_for_the_timeout() {
+        registry.record("billing", aHeartbeat("worker-1", 0, 0.1));
+
+        clock.advanceMillis(TIMEOUT - 1);
+        assertThat(registry.isAlive("billing", "worker-1", TIMEOUT)).isTrue();
+
+        clock.advanceMillis(1);
+        assertThat(registry.isAlive("billing", "worker-1", TIMEOUT)).isFalse();
+    }
+
+    @Test
+    void a_new_heartbeat_keeps_a_worker_alive() {
+        registry.record("billing", aHeartbeat("worker-1", 0, 0.1));
+        clock.advanceMillis(10_000);
+        registry.record("billing", aHeartbeat("worker-1", 0, 0.1));
+        clock.advanceMillis(10_000);
+
+        assertThat(registry.isAlive("billing", "worker-1", TIMEOUT)).isTrue();
+    }
+
+    @Test
+    void a_worker_is_alive_only_for_the_app_it_heartbeats_to() {
+        registry.record("billing", aHeartbeat("worker-1", 0, 0.1));
+
+        assertThat(registry.isAlive("mailing", "worker-1", TIMEOUT)).isFalse();
+        assertThat(registry.isAlive("billing", "worker-2", TIMEOUT)).isFalse();
+    }
+
+    @Test
+    void orders_workers_by_active_runs_then_by_cpu_load() {
+        registry.record("billing", aHeartbeat("busy", 3, 0.1));
+        registry.record("billing", aHeartbeat("idle-hot", 0, 0.9));
+        registry.record("billing", aHeartbeat("idle-cool", 0, 0.2));
+        registry.record("billing", aHeartbeat("one-run", 1, 0.0));
+
+        List<String> workers = new ArrayList<>(List.of("busy", "idle-hot", "one-run", "idle-cool"));
+        workers.sort(registry.leastLoadedFirst("billing"));
+
+        assertThat(workers).containsExactly("idle-cool", "idle-hot", "one-run", "busy");
+    }
+
+    @Test
+    void a_worker_not_heard_from_counts_as_idle() {
+        registry.record("billing", aHeartbeat("busy", 2, 0.5));
+
+        List<String> workers = new ArrayList<>(List.of("busy", "unheard"));
+        workers.sort(registry.leastLoadedFirst("billing"));
+
+        assertThat(workers).containsExactly("unheard", "busy");
+    }
+
+    @Test
+    void forgetting_an_app_forgets_its_workers() {
+        registry.record("billing", aHeartbeat("worker-1", 0, 0.1));
+        registry.record("mailing", aHeartbeat("worker-1", 0, 0.1));
+
+        registry.forgetApp("billing");
+
+        assertThat(registry.isAlive("billing", "worker-1", TIMEOUT)).isFalse();
+        assertThat(registry.isAlive("mailing", "worker-1", TIMEOUT)).isTrue();
+    }
+
+    private static WorkerHeartbeat aHeartbeat(String workerId, int activeRuns, double cpuLoad) {
+        return new WorkerHeartbeat(workerId, cpuLoad, 512L << 20, 1024L << 20, activeRuns, 4, 1);
+    }
+}

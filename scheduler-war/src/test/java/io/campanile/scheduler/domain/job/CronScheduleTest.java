@@ -1,0 +1,134 @@
+package io.campanile.scheduler.domain.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CronScheduleTest {
+
+    @Test
+    void reads_six_fields_starting_with_seconds() {
+        CronSchedule everyQuarterMinute = CronSchedule.parse("*/15 * * * * *", "UTC");
+
+        assertThat(everyQuarterMinute.nextAfter(Instant.parse("2024-01-01T10:00:00Z")))
+                .contains(Instant.parse("2024-01-01T10:00:15Z"));
+    }
+
+    @Test
+    void next_fire_time_is_strictly_after_the_given_time() {
+        CronSchedule everyQuarterMinute = CronSchedule.parse("*/15 * * * * *", "UTC");
+
+        assertThat(everyQuarterMinute.nextAfter(Instant.parse("2024-01-01T10:00:15Z")))
+                .contains(Instant.parse("2024-01-01T10:00:30Z"));
+    }
+
+    @Test
+    void next_fire_time_is_on_a_whole_second_even_when_after_has_a_fraction() {
+        CronSchedule everyQuarterMinute = CronSchedule.parse("*/15 * * * * *", "UTC");
+
+        assertThat(everyQuarterMinute.nextAfter(Instant.parse("2024-01-01T10:00:14.999Z")))
+                .contains(Instant.parse("2024-01-01T10:00:15Z"));
+        assertThat(everyQuarterMinute.nextAfter(Instant.parse("2024-01-01T10:00:15.400Z")))
+                .contains(Instant.parse("2024-01-01T10:00:30Z"));
+    }
+
+    @Test
+    void every_second_fires_on_the_next_whole_second() {
+        CronSchedule everySecond = CronSchedule.parse("* * * * * *", "UTC");
+
+        assertThat(everySecond.nextAfter(Instant.parse("2024-01-01T10:00:00.123456Z")))
+                .contains(Instant.parse("2024-01-01T10:00:01Z"));
+    }
+
+    @Test
+    void reads_the_hours_in_its_time_zone_across_the_spring_dst_change() {
+        CronSchedule twoAtNight = CronSchedule.parse("0 0 2 * * *", "Europe/Berlin");
+
+        // CET (UTC+1) before 31 March 2024, CEST (UTC+2) after
+        assertThat(twoAtNight.nextAfter(Instant.parse("2024-03-29T12:00:00Z")))
+                .contains(Instant.parse("2024-03-30T01:00:00Z"));
+        assertThat(twoAtNight.nextAfter(Instant.parse("2024-03-31T12:00:00Z")))
+                .contains(Instant.parse("2024-04-01T00:00:00Z"));
+    }
+
+    @Test
+    void fires_once_in_the_hour_that_repeats_when_dst_ends() {
+        CronSchedule twoThirtyAtNight = CronSchedule.parse("0 30 2 * * *", "Europe/Berlin");
+
+        // On 27 October 2024 Berlin lives 02:00-03:00 twice: first in CEST, then in CET.
+        Instant first = twoThirtyAtNight.nextAfter(Instant.parse("2024-10-26T12:00:00Z")).orElseThrow();
+        Instant next = twoThirtyAtNight.nextAfter(first).orElseThrow();
+
+        assertThat(first).isEqualTo(Instant.parse("2024-10-27T00:30:00Z"));
+        assertThat(next).isEqualTo(Instant.parse("2024-10-28T01:30:00Z"));
+    }
+
+    @Test
+    void the_same_expression_fires_at_different_instants_in_different_zones() {
+        Instant after = Instant.parse("2024-06-01T00:00:00Z");
+
+        assertThat(CronSchedule.parse("0 0 9 * * *", "UTC").nextAfter(after))
+                .contains(Instant.parse("2024-06-01T09:00:00Z"));
+        assertThat(CronSchedule.parse("0 0 9 * * *", "Asia/Tokyo").nextAfter(after))
+                .contains(Instant.parse("2024-06-02T00:00:00Z"));
+    }
+
+    @Test
+    void finds_a_rare_date_years_ahead() {
+        CronSchedule leapDay = CronSchedule.parse("0 0 0 29 2 *", "UTC");
+
+        assertThat(leapDay.nextAfter(Instant.parse("2024-03-01T00:00:00Z")))
+                .contains(Instant.parse("2028-02-29T00:00:00Z"));
+    }
+
+    @Test
+    void an_expression_that_never_fires_has_no_next_time() {
+        CronSchedule thirtiethOfFebruary = CronSchedule.parse("0 0 0 30 2 *", "UTC");
+
+        assertThat(thirtiethOfFebruary.nextAfter(Instant.parse("2024-01-01T00:00:00Z"))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0 0 * * *", "0 0 0 * * * 2024", "nonsense"})
+    void rejects_an_expression_without_six_fields_naming_it(String expression) {
+        assertThatThrownBy(() -> CronSchedule.parse(expression, "UTC"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'" + expression + "'")
+                .hasMessageContaining("six fields");
+    }
+
+    @Test
+    void rejects_a_field_out_of_range_naming_the_value() {
+        assertThatThrownBy(() -> CronSchedule.parse("61 0 0 * * *", "UTC"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'61 0 0 * * *'")
+                .hasMessageContaining("61");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   "})
+    void rejects_a_blank_expression(String blank) {
+        assertThatThrownBy(() -> CronSchedule.parse(blank, "UTC"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a CRON expression is required");
+    }
+
+    @Test
+    void rejects_a_missing_expression() {
+        assertThatThrownBy(() -> CronSchedule.parse(null, "UTC"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a CRON expression is required");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Mars/Olympus_Mons", "Europe/Berln", "+25:00"})
+    void rejects_an_unknown_time_zone_naming_it(String zone) {
+        assertThatThrownBy(() -> CronSchedule.parse("0 0 2 * * *", zone))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown time zone '" + zone + "'");
+    }
+}

@@ -1,0 +1,312 @@
+package io.campanile.scheduler.infrastructure.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.campanile.api.InstanceState;
+import io.campanile.api.OwnershipChangeReason;
+import io.campanile.api.ScheduleType;
+import io.campanile.scheduler.application.AssignWork;
+import io.campanile.scheduler.application.CreateRun;
+import io.campanile.scheduler.application.DatabaseClock;
+import io.campanile.scheduler.application.FencedOut;
+import io.campanile.scheduler.application.FireDueJobs;
+import io.campanile.scheduler.application.SchedulerSettings;
+import io.campanile.scheduler.domain.app.App;
+import io.campanile.scheduler.domain.app.AppSecret;
+import io.campanile.scheduler.domain.election.Ownership;
+import io.campanile.scheduler.domain.election.OwnershipChange;
+import io.campanile.scheduler.domain.election.ServerNode;
+import io.campanile.scheduler.domain.election.ServerIdentity;
+import io.campanile.scheduler.domain.election.TakeOver;
+import io.campanile.scheduler.domain.instance.JobInstance;
+import io.campanile.scheduler.domain.job.Job;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The coordination contract of the JPA repositories, written once and run against each database
+ * (H2 in {@code H2RepositoryContractTest}, PostgreSQL in {@code PostgresRepositoryContractIT}).
+ */
+abstract class RepositoryContract {
+
+    private static final long LONG_LEASE = 60_000;
+    private static final ServerIdentity A = new ServerIdentity("server-a", "http://127.0.0.1:1/a");
+    private static final ServerIdentity B = new ServerIdentity("server-b", "http://127.0.0.1:2/b");
+
+    private static TestDatabase db;
+    private String app;
+
+    abstract TestDatabase open();
+
+    @BeforeAll
+    void openDatabase() {
+        db = open();
+    }
+
+    @AfterAll
+    void closeDatabase() {
+        db.close();
+    }
+
+    @BeforeEach
+    void registerApp() {
+        app = "app-" + System.nanoTime();
+        db.run(em -> {
+            new JpaAppRepository(em).add(new App(app, AppSecret.of("secret-123"), Instant.now()));
+            new JpaOwnershipRepository(em).register(app);
+        });
+    }
+
+    @Test
+    void an_unclaimed_app_is_claimed_once_at_epoch_1_and_recorded() {
+        assertThat(takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE)).isTrue();
+        assertThat(takeOver(B, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE)).isFalse();
+
+        Ownership o = ownership();
+        assertThat(o.ownerId()).isEqualTo(A.id());
+        assertThat(o.epoch()).isEqualTo(1);
+        assertThat(o.leaseValid()).isTrue();
+        assertThat(db.<List<OwnershipChange>>tx(em -> new JpaOwnershipRepository(em).history(10))).anySatisfy(h -> {
+            assertThat(h.appName()).isEqualTo(app);
+            assertThat(h.newOwnerId()).isEqualTo(A.id());
+            assertThat(h.reason()).isEqualTo(OwnershipChangeReason.FIRST_CLAIM);
+        });
+    }
+
+    @Test
+    void a_valid_lease_cannot_be_usurped_but_an_expired_one_can() {
+        takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
+        assertThat(takeOver(B, 1, A.id(), OwnershipChangeReason.LEASE_EXPIRED, LONG_LEASE)).isFalse();
+
+        db.run(em -> new JpaOwnershipRepository(em).renew(app, A.id(), 1, -1000));
+        assertThat(ownership().leaseValid()).isFalse();
+        assertThat(orphans()).contains(app);
+        assertThat(takeOver(B, 1, A.id(), OwnershipChangeReason.LEASE_EXPIRED, LONG_LEASE)).isTrue();
+        assertThat(ownership().epoch()).isEqualTo(2);
+        assertThat(ownership().ownerId()).isEqualTo(B.id());
+    }
+
+    @Test
+    void a_disowned_app_moves_only_from_the_named_owner_at_its_epoch() {
+        takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
+        assertThat(takeOver(B, 1, "someone-else", OwnershipChangeReason.OWNER_DISOWNED, LONG_LEASE)).isFalse();
+        assertThat(takeOver(B, 0, A.id(), OwnershipChangeReason.HANDOFF, LONG_LEASE)).isFalse();
+        assertThat(takeOver(B, 1, A.id(), OwnershipChangeReason.HANDOFF, LONG_LEASE)).isTrue();
+        assertThat(ownership().epoch()).isEqualTo(2);
+    }
+
+    @Test
+    void the_deposed_owner_can_no_longer_renew_or_fence() {
+        takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
+        takeOver(B, 1, A.id(), OwnershipChangeReason.OWNER_DISOWNED, LONG_LEASE);
+
+        assertThat(db.<Boolean>tx(em -> new JpaOwnershipRepository(em).renew(app, A.id(), 1, LONG_LEASE))).isFalse();
+        assertThat(db.<Boolean>tx(em -> new JpaOwnershipRepository(em).fence(app, A.id(), 1))).isFalse();
+        assertThat(db.<Boolean>tx(em -> new JpaOwnershipRepository(em).fence(app, B.id(), 2))).isTrue();
+    }
+
+    @Test
+    void of_concurrent_takeovers_at_the_same_epoch_exactly_one_wins() throws Exception {
+        takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, -1000);
+        int contenders = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(contenders);
+        try {
+            List<Future<Boolean>> results = IntStream.range(0, contenders).mapToObj(i -> pool.submit(() -> {
+                start.await();
+                ServerIdentity s = new ServerIdentity("contender-" + i, "http://127.0.0.1:3/" + i);
+                try {
+                    return takeOver(s, 1, A.id(), OwnershipChangeReason.LEASE_EXPIRED, LONG_LEASE);
+                } catch (PersistenceException e) {
+                    return false; // a lock conflict reported as an error also means it lost
+                }
+            })).toList();
+            start.countDown();
+            long winners = 0;
+            for (Future<Boolean> f : results) {
+                winners += f.get(30, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+            assertThat(ownership().epoch()).isEqualTo(2);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_deposed_owner_cannot_create_or_dispatch_instances() {
+        Job job = addJob("every-second", "* * * * * *");
+        takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
+        takeOver(B, 1, A.id(), OwnershipChangeReason.OWNER_DISOWNED, LONG_LEASE);
+        Instant later = Instant.now().plusSeconds(5);
+
+        assertThatThrownBy(() -> db.tx(em -> fireDueJobs(em, A).fire(app, 1, later))).isInstanceOf(FencedOut.class);
+        assertThat(instancesOf(job)).isEmpty();
+
+        int created = db.tx(em -> fireDueJobs(em, B).fire(app, 2, later));
+        assertThat(created).isGreaterThanOrEqualTo(4);
+        assertThatThrownBy(() -> db.tx(em -> assignWork(em, A).assign(app, 1,
+                List.of(new AssignWork.Slot("worker-1", 10)), later))).isInstanceOf(FencedOut.class);
+        assertThatThrownBy(() -> db.tx(em -> createRun(em, A).create(job, 1, "request-1", null, 0)))
+                .isInstanceOf(FencedOut.class);
+        assertThat(instancesOf(job)).hasSize(created)
+                .allSatisfy(i -> {
+                    assertThat(i.state()).isEqualTo(InstanceState.WAITING);
+                    assertThat(i.epoch()).isEqualTo(2);
+                    assertThat(i.ownerId()).isEqualTo(B.id());
+                });
+    }
+
+    @Test
+    void each_fire_time_gets_exactly_one_instance_even_when_fired_twice() {
+        Job job = addJob("every-second", "* * * * * *");
+        takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
+        Instant later = Instant.now().plusSeconds(3);
+
+        int first = db.tx(em -> fireDueJobs(em, A).fire(app, 1, later));
+        int second = db.tx(em -> fireDueJobs(em, A).fire(app, 1, later));
+
+        assertThat(first).isBetween(3, 4);
+        assertThat(second).isZero();
+        assertThat(instancesOf(job)).extracting(JobInstance::fireTime).doesNotHaveDuplicates()
+                .allSatisfy(t -> assertThat(t).isEqualTo(t.truncatedTo(ChronoUnit.SECONDS)));
+    }
+
+    @Test
+    void the_database_rejects_a_second_instance_of_the_same_fire() {
+        Job job = addJob("every-second", "* * * * * *");
+        Instant fire = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        db.run(em -> new JpaInstanceRepository(em).add(JobInstance.scheduled(job, fire, 1, A.id(), Instant.now())));
+
+        assertThatThrownBy(() -> db.run(em -> new JpaInstanceRepository(em)
+                .add(JobInstance.scheduled(job, fire, 2, B.id(), Instant.now()))))
+                .isInstanceOf(PersistenceException.class);
+        assertThat(instancesOf(job)).hasSize(1);
+    }
+
+    @Test
+    void an_instance_moves_only_along_allowed_transitions_of_its_current_attempt() {
+        Job job = addJob("on-demand", null);
+        takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
+        long id = db.tx(em -> createRun(em, A).create(job, 1, "r-1", "p", 0)).instance().id();
+        var assigned = db.tx(em -> assignWork(em, A).assign(app, 1, List.of(new AssignWork.Slot("w", 1)),
+                Instant.now().plusSeconds(1)));
+        assertThat(assigned.get("w")).singleElement().satisfies(a -> assertThat(a.instanceId()).isEqualTo(id));
+
+        assertThat(report(id, 2, InstanceState.RUNNING)).as("wrong attempt").isFalse();
+        assertThat(report(id, 1, InstanceState.RUNNING)).isTrue();
+        assertThat(report(id, 1, InstanceState.RUNNING)).as("again").isFalse();
+        assertThat(report(id, 1, InstanceState.SUCCEEDED)).isTrue();
+        assertThat(report(id, 1, InstanceState.FAILED)).as("terminal").isFalse();
+
+        JobInstance done = db.tx(em -> new JpaInstanceRepository(em).find(id)).orElseThrow();
+        assertThat(done.state()).isEqualTo(InstanceState.SUCCEEDED);
+        assertThat(done.workerId()).isEqualTo("w");
+        assertThat(done.startedAt()).isNotNull();
+        assertThat(done.finishedAt()).isNotNull();
+    }
+
+    @Test
+    void a_run_request_repeated_with_the_same_id_is_one_instance() {
+        Job job = addJob("on-demand", null);
+        takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
+
+        var first = db.tx(em -> createRun(em, A).create(job, 1, "same", null, 0));
+        var second = db.tx(em -> createRun(em, A).create(job, 1, "same", null, 0));
+
+        assertThat(first.isNew()).isTrue();
+        assertThat(second.isNew()).isFalse();
+        assertThat(second.instance().id()).isEqualTo(first.instance().id());
+    }
+
+    @Test
+    void unacknowledged_dispatches_go_back_to_waiting_as_the_next_attempt() {
+        Job job = addJob("on-demand", null);
+        takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
+        long id = db.tx(em -> createRun(em, A).create(job, 1, "r", null, 0)).instance().id();
+        db.tx(em -> assignWork(em, A).assign(app, 1, List.of(new AssignWork.Slot("w", 1)),
+                Instant.now().plusSeconds(1)));
+
+        int retried = db.tx(em -> new JpaInstanceRepository(em).retryUnacknowledged(app, -60_000));
+
+        assertThat(retried).isEqualTo(1);
+        JobInstance back = db.tx(em -> new JpaInstanceRepository(em).find(id)).orElseThrow();
+        assertThat(back.state()).isEqualTo(InstanceState.WAITING);
+        assertThat(back.attempt()).isEqualTo(2);
+        assertThat(back.result()).contains("did not acknowledge attempt 1");
+    }
+
+    @Test
+    void servers_register_with_heartbeats_on_database_time() {
+        db.run(em -> new JpaServerRegistry(em).heartbeat(A));
+        db.run(em -> new JpaServerRegistry(em).heartbeat(A));
+
+        var servers = db.tx(em -> new JpaServerRegistry(em).findAll(60_000));
+        assertThat(servers).filteredOn(s -> s.id().equals(A.id())).singleElement()
+                .satisfies(s -> assertThat(s.alive()).isTrue());
+        assertThat(db.<List<ServerNode>>tx(em -> new JpaServerRegistry(em).findAll(-60_000)))
+                .filteredOn(s -> s.id().equals(A.id())).singleElement()
+                .satisfies(s -> assertThat(s.alive()).isFalse());
+        Instant dbNow = db.tx(em -> new JpaServerRegistry(em).databaseTime());
+        assertThat(dbNow).isCloseTo(Instant.now(), org.assertj.core.api.Assertions.within(5, ChronoUnit.SECONDS));
+    }
+
+    private boolean takeOver(ServerIdentity who, long epoch, String expectedOwner, OwnershipChangeReason reason,
+            long leaseMillis) {
+        return db.tx(em -> new JpaOwnershipRepository(em)
+                .takeOver(new TakeOver(app, epoch, expectedOwner, who, reason, leaseMillis)));
+    }
+
+    private boolean report(long id, int attempt, InstanceState state) {
+        return db.tx(em -> new JpaInstanceRepository(em).applyReport(id, attempt, state, "w", "ok"));
+    }
+
+    private Ownership ownership() {
+        return db.tx(em -> new JpaOwnershipRepository(em).find(app)).orElseThrow();
+    }
+
+    private List<String> orphans() {
+        return db.tx(em -> new JpaOwnershipRepository(em).findOrphans()).stream().map(Ownership::appName).toList();
+    }
+
+    private Job addJob(String name, String cron) {
+        Job job = new Job(app, name, "hello", cron == null ? ScheduleType.API : ScheduleType.CRON, cron, "UTC", null,
+                true, Instant.now());
+        db.run(em -> new JpaJobRepository(em).add(job));
+        return job;
+    }
+
+    private List<JobInstance> instancesOf(Job job) {
+        return db.tx(em -> new JpaInstanceRepository(em).findByJob(job.id(), 1000));
+    }
+
+    private static FireDueJobs fireDueJobs(EntityManager em, ServerIdentity me) {
+        return new FireDueJobs(new JpaOwnershipRepository(em), new JpaJobRepository(em), new JpaInstanceRepository(em),
+                me, SchedulerSettings.defaults());
+    }
+
+    private static AssignWork assignWork(EntityManager em, ServerIdentity me) {
+        return new AssignWork(new JpaOwnershipRepository(em), new JpaJobRepository(em), new JpaInstanceRepository(em),
+                me);
+    }
+
+    private static CreateRun createRun(EntityManager em, ServerIdentity me) {
+        return new CreateRun(new JpaOwnershipRepository(em), new JpaInstanceRepository(em), me,
+                new DatabaseClock(Clock.systemUTC()));
+    }
+}

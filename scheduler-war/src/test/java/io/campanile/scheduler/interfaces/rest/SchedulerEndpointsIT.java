@@ -1,0 +1,228 @@
+package io.campanile.scheduler.interfaces.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.campanile.api.Headers;
+import io.campanile.api.InstanceState;
+import io.campanile.api.ReportedState;
+import io.campanile.api.admin.AppView;
+import io.campanile.api.admin.ClusterView;
+import io.campanile.api.admin.InstanceView;
+import io.campanile.api.admin.JobDefinition;
+import io.campanile.api.admin.JobView;
+import io.campanile.api.admin.RunRequest;
+import io.campanile.api.client.CampanileAdminClient;
+import io.campanile.api.client.CampanileClientException;
+import io.campanile.api.protocol.DiscoveryAnswer;
+import io.campanile.api.protocol.PingAnswer;
+import io.campanile.api.protocol.PollAnswer;
+import io.campanile.api.protocol.PollRequest;
+import io.campanile.api.protocol.StatusReport;
+import io.campanile.arquillian.Loopback;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.ThrowableAssert;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The built WAR in Payara Micro (embedded H2), driven over HTTP on 127.0.0.1: discovery, the admin
+ * API, the worker protocol, and the credentials every endpoint requires.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SchedulerEndpointsIT {
+
+    private static final String ADMIN_TOKEN = "it-admin-token";
+    private static final String CLUSTER_TOKEN = "it-cluster-token";
+
+    @ArquillianResource
+    private URL deploymentUrl;
+
+    private URI base;
+    private Client http;
+    private CampanileAdminClient admin;
+
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("campanile.war")));
+    }
+
+    @BeforeEach
+    void connect() {
+        base = Loopback.of(deploymentUrl);
+        http = ClientBuilder.newBuilder().connectTimeout(5, TimeUnit.SECONDS).readTimeout(30, TimeUnit.SECONDS).build();
+        admin = new CampanileAdminClient(base, ADMIN_TOKEN);
+    }
+
+    @AfterEach
+    void close() {
+        admin.close();
+        http.close();
+    }
+
+    @Test
+    void health_needs_no_credentials_and_names_the_server() {
+        Map<?, ?> health = http.target(base).path("api/health").request().get(Map.class);
+        assertThat(health.get("status")).isEqualTo("UP");
+        assertThat((String) health.get("serverId")).startsWith("s-");
+    }
+
+    @Test
+    void admin_calls_without_the_admin_token_get_401_and_change_nothing() {
+        String app = unique("sneaky");
+        try (Response none = http.target(base).path("api/admin/apps").request()
+                .post(Entity.json(Map.of("name", app, "secret", "secret-123")));
+             Response wrong = http.target(base).path("api/admin/apps").request()
+                     .header(HttpHeaders.AUTHORIZATION, Headers.bearer("not-the-token"))
+                     .post(Entity.json(Map.of("name", app, "secret", "secret-123")));
+             Response cluster = http.target(base).path("api/cluster/ping").queryParam("app", app).request()
+                     .header(HttpHeaders.AUTHORIZATION, Headers.bearer(ADMIN_TOKEN)).get()) {
+            assertThat(none.getStatus()).isEqualTo(401);
+            assertThat(wrong.getStatus()).isEqualTo(401);
+            assertThat(wrong.readEntity(String.class)).contains("admin token").doesNotContain("not-the-token");
+            assertThat(cluster.getStatus()).as("the admin token is not the cluster token").isEqualTo(401);
+        }
+        assertThat(admin.listApps()).extracting(AppView::name).doesNotContain(app);
+    }
+
+    @Test
+    void bad_input_gets_4xx_naming_the_problem() {
+        String app = unique("checked");
+        assertRejected(() -> admin.createApp("bad name!", "secret-123"), 400, "name");
+        assertRejected(() -> admin.createApp(app, "short"), 400, "secret");
+        admin.createApp(app, "secret-123");
+        assertRejected(() -> admin.createApp(app, "secret-123"), 409, "already exists");
+        assertRejected(() -> admin.createJob(app, JobDefinition.cron("j", "hello", "* * *")), 400, "cron");
+        assertRejected(() -> admin.createJob(app, new JobDefinition("j", "hello", null, "* * * * * *", "Mars/Base",
+                null, true)), 400, "timeZone");
+        assertRejected(() -> admin.createJob(app, JobDefinition.cron("j", null, "* * * * * *")), 400, "processor");
+        assertRejected(() -> admin.createJob("no-such-app", JobDefinition.onDemand("j", "hello")), 404, "no-such-app");
+        assertRejected(() -> admin.runJob(app, 999_999, RunRequest.now()), 404, "999999");
+        try (Response malformed = adminRequest("api/admin/apps/" + app + "/jobs")
+                .post(Entity.entity("{\"name\": ", MediaType.APPLICATION_JSON))) {
+            assertThat(malformed.getStatus()).isEqualTo(400);
+            assertThat(malformed.readEntity(String.class)).contains("JSON");
+        }
+        assertThat(admin.listJobs(app)).as("nothing half-written").isEmpty();
+    }
+
+    @Test
+    void a_worker_discovers_the_owner_and_runs_a_requested_job_end_to_end() {
+        String app = unique("shop");
+        admin.createApp(app, "secret-of-shop");
+        JobView job = admin.createJob(app, JobDefinition.onDemand("invoice", "invoicer").withParameters("{\"n\":1}"));
+
+        try (Response wrong = worker(app, "wrong-secret", "api/worker/discovery").get()) {
+            assertThat(wrong.getStatus()).isEqualTo(401);
+        }
+        DiscoveryAnswer owner = worker(app, "secret-of-shop", "api/worker/discovery").get(DiscoveryAnswer.class);
+        Map<?, ?> health = http.target(base).path("api/health").request().get(Map.class);
+        assertThat(owner.serverId()).isEqualTo(health.get("serverId"));
+        assertThat(owner.epoch()).isGreaterThanOrEqualTo(1);
+
+        ClusterView cluster = admin.cluster();
+        assertThat(cluster.ownerships()).filteredOn(o -> o.appName().equals(app)).singleElement()
+                .satisfies(o -> assertThat(o.epoch()).isEqualTo(owner.epoch()));
+        assertThat(cluster.history()).anySatisfy(h -> assertThat(h.appName()).isEqualTo(app));
+        PingAnswer ping = http.target(base).path("api/cluster/ping").queryParam("app", app).request()
+                .header(HttpHeaders.AUTHORIZATION, Headers.bearer(CLUSTER_TOKEN)).get(PingAnswer.class);
+        assertThat(ping.owner()).isTrue();
+
+        InstanceView run = admin.runJob(app, job.id(), new RunRequest(null, null, "order-42"));
+        InstanceView again = admin.runJob(app, job.id(), new RunRequest(null, null, "order-42"));
+        assertThat(again.id()).as("same request id, same instance").isEqualTo(run.id());
+
+        PollAnswer work = worker(app, "secret-of-shop", "api/worker/poll")
+                .post(Entity.json(new PollRequest("worker-1", 4, owner.epoch())), PollAnswer.class);
+        assertThat(work.assignments()).singleElement().satisfies(a -> {
+            assertThat(a.instanceId()).isEqualTo(run.id());
+            assertThat(a.epoch()).isEqualTo(owner.epoch());
+            assertThat(a.processor()).isEqualTo("invoicer");
+            assertThat(a.parameters()).isEqualTo("{\"n\":1}");
+        });
+
+        report(app, new StatusReport(run.id(), 1, owner.epoch(), "worker-1", ReportedState.RUNNING, null), 204);
+        report(app, new StatusReport(run.id(), 1, owner.epoch(), "worker-1", ReportedState.SUCCEEDED, "done"), 204);
+        report(app, new StatusReport(run.id(), 2, owner.epoch(), "worker-1", ReportedState.FAILED, "late"), 409);
+
+        assertThat(admin.listInstances(app, job.id(), 10)).singleElement().satisfies(i -> {
+            assertThat(i.state()).isEqualTo(InstanceState.SUCCEEDED);
+            assertThat(i.workerId()).isEqualTo("worker-1");
+            assertThat(i.result()).isEqualTo("done");
+            assertThat(i.startedAt()).isNotNull();
+        });
+    }
+
+    @Test
+    void a_cron_job_fires_on_whole_seconds_and_waits_for_a_worker() {
+        String app = unique("ticker");
+        admin.createApp(app, "secret-of-ticker");
+        JobView job = admin.createJob(app, JobDefinition.cron("every-second", "hello", "* * * * * *"));
+
+        awaitUntil(() -> admin.listInstances(app, job.id(), 10).size() >= 2, 20);
+        assertThat(admin.listInstances(app, job.id(), 10)).hasSizeGreaterThanOrEqualTo(2).allSatisfy(i -> {
+            assertThat(i.fireTime().getNano()).isZero();
+            assertThat(i.state()).isEqualTo(InstanceState.WAITING);
+            assertThat(i.epoch()).isGreaterThanOrEqualTo(1);
+        });
+    }
+
+    private static void awaitUntil(java.util.function.BooleanSupplier condition, int seconds) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void report(String app, StatusReport report, int expectedStatus) {
+        try (Response r = worker(app, "secret-of-shop", "api/worker/reports").post(Entity.json(report))) {
+            assertThat(r.getStatus()).isEqualTo(expectedStatus);
+        }
+    }
+
+    private Invocation.Builder worker(String app, String secret, String path) {
+        return http.target(base).path(path).request(MediaType.APPLICATION_JSON)
+                .header(Headers.APP, app).header(HttpHeaders.AUTHORIZATION, Headers.bearer(secret));
+    }
+
+    private Invocation.Builder adminRequest(String path) {
+        return http.target(base).path(path).request(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.AUTHORIZATION, Headers.bearer(ADMIN_TOKEN));
+    }
+
+    private static void assertRejected(ThrowableAssert.ThrowingCallable call, int status, String mentioned) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(call).isInstanceOfSatisfying(CampanileClientException.class,
+                e -> {
+                    assertThat(e.status()).isEqualTo(status);
+                    assertThat(e.getMessage()).contains(mentioned);
+                });
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + Long.toHexString(System.nanoTime());
+    }
+}

@@ -1,0 +1,121 @@
+package io.campanile.worker.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** Reads {@link WorkerSettings} from a key/value source such as MicroProfile Config. */
+public final class SettingsReader {
+
+    public static final String APP = "campanile.app";
+    public static final String SECRET = "campanile.app.secret";
+    public static final String SERVERS = "campanile.servers";
+    public static final String WORKER_ID = "campanile.worker.id";
+    public static final String CAPACITY = "campanile.worker.capacity";
+    public static final String HEARTBEAT_MILLIS = "campanile.worker.heartbeat-millis";
+    public static final String DISCOVERY_MILLIS = "campanile.worker.discovery-millis";
+
+    static final String DEFAULT_SERVERS = "http://127.0.0.1:8080/campanile";
+
+    private final Function<String, Optional<String>> source;
+    private final Supplier<String> hostName;
+
+    /**
+     * @param source the value of a key, empty when it is not set
+     * @param hostName the host name the default worker id starts with
+     */
+    public SettingsReader(Function<String, Optional<String>> source, Supplier<String> hostName) {
+        this.source = source;
+        this.hostName = hostName;
+    }
+
+    public WorkerSettings read() throws InvalidSettingException {
+        String app = required(APP);
+        String secret = required(SECRET);
+        List<URI> servers = servers(value(SERVERS).orElse(DEFAULT_SERVERS));
+        String workerId = value(WORKER_ID).orElseGet(this::defaultWorkerId);
+        int capacity = (int) number(CAPACITY, 8, 1, 10_000);
+        Duration heartbeat = Duration.ofMillis(number(HEARTBEAT_MILLIS, 2000, 100, 3_600_000));
+        Duration discovery = Duration.ofMillis(number(DISCOVERY_MILLIS, 5000, 100, 3_600_000));
+        return new WorkerSettings(app, secret, servers, workerId, capacity, heartbeat, discovery,
+                Timeouts.defaults());
+    }
+
+    /** The environment variable MicroProfile Config maps to a key, for error messages. */
+    public static String environmentName(String key) {
+        return key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    }
+
+    private Optional<String> value(String key) {
+        return source.apply(key).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    private String required(String key) throws InvalidSettingException {
+        Optional<String> value = value(key);
+        if (value.isEmpty()) {
+            throw new InvalidSettingException(key, key + " is required: set it in the application's"
+                    + " META-INF/microprofile-config.properties, as a system property or as environment variable "
+                    + environmentName(key));
+        }
+        return value.get();
+    }
+
+    private long number(String key, long defaultValue, long min, long max) throws InvalidSettingException {
+        Optional<String> value = value(key);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            long parsed = Long.parseLong(value.get());
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidSettingException(key, key + " must be a whole number from " + min + " to " + max
+                + ", not '" + value.get() + "'");
+    }
+
+    private static List<URI> servers(String list) throws InvalidSettingException {
+        List<URI> servers = new ArrayList<>();
+        for (String part : list.split(",")) {
+            String url = part.trim();
+            while (url.endsWith("/")) {
+                url = url.substring(0, url.length() - 1);
+            }
+            if (url.isEmpty()) {
+                continue;
+            }
+            servers.add(serverUri(url));
+        }
+        if (servers.isEmpty()) {
+            throw new InvalidSettingException(SERVERS, SERVERS + " names no server URL");
+        }
+        return servers;
+    }
+
+    private static URI serverUri(String url) throws InvalidSettingException {
+        try {
+            URI uri = URI.create(url);
+            if (uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                return uri;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new InvalidSettingException(SERVERS, SERVERS + " holds '" + url
+                + "', which is not an http(s) URL such as " + DEFAULT_SERVERS);
+    }
+
+    private String defaultWorkerId() {
+        return hostName.get() + "-" + Integer.toHexString(0x10000 + ThreadLocalRandom.current().nextInt(0x10000))
+                .substring(1);
+    }
+}

@@ -1,0 +1,37 @@
+package io.campanile.worker.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything a worker needs to know, validated. {@link #toString()} never shows the secret.
+ *
+ * @param app the app this worker serves
+ * @param secret the app's secret, sent as {@code Authorization: Bearer ...}
+ * @param servers base URLs of the servers to ask for discovery, in configured order
+ * @param workerId this worker's id, unique in the app
+ * @param capacity how many runs may be active at once
+ * @param heartbeatInterval time between ticks (heartbeat, report retries)
+ * @param discoveryInterval time between routine discoveries; failures trigger one at once
+ * @param timeouts network timeouts and pauses
+ */
+public record WorkerSettings(String app, String secret, List<URI> servers, String workerId, int capacity,
+        Duration heartbeatInterval, Duration discoveryInterval, Timeouts timeouts) {
+
+    public WorkerSettings {
+        servers = List.copyOf(servers);
+    }
+
+    public WorkerSettings withTimeouts(Timeouts newTimeouts) {
+        return new WorkerSettings(app, secret, servers, workerId, capacity, heartbeatInterval, discoveryInterval,
+                newTimeouts);
+    }
+
+    @Override
+    public String toString() {
+        return "WorkerSettings[app=" + app + ", secret=***, servers=" + servers + ", workerId=" + workerId
+                + ", capacity=" + capacity + ", heartbeatInterval=" + heartbeatInterval + ", discoveryInterval="
+                + discoveryInterval + ", timeouts=" + timeouts + "]";
+    }
+}

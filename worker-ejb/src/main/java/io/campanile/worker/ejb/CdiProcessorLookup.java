@@ -1,0 +1,70 @@
+package io.campanile.worker.ejb;
+
+import io.campanile.api.Processor;
+import io.campanile.worker.run.ProcessorLookup;
+import io.campanile.worker.run.ProcessorNames;
+import io.campanile.worker.run.ResolvedProcessor;
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.context.spi.CreationalContext;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Finds processors among the application's CDI beans that implement {@link Processor}, by bean name or
+ * class simple name. Each run gets its own contextual reference, released after the run (so dependent
+ * processors do not leak), and an active request context, so request-scoped helpers work.
+ */
+final class CdiProcessorLookup implements ProcessorLookup {
+
+    private final BeanManager beanManager;
+    private final Map<String, Bean<?>> byName = new ConcurrentHashMap<>();
+
+    CdiProcessorLookup(BeanManager beanManager) {
+        this.beanManager = beanManager;
+    }
+
+    @Override
+    public Optional<ResolvedProcessor> resolve(String name) {
+        Bean<?> bean = byName.get(name);
+        if (bean == null) {
+            Optional<Bean<?>> found = find(name);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            bean = found.get();
+            byName.put(name, bean);
+        }
+        RequestContextController requestContext = beanManager.createInstance()
+                .select(RequestContextController.class).get();
+        boolean activated = requestContext.activate();
+        CreationalContext<?> creation = beanManager.createCreationalContext(bean);
+        Processor processor = (Processor) beanManager.getReference(bean, Processor.class, creation);
+        return Optional.of(new ResolvedProcessor() {
+            @Override
+            public Processor processor() {
+                return processor;
+            }
+
+            @Override
+            public void close() {
+                creation.release();
+                if (activated) {
+                    requestContext.deactivate();
+                }
+            }
+        });
+    }
+
+    private Optional<Bean<?>> find(String name) {
+        var beans = beanManager.getBeans(Processor.class, Any.Literal.INSTANCE);
+        Optional<Bean<?>> named = ProcessorNames.select(beans, name, b -> b.getName());
+        if (named.isPresent()) {
+            return named;
+        }
+        return ProcessorNames.select(beans, name, b -> ProcessorNames.nameOf(b.getName(), b.getBeanClass()));
+    }
+}

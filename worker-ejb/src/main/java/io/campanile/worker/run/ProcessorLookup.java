@@ -1,0 +1,14 @@
+package io.campanile.worker.run;
+
+import java.util.Optional;
+
+/** Finds the application's processor with a given name, once per run and on the run's thread. */
+@FunctionalInterface
+public interface ProcessorLookup {
+
+    /**
+     * @return empty when the application has no processor of that name
+     * @throws IllegalStateException when the name is ambiguous
+     */
+    Optional<ResolvedProcessor> resolve(String name);
+}

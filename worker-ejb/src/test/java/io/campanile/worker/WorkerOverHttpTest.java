@@ -1,0 +1,140 @@
+package io.campanile.worker;
+
+import static io.campanile.worker.testing.Assignments.anAssignment;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.campanile.api.ProcessResult;
+import io.campanile.api.ReportedState;
+import io.campanile.api.protocol.StatusReport;
+import io.campanile.worker.config.Timeouts;
+import io.campanile.worker.config.WorkerSettings;
+import io.campanile.worker.run.ResolvedProcessor;
+import io.campanile.worker.testing.Eventually;
+import io.campanile.worker.testing.FakeServer;
+import io.campanile.worker.transport.JaxRsServerApi;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The whole worker, with its JAX-RS client, against two fake servers on the loopback interface. */
+class WorkerOverHttpTest {
+
+    private final FakeServer.Ownership ownership = new FakeServer.Ownership();
+    private final List<String> processed = new CopyOnWriteArrayList<>();
+    private FakeServer serverA;
+    private FakeServer serverB;
+    private JaxRsServerApi api;
+    private Worker worker;
+
+    @BeforeEach
+    void startServersAndWorker() throws Exception {
+        serverA = new FakeServer("server-a", ownership, 20_000);
+        serverB = new FakeServer("server-b", ownership, 20_000);
+        ownership.moveTo(serverA, 1);
+        WorkerSettings settings = new WorkerSettings(FakeServer.APP, FakeServer.SECRET,
+                List.of(serverA.url(), serverB.url()), "worker-1", 2, Duration.ofMillis(200),
+                Duration.ofSeconds(5), Timeouts.defaults());
+        api = new JaxRsServerApi(settings, Thread::new);
+        worker = new Worker(settings, api, name -> Optional.of(ResolvedProcessor.of(context -> {
+            processed.add(name + ":" + context.instanceId() + ":" + context.attempt());
+            return ProcessResult.success("ok " + context.parameters());
+        })), Thread::new, Clock.systemUTC());
+        worker.start();
+    }
+
+    @AfterEach
+    void stopAll() {
+        worker.stop();
+        api.close();
+        serverA.close();
+        serverB.close();
+    }
+
+    private static List<ReportedState> states(FakeServer server, long instanceId) {
+        return server.reports.stream().filter(r -> r.instanceId() == instanceId).map(StatusReport::state).toList();
+    }
+
+    @Test
+    void runs_work_offered_through_a_long_poll_and_reports_running_then_succeeded() {
+        Eventually.await("the worker polls server A", () -> !serverA.polls.isEmpty());
+        assertThat(serverA.polls.get(0).capacity()).isEqualTo(2);
+        assertThat(serverA.polls.get(0).workerId()).isEqualTo("worker-1");
+
+        serverA.offer(anAssignment(41, 1, 1, "hello", "x=1"));
+
+        Eventually.await("SUCCEEDED reached server A", () -> states(serverA, 41).contains(ReportedState.SUCCEEDED));
+        assertThat(states(serverA, 41)).containsExactly(ReportedState.RUNNING, ReportedState.SUCCEEDED);
+        assertThat(serverA.reports).last().extracting(StatusReport::message).isEqualTo("ok x=1");
+        assertThat(processed).containsExactly("hello:41:1");
+        assertThat(serverA.badCredentials).isEmpty();
+    }
+
+    @Test
+    void follows_the_app_to_the_new_owner_when_the_old_one_answers_409() {
+        Eventually.await("the worker polls server A", () -> !serverA.polls.isEmpty());
+
+        ownership.moveTo(serverB, 2);
+
+        Eventually.await("the worker polls server B", Duration.ofSeconds(3), () -> !serverB.polls.isEmpty());
+        assertThat(serverB.polls.get(0).epochSeen()).isEqualTo(2);
+        serverB.offer(anAssignment(50, 2));
+        Eventually.await("instance 50 succeeded", () -> states(serverB, 50).contains(ReportedState.SUCCEEDED));
+    }
+
+    @Test
+    void fails_over_within_a_second_when_the_owner_dies() {
+        Eventually.await("the worker polls server A", () -> !serverA.polls.isEmpty());
+        ownership.moveTo(serverB, 2);
+
+        long killedAt = System.nanoTime();
+        serverA.close();
+
+        Eventually.await("the worker polls server B", Duration.ofSeconds(3), () -> !serverB.polls.isEmpty());
+        assertThat(Duration.ofNanos(System.nanoTime() - killedAt)).isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void does_not_run_work_a_deposed_owner_dispatched_under_an_older_epoch() {
+        Eventually.await("the worker polls server A", () -> !serverA.polls.isEmpty());
+        ownership.moveTo(serverB, 2);
+        Eventually.await("the worker polls server B", Duration.ofSeconds(3), () -> !serverB.polls.isEmpty());
+
+        serverB.offer(anAssignment(60, 1));
+        serverB.offer(anAssignment(61, 2));
+
+        Eventually.await("instance 61 succeeded", () -> states(serverB, 61).contains(ReportedState.SUCCEEDED));
+        assertThat(processed).containsExactly("hello:61:1");
+        assertThat(states(serverB, 60)).isEmpty();
+    }
+
+    @Test
+    void heartbeats_the_owner_on_each_tick_with_its_capacity_and_epoch() {
+        Eventually.await("the owner is known", () -> worker.owner().isPresent());
+
+        worker.tick(Instant.now());
+
+        assertThat(serverA.heartbeats).singleElement().satisfies(h -> {
+            assertThat(h.workerId()).isEqualTo("worker-1");
+            assertThat(h.capacity()).isEqualTo(2);
+            assertThat(h.epochSeen()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void stopping_aborts_the_held_poll_and_closes_the_client_at_once() {
+        Eventually.await("the worker polls server A", () -> !serverA.polls.isEmpty());
+
+        long started = System.nanoTime();
+        worker.stop();
+        api.close();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+        assertThat(worker.activeRuns()).isZero();
+    }
+}

@@ -1,0 +1,70 @@
+package io.campanile.worker.loop;
+
+import static io.campanile.worker.testing.ScriptedServerApi.server;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.campanile.worker.discovery.CurrentOwner;
+import io.campanile.worker.discovery.Discovery;
+import io.campanile.worker.discovery.EpochGuard;
+import io.campanile.worker.discovery.ServerRotation;
+import io.campanile.worker.run.AssignmentRunner;
+import io.campanile.worker.run.DeliveryLedger;
+import io.campanile.worker.run.RunDispatcher;
+import io.campanile.worker.testing.ScriptedServerApi;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class HeartbeatSenderTest {
+
+    private final ScriptedServerApi api = new ScriptedServerApi().owner(1, 3);
+    private final CurrentOwner owner = new CurrentOwner();
+    private final EpochGuard epochs = new EpochGuard();
+    private final Discovery discovery = new Discovery("app", api,
+            new ServerRotation(List.of(server(1), server(2))), owner, epochs, Clock.systemUTC());
+    private final RunDispatcher runs = new RunDispatcher("app", 4, epochs, new DeliveryLedger(10),
+            new AssignmentRunner("app", "w", name -> Optional.empty(), report -> { }), Runnable::run);
+    private final HeartbeatSender heartbeat = new HeartbeatSender("w", api, owner, discovery, epochs, runs,
+            new HealthProbe());
+
+    @Test
+    void sends_nothing_before_an_owner_is_known() {
+        assertThat(heartbeat.beat()).isFalse();
+        assertThat(api.calls).isEmpty();
+    }
+
+    @Test
+    void heartbeats_the_owner_and_records_its_epoch() {
+        discovery.discover();
+        api.owner(1, 4);
+
+        assertThat(heartbeat.beat()).isTrue();
+
+        assertThat(api.calls).last().isEqualTo("heartbeat server-1.test");
+        assertThat(epochs.newest()).isEqualTo(4);
+    }
+
+    @Test
+    void rediscovers_at_once_when_the_owner_answers_409() {
+        discovery.discover();
+        api.failing(1, 409).owner(2, 5);
+
+        assertThat(heartbeat.beat()).isFalse();
+
+        assertThat(api.calls).containsSubsequence("heartbeat server-1.test", "discover server-2.test");
+        assertThat(owner.get()).hasValueSatisfying(o -> assertThat(o.serverId()).isEqualTo("server-2"));
+        assertThat(epochs.newest()).isEqualTo(5);
+    }
+
+    @Test
+    void health_sample_reports_heap_and_capacity() {
+        var sample = new HealthProbe().sample("w", 1, 8, 3);
+
+        assertThat(sample.maxHeapBytes()).isPositive();
+        assertThat(sample.freeHeapBytes()).isBetween(0L, sample.maxHeapBytes());
+        assertThat(sample.activeRuns()).isEqualTo(1);
+        assertThat(sample.capacity()).isEqualTo(8);
+        assertThat(sample.epochSeen()).isEqualTo(3);
+    }
+}

@@ -1,0 +1,102 @@
+package io.campanile.worker.loop;
+
+import static io.campanile.worker.testing.ScriptedServerApi.server;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.campanile.worker.discovery.CurrentOwner;
+import io.campanile.worker.discovery.Discovery;
+import io.campanile.worker.discovery.EpochGuard;
+import io.campanile.worker.discovery.ServerRotation;
+import io.campanile.worker.run.AssignmentRunner;
+import io.campanile.worker.run.DeliveryLedger;
+import io.campanile.worker.run.RunDispatcher;
+import io.campanile.worker.testing.Eventually;
+import io.campanile.worker.testing.ScriptedServerApi;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class PollLoopTest {
+
+    private final ScriptedServerApi api = new ScriptedServerApi().owner(1, 3);
+    private final CurrentOwner owner = new CurrentOwner();
+    private final EpochGuard epochs = new EpochGuard();
+    private final Discovery discovery = new Discovery("app", api,
+            new ServerRotation(List.of(server(1), server(2))), owner, epochs, Clock.systemUTC());
+    private final RunDispatcher runs = new RunDispatcher("app", 4, epochs, new DeliveryLedger(10),
+            new AssignmentRunner("app", "w", name -> Optional.empty(), report -> { }), Runnable::run);
+    private final PollLoop loop = new PollLoop("w", api, owner, discovery, epochs, runs, Duration.ofMillis(250));
+    private Thread thread;
+
+    private void start() {
+        thread = new Thread(loop, "poll-loop-under-test");
+        thread.start();
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        loop.stop();
+        if (thread != null) {
+            thread.join(5000);
+            assertThat(thread.isAlive()).as("poll loop ended").isFalse();
+        }
+    }
+
+    @Test
+    void discovers_the_owner_and_polls_it() {
+        start();
+
+        Eventually.await("the owner is polled", () -> api.calls.contains("poll server-1.test"));
+        assertThat(api.calls.get(0)).isEqualTo("discover server-1.test");
+    }
+
+    @Test
+    void polls_the_new_owner_after_the_old_one_answers_409() {
+        start();
+        Eventually.await("server-1 is polled", () -> api.calls.contains("poll server-1.test"));
+
+        api.owner(2, 4).failing(1, 409);
+
+        Eventually.await("server-2 is polled", () -> api.calls.contains("poll server-2.test"));
+        assertThat(epochs.newest()).isEqualTo(4);
+    }
+
+    @Test
+    void rediscovers_at_once_when_the_owner_answers_503_because_it_is_shutting_down() {
+        start();
+        Eventually.await("server-1 is polled", () -> api.calls.contains("poll server-1.test"));
+
+        api.owner(2, 4).failing(1, 503);
+
+        Eventually.await("server-2 is polled", Duration.ofSeconds(2), () -> api.calls.contains("poll server-2.test"));
+    }
+
+    @Test
+    void keeps_discovering_while_no_server_answers_and_polls_once_one_does() {
+        api.failing(1, 0).failing(2, 0);
+        start();
+        Eventually.await("two failed discovery rounds",
+                () -> api.calls.stream().filter(c -> c.startsWith("discover")).count() >= 4);
+
+        api.up(2).owner(2, 4);
+
+        Eventually.await("server-2 is polled", Duration.ofSeconds(3), () -> api.calls.contains("poll server-2.test"));
+    }
+
+    @Test
+    void stops_promptly_while_waiting_between_discovery_rounds() throws InterruptedException {
+        api.failing(1, 0).failing(2, 0);
+        start();
+        Eventually.await("a failed discovery round", () -> api.calls.size() >= 2);
+
+        long started = System.nanoTime();
+        loop.stop();
+        thread.join(2000);
+
+        assertThat(thread.isAlive()).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+    }
+}

@@ -1,0 +1,158 @@
+package io.campanile.worker.run;
+
+import static io.campanile.worker.testing.Assignments.anAssignment;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.campanile.api.ProcessResult;
+import io.campanile.api.ProcessorContext;
+import io.campanile.api.ReportedState;
+import io.campanile.api.protocol.StatusReport;
+import io.campanile.worker.discovery.EpochGuard;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class RunDispatcherTest {
+
+    private final List<StatusReport> reports = new CopyOnWriteArrayList<>();
+    private final List<ProcessorContext> contexts = new CopyOnWriteArrayList<>();
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final Map<String, io.campanile.api.Processor> processors = Map.of(
+            "hello", context -> {
+                contexts.add(context);
+                return ProcessResult.success("said hello");
+            },
+            "broken", context -> {
+                throw new IllegalArgumentException("bad parameters");
+            },
+            "slow", context -> {
+                release.await(10, TimeUnit.SECONDS);
+                return ProcessResult.success("done");
+            });
+    private final EpochGuard epochs = new EpochGuard();
+    private final Executor executor = new Executor();
+    private final RunDispatcher runs = new RunDispatcher("demo", 2, epochs, new DeliveryLedger(100),
+            new AssignmentRunner("demo", "worker-1", name -> Optional.ofNullable(processors.get(name))
+                    .map(ResolvedProcessor::of), reports::add), executor);
+
+    /** Runs tasks on the calling thread, except where a test needs them in the background. */
+    private static final class Executor implements java.util.concurrent.Executor {
+        final ExecutorService background = Executors.newCachedThreadPool();
+        volatile boolean inBackground;
+
+        @Override
+        public void execute(Runnable task) {
+            if (inBackground) {
+                background.execute(task);
+            } else {
+                task.run();
+            }
+        }
+    }
+
+    @AfterEach
+    void stopBackground() {
+        release.countDown();
+        executor.background.shutdownNow();
+    }
+
+    @Test
+    void rejects_assignment_with_older_epoch() {
+        epochs.observe(5);
+
+        assertThat(runs.accept(anAssignment(1, 4))).isFalse();
+
+        assertThat(contexts).isEmpty();
+        assertThat(reports).isEmpty();
+    }
+
+    @Test
+    void reports_running_before_the_processor_and_then_its_result() {
+        runs.accept(anAssignment(1, 2, 3, "hello", "a=1"));
+
+        assertThat(reports).extracting(StatusReport::state)
+                .containsExactly(ReportedState.RUNNING, ReportedState.SUCCEEDED);
+        assertThat(reports.get(1)).isEqualTo(new StatusReport(1, 2, 3, "worker-1", ReportedState.SUCCEEDED,
+                "said hello"));
+    }
+
+    @Test
+    void gives_the_processor_the_instance_attempt_epoch_and_parameters() {
+        runs.accept(anAssignment(11, 2, 3, "hello", "a=1"));
+
+        ProcessorContext context = contexts.get(0);
+        assertThat(context.instanceId()).isEqualTo(11);
+        assertThat(context.attempt()).isEqualTo(2);
+        assertThat(context.epoch()).isEqualTo(3);
+        assertThat(context.appName()).isEqualTo("demo");
+        assertThat(context.jobName()).isEqualTo("job-7");
+        assertThat(context.parameters()).isEqualTo("a=1");
+        assertThat(context.scheduledFireTime()).isEqualTo(anAssignment(11, 3).fireTime());
+    }
+
+    @Test
+    void runs_an_instance_attempt_delivered_twice_only_once() {
+        runs.accept(anAssignment(1, 3));
+        assertThat(runs.accept(anAssignment(1, 3))).isFalse();
+
+        assertThat(contexts).hasSize(1);
+    }
+
+    @Test
+    void runs_a_later_attempt_of_the_same_instance() {
+        runs.accept(anAssignment(1, 1, 3, "hello", null));
+        runs.accept(anAssignment(1, 2, 3, "hello", null));
+
+        assertThat(contexts).extracting(ProcessorContext::attempt).containsExactly(1, 2);
+    }
+
+    @Test
+    void reports_failure_naming_an_unknown_processor_and_the_app() {
+        runs.accept(anAssignment(1, 1, 3, "nobody", null));
+
+        assertThat(reports).last().extracting(StatusReport::state, StatusReport::message)
+                .containsExactly(ReportedState.FAILED, "no processor named nobody in app demo");
+    }
+
+    @Test
+    void reports_a_thrown_exception_as_failure_with_its_class_and_message() {
+        runs.accept(anAssignment(1, 1, 3, "broken", null));
+
+        assertThat(reports).last().extracting(StatusReport::state, StatusReport::message)
+                .containsExactly(ReportedState.FAILED, "java.lang.IllegalArgumentException: bad parameters");
+    }
+
+    @Test
+    void counts_active_runs_against_the_capacity() throws Exception {
+        executor.inBackground = true;
+
+        runs.accept(anAssignment(1, 1, 3, "slow", null));
+        runs.accept(anAssignment(2, 1, 3, "slow", null));
+
+        assertThat(runs.active()).isEqualTo(2);
+        assertThat(runs.free()).isZero();
+        release.countDown();
+        assertThat(runs.awaitIdle(java.time.Duration.ofSeconds(10))).isTrue();
+        assertThat(runs.free()).isEqualTo(2);
+    }
+
+    @Test
+    void reports_an_assignment_it_cannot_start_because_the_pool_is_shut_down() {
+        RunDispatcher closed = new RunDispatcher("demo", 2, epochs, new DeliveryLedger(100),
+                new AssignmentRunner("demo", "worker-1", name -> Optional.empty(), reports::add), task -> {
+                    throw new java.util.concurrent.RejectedExecutionException("shut down");
+                });
+
+        assertThat(closed.accept(anAssignment(1, 3))).isFalse();
+
+        assertThat(reports).singleElement().extracting(StatusReport::state).isEqualTo(ReportedState.FAILED);
+        assertThat(closed.active()).isZero();
+    }
+}

@@ -1,0 +1,21 @@
+package io.campanile.worker.testing;
+
+import io.campanile.api.protocol.Assignment;
+import java.time.Instant;
+
+/** Test data: assignments with sensible defaults. */
+public final class Assignments {
+
+    private Assignments() {
+    }
+
+    public static Assignment anAssignment(long instanceId, long epoch) {
+        return anAssignment(instanceId, 1, epoch, "hello", null);
+    }
+
+    public static Assignment anAssignment(long instanceId, int attempt, long epoch, String processor,
+            String parameters) {
+        return new Assignment(instanceId, attempt, 7L, "job-7", processor, Instant.parse("2026-11-24T10:00:05Z"),
+                epoch, parameters);
+    }
+}

@@ -1,0 +1,151 @@
+package io.campanile.worker.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.campanile.api.protocol.Assignment;
+import io.campanile.api.protocol.DiscoveryAnswer;
+import io.campanile.api.protocol.HeartbeatAnswer;
+import io.campanile.api.protocol.PollAnswer;
+import io.campanile.api.protocol.PollRequest;
+import io.campanile.api.protocol.StatusReport;
+import io.campanile.api.protocol.WorkerHeartbeat;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A Campanile server speaking the worker protocol on 127.0.0.1, port 0. Servers of one test share an
+ * {@link Ownership} that says which of them owns the app; discovery answers from it, and a server that
+ * does not own the app answers heartbeats and polls with 409. A held poll is answered as soon as work is
+ * offered, or when the ownership moves away (409), or after the hold time.
+ */
+public final class FakeServer implements AutoCloseable {
+
+    public static final String APP = "demo";
+    public static final String SECRET = "demo-secret-for-tests";
+
+    /** Which server owns the app, and under which epoch. */
+    public static final class Ownership {
+        final AtomicReference<FakeServer> owner = new AtomicReference<>();
+        volatile long epoch;
+
+        public void moveTo(FakeServer server, long newEpoch) {
+            epoch = newEpoch;
+            owner.set(server);
+        }
+    }
+
+    private final String id;
+    private final Ownership ownership;
+    private final long holdMillis;
+    private final HttpServer http;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final Jsonb jsonb = JsonbBuilder.create();
+    private final BlockingQueue<Assignment> offered = new LinkedBlockingQueue<>();
+    public final List<PollRequest> polls = new CopyOnWriteArrayList<>();
+    public final List<WorkerHeartbeat> heartbeats = new CopyOnWriteArrayList<>();
+    public final List<StatusReport> reports = new CopyOnWriteArrayList<>();
+    public final List<String> badCredentials = new CopyOnWriteArrayList<>();
+
+    public FakeServer(String id, Ownership ownership, long holdMillis) throws IOException {
+        this.id = id;
+        this.ownership = ownership;
+        this.holdMillis = holdMillis;
+        this.http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        http.setExecutor(threads);
+        http.createContext("/campanile/api/worker/", this::handle);
+        http.start();
+    }
+
+    public URI url() {
+        return URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/campanile");
+    }
+
+    public void offer(Assignment assignment) {
+        offered.add(assignment);
+    }
+
+    private boolean owns() {
+        return ownership.owner.get() == this;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!APP.equals(exchange.getRequestHeaders().getFirst("Campanile-App"))
+                    || !("Bearer " + SECRET).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                badCredentials.add(exchange.getRequestURI().getPath());
+                send(exchange, 401, "{\"status\":401,\"message\":\"bad credentials\"}");
+                return;
+            }
+            String path = exchange.getRequestURI().getPath().substring("/campanile/api/worker/".length());
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            switch (path) {
+                case "discovery" -> {
+                    FakeServer owner = ownership.owner.get();
+                    send(exchange, 200, jsonb.toJson(new DiscoveryAnswer(APP, owner.id, owner.url().toString(),
+                            ownership.epoch)));
+                }
+                case "heartbeat" -> {
+                    heartbeats.add(jsonb.fromJson(body, WorkerHeartbeat.class));
+                    answerAsOwner(exchange, jsonb.toJson(new HeartbeatAnswer(id, ownership.epoch)));
+                }
+                case "poll" -> {
+                    polls.add(jsonb.fromJson(body, PollRequest.class));
+                    hold(exchange);
+                }
+                case "reports" -> {
+                    reports.add(jsonb.fromJson(body, StatusReport.class));
+                    exchange.sendResponseHeaders(204, -1);
+                }
+                default -> send(exchange, 404, "{\"status\":404,\"message\":\"no such path\"}");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void hold(HttpExchange exchange) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(holdMillis);
+        while (owns() && System.nanoTime() < deadline) {
+            Assignment next = offered.poll(10, TimeUnit.MILLISECONDS);
+            if (next != null) {
+                send(exchange, 200, jsonb.toJson(new PollAnswer(id, ownership.epoch, List.of(next))));
+                return;
+            }
+        }
+        answerAsOwner(exchange, jsonb.toJson(new PollAnswer(id, ownership.epoch, List.of())));
+    }
+
+    private void answerAsOwner(HttpExchange exchange, String json) throws IOException {
+        if (owns()) {
+            send(exchange, 200, json);
+        } else {
+            send(exchange, 409, "{\"status\":409,\"message\":\"" + id + " does not own app " + APP + "\"}");
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    /** Stops answering at once, as a killed process would. */
+    @Override
+    public void close() {
+        http.stop(0);
+        threads.shutdownNow();
+    }
+}
