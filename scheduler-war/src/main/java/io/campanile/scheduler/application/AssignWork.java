@@ -1,8 +1,6 @@
 package io.campanile.scheduler.application;
 
 import io.campanile.api.protocol.Assignment;
-import io.campanile.scheduler.domain.election.OwnershipRepository;
-import io.campanile.scheduler.domain.election.ServerIdentity;
 import io.campanile.scheduler.domain.instance.InstanceRepository;
 import io.campanile.scheduler.domain.instance.JobInstance;
 import io.campanile.scheduler.domain.job.Job;
@@ -24,21 +22,18 @@ import java.util.Map;
 @ApplicationScoped
 public class AssignWork {
 
-    private OwnershipRepository ownership;
+    private OwnerFence fence;
     private JobRepository jobs;
     private InstanceRepository instances;
-    private ServerIdentity me;
 
     protected AssignWork() {
     }
 
     @Inject
-    public AssignWork(OwnershipRepository ownership, JobRepository jobs, InstanceRepository instances,
-            ServerIdentity me) {
-        this.ownership = ownership;
+    public AssignWork(OwnerFence fence, JobRepository jobs, InstanceRepository instances) {
+        this.fence = fence;
         this.jobs = jobs;
         this.instances = instances;
-        this.me = me;
     }
 
     /** A worker waiting for work and how many instances it can take. */
@@ -57,15 +52,13 @@ public class AssignWork {
         if (due.isEmpty()) {
             return plan; // most ticks: no write, no lock
         }
-        if (!ownership.fence(appName, me.id(), epoch)) {
-            throw new FencedOut(appName, epoch);
-        }
+        fence.hold(appName, epoch);
         Map<String, Integer> given = new HashMap<>();
         Map<Long, Job> jobsById = new HashMap<>();
         for (JobInstance instance : due) {
             Slot slot = leastGiven(slots, given);
             Job job = jobsById.computeIfAbsent(instance.jobId(), id -> jobs.find(appName, id).orElseThrow());
-            if (instances.markDispatched(instance.id(), instance.attempt(), slot.workerId(), epoch, me.id())) {
+            if (instances.markDispatched(instance.id(), instance.attempt(), slot.workerId(), epoch, fence.ownerId())) {
                 given.merge(slot.workerId(), 1, Integer::sum);
                 plan.computeIfAbsent(slot.workerId(), w -> new ArrayList<>()).add(new Assignment(instance.id(),
                         instance.attempt(), job.id(), job.name(), job.processor(), instance.fireTime(), epoch,

@@ -1,8 +1,6 @@
 package io.campanile.scheduler.application;
 
 import io.campanile.api.admin.InstanceView;
-import io.campanile.scheduler.domain.election.OwnershipRepository;
-import io.campanile.scheduler.domain.election.ServerIdentity;
 import io.campanile.scheduler.domain.instance.InstanceRepository;
 import io.campanile.scheduler.domain.instance.JobInstance;
 import io.campanile.scheduler.domain.job.Job;
@@ -16,20 +14,17 @@ import java.time.Instant;
 @ApplicationScoped
 public class CreateRun {
 
-    private OwnershipRepository ownership;
+    private OwnerFence fence;
     private InstanceRepository instances;
-    private ServerIdentity me;
     private Clock clock;
 
     protected CreateRun() {
     }
 
     @Inject
-    public CreateRun(OwnershipRepository ownership, InstanceRepository instances, ServerIdentity me,
-            DatabaseClock clock) {
-        this.ownership = ownership;
+    public CreateRun(OwnerFence fence, InstanceRepository instances, DatabaseClock clock) {
+        this.fence = fence;
         this.instances = instances;
-        this.me = me;
         this.clock = clock;
     }
 
@@ -39,16 +34,14 @@ public class CreateRun {
 
     @Transactional
     public Created create(Job job, long epoch, String requestId, String parameters, long delaySeconds) {
-        if (!ownership.fence(job.appName(), me.id(), epoch)) {
-            throw new FencedOut(job.appName(), epoch);
-        }
+        fence.hold(job.appName(), epoch);
         var existing = instances.findByFireKey(job.id(), "api:" + requestId);
         if (existing.isPresent()) {
             return new Created(Views.of(existing.get(), job.name()), false);
         }
         Instant now = clock.instant();
         JobInstance instance = JobInstance.requested(job, requestId, now.plusSeconds(delaySeconds), parameters, epoch,
-                me.id(), now);
+                fence.ownerId(), now);
         instances.add(instance);
         return new Created(Views.of(instance, job.name()), true);
     }

@@ -1,7 +1,5 @@
 package io.campanile.scheduler.application;
 
-import io.campanile.scheduler.domain.election.OwnershipRepository;
-import io.campanile.scheduler.domain.election.ServerIdentity;
 import io.campanile.scheduler.domain.instance.InstanceRepository;
 import io.campanile.scheduler.domain.instance.JobInstance;
 import io.campanile.scheduler.domain.job.CronSchedule;
@@ -23,22 +21,20 @@ public class FireDueJobs {
 
     private static final int MAX_JOBS_PER_CALL = 500;
 
-    private OwnershipRepository ownership;
+    private OwnerFence fence;
     private JobRepository jobs;
     private InstanceRepository instances;
-    private ServerIdentity me;
     private SchedulerSettings settings;
 
     protected FireDueJobs() {
     }
 
     @Inject
-    public FireDueJobs(OwnershipRepository ownership, JobRepository jobs, InstanceRepository instances,
-            ServerIdentity me, SchedulerSettings settings) {
-        this.ownership = ownership;
+    public FireDueJobs(OwnerFence fence, JobRepository jobs, InstanceRepository instances,
+            SchedulerSettings settings) {
+        this.fence = fence;
         this.jobs = jobs;
         this.instances = instances;
-        this.me = me;
         this.settings = settings;
     }
 
@@ -49,9 +45,7 @@ public class FireDueJobs {
         if (due.isEmpty()) {
             return 0; // most ticks: no write, no lock
         }
-        if (!ownership.fence(appName, me.id(), epoch)) {
-            throw new FencedOut(appName, epoch);
-        }
+        fence.hold(appName, epoch);
         int created = 0;
         for (Job job : due) {
             CronSchedule schedule = job.schedule();
@@ -60,7 +54,7 @@ public class FireDueJobs {
                 if (fire == null) {
                     break;
                 }
-                instances.add(JobInstance.scheduled(job, fire, epoch, me.id(), now));
+                instances.add(JobInstance.scheduled(job, fire, epoch, fence.ownerId(), now));
                 job.advancePast(fire, schedule);
                 created++;
             }

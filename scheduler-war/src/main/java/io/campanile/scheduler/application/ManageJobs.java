@@ -48,13 +48,20 @@ public class ManageJobs {
         ScheduleType type = d.scheduleType() != null ? d.scheduleType()
                 : d.cron() != null ? ScheduleType.CRON : ScheduleType.API;
         String zone = d.timeZone() == null || d.timeZone().isBlank() ? "UTC" : d.timeZone();
+        try {
+            CronSchedule.zone(zone);
+        } catch (IllegalArgumentException e) {
+            throw RequestRejected.invalid("timeZone", e.getMessage());
+        }
         if (type == ScheduleType.CRON) {
             Check.present("cron", d.cron());
-            parseSchedule(d.cron(), zone);
+            try {
+                CronSchedule.parse(d.cron(), zone);
+            } catch (IllegalArgumentException e) {
+                throw RequestRejected.invalid("cron", e.getMessage());
+            }
         } else if (d.cron() != null) {
             throw RequestRejected.invalid("cron", "only a CRON job has a CRON expression");
-        } else {
-            parseSchedule("0 0 0 * * *", zone);
         }
         if (jobs.existsByName(appName, d.name())) {
             throw RequestRejected.conflict("app " + appName + " already has a job named '" + d.name() + "'");
@@ -63,15 +70,6 @@ public class ManageJobs {
                 : null, zone, d.parameters(), d.enabled() == null || d.enabled(), clock.instant());
         jobs.add(job);
         return Views.of(job);
-    }
-
-    private static void parseSchedule(String cron, String zone) {
-        try {
-            CronSchedule.parse(cron, zone);
-        } catch (IllegalArgumentException e) {
-            throw RequestRejected.invalid(e.getMessage().startsWith("unknown time zone") ? "timeZone" : "cron",
-                    e.getMessage());
-        }
     }
 
     @Transactional

@@ -1,8 +1,6 @@
 package io.campanile.scheduler.application;
 
 import io.campanile.api.InstanceState;
-import io.campanile.scheduler.domain.election.OwnershipRepository;
-import io.campanile.scheduler.domain.election.ServerIdentity;
 import io.campanile.scheduler.domain.instance.InstanceRepository;
 import io.campanile.scheduler.domain.instance.JobInstance;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,22 +18,20 @@ public class RecoverLostWork {
 
     private static final Logger LOG = Logger.getLogger(RecoverLostWork.class.getName());
 
-    private OwnershipRepository ownership;
+    private OwnerFence fence;
     private InstanceRepository instances;
     private WorkerRegistry workers;
-    private ServerIdentity me;
     private SchedulerSettings settings;
 
     protected RecoverLostWork() {
     }
 
     @Inject
-    public RecoverLostWork(OwnershipRepository ownership, InstanceRepository instances, WorkerRegistry workers,
-            ServerIdentity me, SchedulerSettings settings) {
-        this.ownership = ownership;
+    public RecoverLostWork(OwnerFence fence, InstanceRepository instances, WorkerRegistry workers,
+            SchedulerSettings settings) {
+        this.fence = fence;
         this.instances = instances;
         this.workers = workers;
-        this.me = me;
         this.settings = settings;
     }
 
@@ -45,9 +41,7 @@ public class RecoverLostWork {
      */
     @Transactional
     public void recover(String appName, long epoch, long heldForMillis) {
-        if (!ownership.fence(appName, me.id(), epoch)) {
-            throw new FencedOut(appName, epoch);
-        }
+        fence.hold(appName, epoch);
         int retried = instances.retryUnacknowledged(appName, settings.ackTimeoutMillis());
         if (retried > 0) {
             LOG.warning(() -> retried + " dispatched instance(s) of app " + appName

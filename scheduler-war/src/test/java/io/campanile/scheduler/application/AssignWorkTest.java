@@ -36,7 +36,7 @@ class AssignWorkTest {
     private final ServerIdentity me = new ServerIdentity("server-a", "http://a");
     private final FakeJobs jobs = new FakeJobs();
     private final FakeInstances instances = new FakeInstances();
-    private final AssignWork assignWork = new AssignWork(ownership, jobs, instances, me);
+    private final AssignWork assignWork = new AssignWork(new OwnerFence(ownership, me), jobs, instances);
     private final Job nightly = withId(new Job(APP, "nightly", "ReportProcessor", ScheduleType.API, null, "UTC",
             "{\"day\":1}", true, NOW), 42L);
     private long epoch;

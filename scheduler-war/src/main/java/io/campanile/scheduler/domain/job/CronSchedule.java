@@ -30,15 +30,7 @@ public final class CronSchedule {
 
     /** @throws IllegalArgumentException naming what is wrong with the expression or the zone */
     public static CronSchedule parse(String expression, String timeZone) {
-        ZoneId zone;
-        if (timeZone == null) {
-            throw new IllegalArgumentException("a time zone is required");
-        }
-        try {
-            zone = ZoneId.of(timeZone);
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException("unknown time zone '" + timeZone + "'");
-        }
+        ZoneId zone = zone(timeZone);
         if (expression == null || expression.isBlank()) {
             throw new IllegalArgumentException("a CRON expression is required");
         }
@@ -47,6 +39,18 @@ public final class CronSchedule {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("'" + expression + "' is not a CRON expression with six fields "
                     + "(sec min hour day-of-month month day-of-week): " + e.getMessage());
+        }
+    }
+
+    /** @throws IllegalArgumentException if the zone is missing or unknown */
+    public static ZoneId zone(String timeZone) {
+        if (timeZone == null) {
+            throw new IllegalArgumentException("a time zone is required");
+        }
+        try {
+            return ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("unknown time zone '" + timeZone + "'");
         }
     }
 

@@ -97,8 +97,7 @@ public class JpaInstanceRepository implements InstanceRepository {
         return em.createNativeQuery("UPDATE job_instance SET state = 'WAITING', attempt = attempt + 1, "
                 + "result = 'worker ' || worker_id || ' did not acknowledge attempt ' || CAST(attempt AS VARCHAR(10)), "
                 + "worker_id = NULL, dispatched_at = NULL "
-                + "WHERE app_name = ?1 AND state = 'DISPATCHED' AND dispatched_at < CURRENT_TIMESTAMP - "
-                + "CAST(?2 AS INTEGER) * INTERVAL '0.001' SECOND")
+                + "WHERE app_name = ?1 AND state = 'DISPATCHED' AND dispatched_at < " + Rows.nowMinusMillis("?2"))
                 .setParameter(1, appName)
                 .setParameter(2, ackMillis)
                 .executeUpdate();

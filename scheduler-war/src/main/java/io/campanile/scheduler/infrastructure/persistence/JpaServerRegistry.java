@@ -38,7 +38,7 @@ public class JpaServerRegistry implements ServerRegistry {
     @Override
     public List<ServerNode> findAll(long aliveMillis) {
         List<?> rows = em.createNativeQuery("SELECT id, url, started_at, heartbeat_at, CASE WHEN heartbeat_at > "
-                + "CURRENT_TIMESTAMP - CAST(?1 AS INTEGER) * INTERVAL '0.001' SECOND THEN 1 ELSE 0 END "
+                + Rows.nowMinusMillis("?1") + " THEN 1 ELSE 0 END "
                 + "FROM server_node ORDER BY started_at, id")
                 .setParameter(1, aliveMillis).getResultList();
         return rows.stream().map(r -> (Object[]) r).map(r -> new ServerNode((String) r[0], (String) r[1],
@@ -47,8 +47,7 @@ public class JpaServerRegistry implements ServerRegistry {
 
     @Override
     public int forget(long olderThanMillis) {
-        return em.createNativeQuery("DELETE FROM server_node WHERE heartbeat_at < CURRENT_TIMESTAMP - "
-                + "CAST(?1 AS INTEGER) * INTERVAL '0.001' SECOND")
+        return em.createNativeQuery("DELETE FROM server_node WHERE heartbeat_at < " + Rows.nowMinusMillis("?1"))
                 .setParameter(1, olderThanMillis).executeUpdate();
     }
 

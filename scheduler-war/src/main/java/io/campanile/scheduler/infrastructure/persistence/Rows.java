@@ -8,9 +8,6 @@ import java.time.ZonedDateTime;
 /** Reads values of native-query rows, whose Java types differ between JDBC drivers. */
 final class Rows {
 
-    /** Adds a number of milliseconds to the database's clock; portable between H2 and PostgreSQL. */
-    static final String NOW_PLUS_MILLIS = "CURRENT_TIMESTAMP + CAST(%s AS INTEGER) * INTERVAL '0.001' SECOND";
-
     private Rows() {
     }
 
@@ -41,8 +38,22 @@ final class Rows {
         return value instanceof Boolean b ? b : ((Number) value).intValue() != 0;
     }
 
+    /**
+     * A duration of milliseconds given by a query parameter, as SQL that H2 and PostgreSQL both accept
+     * ({@code ? * INTERVAL} alone is rejected by H2).
+     */
+    static String millis(String parameter) {
+        return "CAST(" + parameter + " AS INTEGER) * INTERVAL '0.001' SECOND";
+    }
+
+    /** The database's clock plus a number of milliseconds given by a query parameter. */
     static String nowPlusMillis(String parameter) {
-        return String.format(NOW_PLUS_MILLIS, parameter);
+        return "CURRENT_TIMESTAMP + " + millis(parameter);
+    }
+
+    /** The database's clock minus a number of milliseconds given by a query parameter. */
+    static String nowMinusMillis(String parameter) {
+        return "CURRENT_TIMESTAMP - " + millis(parameter);
     }
 
     /** Checks a conditional update's row count: 0 lost, 1 won, more is a bug. */

@@ -18,6 +18,8 @@ import java.util.logging.Logger;
 public final class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class.getName());
+    /** Yasson's message for an unknown enum constant, made readable: the value and the type's name. */
+    private static final Pattern BAD_ENUM = Pattern.compile("No enum constant (?:[\\w$]+\\.)*(\\w+)\\.(\\S+)");
 
     private ErrorMappers() {
     }
@@ -92,7 +94,4 @@ public final class ErrorMappers {
         Matcher badEnum = BAD_ENUM.matcher(message);
         return badEnum.matches() ? "'" + badEnum.group(2) + "' is not a " + badEnum.group(1) : message;
     }
-
-    /** Yasson's message for an unknown enum constant, made readable: the value and the type's name. */
-    private static final Pattern BAD_ENUM = Pattern.compile("No enum constant (?:[\\w$]+\\.)*(\\w+)\\.(\\S+)");
 }

@@ -11,6 +11,7 @@ import io.campanile.scheduler.application.CreateRun;
 import io.campanile.scheduler.application.DatabaseClock;
 import io.campanile.scheduler.application.FencedOut;
 import io.campanile.scheduler.application.FireDueJobs;
+import io.campanile.scheduler.application.OwnerFence;
 import io.campanile.scheduler.application.SchedulerSettings;
 import io.campanile.scheduler.domain.app.App;
 import io.campanile.scheduler.domain.app.AppSecret;
@@ -296,17 +297,19 @@ abstract class RepositoryContract {
     }
 
     private static FireDueJobs fireDueJobs(EntityManager em, ServerIdentity me) {
-        return new FireDueJobs(new JpaOwnershipRepository(em), new JpaJobRepository(em), new JpaInstanceRepository(em),
-                me, SchedulerSettings.defaults());
+        return new FireDueJobs(fence(em, me), new JpaJobRepository(em), new JpaInstanceRepository(em),
+                SchedulerSettings.defaults());
     }
 
     private static AssignWork assignWork(EntityManager em, ServerIdentity me) {
-        return new AssignWork(new JpaOwnershipRepository(em), new JpaJobRepository(em), new JpaInstanceRepository(em),
-                me);
+        return new AssignWork(fence(em, me), new JpaJobRepository(em), new JpaInstanceRepository(em));
     }
 
     private static CreateRun createRun(EntityManager em, ServerIdentity me) {
-        return new CreateRun(new JpaOwnershipRepository(em), new JpaInstanceRepository(em), me,
-                new DatabaseClock(Clock.systemUTC()));
+        return new CreateRun(fence(em, me), new JpaInstanceRepository(em), new DatabaseClock(Clock.systemUTC()));
+    }
+
+    private static OwnerFence fence(EntityManager em, ServerIdentity me) {
+        return new OwnerFence(new JpaOwnershipRepository(em), me);
     }
 }
