@@ -9,7 +9,7 @@ import io.campanile.scheduler.domain.election.ServerNode;
 import io.campanile.scheduler.domain.election.ServerRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -124,16 +124,23 @@ public class ServerLoop {
 
     /**
      * Stops acting on every app at once and asks a live peer to take them over, so that workers find
-     * the new owner without waiting for leases to expire. The database may already be gone when this
-     * runs (the container tears down the datasource early), so this only uses memory and HTTP.
+     * the new owner without waiting for leases to expire; then tells the waiting workers. This runs
+     * while the container stops: the database may already be gone, so it only uses memory and HTTP.
      */
     public void leave() {
         List<Map.Entry<String, Long>> apps = held.leave();
-        if (apps.isEmpty()) {
-            return;
+        if (!apps.isEmpty()) {
+            handOver(apps);
         }
-        Handoff handoff = new Handoff(me.id(), apps.stream()
-                .map(e -> new Handoff.HeldApp(e.getKey(), e.getValue())).toList());
+        polls.rejectEverything();
+    }
+
+    private void handOver(List<Map.Entry<String, Long>> apps) {
+        List<Handoff.HeldApp> held = new ArrayList<>();
+        for (Map.Entry<String, Long> app : apps) {
+            held.add(new Handoff.HeldApp(app.getKey(), app.getValue()));
+        }
+        Handoff handoff = new Handoff(me.id(), held);
         for (ServerNode peer : servers) {
             if (peer.alive() && !peer.id().equals(me.id())) {
                 List<String> taken = peers.handOff(peer.url(), handoff);

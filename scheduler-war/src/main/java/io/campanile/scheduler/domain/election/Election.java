@@ -144,7 +144,8 @@ public class Election {
             return false;
         }
         held.hold(takeOver.appName(), takeOver.newEpoch(), before, leaseMillis);
-        LOG.info(() -> "Took over app " + takeOver.appName() + " from " + takeOver.expectedOwnerId()
+        LOG.info(() -> "Took over app " + takeOver.appName() + " from "
+                + (takeOver.expectedOwnerId() == null ? "nobody" : takeOver.expectedOwnerId())
                 + " at epoch " + takeOver.newEpoch() + " (" + takeOver.reason() + ")");
         return true;
     }

@@ -76,12 +76,14 @@ public class HeldApps {
         return copy;
     }
 
-    /** Stops acting on every app at once; the returned apps are to be handed over. */
+    /**
+     * Stops acting on every app at once; the returned apps are to be handed over. The listener is not
+     * told: the server is stopping, and the hand-off comes first.
+     */
     public List<Map.Entry<String, Long>> leave() {
         leaving = true;
         List<Map.Entry<String, Long>> apps = List.copyOf(snapshot().entrySet());
         held.clear();
-        apps.forEach(e -> onLost.accept(e.getKey()));
         return apps;
     }
 

@@ -3,7 +3,6 @@ package io.campanile.scheduler.infrastructure.peer;
 import io.campanile.api.admin.InstanceView;
 import io.campanile.api.admin.RunRequest;
 import io.campanile.api.protocol.Handoff;
-import io.campanile.api.protocol.HandoffAnswer;
 import io.campanile.scheduler.application.SchedulerSettings;
 import io.campanile.scheduler.domain.election.Peers;
 import io.campanile.scheduler.infrastructure.config.Credentials;
@@ -18,6 +17,12 @@ import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +38,8 @@ public class HttpPeers implements Peers {
     private Credentials credentials;
     private Client fast;
     private Client slow;
+    private HttpClient shutdownSafe;
+    private long handoffTimeoutMillis;
 
     protected HttpPeers() {
     }
@@ -42,6 +49,11 @@ public class HttpPeers implements Peers {
         this.credentials = credentials;
         this.fast = client(settings.pingTimeoutMillis());
         this.slow = client(FORWARD_TIMEOUT_MILLIS);
+        this.handoffTimeoutMillis = settings.pingTimeoutMillis();
+        this.shutdownSafe = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofMillis(handoffTimeoutMillis)).build();
+        // load now what the hand-off needs, while the class loader still works
+        HandoffJson.takenOver(HandoffJson.write(new Handoff("warm-up", List.of(new Handoff.HeldApp("app", 1)))));
     }
 
     private static Client client(long timeoutMillis) {
@@ -62,12 +74,28 @@ public class HttpPeers implements Peers {
         }
     }
 
+    /**
+     * Uses the JDK's HTTP client and hand-written JSON, warmed up when this bean is created: it runs
+     * from a shutdown hook while the container stops, when the web class loader can no longer load
+     * the JAX-RS client's providers (seen on Payara Micro: "This web container has not yet been
+     * started").
+     */
     @Override
     public List<String> handOff(String peerUrl, Handoff handoff) {
-        try (Response r = request(fast, peerUrl, "api/cluster/handoff", null).post(Entity.json(handoff))) {
-            return r.getStatus() == 200 ? r.readEntity(HandoffAnswer.class).takenOver() : List.of();
-        } catch (ProcessingException e) {
-            LOG.warning(() -> "Could not hand apps over to " + peerUrl + ": " + e.getMessage());
+        HttpRequest request = HttpRequest.newBuilder(URI.create(peerUrl + "/api/cluster/handoff"))
+                .timeout(Duration.ofMillis(handoffTimeoutMillis))
+                .header("Content-Type", MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + credentials.clusterToken())
+                .POST(HttpRequest.BodyPublishers.ofString(HandoffJson.write(handoff)))
+                .build();
+        try {
+            HttpResponse<String> answer = shutdownSafe.send(request, HttpResponse.BodyHandlers.ofString());
+            return answer.statusCode() == 200 ? HandoffJson.takenOver(answer.body()) : List.of();
+        } catch (IOException e) {
+            LOG.warning("Could not hand apps over to " + peerUrl + ": " + e);
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return List.of();
         }
     }

@@ -2,7 +2,6 @@ package io.campanile.scheduler.infrastructure.timer;
 
 import io.campanile.scheduler.application.SchedulerSettings;
 import io.campanile.scheduler.application.ServerLoop;
-import io.campanile.scheduler.application.WaitingPolls;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -51,9 +50,6 @@ public class Ticker {
     private ServerLoop loop;
 
     @Inject
-    private WaitingPolls polls;
-
-    @Inject
     private SchedulerSettings settings;
 
     private ScheduledFuture<?> ticking;
@@ -88,7 +84,11 @@ public class Ticker {
     /** Stops ticking, hands the apps to a peer, answers held polls; safe to call twice. */
     private void leave() {
         ticking.cancel(false);
-        loop.leave();
-        polls.rejectEverything();
+        try {
+            loop.leave();
+        } catch (RuntimeException | LinkageError e) {
+            // the container is stopping under us; leases expire on their own
+            LOG.log(Level.WARNING, "Could not hand apps over while stopping", e);
+        }
     }
 }
