@@ -19,6 +19,8 @@ public final class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class.getName());
     /** Yasson's message for an unknown enum constant, made readable: the value and the type's name. */
+    /** How Yasson names the property it failed on. */
+    private static final Pattern PROPERTY = Pattern.compile("property '([^']+)'");
     private static final Pattern BAD_ENUM = Pattern.compile("No enum constant (?:[\\w$]+\\.)*(\\w+)\\.(\\S+)");
 
     private ErrorMappers() {
@@ -85,13 +87,23 @@ public final class ErrorMappers {
         }
     }
 
+    /** The innermost message, prefixed by the JSON property it concerns when a message names one. */
     static String rootMessage(Throwable e) {
+        String property = null;
         Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
+        while (true) {
+            Matcher named = t.getMessage() == null ? null : PROPERTY.matcher(t.getMessage());
+            if (property == null && named != null && named.find()) {
+                property = named.group(1);
+            }
+            if (t.getCause() == null || t.getCause() == t) {
+                break;
+            }
             t = t.getCause();
         }
         String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         Matcher badEnum = BAD_ENUM.matcher(message);
-        return badEnum.matches() ? "'" + badEnum.group(2) + "' is not a " + badEnum.group(1) : message;
+        String root = badEnum.matches() ? "'" + badEnum.group(2) + "' is not a " + badEnum.group(1) : message;
+        return property == null ? root : property + ": " + root;
     }
 }
