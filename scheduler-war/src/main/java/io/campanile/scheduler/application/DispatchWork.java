@@ -25,6 +25,7 @@ public class DispatchWork {
     private static final Logger LOG = Logger.getLogger(DispatchWork.class.getName());
 
     private AssignWork assignWork;
+    private DueWork dueWork;
     private WaitingPolls polls;
     private WorkerRegistry workers;
     private InstanceRepository instances;
@@ -37,9 +38,10 @@ public class DispatchWork {
     }
 
     @Inject
-    public DispatchWork(AssignWork assignWork, WaitingPolls polls, WorkerRegistry workers,
+    public DispatchWork(AssignWork assignWork, DueWork dueWork, WaitingPolls polls, WorkerRegistry workers,
             InstanceRepository instances, HeldApps held, ServerIdentity me, DatabaseClock clock) {
         this.assignWork = assignWork;
+        this.dueWork = dueWork;
         this.polls = polls;
         this.workers = workers;
         this.instances = instances;
@@ -83,6 +85,7 @@ public class DispatchWork {
                 } else if (!poll.answer().deliver(new PollAnswer(me.id(), epoch.get(), assignments))) {
                     assignments.forEach(a -> instances.markUndelivered(a.instanceId(), a.attempt(),
                             poll.request().workerId()));
+                    dueWork.workWaiting(appName);
                 }
             }
         }

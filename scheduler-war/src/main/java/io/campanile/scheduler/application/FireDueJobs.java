@@ -38,13 +38,17 @@ public class FireDueJobs {
         this.settings = settings;
     }
 
-    /** @return how many instances were created */
+    /** What a call did: how many instances it created, and the app's next fire time (null: none). */
+    public record Fired(int created, Instant nextFireTime) {
+    }
+
     @Transactional
-    public int fire(String appName, long epoch, Instant now) {
-        List<Job> due = jobs.findDue(appName, now, MAX_JOBS_PER_CALL);
-        if (due.isEmpty()) {
-            return 0; // most ticks: no write, no lock
+    public Fired fire(String appName, long epoch, Instant now) {
+        Instant next = jobs.earliestNextFire(appName).orElse(null);
+        if (next == null || next.isAfter(now)) {
+            return new Fired(0, next); // no write, no lock
         }
+        List<Job> due = jobs.findDue(appName, now, MAX_JOBS_PER_CALL);
         fence.hold(appName, epoch);
         int created = 0;
         for (Job job : due) {
@@ -59,6 +63,6 @@ public class FireDueJobs {
                 created++;
             }
         }
-        return created;
+        return new Fired(created, jobs.earliestNextFire(appName).orElse(null));
     }
 }

@@ -23,6 +23,7 @@ public class ManageJobs {
     private static final int MAX_PARAMETERS = 65_536;
 
     private ManageApps apps;
+    private DueWork dueWork;
     private JobRepository jobs;
     private InstanceRepository instances;
     private Clock clock;
@@ -31,8 +32,10 @@ public class ManageJobs {
     }
 
     @Inject
-    public ManageJobs(ManageApps apps, JobRepository jobs, InstanceRepository instances, DatabaseClock clock) {
+    public ManageJobs(ManageApps apps, DueWork dueWork, JobRepository jobs, InstanceRepository instances,
+            DatabaseClock clock) {
         this.apps = apps;
+        this.dueWork = dueWork;
         this.jobs = jobs;
         this.instances = instances;
         this.clock = clock;
@@ -69,6 +72,7 @@ public class ManageJobs {
         Job job = new Job(appName, d.name(), d.processor().trim(), type, type == ScheduleType.CRON ? d.cron().trim()
                 : null, zone, d.parameters(), d.enabled() == null || d.enabled(), clock.instant());
         jobs.add(job);
+        dueWork.jobsChanged(appName);
         return Views.of(job);
     }
 

@@ -39,8 +39,9 @@ public class RecoverLostWork {
      * @param heldForMillis how long this server has owned the app: a worker that has not heartbeated
      *     to this server yet is only lost once it had the whole timeout to find it
      */
+    /** @return how many instances went back to WAITING */
     @Transactional
-    public void recover(String appName, long epoch, long heldForMillis) {
+    public int recover(String appName, long epoch, long heldForMillis) {
         fence.hold(appName, epoch);
         int retried = instances.retryUnacknowledged(appName, settings.ackTimeoutMillis());
         if (retried > 0) {
@@ -48,7 +49,7 @@ public class RecoverLostWork {
                     + " were not acknowledged; dispatching them again as their next attempt");
         }
         if (heldForMillis < settings.workerTimeoutMillis()) {
-            return;
+            return retried;
         }
         for (JobInstance running : instances.findRunning(appName)) {
             if (!workers.isAlive(appName, running.workerId(), settings.workerTimeoutMillis())) {
@@ -56,5 +57,6 @@ public class RecoverLostWork {
                         "worker " + running.workerId() + " stopped sending heartbeats");
             }
         }
+        return retried;
     }
 }

@@ -24,6 +24,7 @@ public class RunJobs {
 
     private ManageJobs jobs;
     private CreateRun createRun;
+    private DueWork dueWork;
     private Election election;
     private HeldApps held;
     private Peers peers;
@@ -33,10 +34,11 @@ public class RunJobs {
     }
 
     @Inject
-    public RunJobs(ManageJobs jobs, CreateRun createRun, Election election, HeldApps held, Peers peers,
-            ServerIdentity me) {
+    public RunJobs(ManageJobs jobs, CreateRun createRun, DueWork dueWork, Election election, HeldApps held,
+            Peers peers, ServerIdentity me) {
         this.jobs = jobs;
         this.createRun = createRun;
+        this.dueWork = dueWork;
         this.election = election;
         this.held = held;
         this.peers = peers;
@@ -78,7 +80,10 @@ public class RunJobs {
         }
         try {
             long delay = request.delaySeconds() == null ? 0 : request.delaySeconds();
-            return Optional.of(createRun.create(job, epoch.get(), request.requestId(), request.parameters(), delay));
+            CreateRun.Created created = createRun.create(job, epoch.get(), request.requestId(),
+                    request.parameters(), delay);
+            dueWork.workWaiting(job.appName());
+            return Optional.of(created);
         } catch (FencedOut e) {
             held.lose(e.appName(), e.epoch());
             return Optional.empty();

@@ -9,6 +9,7 @@ import io.campanile.scheduler.domain.election.ServerNode;
 import io.campanile.scheduler.domain.election.ServerRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ public class ServerLoop {
     private Election election;
     private HeldApps held;
     private FireDueJobs fireDueJobs;
+    private DueWork dueWork;
     private DispatchWork dispatchWork;
     private RecoverLostWork recoverLostWork;
     private WaitingPolls polls;
@@ -52,12 +54,13 @@ public class ServerLoop {
 
     @Inject
     public ServerLoop(ServerRegistry registry, Election election, HeldApps held, FireDueJobs fireDueJobs,
-            DispatchWork dispatchWork, RecoverLostWork recoverLostWork, WaitingPolls polls, Peers peers,
-            ServerIdentity me, DatabaseClock clock, SchedulerSettings settings) {
+            DueWork dueWork, DispatchWork dispatchWork, RecoverLostWork recoverLostWork, WaitingPolls polls,
+            Peers peers, ServerIdentity me, DatabaseClock clock, SchedulerSettings settings) {
         this.registry = registry;
         this.election = election;
         this.held = held;
         this.fireDueJobs = fireDueJobs;
+        this.dueWork = dueWork;
         this.dispatchWork = dispatchWork;
         this.recoverLostWork = recoverLostWork;
         this.polls = polls;
@@ -91,14 +94,32 @@ public class ServerLoop {
         }
         held.snapshot().forEach((app, epoch) -> {
             if (held.holds(app, epoch)) {
-                step("firing jobs of " + app, () -> fireDueJobs.fire(app, epoch, clock.instant()));
+                Instant at = clock.instant();
+                if (dueWork.jobsDue(app, at)) {
+                    step("firing jobs of " + app, () -> fire(app, epoch, at));
+                }
                 if (recover) {
-                    step("recovering lost work of " + app,
-                            () -> recoverLostWork.recover(app, epoch, held.heldForMillis(app)));
+                    step("recovering lost work of " + app, () -> recover(app, epoch));
                 }
             }
         });
-        polls.appsWithPolls().forEach(app -> step("dispatching work of " + app, () -> dispatchWork.dispatch(app)));
+        Instant at = clock.instant();
+        polls.appsWithPolls().stream().filter(app -> dueWork.takeDispatchDue(app, at))
+                .forEach(app -> step("dispatching work of " + app, () -> dispatchWork.dispatch(app)));
+    }
+
+    private void fire(String app, long epoch, Instant at) {
+        FireDueJobs.Fired fired = fireDueJobs.fire(app, epoch, at);
+        dueWork.jobsChecked(app, at, fired.nextFireTime());
+        if (fired.created() > 0) {
+            dueWork.workWaiting(app);
+        }
+    }
+
+    private void recover(String app, long epoch) {
+        if (recoverLostWork.recover(app, epoch, held.heldForMillis(app)) > 0) {
+            dueWork.workWaiting(app);
+        }
     }
 
     private void heartbeat() {

@@ -187,6 +187,11 @@ class AssignWorkTest {
         }
 
         @Override
+        public Optional<Instant> earliestNextFire(String appName) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public List<Job> findDue(String appName, Instant now, int limit) {
             throw new UnsupportedOperationException();
         }

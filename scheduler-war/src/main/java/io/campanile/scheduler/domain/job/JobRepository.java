@@ -14,6 +14,9 @@ public interface JobRepository {
 
     List<Job> findByApp(String appName);
 
+    /** The earliest next fire time among the app's enabled CRON jobs. */
+    Optional<Instant> earliestNextFire(String appName);
+
     /** Enabled CRON jobs of the app whose next fire time is at or before {@code now}. */
     List<Job> findDue(String appName, Instant now, int limit);
 }

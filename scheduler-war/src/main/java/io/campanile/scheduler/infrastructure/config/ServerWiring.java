@@ -1,6 +1,7 @@
 package io.campanile.scheduler.infrastructure.config;
 
 import io.campanile.scheduler.application.DatabaseClock;
+import io.campanile.scheduler.application.DueWork;
 import io.campanile.scheduler.application.SchedulerSettings;
 import io.campanile.scheduler.application.WaitingPolls;
 import io.campanile.scheduler.application.WorkerRegistry;
@@ -84,11 +85,13 @@ public class ServerWiring {
 
     @Produces
     @Singleton
-    HeldApps held(DatabaseClock clock, SchedulerSettings settings, WaitingPolls polls, WorkerRegistry workers) {
+    HeldApps held(DatabaseClock clock, SchedulerSettings settings, WaitingPolls polls, WorkerRegistry workers,
+            DueWork dueWork) {
         HeldApps held = new HeldApps(clock.host(), settings.safetyMillis());
         held.onLost(app -> {
             polls.rejectAll(app);
             workers.forgetApp(app);
+            dueWork.forget(app);
         });
         return held;
     }

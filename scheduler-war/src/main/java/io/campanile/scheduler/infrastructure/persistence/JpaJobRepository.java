@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +48,16 @@ public class JpaJobRepository implements JobRepository {
     public List<Job> findByApp(String appName) {
         return em.createQuery("SELECT j FROM Job j WHERE j.appName = :app ORDER BY j.name", Job.class)
                 .setParameter("app", appName).getResultList();
+    }
+
+    @Override
+    public Optional<Instant> earliestNextFire(String appName) {
+        OffsetDateTime earliest = em.createQuery("SELECT MIN(j.nextFireAt) FROM Job j WHERE j.appName = :app "
+                + "AND j.enabled = TRUE AND j.scheduleType = :cron", OffsetDateTime.class)
+                .setParameter("app", appName)
+                .setParameter("cron", ScheduleType.CRON)
+                .getSingleResult();
+        return Optional.ofNullable(earliest).map(OffsetDateTime::toInstant);
     }
 
     @Override

@@ -1,0 +1,62 @@
+package io.campanile.scheduler.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * When the tick needs to look at an app, so that an idle app costs no queries every tick: its jobs
+ * are looked at again at their next fire time (at least every {@link #RECHECK_MILLIS}, for jobs
+ * created or changed on another server), and its waiting instances when this server created or
+ * released work for it (at least every {@link #RECHECK_MILLIS}, for delayed runs becoming due).
+ */
+@ApplicationScoped
+public class DueWork {
+
+    public static final long RECHECK_MILLIS = 1000;
+
+    private final Map<String, Instant> nextJobCheck = new ConcurrentHashMap<>();
+    private final Map<String, Instant> nextDispatchCheck = new ConcurrentHashMap<>();
+    private final Set<String> workWaiting = ConcurrentHashMap.newKeySet();
+
+    public boolean jobsDue(String appName, Instant now) {
+        Instant next = nextJobCheck.get(appName);
+        return next == null || !now.isBefore(next);
+    }
+
+    /** Records the earliest next fire time of the app's jobs (null: none) after firing at {@code now}. */
+    public void jobsChecked(String appName, Instant now, Instant nextFireTime) {
+        Instant recheck = now.plusMillis(RECHECK_MILLIS);
+        nextJobCheck.put(appName, nextFireTime == null || nextFireTime.isAfter(recheck) ? recheck : nextFireTime);
+    }
+
+    /** A job of the app was created or changed here: look at its jobs on the next tick. */
+    public void jobsChanged(String appName) {
+        nextJobCheck.remove(appName);
+    }
+
+    /** Instances of the app became WAITING here: try to dispatch them on the next tick. */
+    public void workWaiting(String appName) {
+        workWaiting.add(appName);
+    }
+
+    /** Whether to look for work to dispatch now; consumes the signal. */
+    public boolean takeDispatchDue(String appName, Instant now) {
+        boolean signalled = workWaiting.remove(appName);
+        Instant next = nextDispatchCheck.get(appName);
+        if (signalled || next == null || !now.isBefore(next)) {
+            nextDispatchCheck.put(appName, now.plusMillis(RECHECK_MILLIS));
+            return true;
+        }
+        return false;
+    }
+
+    /** Forgets the app (this server no longer holds it). */
+    public void forget(String appName) {
+        nextJobCheck.remove(appName);
+        nextDispatchCheck.remove(appName);
+        workWaiting.remove(appName);
+    }
+}
