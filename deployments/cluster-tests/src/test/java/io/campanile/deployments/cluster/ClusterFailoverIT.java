@@ -47,6 +47,7 @@ class ClusterFailoverIT {
     private static final String JOB = "every-second";
     private static final Duration PARTITION = Duration.ofSeconds(12);
     private static final Duration GIVE_UP = Duration.ofSeconds(30);
+    private static final int STEADY_FIRES = 10;
 
     private CampanileCluster cluster;
     private long jobId;
@@ -71,10 +72,11 @@ class ClusterFailoverIT {
             admin.createApp(APP, cluster.appSecret());
             jobId = admin.createJob(APP, JobDefinition.cron(JOB, "audit", "* * * * * *")).id();
             long start = System.nanoTime();
-            runStart = Poll.until("5 consecutive fires SUCCEEDED", start, Duration.ofSeconds(120),
-                    Duration.ofMillis(500), () -> steadyRunStart(instances(30), 5)).value();
+            runStart = Poll.until(STEADY_FIRES + " consecutive fires SUCCEEDED", start, Duration.ofSeconds(120),
+                    Duration.ofMillis(500), () -> steadyRunStart(instances(30), STEADY_FIRES)).value();
             System.out.println("SETUP steady after " + Poll.millisSince(start) + " ms, run starts at " + runStart
                     + ", owner " + Ownerships.of(clusterView(), APP));
+            printLateness(instances(30).stream().filter(i -> !i.fireTime().isBefore(runStart)).toList());
         } catch (RuntimeException | Error e) {
             cluster.printLogTails(80);
             throw e;
@@ -215,6 +217,21 @@ class ClusterFailoverIT {
                 leaving.process().kill9();
             }
         }
+    }
+
+    /** How late the steady fires were dispatched and started after their fire time (one-server clocks). */
+    private static void printLateness(List<InstanceView> steady) {
+        List<Long> dispatched = steady.stream().filter(i -> i.dispatchedAt() != null)
+                .map(i -> Duration.between(i.fireTime(), i.dispatchedAt()).toMillis()).sorted().toList();
+        List<Long> started = steady.stream().filter(i -> i.startedAt() != null)
+                .map(i -> Duration.between(i.fireTime(), i.startedAt()).toMillis()).sorted().toList();
+        System.out.println("LATENESS fires=" + steady.size() + " dispatched-after-fire-ms(min/median/max)="
+                + spread(dispatched) + " started-after-fire-ms(min/median/max)=" + spread(started));
+    }
+
+    private static String spread(List<Long> sorted) {
+        return sorted.isEmpty() ? "-" : sorted.get(0) + "/" + sorted.get(sorted.size() / 2) + "/"
+                + sorted.get(sorted.size() - 1);
     }
 
     /** The oldest fire time of the newest run of {@code length} consecutive SUCCEEDED fires, if there is one. */
