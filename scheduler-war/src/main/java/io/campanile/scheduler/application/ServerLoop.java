@@ -174,8 +174,4 @@ public class ServerLoop {
         LOG.warning(() -> "No server took over apps " + apps + "; they move when their leases expire (within "
                 + settings.leaseMillis() + " ms)");
     }
-
-    public List<ServerNode> knownServers() {
-        return servers;
-    }
 }
