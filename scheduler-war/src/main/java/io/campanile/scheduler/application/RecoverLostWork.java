@@ -6,6 +6,7 @@ import io.campanile.scheduler.domain.instance.JobInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -38,24 +39,27 @@ public class RecoverLostWork {
     /**
      * @param heldForMillis how long this server has owned the app: a worker that has not heartbeated
      *     to this server yet is only lost once it had the whole timeout to find it
+     * @return how many instances went back to WAITING
      */
-    /** @return how many instances went back to WAITING */
     @Transactional
     public int recover(String appName, long epoch, long heldForMillis) {
+        boolean unacknowledged = instances.hasUnacknowledged(appName, settings.ackTimeoutMillis());
+        List<JobInstance> lost = heldForMillis < settings.workerTimeoutMillis() ? List.of()
+                : instances.findRunning(appName).stream()
+                        .filter(i -> !workers.isAlive(appName, i.workerId(), settings.workerTimeoutMillis()))
+                        .toList();
+        if (!unacknowledged && lost.isEmpty()) {
+            return 0; // most calls: no write, no lock
+        }
         fence.hold(appName, epoch);
-        int retried = instances.retryUnacknowledged(appName, settings.ackTimeoutMillis());
+        int retried = unacknowledged ? instances.retryUnacknowledged(appName, settings.ackTimeoutMillis()) : 0;
         if (retried > 0) {
             LOG.warning(() -> retried + " dispatched instance(s) of app " + appName
                     + " were not acknowledged; dispatching them again as their next attempt");
         }
-        if (heldForMillis < settings.workerTimeoutMillis()) {
-            return retried;
-        }
-        for (JobInstance running : instances.findRunning(appName)) {
-            if (!workers.isAlive(appName, running.workerId(), settings.workerTimeoutMillis())) {
-                instances.applyReport(running.id(), running.attempt(), InstanceState.FAILED, running.workerId(),
-                        "worker " + running.workerId() + " stopped sending heartbeats");
-            }
+        for (JobInstance running : lost) {
+            instances.applyReport(running.id(), running.attempt(), InstanceState.FAILED, running.workerId(),
+                    "worker " + running.workerId() + " stopped sending heartbeats");
         }
         return retried;
     }

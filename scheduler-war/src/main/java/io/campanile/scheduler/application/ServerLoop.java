@@ -1,25 +1,17 @@
 package io.campanile.scheduler.application;
 
-import io.campanile.api.protocol.Handoff;
 import io.campanile.scheduler.domain.election.Election;
 import io.campanile.scheduler.domain.election.HeldApps;
-import io.campanile.scheduler.domain.election.Peers;
-import io.campanile.scheduler.domain.election.ServerIdentity;
-import io.campanile.scheduler.domain.election.ServerNode;
-import io.campanile.scheduler.domain.election.ServerRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * What a server does on every tick: heartbeat and clock sync, lease renewal, adoption of orphaned
- * apps, firing due jobs, dispatching, recovering lost work; and, when it stops, handing its apps to
- * a peer. Each step fails alone: a failing step is logged and the others still run.
+ * apps, firing due jobs, dispatching, recovering lost work. Each step fails alone: a failing step is
+ * logged and the others still run.
  */
 @ApplicationScoped
 public class ServerLoop {
@@ -28,9 +20,8 @@ public class ServerLoop {
     private static final long HEARTBEAT_MILLIS = 1000;
     private static final long ADOPT_MILLIS = 500;
     private static final long RECOVER_MILLIS = 1000;
-    private static final long FORGET_SERVERS_MILLIS = 10 * 60_000;
 
-    private ServerRegistry registry;
+    private ServerHeartbeat heartbeat;
     private Election election;
     private HeldApps held;
     private FireDueJobs fireDueJobs;
@@ -38,8 +29,6 @@ public class ServerLoop {
     private DispatchWork dispatchWork;
     private RecoverLostWork recoverLostWork;
     private WaitingPolls polls;
-    private Peers peers;
-    private ServerIdentity me;
     private DatabaseClock clock;
     private SchedulerSettings settings;
 
@@ -47,16 +36,15 @@ public class ServerLoop {
     private long lastRenewal;
     private long lastAdoption;
     private long lastRecovery;
-    private volatile List<ServerNode> servers = List.of();
 
     protected ServerLoop() {
     }
 
     @Inject
-    public ServerLoop(ServerRegistry registry, Election election, HeldApps held, FireDueJobs fireDueJobs,
+    public ServerLoop(ServerHeartbeat heartbeat, Election election, HeldApps held, FireDueJobs fireDueJobs,
             DueWork dueWork, DispatchWork dispatchWork, RecoverLostWork recoverLostWork, WaitingPolls polls,
-            Peers peers, ServerIdentity me, DatabaseClock clock, SchedulerSettings settings) {
-        this.registry = registry;
+            DatabaseClock clock, SchedulerSettings settings) {
+        this.heartbeat = heartbeat;
         this.election = election;
         this.held = held;
         this.fireDueJobs = fireDueJobs;
@@ -64,8 +52,6 @@ public class ServerLoop {
         this.dispatchWork = dispatchWork;
         this.recoverLostWork = recoverLostWork;
         this.polls = polls;
-        this.peers = peers;
-        this.me = me;
         this.clock = clock;
         this.settings = settings;
     }
@@ -78,7 +64,7 @@ public class ServerLoop {
         long now = clock.host().millis();
         if (now - lastHeartbeat >= HEARTBEAT_MILLIS) {
             lastHeartbeat = now;
-            step("heartbeat", this::heartbeat);
+            step("heartbeat", heartbeat::beat);
         }
         if (now - lastRenewal >= settings.renewMillis()) {
             lastRenewal = now;
@@ -122,16 +108,6 @@ public class ServerLoop {
         }
     }
 
-    private void heartbeat() {
-        long sent = clock.host().millis();
-        registry.heartbeat(me);
-        clock.sync(registry.databaseTime(), sent, clock.host().millis());
-        servers = registry.findAll(settings.serverAliveMillis());
-        if (servers.size() > 1 && servers.stream().anyMatch(s -> !s.alive())) {
-            registry.forget(FORGET_SERVERS_MILLIS);
-        }
-    }
-
     private void step(String name, Runnable step) {
         try {
             step.run();
@@ -143,35 +119,4 @@ public class ServerLoop {
         }
     }
 
-    /**
-     * Stops acting on every app at once and asks a live peer to take them over, so that workers find
-     * the new owner without waiting for leases to expire; then tells the waiting workers. This runs
-     * while the container stops: the database may already be gone, so it only uses memory and HTTP.
-     */
-    public void leave() {
-        List<Map.Entry<String, Long>> apps = held.leave();
-        if (!apps.isEmpty()) {
-            handOver(apps);
-        }
-        polls.rejectEverything();
-    }
-
-    private void handOver(List<Map.Entry<String, Long>> apps) {
-        List<Handoff.HeldApp> held = new ArrayList<>();
-        for (Map.Entry<String, Long> app : apps) {
-            held.add(new Handoff.HeldApp(app.getKey(), app.getValue()));
-        }
-        Handoff handoff = new Handoff(me.id(), held);
-        for (ServerNode peer : servers) {
-            if (peer.alive() && !peer.id().equals(me.id())) {
-                List<String> taken = peers.handOff(peer.url(), handoff);
-                if (!taken.isEmpty()) {
-                    LOG.info(() -> "Handed apps " + taken + " over to server " + peer.id());
-                    return;
-                }
-            }
-        }
-        LOG.warning(() -> "No server took over apps " + apps + "; they move when their leases expire (within "
-                + settings.leaseMillis() + " ms)");
-    }
 }

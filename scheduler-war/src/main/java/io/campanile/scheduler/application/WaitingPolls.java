@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -39,19 +40,19 @@ public class WaitingPolls {
      */
     public List<Poll> add(Poll poll) {
         List<Poll> replaced = new ArrayList<>();
-        byApp.compute(poll.appName(), (k, list) -> {
-            List<Poll> polls = list == null ? new ArrayList<>() : list;
-            polls.removeIf(p -> p.request().workerId().equals(poll.request().workerId()) && replaced.add(p));
-            polls.add(poll);
-            return polls;
-        });
+        append(poll, p -> p.request().workerId().equals(poll.request().workerId()) && replaced.add(p));
         return replaced;
     }
 
     /** Puts back a poll that dispatch took but had no work for. */
     public void putBack(Poll poll) {
+        append(poll, p -> false);
+    }
+
+    private void append(Poll poll, Predicate<Poll> removeFirst) {
         byApp.compute(poll.appName(), (k, list) -> {
             List<Poll> polls = list == null ? new ArrayList<>() : list;
+            polls.removeIf(removeFirst);
             polls.add(poll);
             return polls;
         });

@@ -249,6 +249,11 @@ class AssignWorkTest {
         }
 
         @Override
+        public boolean hasUnacknowledged(String appName, long ackMillis) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public int retryUnacknowledged(String appName, long ackMillis) {
             throw new UnsupportedOperationException();
         }

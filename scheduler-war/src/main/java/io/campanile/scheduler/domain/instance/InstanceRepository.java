@@ -28,6 +28,9 @@ public interface InstanceRepository {
     /** Puts back an instance whose dispatch never reached the worker (same attempt). */
     boolean markUndelivered(long instanceId, int attempt, String workerId);
 
+    /** Whether the app has instances dispatched more than {@code ackMillis} ago without acknowledgement. */
+    boolean hasUnacknowledged(String appName, long ackMillis);
+
     /**
      * Sends back to WAITING, as the next attempt, every instance of the app dispatched more than
      * {@code ackMillis} ago without an acknowledgement; returns how many.

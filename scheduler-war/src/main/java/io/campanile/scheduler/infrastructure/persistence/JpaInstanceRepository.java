@@ -93,6 +93,16 @@ public class JpaInstanceRepository implements InstanceRepository {
     }
 
     @Override
+    public boolean hasUnacknowledged(String appName, long ackMillis) {
+        return !em.createNativeQuery("SELECT id FROM job_instance WHERE app_name = ?1 AND state = 'DISPATCHED' "
+                + "AND dispatched_at < " + Rows.nowMinusMillis("?2"))
+                .setParameter(1, appName)
+                .setParameter(2, ackMillis)
+                .setMaxResults(1)
+                .getResultList().isEmpty();
+    }
+
+    @Override
     public int retryUnacknowledged(String appName, long ackMillis) {
         return em.createNativeQuery("UPDATE job_instance SET state = 'WAITING', attempt = attempt + 1, "
                 + "result = 'worker ' || worker_id || ' did not acknowledge attempt ' || CAST(attempt AS VARCHAR(10)), "

@@ -1,5 +1,6 @@
 package io.campanile.scheduler.infrastructure.timer;
 
+import io.campanile.scheduler.application.LeaveCluster;
 import io.campanile.scheduler.application.SchedulerSettings;
 import io.campanile.scheduler.application.ServerLoop;
 import jakarta.annotation.PostConstruct;
@@ -50,6 +51,9 @@ public class Ticker {
     private ServerLoop loop;
 
     @Inject
+    private LeaveCluster leaveCluster;
+
+    @Inject
     private SchedulerSettings settings;
 
     private ScheduledFuture<?> ticking;
@@ -85,7 +89,7 @@ public class Ticker {
     private void leave() {
         ticking.cancel(false);
         try {
-            loop.leave();
+            leaveCluster.leave();
         } catch (RuntimeException | LinkageError e) {
             // the container is stopping under us; leases expire on their own
             LOG.log(Level.WARNING, "Could not hand apps over while stopping", e);

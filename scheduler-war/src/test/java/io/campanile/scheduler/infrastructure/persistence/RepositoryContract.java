@@ -245,6 +245,8 @@ abstract class RepositoryContract {
         db.tx(em -> assignWork(em, A).assign(app, 1, List.of(new AssignWork.Slot("w", 1)),
                 Instant.now().plusSeconds(1)));
 
+        assertThat(db.<Boolean>tx(em -> new JpaInstanceRepository(em).hasUnacknowledged(app, 60_000))).isFalse();
+        assertThat(db.<Boolean>tx(em -> new JpaInstanceRepository(em).hasUnacknowledged(app, -60_000))).isTrue();
         int retried = db.tx(em -> new JpaInstanceRepository(em).retryUnacknowledged(app, -60_000));
 
         assertThat(retried).isEqualTo(1);

@@ -1,0 +1,55 @@
+package io.campanile.scheduler.application;
+
+import io.campanile.scheduler.domain.election.ServerIdentity;
+import io.campanile.scheduler.domain.election.ServerNode;
+import io.campanile.scheduler.domain.election.ServerRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * This server's heartbeat in the registry, which also measures the offset to the database's clock
+ * and remembers the other servers, for a hand-off when this one stops (the database may be gone by
+ * then).
+ */
+@ApplicationScoped
+public class ServerHeartbeat {
+
+    private static final long FORGET_SERVERS_MILLIS = 10 * 60_000;
+
+    private ServerRegistry registry;
+    private ServerIdentity me;
+    private DatabaseClock clock;
+    private SchedulerSettings settings;
+    private volatile List<ServerNode> servers = List.of();
+
+    protected ServerHeartbeat() {
+    }
+
+    @Inject
+    public ServerHeartbeat(ServerRegistry registry, ServerIdentity me, DatabaseClock clock,
+            SchedulerSettings settings) {
+        this.registry = registry;
+        this.me = me;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    public void beat() {
+        long sent = clock.host().millis();
+        registry.heartbeat(me);
+        Instant databaseTime = registry.databaseTime();
+        clock.sync(databaseTime, sent, clock.host().millis());
+        servers = registry.findAll(settings.serverAliveMillis());
+        Instant forgetBefore = databaseTime.minusMillis(FORGET_SERVERS_MILLIS);
+        if (servers.stream().anyMatch(s -> s.heartbeatAt().isBefore(forgetBefore))) {
+            registry.forget(FORGET_SERVERS_MILLIS);
+        }
+    }
+
+    /** The other servers that were alive at the last heartbeat. */
+    public List<ServerNode> livePeers() {
+        return servers.stream().filter(s -> s.alive() && !s.id().equals(me.id())).toList();
+    }
+}
