@@ -6,8 +6,7 @@ public final class Headers {
     /** The app a worker speaks for; its secret goes in {@code Authorization: Bearer ...}. */
     public static final String APP = "Campanile-App";
 
-    private Headers() {
-    }
+    private Headers() {}
 
     public static String bearer(String token) {
         return "Bearer " + token;

@@ -22,5 +22,4 @@ public record ProcessorContext(
         int attempt,
         Instant scheduledFireTime,
         long epoch,
-        String parameters) {
-}
+        String parameters) {}

@@ -17,8 +17,11 @@ class JsonContractTest {
 
     @Test
     void records_round_trip_through_json_b() {
-        PollAnswer answer = new PollAnswer("s1", 7, List.of(new Assignment(1, 2, 3, "job", "hello",
-                Instant.parse("2026-11-24T10:00:01Z"), 7, "{\"a\":1}")));
+        PollAnswer answer = new PollAnswer(
+                "s1",
+                7,
+                List.of(new Assignment(
+                        1, 2, 3, "job", "hello", Instant.parse("2026-11-24T10:00:01Z"), 7, "{\"a\":1}")));
 
         PollAnswer back = jsonb.fromJson(jsonb.toJson(answer), PollAnswer.class);
 

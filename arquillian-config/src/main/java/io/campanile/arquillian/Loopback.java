@@ -9,8 +9,7 @@ import java.net.URL;
  */
 public final class Loopback {
 
-    private Loopback() {
-    }
+    private Loopback() {}
 
     public static URI of(URL deploymentUrl) {
         URI uri = URI.create(deploymentUrl.toString());

@@ -50,24 +50,35 @@ public final class Worker {
     private final PollLoop pollLoop;
     private final AtomicBoolean ticking = new AtomicBoolean();
 
-    public Worker(WorkerSettings settings, ServerApi api, ProcessorLookup processors, ThreadFactory threads,
-            Clock clock) {
+    public Worker(
+            WorkerSettings settings, ServerApi api, ProcessorLookup processors, ThreadFactory threads, Clock clock) {
         this.settings = settings;
         this.api = api;
         this.threads = threads;
-        this.runPool = new ThreadPoolExecutor(settings.capacity(), settings.capacity(), 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), threads);
+        this.runPool = new ThreadPoolExecutor(
+                settings.capacity(), settings.capacity(), 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
         runPool.allowCoreThreadTimeOut(true);
-        this.discovery = new Discovery(settings.app(), api, new ServerRotation(settings.servers()), owner, epochs,
-                clock);
+        this.discovery =
+                new Discovery(settings.app(), api, new ServerRotation(settings.servers()), owner, epochs, clock);
         this.reports = new ReportSender(api, owner, settings.servers(), new PendingReports(PENDING_REPORTS));
-        AssignmentRunner runner = new AssignmentRunner(settings.app(), settings.workerId(), processors,
-                reports::submit);
-        this.runs = new RunDispatcher(settings.app(), settings.capacity(), epochs,
-                new DeliveryLedger(REMEMBERED_DELIVERIES), runner, runPool);
-        this.heartbeat = new HeartbeatSender(settings.workerId(), api, owner, discovery, epochs, runs,
-                new HealthProbe());
-        this.pollLoop = new PollLoop(settings.workerId(), api, owner, discovery, epochs, runs,
+        AssignmentRunner runner =
+                new AssignmentRunner(settings.app(), settings.workerId(), processors, reports::submit);
+        this.runs = new RunDispatcher(
+                settings.app(),
+                settings.capacity(),
+                epochs,
+                new DeliveryLedger(REMEMBERED_DELIVERIES),
+                runner,
+                runPool);
+        this.heartbeat =
+                new HeartbeatSender(settings.workerId(), api, owner, discovery, epochs, runs, new HealthProbe());
+        this.pollLoop = new PollLoop(
+                settings.workerId(),
+                api,
+                owner,
+                discovery,
+                epochs,
+                runs,
                 settings.timeouts().retryPause());
     }
 

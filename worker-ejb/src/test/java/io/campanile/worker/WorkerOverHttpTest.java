@@ -37,14 +37,25 @@ class WorkerOverHttpTest {
         serverA = new FakeServer("server-a", ownership, 20_000);
         serverB = new FakeServer("server-b", ownership, 20_000);
         ownership.moveTo(serverA, 1);
-        WorkerSettings settings = new WorkerSettings(FakeServer.APP, FakeServer.SECRET,
-                List.of(serverA.url(), serverB.url()), "worker-1", 2, Duration.ofMillis(200),
-                Duration.ofSeconds(5), Timeouts.defaults());
+        WorkerSettings settings = new WorkerSettings(
+                FakeServer.APP,
+                FakeServer.SECRET,
+                List.of(serverA.url(), serverB.url()),
+                "worker-1",
+                2,
+                Duration.ofMillis(200),
+                Duration.ofSeconds(5),
+                Timeouts.defaults());
         api = new JaxRsServerApi(settings, Thread::new);
-        worker = new Worker(settings, api, name -> Optional.of(ResolvedProcessor.of(context -> {
-            processed.add(name + ":" + context.instanceId() + ":" + context.attempt());
-            return ProcessResult.success("ok " + context.parameters());
-        })), Thread::new, Clock.systemUTC());
+        worker = new Worker(
+                settings,
+                api,
+                name -> Optional.of(ResolvedProcessor.of(context -> {
+                    processed.add(name + ":" + context.instanceId() + ":" + context.attempt());
+                    return ProcessResult.success("ok " + context.parameters());
+                })),
+                Thread::new,
+                Clock.systemUTC());
         worker.start();
     }
 
@@ -57,7 +68,10 @@ class WorkerOverHttpTest {
     }
 
     private static List<ReportedState> states(FakeServer server, long instanceId) {
-        return server.reports.stream().filter(r -> r.instanceId() == instanceId).map(StatusReport::state).toList();
+        return server.reports.stream()
+                .filter(r -> r.instanceId() == instanceId)
+                .map(StatusReport::state)
+                .toList();
     }
 
     @Test

@@ -1,5 +1,4 @@
 package io.campanile.api.admin;
 
 /** The body of every 4xx and 5xx answer: the status and a message that names the problem. */
-public record ErrorView(int status, String message) {
-}
+public record ErrorView(int status, String message) {}

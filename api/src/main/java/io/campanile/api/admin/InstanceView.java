@@ -21,5 +21,4 @@ public record InstanceView(
         Instant dispatchedAt,
         Instant startedAt,
         Instant finishedAt,
-        String result) {
-}
+        String result) {}

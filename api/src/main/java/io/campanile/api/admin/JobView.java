@@ -15,5 +15,4 @@ public record JobView(
         String parameters,
         boolean enabled,
         Instant nextFireTime,
-        Instant createdAt) {
-}
+        Instant createdAt) {}

@@ -43,12 +43,11 @@ public class CampanileAdminClient implements AutoCloseable {
     }
 
     public AppView createApp(String name, String secret) {
-        return send(request("api/admin/apps").buildPost(Entity.json(new AppRegistration(name, secret))),
-                AppView.class);
+        return send(request("api/admin/apps").buildPost(Entity.json(new AppRegistration(name, secret))), AppView.class);
     }
 
     public List<AppView> listApps() {
-        return send(request("api/admin/apps").buildGet(), new GenericType<List<AppView>>() { });
+        return send(request("api/admin/apps").buildGet(), new GenericType<List<AppView>>() {});
     }
 
     public JobView createJob(String app, JobDefinition definition) {
@@ -56,20 +55,25 @@ public class CampanileAdminClient implements AutoCloseable {
     }
 
     public List<JobView> listJobs(String app) {
-        return send(request("api/admin/apps/" + app + "/jobs").buildGet(), new GenericType<List<JobView>>() { });
+        return send(request("api/admin/apps/" + app + "/jobs").buildGet(), new GenericType<List<JobView>>() {});
     }
 
     public InstanceView runJob(String app, long jobId, RunRequest runRequest) {
-        return send(request("api/admin/apps/" + app + "/jobs/" + jobId + "/run")
-                .buildPost(Entity.json(runRequest)), InstanceView.class);
+        return send(
+                request("api/admin/apps/" + app + "/jobs/" + jobId + "/run").buildPost(Entity.json(runRequest)),
+                InstanceView.class);
     }
 
     /** The job's instances, newest fire time first, at most {@code limit}. */
     public List<InstanceView> listInstances(String app, long jobId, int limit) {
-        return send(client.target(baseUri).path("api/admin/apps/" + app + "/jobs/" + jobId + "/instances")
-                .queryParam("limit", limit).request(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.AUTHORIZATION, Headers.bearer(adminToken)).buildGet(),
-                new GenericType<List<InstanceView>>() { });
+        return send(
+                client.target(baseUri)
+                        .path("api/admin/apps/" + app + "/jobs/" + jobId + "/instances")
+                        .queryParam("limit", limit)
+                        .request(MediaType.APPLICATION_JSON)
+                        .header(HttpHeaders.AUTHORIZATION, Headers.bearer(adminToken))
+                        .buildGet(),
+                new GenericType<List<InstanceView>>() {});
     }
 
     public ClusterView cluster() {
@@ -77,7 +81,9 @@ public class CampanileAdminClient implements AutoCloseable {
     }
 
     private Invocation.Builder request(String path) {
-        return client.target(baseUri).path(path).request(MediaType.APPLICATION_JSON)
+        return client.target(baseUri)
+                .path(path)
+                .request(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.AUTHORIZATION, Headers.bearer(adminToken));
     }
 

@@ -5,6 +5,11 @@ package io.campanile.api.protocol;
  *
  * @param cpuLoad system load average per core over the last minute, or a negative number if unknown
  */
-public record WorkerHeartbeat(String workerId, double cpuLoad, long freeHeapBytes, long maxHeapBytes,
-        int activeRuns, int capacity, long epochSeen) {
-}
+public record WorkerHeartbeat(
+        String workerId,
+        double cpuLoad,
+        long freeHeapBytes,
+        long maxHeapBytes,
+        int activeRuns,
+        int capacity,
+        long epochSeen) {}

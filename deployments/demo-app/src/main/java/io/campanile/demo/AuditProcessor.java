@@ -37,7 +37,9 @@ public class AuditProcessor implements Processor {
     @PostConstruct
     void configure() {
         var config = ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader());
-        file = config.getOptionalValue("demo.audit.file", String.class).filter(f -> !f.isBlank()).map(Path::of);
+        file = config.getOptionalValue("demo.audit.file", String.class)
+                .filter(f -> !f.isBlank())
+                .map(Path::of);
         runner = config.getOptionalValue("campanile.worker.id", String.class)
                 .orElseGet(() -> ProcessHandle.current().pid() + "@" + hostName());
         LOG.info(() -> "Audit processor writes to " + file.map(Path::toString).orElse("(no demo.audit.file set)"));
@@ -59,8 +61,8 @@ public class AuditProcessor implements Processor {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+        try (FileChannel channel = FileChannel.open(
+                        path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
                 FileLock lock = channel.lock()) {
             ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
             while (bytes.hasRemaining()) {

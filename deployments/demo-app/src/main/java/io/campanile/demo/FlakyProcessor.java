@@ -15,8 +15,8 @@ public class FlakyProcessor implements Processor {
     public ProcessResult process(ProcessorContext context) {
         String parameters = context.parameters();
         if (parameters != null && parameters.contains("fail")) {
-            return ProcessResult.failure("failed on request (parameters: " + parameters + ", attempt "
-                    + context.attempt() + ")");
+            return ProcessResult.failure(
+                    "failed on request (parameters: " + parameters + ", attempt " + context.attempt() + ")");
         }
         return ProcessResult.success("succeeded on attempt " + context.attempt());
     }

@@ -21,8 +21,7 @@ public class AppAuthenticator {
     private Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    protected AppAuthenticator() {
-    }
+    protected AppAuthenticator() {}
 
     @Inject
     public AppAuthenticator(AppRepository apps, DatabaseClock clock) {
@@ -47,6 +46,5 @@ public class AppAuthenticator {
         return cached.secret.matches(presentedSecret);
     }
 
-    private record Cached(AppSecret secret, long loadedAtMillis) {
-    }
+    private record Cached(AppSecret secret, long loadedAtMillis) {}
 }

@@ -26,8 +26,7 @@ public class AssignWork {
     private JobRepository jobs;
     private InstanceRepository instances;
 
-    protected AssignWork() {
-    }
+    protected AssignWork() {}
 
     @Inject
     public AssignWork(OwnerFence fence, JobRepository jobs, InstanceRepository instances) {
@@ -37,8 +36,7 @@ public class AssignWork {
     }
 
     /** A worker waiting for work and how many instances it can take. */
-    public record Slot(String workerId, int capacity) {
-    }
+    public record Slot(String workerId, int capacity) {}
 
     /**
      * @param slots waiting workers, most preferred first
@@ -57,12 +55,20 @@ public class AssignWork {
         Map<Long, Job> jobsById = new HashMap<>();
         for (JobInstance instance : due) {
             Slot slot = leastGiven(slots, given);
-            Job job = jobsById.computeIfAbsent(instance.jobId(), id -> jobs.find(appName, id).orElseThrow());
+            Job job = jobsById.computeIfAbsent(
+                    instance.jobId(), id -> jobs.find(appName, id).orElseThrow());
             if (instances.markDispatched(instance.id(), instance.attempt(), slot.workerId(), epoch, fence.ownerId())) {
                 given.merge(slot.workerId(), 1, Integer::sum);
-                plan.computeIfAbsent(slot.workerId(), w -> new ArrayList<>()).add(new Assignment(instance.id(),
-                        instance.attempt(), job.id(), job.name(), job.processor(), instance.fireTime(), epoch,
-                        instance.parameters()));
+                plan.computeIfAbsent(slot.workerId(), w -> new ArrayList<>())
+                        .add(new Assignment(
+                                instance.id(),
+                                instance.attempt(),
+                                job.id(),
+                                job.name(),
+                                job.processor(),
+                                instance.fireTime(),
+                                epoch,
+                                instance.parameters()));
             }
         }
         return plan;

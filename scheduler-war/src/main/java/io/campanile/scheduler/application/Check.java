@@ -5,8 +5,7 @@ import java.util.regex.Pattern;
 /** Input checks that name the field at fault. */
 final class Check {
 
-    private Check() {
-    }
+    private Check() {}
 
     static <T> T present(String field, T value) {
         if (value == null || value instanceof String s && s.isBlank()) {

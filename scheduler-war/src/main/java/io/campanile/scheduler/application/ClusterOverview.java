@@ -20,8 +20,7 @@ public class ClusterOverview {
     private OwnershipRepository ownership;
     private SchedulerSettings settings;
 
-    protected ClusterOverview() {
-    }
+    protected ClusterOverview() {}
 
     @Inject
     public ClusterOverview(ServerRegistry registry, OwnershipRepository ownership, SchedulerSettings settings) {
@@ -32,12 +31,24 @@ public class ClusterOverview {
 
     @Transactional
     public ClusterView view() {
-        return new ClusterView(registry.databaseTime(),
+        return new ClusterView(
+                registry.databaseTime(),
                 registry.findAll(settings.serverAliveMillis()).stream()
-                        .map(s -> new ServerView(s.id(), s.url(), s.startedAt(), s.heartbeatAt(), s.alive())).toList(),
-                ownership.findAll().stream().map(o -> new OwnershipView(o.appName(), o.ownerId(), o.ownerUrl(),
-                        o.epoch(), o.leaseUntil(), o.leaseValid())).toList(),
-                ownership.history(HISTORY).stream().map(h -> new OwnershipChangeView(h.id(), h.appName(),
-                        h.oldOwnerId(), h.newOwnerId(), h.epoch(), h.reason(), h.changedAt())).toList());
+                        .map(s -> new ServerView(s.id(), s.url(), s.startedAt(), s.heartbeatAt(), s.alive()))
+                        .toList(),
+                ownership.findAll().stream()
+                        .map(o -> new OwnershipView(
+                                o.appName(), o.ownerId(), o.ownerUrl(), o.epoch(), o.leaseUntil(), o.leaseValid()))
+                        .toList(),
+                ownership.history(HISTORY).stream()
+                        .map(h -> new OwnershipChangeView(
+                                h.id(),
+                                h.appName(),
+                                h.oldOwnerId(),
+                                h.newOwnerId(),
+                                h.epoch(),
+                                h.reason(),
+                                h.changedAt()))
+                        .toList());
     }
 }

@@ -18,8 +18,7 @@ public class CreateRun {
     private InstanceRepository instances;
     private Clock clock;
 
-    protected CreateRun() {
-    }
+    protected CreateRun() {}
 
     @Inject
     public CreateRun(OwnerFence fence, InstanceRepository instances, DatabaseClock clock) {
@@ -29,8 +28,7 @@ public class CreateRun {
     }
 
     /** The created instance, or the one an earlier request with the same id created. */
-    public record Created(InstanceView instance, boolean isNew) {
-    }
+    public record Created(InstanceView instance, boolean isNew) {}
 
     @Transactional
     public Created create(Job job, long epoch, String requestId, String parameters, long delaySeconds) {
@@ -40,8 +38,8 @@ public class CreateRun {
             return new Created(Views.of(existing.get(), job.name()), false);
         }
         Instant now = clock.instant();
-        JobInstance instance = JobInstance.requested(job, requestId, now.plusSeconds(delaySeconds), parameters, epoch,
-                fence.ownerId(), now);
+        JobInstance instance = JobInstance.requested(
+                job, requestId, now.plusSeconds(delaySeconds), parameters, epoch, fence.ownerId(), now);
         instances.add(instance);
         return new Created(Views.of(instance, job.name()), true);
     }

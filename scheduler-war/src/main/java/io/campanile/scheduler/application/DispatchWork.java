@@ -34,12 +34,18 @@ public class DispatchWork {
     private Clock clock;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
-    protected DispatchWork() {
-    }
+    protected DispatchWork() {}
 
     @Inject
-    public DispatchWork(AssignWork assignWork, DueWork dueWork, WaitingPolls polls, WorkerRegistry workers,
-            InstanceRepository instances, HeldApps held, ServerIdentity me, DatabaseClock clock) {
+    public DispatchWork(
+            AssignWork assignWork,
+            DueWork dueWork,
+            WaitingPolls polls,
+            WorkerRegistry workers,
+            InstanceRepository instances,
+            HeldApps held,
+            ServerIdentity me,
+            DatabaseClock clock) {
         this.assignWork = assignWork;
         this.dueWork = dueWork;
         this.polls = polls;
@@ -66,8 +72,13 @@ public class DispatchWork {
                     .toList();
             Map<String, List<Assignment>> plan;
             try {
-                plan = assignWork.assign(appName, epoch.get(), ordered.stream()
-                        .map(p -> new AssignWork.Slot(p.request().workerId(), p.request().capacity())).toList(),
+                plan = assignWork.assign(
+                        appName,
+                        epoch.get(),
+                        ordered.stream()
+                                .map(p -> new AssignWork.Slot(
+                                        p.request().workerId(), p.request().capacity()))
+                                .toList(),
                         clock.instant());
             } catch (FencedOut e) {
                 ordered.forEach(polls::putBack);
@@ -83,8 +94,8 @@ public class DispatchWork {
                 if (assignments == null) {
                     polls.putBack(poll);
                 } else if (!poll.answer().deliver(new PollAnswer(me.id(), epoch.get(), assignments))) {
-                    assignments.forEach(a -> instances.markUndelivered(a.instanceId(), a.attempt(),
-                            poll.request().workerId()));
+                    assignments.forEach(a -> instances.markUndelivered(
+                            a.instanceId(), a.attempt(), poll.request().workerId()));
                     dueWork.workWaiting(appName);
                 }
             }

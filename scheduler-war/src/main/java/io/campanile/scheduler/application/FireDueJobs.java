@@ -26,12 +26,10 @@ public class FireDueJobs {
     private InstanceRepository instances;
     private SchedulerSettings settings;
 
-    protected FireDueJobs() {
-    }
+    protected FireDueJobs() {}
 
     @Inject
-    public FireDueJobs(OwnerFence fence, JobRepository jobs, InstanceRepository instances,
-            SchedulerSettings settings) {
+    public FireDueJobs(OwnerFence fence, JobRepository jobs, InstanceRepository instances, SchedulerSettings settings) {
         this.fence = fence;
         this.jobs = jobs;
         this.instances = instances;
@@ -39,8 +37,7 @@ public class FireDueJobs {
     }
 
     /** What a call did: how many instances it created, and the app's next fire time (null: none). */
-    public record Fired(int created, Instant nextFireTime) {
-    }
+    public record Fired(int created, Instant nextFireTime) {}
 
     @Transactional
     public Fired fire(String appName, long epoch, Instant now) {

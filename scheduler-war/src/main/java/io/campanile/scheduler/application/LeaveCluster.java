@@ -29,12 +29,16 @@ public class LeaveCluster {
     private ServerIdentity me;
     private SchedulerSettings settings;
 
-    protected LeaveCluster() {
-    }
+    protected LeaveCluster() {}
 
     @Inject
-    public LeaveCluster(HeldApps held, ServerHeartbeat heartbeat, Peers peers, WaitingPolls polls,
-            ServerIdentity me, SchedulerSettings settings) {
+    public LeaveCluster(
+            HeldApps held,
+            ServerHeartbeat heartbeat,
+            Peers peers,
+            WaitingPolls polls,
+            ServerIdentity me,
+            SchedulerSettings settings) {
         this.held = held;
         this.heartbeat = heartbeat;
         this.peers = peers;

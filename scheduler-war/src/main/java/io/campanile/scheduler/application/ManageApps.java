@@ -27,8 +27,7 @@ public class ManageApps {
     private OwnershipRepository ownership;
     private Clock clock;
 
-    protected ManageApps() {
-    }
+    protected ManageApps() {}
 
     @Inject
     public ManageApps(AppRepository apps, OwnershipRepository ownership, DatabaseClock clock) {
@@ -56,12 +55,15 @@ public class ManageApps {
 
     @Transactional
     public List<AppView> list() {
-        Map<String, Ownership> owners = ownership.findAll().stream()
-                .collect(Collectors.toMap(Ownership::appName, Function.identity()));
-        return apps.findAll().stream().map(a -> {
-            Ownership o = owners.get(a.name());
-            return new AppView(a.name(), a.createdAt(), o == null ? null : o.ownerId(), o == null ? null : o.epoch());
-        }).toList();
+        Map<String, Ownership> owners =
+                ownership.findAll().stream().collect(Collectors.toMap(Ownership::appName, Function.identity()));
+        return apps.findAll().stream()
+                .map(a -> {
+                    Ownership o = owners.get(a.name());
+                    return new AppView(
+                            a.name(), a.createdAt(), o == null ? null : o.ownerId(), o == null ? null : o.epoch());
+                })
+                .toList();
     }
 
     /** The app, or 404 naming it. */

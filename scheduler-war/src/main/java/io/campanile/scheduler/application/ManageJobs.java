@@ -28,12 +28,11 @@ public class ManageJobs {
     private InstanceRepository instances;
     private Clock clock;
 
-    protected ManageJobs() {
-    }
+    protected ManageJobs() {}
 
     @Inject
-    public ManageJobs(ManageApps apps, DueWork dueWork, JobRepository jobs, InstanceRepository instances,
-            DatabaseClock clock) {
+    public ManageJobs(
+            ManageApps apps, DueWork dueWork, JobRepository jobs, InstanceRepository instances, DatabaseClock clock) {
         this.apps = apps;
         this.dueWork = dueWork;
         this.jobs = jobs;
@@ -48,8 +47,8 @@ public class ManageJobs {
         Check.matches("name", d.name(), NAME, "1-128 letters, digits, '.', '_' or '-'");
         Check.maxLength("processor", Check.present("processor", d.processor()), 200);
         Check.maxLength("parameters", d.parameters(), MAX_PARAMETERS);
-        ScheduleType type = d.scheduleType() != null ? d.scheduleType()
-                : d.cron() != null ? ScheduleType.CRON : ScheduleType.API;
+        ScheduleType type =
+                d.scheduleType() != null ? d.scheduleType() : d.cron() != null ? ScheduleType.CRON : ScheduleType.API;
         String zone = d.timeZone() == null || d.timeZone().isBlank() ? "UTC" : d.timeZone();
         try {
             CronSchedule.zone(zone);
@@ -69,8 +68,16 @@ public class ManageJobs {
         if (jobs.existsByName(appName, d.name())) {
             throw RequestRejected.conflict("app " + appName + " already has a job named '" + d.name() + "'");
         }
-        Job job = new Job(appName, d.name(), d.processor().trim(), type, type == ScheduleType.CRON ? d.cron().trim()
-                : null, zone, d.parameters(), d.enabled() == null || d.enabled(), clock.instant());
+        Job job = new Job(
+                appName,
+                d.name(),
+                d.processor().trim(),
+                type,
+                type == ScheduleType.CRON ? d.cron().trim() : null,
+                zone,
+                d.parameters(),
+                d.enabled() == null || d.enabled(),
+                clock.instant());
         jobs.add(job);
         dueWork.jobsChanged(appName);
         return Views.of(job);
@@ -95,6 +102,8 @@ public class ManageJobs {
             throw RequestRejected.invalid("limit", "must be between 1 and 1000");
         }
         Job job = require(appName, jobId);
-        return instances.findByJob(jobId, limit).stream().map(i -> Views.of(i, job.name())).toList();
+        return instances.findByJob(jobId, limit).stream()
+                .map(i -> Views.of(i, job.name()))
+                .toList();
     }
 }

@@ -16,8 +16,7 @@ public class OwnerFence {
     private OwnershipRepository ownership;
     private ServerIdentity me;
 
-    protected OwnerFence() {
-    }
+    protected OwnerFence() {}
 
     @Inject
     public OwnerFence(OwnershipRepository ownership, ServerIdentity me) {

@@ -24,12 +24,11 @@ public class RecoverLostWork {
     private WorkerRegistry workers;
     private SchedulerSettings settings;
 
-    protected RecoverLostWork() {
-    }
+    protected RecoverLostWork() {}
 
     @Inject
-    public RecoverLostWork(OwnerFence fence, InstanceRepository instances, WorkerRegistry workers,
-            SchedulerSettings settings) {
+    public RecoverLostWork(
+            OwnerFence fence, InstanceRepository instances, WorkerRegistry workers, SchedulerSettings settings) {
         this.fence = fence;
         this.instances = instances;
         this.workers = workers;
@@ -44,7 +43,8 @@ public class RecoverLostWork {
     @Transactional
     public int recover(String appName, long epoch, long heldForMillis) {
         boolean unacknowledged = instances.hasUnacknowledged(appName, settings.ackTimeoutMillis());
-        List<JobInstance> lost = heldForMillis < settings.workerTimeoutMillis() ? List.of()
+        List<JobInstance> lost = heldForMillis < settings.workerTimeoutMillis()
+                ? List.of()
                 : instances.findRunning(appName).stream()
                         .filter(i -> !workers.isAlive(appName, i.workerId(), settings.workerTimeoutMillis()))
                         .toList();
@@ -58,7 +58,11 @@ public class RecoverLostWork {
                     + " were not acknowledged; dispatching them again as their next attempt");
         }
         for (JobInstance running : lost) {
-            instances.applyReport(running.id(), running.attempt(), InstanceState.FAILED, running.workerId(),
+            instances.applyReport(
+                    running.id(),
+                    running.attempt(),
+                    InstanceState.FAILED,
+                    running.workerId(),
                     "worker " + running.workerId() + " stopped sending heartbeats");
         }
         return retried;

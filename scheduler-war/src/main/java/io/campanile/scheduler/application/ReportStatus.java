@@ -18,8 +18,7 @@ public class ReportStatus {
 
     private InstanceRepository instances;
 
-    protected ReportStatus() {
-    }
+    protected ReportStatus() {}
 
     @Inject
     public ReportStatus(InstanceRepository instances) {
@@ -28,9 +27,11 @@ public class ReportStatus {
 
     @Transactional
     public void report(String appName, StatusReport report) {
-        JobInstance instance = instances.find(report.instanceId()).filter(i -> i.appName().equals(appName))
-                .orElseThrow(() -> RequestRejected.notFound("app " + appName + " has no instance "
-                        + report.instanceId()));
+        JobInstance instance = instances
+                .find(report.instanceId())
+                .filter(i -> i.appName().equals(appName))
+                .orElseThrow(
+                        () -> RequestRejected.notFound("app " + appName + " has no instance " + report.instanceId()));
         InstanceState target = report.state().toInstanceState();
         if (instance.attempt() == report.attempt() && instance.state() == target) {
             return;

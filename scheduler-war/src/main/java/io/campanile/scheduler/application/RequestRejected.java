@@ -3,7 +3,12 @@ package io.campanile.scheduler.application;
 /** A request that cannot be carried out as asked; the message names the problem. */
 public class RequestRejected extends RuntimeException {
 
-    public enum Kind { INVALID, NOT_FOUND, CONFLICT, UNAVAILABLE }
+    public enum Kind {
+        INVALID,
+        NOT_FOUND,
+        CONFLICT,
+        UNAVAILABLE
+    }
 
     private final Kind kind;
 

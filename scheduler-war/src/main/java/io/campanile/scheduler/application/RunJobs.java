@@ -30,12 +30,17 @@ public class RunJobs {
     private Peers peers;
     private ServerIdentity me;
 
-    protected RunJobs() {
-    }
+    protected RunJobs() {}
 
     @Inject
-    public RunJobs(ManageJobs jobs, CreateRun createRun, DueWork dueWork, Election election, HeldApps held,
-            Peers peers, ServerIdentity me) {
+    public RunJobs(
+            ManageJobs jobs,
+            CreateRun createRun,
+            DueWork dueWork,
+            Election election,
+            HeldApps held,
+            Peers peers,
+            ServerIdentity me) {
         this.jobs = jobs;
         this.createRun = createRun;
         this.dueWork = dueWork;
@@ -69,8 +74,8 @@ public class RunJobs {
     public CreateRun.Created runForwarded(String appName, long jobId, RunRequest request) {
         RunRequest checked = check(request);
         Job job = jobs.require(appName, jobId);
-        return runHere(job, checked).orElseThrow(() -> RequestRejected.conflict(
-                "this server does not own app " + appName));
+        return runHere(job, checked)
+                .orElseThrow(() -> RequestRejected.conflict("this server does not own app " + appName));
     }
 
     private Optional<CreateRun.Created> runHere(Job job, RunRequest request) {
@@ -80,8 +85,8 @@ public class RunJobs {
         }
         try {
             long delay = request.delaySeconds() == null ? 0 : request.delaySeconds();
-            CreateRun.Created created = createRun.create(job, epoch.get(), request.requestId(),
-                    request.parameters(), delay);
+            CreateRun.Created created =
+                    createRun.create(job, epoch.get(), request.requestId(), request.parameters(), delay);
             dueWork.workWaiting(job.appName());
             return Optional.of(created);
         } catch (FencedOut e) {
@@ -97,7 +102,8 @@ public class RunJobs {
         }
         Check.maxLength("parameters", r.parameters(), 65_536);
         Check.maxLength("requestId", r.requestId(), 100);
-        String requestId = r.requestId() == null || r.requestId().isBlank() ? UUID.randomUUID().toString()
+        String requestId = r.requestId() == null || r.requestId().isBlank()
+                ? UUID.randomUUID().toString()
                 : r.requestId();
         return new RunRequest(r.parameters(), r.delaySeconds(), requestId);
     }

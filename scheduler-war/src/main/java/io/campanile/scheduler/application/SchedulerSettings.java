@@ -13,8 +13,15 @@ package io.campanile.scheduler.application;
  * @param serverAliveMillis a server whose heartbeat is older is shown dead
  * @param maxCatchUpFires at most this many missed fires of one job are created per tick
  */
-public record SchedulerSettings(long leaseMillis, long renewMillis, long pingTimeoutMillis, int pollHoldSeconds,
-        long tickMillis, long ackTimeoutMillis, long workerTimeoutMillis, long serverAliveMillis,
+public record SchedulerSettings(
+        long leaseMillis,
+        long renewMillis,
+        long pingTimeoutMillis,
+        int pollHoldSeconds,
+        long tickMillis,
+        long ackTimeoutMillis,
+        long workerTimeoutMillis,
+        long serverAliveMillis,
         int maxCatchUpFires) {
 
     public static SchedulerSettings defaults() {

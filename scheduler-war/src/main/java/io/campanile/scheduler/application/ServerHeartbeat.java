@@ -24,12 +24,11 @@ public class ServerHeartbeat {
     private SchedulerSettings settings;
     private volatile List<ServerNode> servers = List.of();
 
-    protected ServerHeartbeat() {
-    }
+    protected ServerHeartbeat() {}
 
     @Inject
-    public ServerHeartbeat(ServerRegistry registry, ServerIdentity me, DatabaseClock clock,
-            SchedulerSettings settings) {
+    public ServerHeartbeat(
+            ServerRegistry registry, ServerIdentity me, DatabaseClock clock, SchedulerSettings settings) {
         this.registry = registry;
         this.me = me;
         this.clock = clock;
@@ -50,6 +49,8 @@ public class ServerHeartbeat {
 
     /** The other servers that were alive at the last heartbeat. */
     public List<ServerNode> livePeers() {
-        return servers.stream().filter(s -> s.alive() && !s.id().equals(me.id())).toList();
+        return servers.stream()
+                .filter(s -> s.alive() && !s.id().equals(me.id()))
+                .toList();
     }
 }

@@ -37,13 +37,20 @@ public class ServerLoop {
     private long lastAdoption;
     private long lastRecovery;
 
-    protected ServerLoop() {
-    }
+    protected ServerLoop() {}
 
     @Inject
-    public ServerLoop(ServerHeartbeat heartbeat, Election election, HeldApps held, FireDueJobs fireDueJobs,
-            DueWork dueWork, DispatchWork dispatchWork, RecoverLostWork recoverLostWork, WaitingPolls polls,
-            DatabaseClock clock, SchedulerSettings settings) {
+    public ServerLoop(
+            ServerHeartbeat heartbeat,
+            Election election,
+            HeldApps held,
+            FireDueJobs fireDueJobs,
+            DueWork dueWork,
+            DispatchWork dispatchWork,
+            RecoverLostWork recoverLostWork,
+            WaitingPolls polls,
+            DatabaseClock clock,
+            SchedulerSettings settings) {
         this.heartbeat = heartbeat;
         this.election = election;
         this.held = held;
@@ -90,7 +97,8 @@ public class ServerLoop {
             }
         });
         Instant at = clock.instant();
-        polls.appsWithPolls().stream().filter(app -> dueWork.takeDispatchDue(app, at))
+        polls.appsWithPolls().stream()
+                .filter(app -> dueWork.takeDispatchDue(app, at))
                 .forEach(app -> step("dispatching work of " + app, () -> dispatchWork.dispatch(app)));
     }
 
@@ -118,5 +126,4 @@ public class ServerLoop {
             LOG.log(Level.WARNING, "Server step failed: " + name + ": " + e, LOG.isLoggable(Level.FINE) ? e : null);
         }
     }
-
 }

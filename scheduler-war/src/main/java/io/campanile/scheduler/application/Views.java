@@ -8,17 +8,40 @@ import io.campanile.scheduler.domain.job.Job;
 /** Converts domain objects to the API's views. */
 public final class Views {
 
-    private Views() {
-    }
+    private Views() {}
 
     public static JobView of(Job job) {
-        return new JobView(job.id(), job.appName(), job.name(), job.processor(), job.scheduleType(), job.cron(),
-                job.timeZone(), job.parameters(), job.enabled(), job.nextFireTime().orElse(null), job.createdAt());
+        return new JobView(
+                job.id(),
+                job.appName(),
+                job.name(),
+                job.processor(),
+                job.scheduleType(),
+                job.cron(),
+                job.timeZone(),
+                job.parameters(),
+                job.enabled(),
+                job.nextFireTime().orElse(null),
+                job.createdAt());
     }
 
     public static InstanceView of(JobInstance i, String jobName) {
-        return new InstanceView(i.id(), i.jobId(), jobName, i.appName(), i.trigger(), i.fireTime(), i.state(),
-                i.attempt(), i.epoch(), i.workerId(), i.ownerId(), i.createdAt(), i.dispatchedAt(), i.startedAt(),
-                i.finishedAt(), i.result());
+        return new InstanceView(
+                i.id(),
+                i.jobId(),
+                jobName,
+                i.appName(),
+                i.trigger(),
+                i.fireTime(),
+                i.state(),
+                i.attempt(),
+                i.epoch(),
+                i.workerId(),
+                i.ownerId(),
+                i.createdAt(),
+                i.dispatchedAt(),
+                i.startedAt(),
+                i.finishedAt(),
+                i.result());
     }
 }

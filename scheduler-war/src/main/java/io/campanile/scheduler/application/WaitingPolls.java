@@ -19,8 +19,7 @@ import java.util.stream.Collectors;
 public class WaitingPolls {
 
     /** A held poll and the way to answer it. */
-    public record Poll(String appName, PollRequest request, Answerer answer) {
-    }
+    public record Poll(String appName, PollRequest request, Answerer answer) {}
 
     /** Answers a held request. */
     public interface Answerer {
@@ -80,7 +79,9 @@ public class WaitingPolls {
     }
 
     public Set<String> appsWithPolls() {
-        return byApp.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey)
+        return byApp.entrySet().stream()
+                .filter(e -> !e.getValue().isEmpty())
+                .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
     }
 

@@ -19,8 +19,7 @@ public class WorkerRegistry {
     private Clock clock;
     private final Map<String, Map<String, Seen>> byApp = new ConcurrentHashMap<>();
 
-    protected WorkerRegistry() {
-    }
+    protected WorkerRegistry() {}
 
     @Inject
     public WorkerRegistry(DatabaseClock clock) {
@@ -38,8 +37,11 @@ public class WorkerRegistry {
 
     /** Any request from a worker (a poll, a report) shows it is alive, not only its heartbeats. */
     public void seen(String appName, String workerId) {
-        byApp.computeIfAbsent(appName, k -> new ConcurrentHashMap<>()).merge(workerId,
-                new Seen(null, clock.millis()), (old, fresh) -> new Seen(old.heartbeat, fresh.atMillis));
+        byApp.computeIfAbsent(appName, k -> new ConcurrentHashMap<>())
+                .merge(
+                        workerId,
+                        new Seen(null, clock.millis()),
+                        (old, fresh) -> new Seen(old.heartbeat, fresh.atMillis));
     }
 
     public boolean isAlive(String appName, String workerId, long timeoutMillis) {
@@ -50,8 +52,10 @@ public class WorkerRegistry {
     /** Orders workers by how busy their last heartbeat said they were: idle and cool first. */
     public Comparator<String> leastLoadedFirst(String appName) {
         Map<String, Seen> workers = byApp.getOrDefault(appName, Map.of());
-        return Comparator.<String>comparingInt(w -> heartbeat(workers, w).map(WorkerHeartbeat::activeRuns).orElse(0))
-                .thenComparingDouble(w -> heartbeat(workers, w).map(h -> Math.max(0, h.cpuLoad())).orElse(0.0));
+        return Comparator.<String>comparingInt(w ->
+                        heartbeat(workers, w).map(WorkerHeartbeat::activeRuns).orElse(0))
+                .thenComparingDouble(w ->
+                        heartbeat(workers, w).map(h -> Math.max(0, h.cpuLoad())).orElse(0.0));
     }
 
     private static Optional<WorkerHeartbeat> heartbeat(Map<String, Seen> workers, String workerId) {
@@ -62,6 +66,5 @@ public class WorkerRegistry {
         byApp.remove(appName);
     }
 
-    private record Seen(WorkerHeartbeat heartbeat, long atMillis) {
-    }
+    private record Seen(WorkerHeartbeat heartbeat, long atMillis) {}
 }

@@ -37,8 +37,8 @@ class AssignWorkTest {
     private final FakeJobs jobs = new FakeJobs();
     private final FakeInstances instances = new FakeInstances();
     private final AssignWork assignWork = new AssignWork(new OwnerFence(ownership, me), jobs, instances);
-    private final Job nightly = withId(new Job(APP, "nightly", "ReportProcessor", ScheduleType.API, null, "UTC",
-            "{\"day\":1}", true, NOW), 42L);
+    private final Job nightly = withId(
+            new Job(APP, "nightly", "ReportProcessor", ScheduleType.API, null, "UTC", "{\"day\":1}", true, NOW), 42L);
     private long epoch;
 
     @BeforeEach
@@ -74,8 +74,8 @@ class AssignWorkTest {
             instances.due(anInstance(id));
         }
 
-        Map<String, List<Assignment>> plan = assignWork.assign(APP, epoch,
-                List.of(new AssignWork.Slot("w1", 2), new AssignWork.Slot("w2", 3)), NOW);
+        Map<String, List<Assignment>> plan =
+                assignWork.assign(APP, epoch, List.of(new AssignWork.Slot("w1", 2), new AssignWork.Slot("w2", 3)), NOW);
 
         assertThat(instances.requestedLimits).containsExactly(5);
         assertThat(plan.get("w1")).hasSize(2);
@@ -88,8 +88,8 @@ class AssignWorkTest {
         instances.due(anInstance(2));
         instances.due(anInstance(3));
 
-        Map<String, List<Assignment>> plan = assignWork.assign(APP, epoch,
-                List.of(new AssignWork.Slot("w1", 2), new AssignWork.Slot("w2", 2)), NOW);
+        Map<String, List<Assignment>> plan =
+                assignWork.assign(APP, epoch, List.of(new AssignWork.Slot("w1", 2), new AssignWork.Slot("w2", 2)), NOW);
 
         assertThat(plan.keySet()).containsExactly("w1", "w2");
         assertThat(plan.get("w1")).extracting(Assignment::instanceId).containsExactly(1L, 3L);
@@ -102,8 +102,8 @@ class AssignWorkTest {
         instances.due(anInstance(2));
         instances.due(anInstance(3));
 
-        Map<String, List<Assignment>> plan = assignWork.assign(APP, epoch,
-                List.of(new AssignWork.Slot("w1", 1), new AssignWork.Slot("w2", 2)), NOW);
+        Map<String, List<Assignment>> plan =
+                assignWork.assign(APP, epoch, List.of(new AssignWork.Slot("w1", 1), new AssignWork.Slot("w2", 2)), NOW);
 
         assertThat(plan.get("w1")).extracting(Assignment::instanceId).containsExactly(1L);
         assertThat(plan.get("w2")).extracting(Assignment::instanceId).containsExactly(2L, 3L);
@@ -113,8 +113,7 @@ class AssignWorkTest {
     void without_capacity_looks_for_no_work() {
         instances.due(anInstance(1));
 
-        Map<String, List<Assignment>> plan = assignWork.assign(APP, epoch,
-                List.of(new AssignWork.Slot("w1", 0)), NOW);
+        Map<String, List<Assignment>> plan = assignWork.assign(APP, epoch, List.of(new AssignWork.Slot("w1", 0)), NOW);
 
         assertThat(plan).isEmpty();
         assertThat(instances.requestedLimits).isEmpty();
@@ -126,8 +125,8 @@ class AssignWorkTest {
         instances.due(anInstance(2));
         instances.alreadyTaken.add(1L);
 
-        Map<String, List<Assignment>> plan = assignWork.assign(APP, epoch,
-                List.of(new AssignWork.Slot("w1", 1), new AssignWork.Slot("w2", 1)), NOW);
+        Map<String, List<Assignment>> plan =
+                assignWork.assign(APP, epoch, List.of(new AssignWork.Slot("w1", 1), new AssignWork.Slot("w2", 1)), NOW);
 
         assertThat(plan).containsOnlyKeys("w1");
         assertThat(plan.get("w1")).extracting(Assignment::instanceId).containsExactly(2L);
@@ -138,11 +137,11 @@ class AssignWorkTest {
         JobInstance instance = anInstance(7);
         instances.due(instance);
 
-        Map<String, List<Assignment>> plan = assignWork.assign(APP, epoch,
-                List.of(new AssignWork.Slot("w1", 1)), NOW);
+        Map<String, List<Assignment>> plan = assignWork.assign(APP, epoch, List.of(new AssignWork.Slot("w1", 1)), NOW);
 
-        assertThat(plan.get("w1")).containsExactly(new Assignment(7, 1, 42, "nightly", "ReportProcessor",
-                instance.fireTime(), epoch, "{\"day\":1}"));
+        assertThat(plan.get("w1"))
+                .containsExactly(new Assignment(
+                        7, 1, 42, "nightly", "ReportProcessor", instance.fireTime(), epoch, "{\"day\":1}"));
         assertThat(instances.dispatched).containsExactly("7/1 -> w1 at epoch 1 by server-a");
     }
 
@@ -173,7 +172,9 @@ class AssignWorkTest {
 
         @Override
         public Optional<Job> find(String appName, long jobId) {
-            return all.stream().filter(j -> j.appName().equals(appName) && j.id() == jobId).findFirst();
+            return all.stream()
+                    .filter(j -> j.appName().equals(appName) && j.id() == jobId)
+                    .findFirst();
         }
 
         @Override
@@ -211,7 +212,10 @@ class AssignWorkTest {
         @Override
         public List<JobInstance> findDue(String appName, Instant now, int limit) {
             requestedLimits.add(limit);
-            return due.stream().filter(i -> i.appName().equals(appName)).limit(limit).toList();
+            return due.stream()
+                    .filter(i -> i.appName().equals(appName))
+                    .limit(limit)
+                    .toList();
         }
 
         @Override
@@ -259,8 +263,8 @@ class AssignWorkTest {
         }
 
         @Override
-        public boolean applyReport(long instanceId, int attempt, InstanceState target, String workerId,
-                String message) {
+        public boolean applyReport(
+                long instanceId, int attempt, InstanceState target, String workerId, String message) {
             throw new UnsupportedOperationException();
         }
 

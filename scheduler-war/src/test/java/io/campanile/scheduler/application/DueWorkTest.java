@@ -27,11 +27,14 @@ class DueWorkTest {
     @Test
     void jobs_are_looked_at_again_within_a_second_even_if_nothing_fires_sooner() {
         due.jobsChecked("billing", T0, null);
-        assertThat(due.jobsDue("billing", T0.plusMillis(DueWork.RECHECK_MILLIS - 1))).isFalse();
-        assertThat(due.jobsDue("billing", T0.plusMillis(DueWork.RECHECK_MILLIS))).isTrue();
+        assertThat(due.jobsDue("billing", T0.plusMillis(DueWork.RECHECK_MILLIS - 1)))
+                .isFalse();
+        assertThat(due.jobsDue("billing", T0.plusMillis(DueWork.RECHECK_MILLIS)))
+                .isTrue();
 
         due.jobsChecked("billing", T0, T0.plusSeconds(3600));
-        assertThat(due.jobsDue("billing", T0.plusMillis(DueWork.RECHECK_MILLIS))).isTrue();
+        assertThat(due.jobsDue("billing", T0.plusMillis(DueWork.RECHECK_MILLIS)))
+                .isTrue();
     }
 
     @Test
@@ -50,8 +53,11 @@ class DueWorkTest {
 
         due.workWaiting("billing");
         assertThat(due.takeDispatchDue("billing", T0.plusMillis(200))).isTrue();
-        assertThat(due.takeDispatchDue("billing", T0.plusMillis(300))).as("signal consumed").isFalse();
-        assertThat(due.takeDispatchDue("billing", T0.plusMillis(200 + DueWork.RECHECK_MILLIS))).isTrue();
+        assertThat(due.takeDispatchDue("billing", T0.plusMillis(300)))
+                .as("signal consumed")
+                .isFalse();
+        assertThat(due.takeDispatchDue("billing", T0.plusMillis(200 + DueWork.RECHECK_MILLIS)))
+                .isTrue();
     }
 
     @Test

@@ -44,7 +44,9 @@ public class InMemoryOwnershipRepository implements OwnershipRepository {
     @Override
     public synchronized List<Ownership> findAll() {
         Instant now = now();
-        return rows.entrySet().stream().map(e -> e.getValue().toOwnership(e.getKey(), now)).toList();
+        return rows.entrySet().stream()
+                .map(e -> e.getValue().toOwnership(e.getKey(), now))
+                .toList();
     }
 
     @Override
@@ -56,15 +58,23 @@ public class InMemoryOwnershipRepository implements OwnershipRepository {
     public synchronized boolean takeOver(TakeOver t) {
         Row row = rows.get(t.appName());
         Instant now = now();
-        boolean matches = row != null && row.epoch == t.expectedEpoch()
+        boolean matches = row != null
+                && row.epoch == t.expectedEpoch()
                 && (t.requiresExpiredLease() ? !row.leaseUntil.isAfter(now) : ownedBy(row, t.expectedOwnerId()));
         if (!matches) {
             return false;
         }
-        rows.put(t.appName(), new Row(t.newOwner().id(), t.newOwner().url(), row.epoch + 1,
-                now.plusMillis(t.leaseMillis())));
-        history.add(new OwnershipChange(history.size() + 1, t.appName(), t.expectedOwnerId(), t.newOwner().id(),
-                t.newEpoch(), t.reason(), now));
+        rows.put(
+                t.appName(),
+                new Row(t.newOwner().id(), t.newOwner().url(), row.epoch + 1, now.plusMillis(t.leaseMillis())));
+        history.add(new OwnershipChange(
+                history.size() + 1,
+                t.appName(),
+                t.expectedOwnerId(),
+                t.newOwner().id(),
+                t.newEpoch(),
+                t.reason(),
+                now));
         return true;
     }
 

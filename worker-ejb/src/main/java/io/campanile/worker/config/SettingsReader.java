@@ -43,8 +43,7 @@ public final class SettingsReader {
         int capacity = (int) number(CAPACITY, 8, 1, 10_000);
         Duration heartbeat = Duration.ofMillis(number(HEARTBEAT_MILLIS, 2000, 100, 3_600_000));
         Duration discovery = Duration.ofMillis(number(DISCOVERY_MILLIS, 5000, 100, 3_600_000));
-        return new WorkerSettings(app, secret, servers, workerId, capacity, heartbeat, discovery,
-                Timeouts.defaults());
+        return new WorkerSettings(app, secret, servers, workerId, capacity, heartbeat, discovery, Timeouts.defaults());
     }
 
     /** The environment variable MicroProfile Config maps to a key, for error messages. */
@@ -59,9 +58,11 @@ public final class SettingsReader {
     private String required(String key) throws InvalidSettingException {
         Optional<String> value = value(key);
         if (value.isEmpty()) {
-            throw new InvalidSettingException(key, key + " is required: set it in the application's"
-                    + " META-INF/microprofile-config.properties, as a system property or as environment variable "
-                    + environmentName(key));
+            throw new InvalidSettingException(
+                    key,
+                    key + " is required: set it in the application's"
+                            + " META-INF/microprofile-config.properties, as a system property or as environment variable "
+                            + environmentName(key));
         }
         return value.get();
     }
@@ -79,8 +80,8 @@ public final class SettingsReader {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new InvalidSettingException(key, key + " must be a whole number from " + min + " to " + max
-                + ", not '" + value.get() + "'");
+        throw new InvalidSettingException(
+                key, key + " must be a whole number from " + min + " to " + max + ", not '" + value.get() + "'");
     }
 
     private static List<URI> servers(String list) throws InvalidSettingException {
@@ -110,12 +111,13 @@ public final class SettingsReader {
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        throw new InvalidSettingException(SERVERS, SERVERS + " holds '" + url
-                + "', which is not an http(s) URL such as " + DEFAULT_SERVERS);
+        throw new InvalidSettingException(
+                SERVERS, SERVERS + " holds '" + url + "', which is not an http(s) URL such as " + DEFAULT_SERVERS);
     }
 
     private String defaultWorkerId() {
-        return hostName.get() + "-" + Integer.toHexString(0x10000 + ThreadLocalRandom.current().nextInt(0x10000))
-                .substring(1);
+        return hostName.get() + "-"
+                + Integer.toHexString(0x10000 + ThreadLocalRandom.current().nextInt(0x10000))
+                        .substring(1);
     }
 }

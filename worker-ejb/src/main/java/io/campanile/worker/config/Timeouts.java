@@ -11,11 +11,15 @@ import java.time.Duration;
  * @param retryPause pause before retrying after a failed discovery round or repeated poll failures
  * @param shutdownGrace how long running work may finish when the worker stops
  */
-public record Timeouts(Duration connect, Duration read, Duration pollRead, Duration retryPause,
-        Duration shutdownGrace) {
+public record Timeouts(
+        Duration connect, Duration read, Duration pollRead, Duration retryPause, Duration shutdownGrace) {
 
     public static Timeouts defaults() {
-        return new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(30),
-                Duration.ofMillis(250), Duration.ofSeconds(2));
+        return new Timeouts(
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(3),
+                Duration.ofSeconds(30),
+                Duration.ofMillis(250),
+                Duration.ofSeconds(2));
     }
 }

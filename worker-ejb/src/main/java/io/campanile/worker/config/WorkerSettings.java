@@ -16,16 +16,23 @@ import java.util.List;
  * @param discoveryInterval time between routine discoveries; failures trigger one at once
  * @param timeouts network timeouts and pauses
  */
-public record WorkerSettings(String app, String secret, List<URI> servers, String workerId, int capacity,
-        Duration heartbeatInterval, Duration discoveryInterval, Timeouts timeouts) {
+public record WorkerSettings(
+        String app,
+        String secret,
+        List<URI> servers,
+        String workerId,
+        int capacity,
+        Duration heartbeatInterval,
+        Duration discoveryInterval,
+        Timeouts timeouts) {
 
     public WorkerSettings {
         servers = List.copyOf(servers);
     }
 
     public WorkerSettings withTimeouts(Timeouts newTimeouts) {
-        return new WorkerSettings(app, secret, servers, workerId, capacity, heartbeatInterval, discoveryInterval,
-                newTimeouts);
+        return new WorkerSettings(
+                app, secret, servers, workerId, capacity, heartbeatInterval, discoveryInterval, newTimeouts);
     }
 
     @Override

@@ -31,8 +31,8 @@ public final class Discovery {
     private Instant lastAnswer = Instant.MIN;
     private int failedRounds;
 
-    public Discovery(String app, ServerApi api, ServerRotation rotation, CurrentOwner owner, EpochGuard epochs,
-            Clock clock) {
+    public Discovery(
+            String app, ServerApi api, ServerRotation rotation, CurrentOwner owner, EpochGuard epochs, Clock clock) {
         this.app = app;
         this.api = api;
         this.rotation = rotation;
@@ -62,8 +62,10 @@ public final class Discovery {
         failedRounds++;
         Level level = failedRounds % WARN_EVERY != 1 ? Level.FINE : unauthorized ? Level.SEVERE : Level.WARNING;
         String hint = unauthorized ? " (401: check campanile.app and campanile.app.secret)" : "";
-        LOG.log(level, () -> "Discovery for app " + app + " failed" + hint + " (" + failedRounds
-                + " round(s) in a row)" + failures);
+        LOG.log(
+                level,
+                () -> "Discovery for app " + app + " failed" + hint + " (" + failedRounds + " round(s) in a row)"
+                        + failures);
         return Optional.empty();
     }
 

@@ -65,8 +65,7 @@ public class CampanileWorkerBean {
         }
         try {
             api = new JaxRsServerApi(settings, threadFactory);
-            worker = new Worker(settings, api, new CdiProcessorLookup(beanManager), threadFactory,
-                    Clock.systemUTC());
+            worker = new Worker(settings, api, new CdiProcessorLookup(beanManager), threadFactory, Clock.systemUTC());
             worker.start();
             long interval = settings.heartbeatInterval().toMillis();
             timerService.createIntervalTimer(interval, interval, new TimerConfig("campanile-worker-tick", false));

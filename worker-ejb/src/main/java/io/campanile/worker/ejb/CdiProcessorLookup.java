@@ -38,8 +38,10 @@ final class CdiProcessorLookup implements ProcessorLookup {
             bean = found.get();
             byName.put(name, bean);
         }
-        RequestContextController requestContext = beanManager.createInstance()
-                .select(RequestContextController.class).get();
+        RequestContextController requestContext = beanManager
+                .createInstance()
+                .select(RequestContextController.class)
+                .get();
         boolean activated = requestContext.activate();
         CreationalContext<?> creation = beanManager.createCreationalContext(bean);
         Processor processor = (Processor) beanManager.getReference(bean, Processor.class, creation);

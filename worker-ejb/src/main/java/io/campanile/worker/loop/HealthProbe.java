@@ -15,7 +15,7 @@ public final class HealthProbe {
         double loadPerCore = load < 0 ? -1 : load / Math.max(1, os.getAvailableProcessors());
         long max = runtime.maxMemory();
         long used = runtime.totalMemory() - runtime.freeMemory();
-        return new WorkerHeartbeat(workerId, loadPerCore, Math.max(0, max - used), max, activeRuns, capacity,
-                epochSeen);
+        return new WorkerHeartbeat(
+                workerId, loadPerCore, Math.max(0, max - used), max, activeRuns, capacity, epochSeen);
     }
 }

@@ -24,8 +24,14 @@ public final class HeartbeatSender {
     private final RunDispatcher runs;
     private final HealthProbe probe;
 
-    public HeartbeatSender(String workerId, ServerApi api, CurrentOwner owner, Discovery discovery,
-            EpochGuard epochs, RunDispatcher runs, HealthProbe probe) {
+    public HeartbeatSender(
+            String workerId,
+            ServerApi api,
+            CurrentOwner owner,
+            Discovery discovery,
+            EpochGuard epochs,
+            RunDispatcher runs,
+            HealthProbe probe) {
         this.workerId = workerId;
         this.api = api;
         this.owner = owner;
@@ -42,13 +48,13 @@ public final class HeartbeatSender {
             return false;
         }
         try {
-            HeartbeatAnswer answer = api.heartbeat(current.get().url(),
-                    probe.sample(workerId, runs.active(), runs.capacity(), epochs.newest()));
+            HeartbeatAnswer answer = api.heartbeat(
+                    current.get().url(), probe.sample(workerId, runs.active(), runs.capacity(), epochs.newest()));
             epochs.observe(answer.epoch());
             return true;
         } catch (ServerCallException e) {
-            LOG.info(() -> "Heartbeat to " + current.get().serverId() + " failed, discovering again: "
-                    + e.getMessage());
+            LOG.info(
+                    () -> "Heartbeat to " + current.get().serverId() + " failed, discovering again: " + e.getMessage());
             owner.forget(current.get());
             discovery.discover();
             return false;

@@ -36,8 +36,14 @@ public final class PollLoop implements Runnable {
     private volatile boolean running = true;
     private int failuresInARow;
 
-    public PollLoop(String workerId, ServerApi api, CurrentOwner owner, Discovery discovery, EpochGuard epochs,
-            RunDispatcher runs, Duration retryPause) {
+    public PollLoop(
+            String workerId,
+            ServerApi api,
+            CurrentOwner owner,
+            Discovery discovery,
+            EpochGuard epochs,
+            RunDispatcher runs,
+            Duration retryPause) {
         this.workerId = workerId;
         this.api = api;
         this.owner = owner;
@@ -100,7 +106,8 @@ public final class PollLoop implements Runnable {
                 return;
             }
             failuresInARow++;
-            LOG.log(failuresInARow == 1 ? Level.INFO : Level.FINE,
+            LOG.log(
+                    failuresInARow == 1 ? Level.INFO : Level.FINE,
                     () -> "Poll at " + current.get().serverId() + " failed, discovering again: " + e.getMessage());
             owner.forget(current.get());
             if (failuresInARow > 1) {

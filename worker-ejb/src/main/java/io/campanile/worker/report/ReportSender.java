@@ -23,7 +23,11 @@ public final class ReportSender {
 
     private static final Logger LOG = Logger.getLogger(ReportSender.class.getName());
 
-    private enum Outcome { DELIVERED, REFUSED, UNDELIVERED }
+    private enum Outcome {
+        DELIVERED,
+        REFUSED,
+        UNDELIVERED
+    }
 
     private final ServerApi api;
     private final CurrentOwner owner;

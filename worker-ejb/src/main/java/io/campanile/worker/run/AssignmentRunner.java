@@ -48,24 +48,29 @@ public final class AssignmentRunner {
             }
             try (ResolvedProcessor resolved = found.get()) {
                 ProcessResult result = resolved.processor().process(context(assignment));
-                return result != null ? result
+                return result != null
+                        ? result
                         : ProcessResult.failure("processor " + assignment.processor() + " returned no result");
             }
         } catch (Exception | LinkageError | AssertionError e) {
-            LOG.log(Level.WARNING, e, () -> "Processor " + assignment.processor() + " failed on instance "
-                    + assignment.instanceId() + " attempt " + assignment.attempt());
+            LOG.log(
+                    Level.WARNING,
+                    e,
+                    () -> "Processor " + assignment.processor() + " failed on instance " + assignment.instanceId()
+                            + " attempt " + assignment.attempt());
             return ProcessResult.failure(e.getClass().getName() + ": " + e.getMessage());
         }
     }
 
     private ProcessorContext context(Assignment a) {
-        return new ProcessorContext(a.instanceId(), a.jobId(), a.jobName(), app, a.attempt(), a.fireTime(),
-                a.epoch(), a.parameters());
+        return new ProcessorContext(
+                a.instanceId(), a.jobId(), a.jobName(), app, a.attempt(), a.fireTime(), a.epoch(), a.parameters());
     }
 
     private void report(Assignment a, ReportedState state, String message) {
         String shortened = message != null && message.length() > MAX_MESSAGE
-                ? message.substring(0, MAX_MESSAGE - 3) + "..." : message;
+                ? message.substring(0, MAX_MESSAGE - 3) + "..."
+                : message;
         reports.accept(new StatusReport(a.instanceId(), a.attempt(), a.epoch(), workerId, state, shortened));
     }
 }

@@ -10,8 +10,7 @@ import java.util.Map;
  */
 public final class DeliveryLedger {
 
-    private record Delivery(long instanceId, int attempt) {
-    }
+    private record Delivery(long instanceId, int attempt) {}
 
     private final Map<Delivery, Boolean> seen;
 

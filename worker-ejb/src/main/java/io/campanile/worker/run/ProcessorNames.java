@@ -12,8 +12,7 @@ import java.util.stream.Collectors;
  */
 public final class ProcessorNames {
 
-    private ProcessorNames() {
-    }
+    private ProcessorNames() {}
 
     /**
      * @param beanName what the bean is named, or null
@@ -25,7 +24,9 @@ public final class ProcessorNames {
 
     /** The single candidate called {@code name}; empty if none; fails if several are. */
     public static <B> Optional<B> select(Collection<B> candidates, String name, Function<B, String> nameOfBean) {
-        List<B> matching = candidates.stream().filter(b -> name.equals(nameOfBean.apply(b))).toList();
+        List<B> matching = candidates.stream()
+                .filter(b -> name.equals(nameOfBean.apply(b)))
+                .toList();
         if (matching.size() > 1) {
             throw new IllegalStateException(matching.size() + " processors are named " + name + ": "
                     + matching.stream().map(Object::toString).collect(Collectors.joining(", ")));

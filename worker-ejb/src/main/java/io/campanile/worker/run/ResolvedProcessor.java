@@ -8,8 +8,7 @@ public interface ResolvedProcessor extends AutoCloseable {
     Processor processor();
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 
     static ResolvedProcessor of(Processor processor) {
         return () -> processor;

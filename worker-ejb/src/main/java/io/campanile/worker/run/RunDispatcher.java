@@ -23,7 +23,12 @@ public final class RunDispatcher {
     private final Executor executor;
     private int active;
 
-    public RunDispatcher(String app, int capacity, EpochGuard epochs, DeliveryLedger ledger, AssignmentRunner runner,
+    public RunDispatcher(
+            String app,
+            int capacity,
+            EpochGuard epochs,
+            DeliveryLedger ledger,
+            AssignmentRunner runner,
             Executor executor) {
         this.app = app;
         this.capacity = capacity;
@@ -93,8 +98,7 @@ public final class RunDispatcher {
         notifyAll();
     }
 
-    private boolean awaitUntil(Duration max, java.util.function.BooleanSupplier condition)
-            throws InterruptedException {
+    private boolean awaitUntil(Duration max, java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + max.toNanos();
         while (!condition.getAsBoolean()) {
             long left = deadline - System.nanoTime();

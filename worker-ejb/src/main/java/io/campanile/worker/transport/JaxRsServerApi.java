@@ -28,8 +28,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -57,9 +57,13 @@ public final class JaxRsServerApi implements ServerApi {
         this.app = settings.app();
         this.authorization = Headers.bearer(settings.secret());
         this.pollThreads = Executors.newCachedThreadPool(threads);
-        this.client = newClient(settings.timeouts().connect(), settings.timeouts().read()).build();
-        this.pollClient = newClient(settings.timeouts().connect(), settings.timeouts().pollRead())
-                .executorService(pollThreads).build();
+        this.client = newClient(
+                        settings.timeouts().connect(), settings.timeouts().read())
+                .build();
+        this.pollClient = newClient(
+                        settings.timeouts().connect(), settings.timeouts().pollRead())
+                .executorService(pollThreads)
+                .build();
         this.pollWait = settings.timeouts().pollRead().plusSeconds(1);
     }
 
@@ -76,7 +80,9 @@ public final class JaxRsServerApi implements ServerApi {
 
     @Override
     public HeartbeatAnswer heartbeat(URI server, WorkerHeartbeat heartbeat) {
-        return call(server, request(client, server, "api/worker/heartbeat").buildPost(json(heartbeat)),
+        return call(
+                server,
+                request(client, server, "api/worker/heartbeat").buildPost(json(heartbeat)),
                 HeartbeatAnswer.class);
     }
 
@@ -149,7 +155,9 @@ public final class JaxRsServerApi implements ServerApi {
     }
 
     private Invocation.Builder request(Client c, URI server, String path) {
-        return c.target(server).path(path).request(MediaType.APPLICATION_JSON)
+        return c.target(server)
+                .path(path)
+                .request(MediaType.APPLICATION_JSON)
                 .header(Headers.APP, app)
                 .header(HttpHeaders.AUTHORIZATION, authorization);
     }

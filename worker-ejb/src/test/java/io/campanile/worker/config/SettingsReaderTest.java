@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class SettingsReaderTest {
 
-    private final Map<String, String> values = new HashMap<>(Map.of(
-            "campanile.app", "demo", "campanile.app.secret", "s3cret-value"));
+    private final Map<String, String> values =
+            new HashMap<>(Map.of("campanile.app", "demo", "campanile.app.secret", "s3cret-value"));
 
     private WorkerSettings read() throws InvalidSettingException {
         return new SettingsReader(key -> Optional.ofNullable(values.get(key)), () -> "host-a").read();
@@ -34,16 +34,20 @@ class SettingsReaderTest {
     void missing_app_is_an_error_naming_the_key_and_its_environment_variable() {
         values.remove("campanile.app");
 
-        assertThatThrownBy(this::read).isInstanceOf(InvalidSettingException.class)
-                .hasMessageContaining("campanile.app is required").hasMessageContaining("CAMPANILE_APP")
-                .extracting(e -> ((InvalidSettingException) e).key()).isEqualTo("campanile.app");
+        assertThatThrownBy(this::read)
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("campanile.app is required")
+                .hasMessageContaining("CAMPANILE_APP")
+                .extracting(e -> ((InvalidSettingException) e).key())
+                .isEqualTo("campanile.app");
     }
 
     @Test
     void blank_secret_counts_as_missing() {
         values.put("campanile.app.secret", "  ");
 
-        assertThatThrownBy(this::read).hasMessageContaining("campanile.app.secret is required")
+        assertThatThrownBy(this::read)
+                .hasMessageContaining("campanile.app.secret is required")
                 .hasMessageContaining("CAMPANILE_APP_SECRET");
     }
 
@@ -51,8 +55,8 @@ class SettingsReaderTest {
     void reads_a_comma_separated_server_list_without_trailing_slashes() throws Exception {
         values.put("campanile.servers", " http://a:8080/campanile/ ,http://b:8080/campanile,, ");
 
-        assertThat(read().servers()).containsExactly(URI.create("http://a:8080/campanile"),
-                URI.create("http://b:8080/campanile"));
+        assertThat(read().servers())
+                .containsExactly(URI.create("http://a:8080/campanile"), URI.create("http://b:8080/campanile"));
     }
 
     @Test
@@ -66,7 +70,8 @@ class SettingsReaderTest {
     void rejects_a_capacity_that_is_not_a_positive_number() {
         values.put("campanile.worker.capacity", "zero");
 
-        assertThatThrownBy(this::read).hasMessageContaining("campanile.worker.capacity")
+        assertThatThrownBy(this::read)
+                .hasMessageContaining("campanile.worker.capacity")
                 .hasMessageContaining("zero");
     }
 

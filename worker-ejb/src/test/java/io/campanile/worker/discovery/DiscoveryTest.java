@@ -17,8 +17,12 @@ class DiscoveryTest {
     private final CurrentOwner owner = new CurrentOwner();
     private final EpochGuard epochs = new EpochGuard();
     private final Instant now = Instant.parse("2026-11-24T10:00:00Z");
-    private final Discovery discovery = new Discovery("app", api,
-            new ServerRotation(List.of(server(1), server(2), server(3))), owner, epochs,
+    private final Discovery discovery = new Discovery(
+            "app",
+            api,
+            new ServerRotation(List.of(server(1), server(2), server(3))),
+            owner,
+            epochs,
             Clock.fixed(now, ZoneOffset.UTC));
 
     @Test

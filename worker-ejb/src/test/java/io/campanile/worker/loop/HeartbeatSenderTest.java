@@ -21,12 +21,17 @@ class HeartbeatSenderTest {
     private final ScriptedServerApi api = new ScriptedServerApi().owner(1, 3);
     private final CurrentOwner owner = new CurrentOwner();
     private final EpochGuard epochs = new EpochGuard();
-    private final Discovery discovery = new Discovery("app", api,
-            new ServerRotation(List.of(server(1), server(2))), owner, epochs, Clock.systemUTC());
-    private final RunDispatcher runs = new RunDispatcher("app", 4, epochs, new DeliveryLedger(10),
-            new AssignmentRunner("app", "w", name -> Optional.empty(), report -> { }), Runnable::run);
-    private final HeartbeatSender heartbeat = new HeartbeatSender("w", api, owner, discovery, epochs, runs,
-            new HealthProbe());
+    private final Discovery discovery = new Discovery(
+            "app", api, new ServerRotation(List.of(server(1), server(2))), owner, epochs, Clock.systemUTC());
+    private final RunDispatcher runs = new RunDispatcher(
+            "app",
+            4,
+            epochs,
+            new DeliveryLedger(10),
+            new AssignmentRunner("app", "w", name -> Optional.empty(), report -> {}),
+            Runnable::run);
+    private final HeartbeatSender heartbeat =
+            new HeartbeatSender("w", api, owner, discovery, epochs, runs, new HealthProbe());
 
     @Test
     void sends_nothing_before_an_owner_is_known() {

@@ -24,10 +24,15 @@ class PollLoopTest {
     private final ScriptedServerApi api = new ScriptedServerApi().owner(1, 3);
     private final CurrentOwner owner = new CurrentOwner();
     private final EpochGuard epochs = new EpochGuard();
-    private final Discovery discovery = new Discovery("app", api,
-            new ServerRotation(List.of(server(1), server(2))), owner, epochs, Clock.systemUTC());
-    private final RunDispatcher runs = new RunDispatcher("app", 4, epochs, new DeliveryLedger(10),
-            new AssignmentRunner("app", "w", name -> Optional.empty(), report -> { }), Runnable::run);
+    private final Discovery discovery = new Discovery(
+            "app", api, new ServerRotation(List.of(server(1), server(2))), owner, epochs, Clock.systemUTC());
+    private final RunDispatcher runs = new RunDispatcher(
+            "app",
+            4,
+            epochs,
+            new DeliveryLedger(10),
+            new AssignmentRunner("app", "w", name -> Optional.empty(), report -> {}),
+            Runnable::run);
     private final PollLoop loop = new PollLoop("w", api, owner, discovery, epochs, runs, Duration.ofMillis(250));
     private Thread thread;
 
@@ -78,7 +83,8 @@ class PollLoopTest {
     void keeps_discovering_while_no_server_answers_and_polls_once_one_does() {
         api.failing(1, 0).failing(2, 0);
         start();
-        Eventually.await("two failed discovery rounds",
+        Eventually.await(
+                "two failed discovery rounds",
                 () -> api.calls.stream().filter(c -> c.startsWith("discover")).count() >= 4);
 
         api.up(2).owner(2, 4);

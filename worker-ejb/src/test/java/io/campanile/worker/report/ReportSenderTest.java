@@ -24,8 +24,8 @@ class ReportSenderTest {
 
     @BeforeEach
     void discoverOwner() {
-        new Discovery("app", api, new ServerRotation(List.of(server(1))), owner, new EpochGuard(),
-                Clock.systemUTC()).discover();
+        new Discovery("app", api, new ServerRotation(List.of(server(1))), owner, new EpochGuard(), Clock.systemUTC())
+                .discover();
         api.calls.clear();
     }
 
@@ -46,8 +46,7 @@ class ReportSenderTest {
 
         sender.submit(report(1, ReportedState.RUNNING));
 
-        assertThat(api.calls).containsExactly("report server-3.test", "report server-1.test",
-                "report server-2.test");
+        assertThat(api.calls).containsExactly("report server-3.test", "report server-1.test", "report server-2.test");
         assertThat(sender.waiting()).isZero();
     }
 
@@ -62,7 +61,8 @@ class ReportSenderTest {
         sender.flush();
 
         assertThat(sender.waiting()).isZero();
-        assertThat(api.reports).extracting(StatusReport::state)
+        assertThat(api.reports)
+                .extracting(StatusReport::state)
                 .containsExactly(ReportedState.RUNNING, ReportedState.SUCCEEDED);
     }
 

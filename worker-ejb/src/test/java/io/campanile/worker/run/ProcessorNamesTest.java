@@ -8,8 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class ProcessorNamesTest {
 
-    static class AuditProcessor {
-    }
+    static class AuditProcessor {}
 
     @Test
     void a_named_bean_is_known_by_its_name() {
@@ -23,13 +22,15 @@ class ProcessorNamesTest {
 
     @Test
     void selects_the_one_candidate_with_the_name() {
-        assertThat(ProcessorNames.select(List.of("hello", "audit"), "audit", s -> s)).contains("audit");
+        assertThat(ProcessorNames.select(List.of("hello", "audit"), "audit", s -> s))
+                .contains("audit");
         assertThat(ProcessorNames.select(List.of("hello"), "audit", s -> s)).isEmpty();
     }
 
     @Test
     void refuses_an_ambiguous_name() {
         assertThatThrownBy(() -> ProcessorNames.select(List.of("a1", "a2"), "a", s -> s.substring(0, 1)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("2 processors are named a");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("2 processors are named a");
     }
 }

@@ -25,22 +25,33 @@ class RunDispatcherTest {
     private final List<ProcessorContext> contexts = new CopyOnWriteArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
     private final Map<String, io.campanile.api.Processor> processors = Map.of(
-            "hello", context -> {
-                contexts.add(context);
-                return ProcessResult.success("said hello");
-            },
-            "broken", context -> {
-                throw new IllegalArgumentException("bad parameters");
-            },
-            "slow", context -> {
-                release.await(10, TimeUnit.SECONDS);
-                return ProcessResult.success("done");
-            });
+            "hello",
+                    context -> {
+                        contexts.add(context);
+                        return ProcessResult.success("said hello");
+                    },
+            "broken",
+                    context -> {
+                        throw new IllegalArgumentException("bad parameters");
+                    },
+            "slow",
+                    context -> {
+                        release.await(10, TimeUnit.SECONDS);
+                        return ProcessResult.success("done");
+                    });
     private final EpochGuard epochs = new EpochGuard();
     private final Executor executor = new Executor();
-    private final RunDispatcher runs = new RunDispatcher("demo", 2, epochs, new DeliveryLedger(100),
-            new AssignmentRunner("demo", "worker-1", name -> Optional.ofNullable(processors.get(name))
-                    .map(ResolvedProcessor::of), reports::add), executor);
+    private final RunDispatcher runs = new RunDispatcher(
+            "demo",
+            2,
+            epochs,
+            new DeliveryLedger(100),
+            new AssignmentRunner(
+                    "demo",
+                    "worker-1",
+                    name -> Optional.ofNullable(processors.get(name)).map(ResolvedProcessor::of),
+                    reports::add),
+            executor);
 
     /** Runs tasks on the calling thread, except where a test needs them in the background. */
     private static final class Executor implements java.util.concurrent.Executor {
@@ -77,10 +88,11 @@ class RunDispatcherTest {
     void reports_running_before_the_processor_and_then_its_result() {
         runs.accept(anAssignment(1, 2, 3, "hello", "a=1"));
 
-        assertThat(reports).extracting(StatusReport::state)
+        assertThat(reports)
+                .extracting(StatusReport::state)
                 .containsExactly(ReportedState.RUNNING, ReportedState.SUCCEEDED);
-        assertThat(reports.get(1)).isEqualTo(new StatusReport(1, 2, 3, "worker-1", ReportedState.SUCCEEDED,
-                "said hello"));
+        assertThat(reports.get(1))
+                .isEqualTo(new StatusReport(1, 2, 3, "worker-1", ReportedState.SUCCEEDED, "said hello"));
     }
 
     @Test
@@ -117,7 +129,9 @@ class RunDispatcherTest {
     void reports_failure_naming_an_unknown_processor_and_the_app() {
         runs.accept(anAssignment(1, 1, 3, "nobody", null));
 
-        assertThat(reports).last().extracting(StatusReport::state, StatusReport::message)
+        assertThat(reports)
+                .last()
+                .extracting(StatusReport::state, StatusReport::message)
                 .containsExactly(ReportedState.FAILED, "no processor named nobody in app demo");
     }
 
@@ -125,7 +139,9 @@ class RunDispatcherTest {
     void reports_a_thrown_exception_as_failure_with_its_class_and_message() {
         runs.accept(anAssignment(1, 1, 3, "broken", null));
 
-        assertThat(reports).last().extracting(StatusReport::state, StatusReport::message)
+        assertThat(reports)
+                .last()
+                .extracting(StatusReport::state, StatusReport::message)
                 .containsExactly(ReportedState.FAILED, "java.lang.IllegalArgumentException: bad parameters");
     }
 
@@ -145,8 +161,13 @@ class RunDispatcherTest {
 
     @Test
     void reports_an_assignment_it_cannot_start_because_the_pool_is_shut_down() {
-        RunDispatcher closed = new RunDispatcher("demo", 2, epochs, new DeliveryLedger(100),
-                new AssignmentRunner("demo", "worker-1", name -> Optional.empty(), reports::add), task -> {
+        RunDispatcher closed = new RunDispatcher(
+                "demo",
+                2,
+                epochs,
+                new DeliveryLedger(100),
+                new AssignmentRunner("demo", "worker-1", name -> Optional.empty(), reports::add),
+                task -> {
                     throw new java.util.concurrent.RejectedExecutionException("shut down");
                 });
 

@@ -6,16 +6,15 @@ import java.time.Instant;
 /** Test data: assignments with sensible defaults. */
 public final class Assignments {
 
-    private Assignments() {
-    }
+    private Assignments() {}
 
     public static Assignment anAssignment(long instanceId, long epoch) {
         return anAssignment(instanceId, 1, epoch, "hello", null);
     }
 
-    public static Assignment anAssignment(long instanceId, int attempt, long epoch, String processor,
-            String parameters) {
-        return new Assignment(instanceId, attempt, 7L, "job-7", processor, Instant.parse("2026-11-24T10:00:05Z"),
-                epoch, parameters);
+    public static Assignment anAssignment(
+            long instanceId, int attempt, long epoch, String processor, String parameters) {
+        return new Assignment(
+                instanceId, attempt, 7L, "job-7", processor, Instant.parse("2026-11-24T10:00:05Z"), epoch, parameters);
     }
 }

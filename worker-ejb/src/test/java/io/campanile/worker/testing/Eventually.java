@@ -6,8 +6,7 @@ import java.util.function.BooleanSupplier;
 /** Waits for a condition with a deadline instead of sleeping a fixed time. */
 public final class Eventually {
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     public static void await(String what, Duration max, BooleanSupplier condition) {
         long deadline = System.nanoTime() + max.toNanos();

@@ -93,8 +93,11 @@ public final class FakeServer implements AutoCloseable {
             switch (path) {
                 case "discovery" -> {
                     FakeServer owner = ownership.owner.get();
-                    send(exchange, 200, jsonb.toJson(new DiscoveryAnswer(APP, owner.id, owner.url().toString(),
-                            ownership.epoch)));
+                    send(
+                            exchange,
+                            200,
+                            jsonb.toJson(new DiscoveryAnswer(
+                                    APP, owner.id, owner.url().toString(), ownership.epoch)));
                 }
                 case "heartbeat" -> {
                     heartbeats.add(jsonb.fromJson(body, WorkerHeartbeat.class));

@@ -79,10 +79,8 @@ public final class ScriptedServerApi implements ServerApi {
     }
 
     @Override
-    public void abortPolls() {
-    }
+    public void abortPolls() {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

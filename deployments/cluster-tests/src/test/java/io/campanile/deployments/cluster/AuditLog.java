@@ -17,12 +17,9 @@ import java.util.List;
 public final class AuditLog {
 
     /** One run of the audit processor. */
-    public record Run(String jobName, Instant fireTime, String instanceId, int attempt, String epoch,
-            String worker) {
-    }
+    public record Run(String jobName, Instant fireTime, String instanceId, int attempt, String epoch, String worker) {}
 
-    private AuditLog() {
-    }
+    private AuditLog() {}
 
     /** All runs in the file; none when the file does not exist yet. */
     public static List<Run> read(Path file) {
@@ -45,8 +42,13 @@ public final class AuditLog {
             throw new IllegalArgumentException("audit line has " + fields.length + " fields, not 6: " + line);
         }
         try {
-            return new Run(fields[0], instant(fields[1].trim()), fields[2], Integer.parseInt(fields[3].trim()),
-                    fields[4], fields[5]);
+            return new Run(
+                    fields[0],
+                    instant(fields[1].trim()),
+                    fields[2],
+                    Integer.parseInt(fields[3].trim()),
+                    fields[4],
+                    fields[5]);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("unreadable audit line: " + line + " (" + e.getMessage() + ")", e);
         }

@@ -62,8 +62,12 @@ public final class CampanileCluster implements AutoCloseable {
             int httpPort = FreePorts.next();
             TcpProxy proxy = TcpProxy.start(FreePorts.next(), httpPort);
             String name = "server-" + i;
-            PayaraProcess process = new MicroLaunch(settings.microJar(), settings.schedulerWar(), httpPort,
-                    serverProperties(SchedulerNode.baseUri(proxy.listenPort()).toString()))
+            PayaraProcess process = new MicroLaunch(
+                            settings.microJar(),
+                            settings.schedulerWar(),
+                            httpPort,
+                            serverProperties(
+                                    SchedulerNode.baseUri(proxy.listenPort()).toString()))
                     .toProcess(name, settings.logDir());
             servers.add(new SchedulerNode(name, httpPort, proxy, process, adminToken));
         }
@@ -77,12 +81,18 @@ public final class CampanileCluster implements AutoCloseable {
         try {
             List<CompletableFuture<String>> ready = new ArrayList<>();
             for (SchedulerNode server : servers) {
-                ready.add(CompletableFuture.supplyAsync(() -> server.name() + " ready after "
-                        + server.process().awaitReady(server.healthUri(), timeout).toMillis() + " ms", waiters));
+                ready.add(CompletableFuture.supplyAsync(
+                        () -> server.name() + " ready after "
+                                + server.process()
+                                        .awaitReady(server.healthUri(), timeout)
+                                        .toMillis() + " ms",
+                        waiters));
             }
             // the demo app has no health URL of its own; Payara Micro logs this once its deployments are up
-            ready.add(CompletableFuture.supplyAsync(() -> "demo ready after "
-                    + demo.awaitLogLine(") ready in ", timeout).toMillis() + " ms", waiters));
+            ready.add(CompletableFuture.supplyAsync(
+                    () -> "demo ready after "
+                            + demo.awaitLogLine(") ready in ", timeout).toMillis() + " ms",
+                    waiters));
             ready.forEach(future -> System.out.println(future.join()));
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
@@ -95,21 +105,32 @@ public final class CampanileCluster implements AutoCloseable {
 
     private Map<String, String> serverProperties(String advertisedUrl) {
         return Map.of(
-                "campanile.server.url", advertisedUrl,
-                "campanile.db.url", database.jdbcUrl(),
-                "campanile.db.user", database.user(),
-                "campanile.db.password", "",
-                "campanile.admin.token", adminToken,
-                "campanile.cluster.token", clusterToken);
+                "campanile.server.url",
+                advertisedUrl,
+                "campanile.db.url",
+                database.jdbcUrl(),
+                "campanile.db.user",
+                database.user(),
+                "campanile.db.password",
+                "",
+                "campanile.admin.token",
+                adminToken,
+                "campanile.cluster.token",
+                clusterToken);
     }
 
     private Map<String, String> demoProperties() {
         return Map.of(
-                "campanile.app", DEMO_APP,
-                "campanile.app.secret", appSecret,
-                "campanile.servers", servers.stream().map(server -> server.advertisedUri().toString())
+                "campanile.app",
+                DEMO_APP,
+                "campanile.app.secret",
+                appSecret,
+                "campanile.servers",
+                servers.stream()
+                        .map(server -> server.advertisedUri().toString())
                         .collect(Collectors.joining(",")),
-                "demo.audit.file", auditFile().toString());
+                "demo.audit.file",
+                auditFile().toString());
     }
 
     public List<SchedulerNode> servers() {
@@ -121,7 +142,9 @@ public final class CampanileCluster implements AutoCloseable {
     }
 
     public SchedulerNode server(String serverId) {
-        return servers.stream().filter(server -> server.serverId().equals(serverId)).findFirst()
+        return servers.stream()
+                .filter(server -> server.serverId().equals(serverId))
+                .findFirst()
                 .orElseThrow(() -> new NoSuchElementException("no server with id " + serverId + " in " + servers));
     }
 

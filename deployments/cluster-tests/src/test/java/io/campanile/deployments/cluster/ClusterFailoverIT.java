@@ -70,13 +70,21 @@ class ClusterFailoverIT {
         try {
             CampanileAdminClient admin = cluster.servers().get(0).admin();
             admin.createApp(APP, cluster.appSecret());
-            jobId = admin.createJob(APP, JobDefinition.cron(JOB, "audit", "* * * * * *")).id();
+            jobId = admin.createJob(APP, JobDefinition.cron(JOB, "audit", "* * * * * *"))
+                    .id();
             long start = System.nanoTime();
-            runStart = Poll.until(STEADY_FIRES + " consecutive fires SUCCEEDED", start, Duration.ofSeconds(120),
-                    Duration.ofMillis(500), () -> steadyRunStart(instances(30), STEADY_FIRES)).value();
+            runStart = Poll.until(
+                            STEADY_FIRES + " consecutive fires SUCCEEDED",
+                            start,
+                            Duration.ofSeconds(120),
+                            Duration.ofMillis(500),
+                            () -> steadyRunStart(instances(30), STEADY_FIRES))
+                    .value();
             System.out.println("SETUP steady after " + Poll.millisSince(start) + " ms, run starts at " + runStart
                     + ", owner " + Ownerships.of(clusterView(), APP));
-            printLateness(instances(30).stream().filter(i -> !i.fireTime().isBefore(runStart)).toList());
+            printLateness(instances(30).stream()
+                    .filter(i -> !i.fireTime().isBefore(runStart))
+                    .toList());
         } catch (RuntimeException | Error e) {
             cluster.printLogTails(80);
             throw e;
@@ -86,7 +94,8 @@ class ClusterFailoverIT {
     @AfterAll
     void stopEverything() {
         if (cluster != null) {
-            System.out.println("cluster logs and audit file: " + cluster.auditFile().getParent());
+            System.out.println(
+                    "cluster logs and audit file: " + cluster.auditFile().getParent());
             cluster.close();
         }
     }
@@ -133,8 +142,12 @@ class ClusterFailoverIT {
         assertThat(owners).as("owners seen during the partition").hasSize(1);
 
         Instant healedAt = after.databaseTime();
-        Timed<InstanceView> resumed = Poll.until("a fire after the heal SUCCEEDED", healed, Duration.ofSeconds(10),
-                Duration.ofMillis(200), () -> instances(20).stream()
+        Timed<InstanceView> resumed = Poll.until(
+                "a fire after the heal SUCCEEDED",
+                healed,
+                Duration.ofSeconds(10),
+                Duration.ofMillis(200),
+                () -> instances(20).stream()
                         .filter(instance -> instance.state() == InstanceState.SUCCEEDED)
                         .filter(instance -> instance.fireTime().isAfter(healedAt))
                         .min(Comparator.comparing(InstanceView::fireTime)));
@@ -150,18 +163,29 @@ class ClusterFailoverIT {
 
         long killedAt = System.nanoTime();
         victim.process().kill9();
-        Timed<OwnershipView> replaced = Poll.until("another server owns " + APP, killedAt, GIVE_UP,
-                Duration.ofMillis(100), () -> Ownerships.replacing(clusterView(), owner));
-        Timed<InstanceView> resumed = Poll.until("a fire under epoch " + replaced.value().epoch() + " SUCCEEDED",
-                killedAt, GIVE_UP, Duration.ofMillis(100), () -> succeededUnder(replaced.value().epoch(),
-                        instances(20)));
+        Timed<OwnershipView> replaced = Poll.until(
+                "another server owns " + APP,
+                killedAt,
+                GIVE_UP,
+                Duration.ofMillis(100),
+                () -> Ownerships.replacing(clusterView(), owner));
+        Timed<InstanceView> resumed = Poll.until(
+                "a fire under epoch " + replaced.value().epoch() + " SUCCEEDED",
+                killedAt,
+                GIVE_UP,
+                Duration.ofMillis(100),
+                () -> succeededUnder(replaced.value().epoch(), instances(20)));
         System.out.println("FAILOVER owner-replaced-after-ms=" + replaced.elapsedMillis()
                 + " fires-resumed-after-ms=" + resumed.elapsedMillis() + " old=" + owner.ownerId() + "@epoch"
-                + owner.epoch() + " new=" + replaced.value().ownerId() + "@epoch" + replaced.value().epoch()
+                + owner.epoch() + " new=" + replaced.value().ownerId() + "@epoch"
+                + replaced.value().epoch()
                 + " reason=" + Ownerships.reasonOf(clusterView(), replaced.value()));
 
-        assertThat(replaced.elapsedMillis()).as("ms until another server owned the app").isLessThanOrEqualTo(5000);
-        assertThat(resumed.elapsedMillis()).as("ms until a fire of the new owner succeeded")
+        assertThat(replaced.elapsedMillis())
+                .as("ms until another server owned the app")
+                .isLessThanOrEqualTo(5000);
+        assertThat(resumed.elapsedMillis())
+                .as("ms until a fire of the new owner succeeded")
                 .isLessThanOrEqualTo(5000);
     }
 
@@ -171,17 +195,21 @@ class ClusterFailoverIT {
         ClusterView now = clusterView();
         Instant end = now.databaseTime().minusSeconds(3);
         List<InstanceView> all = instances(1000);
-        assertThat(all.get(all.size() - 1).fireTime()).as("oldest listed instance (limit 1000 must cover the run)")
+        assertThat(all.get(all.size() - 1).fireTime())
+                .as("oldest listed instance (limit 1000 must cover the run)")
                 .isBeforeOrEqualTo(runStart);
         List<AuditLog.Run> runs = AuditLog.read(cluster.auditFile()).stream()
-                .filter(run -> run.jobName().equals(JOB)).toList();
+                .filter(run -> run.jobName().equals(JOB))
+                .toList();
 
         FireLedger ledger = new FireLedger(runStart, end, now.databaseTime().minusSeconds(10), all, runs);
         System.out.println(ledger.summary() + " window=" + runStart + ".." + end);
-        System.out.println("FIRES retries=" + ledger.retries() + " duplicates=" + ledger.duplicates()
-                + " missing=" + ledger.missing() + " unfinished=" + ledger.unfinished());
+        System.out.println("FIRES retries=" + ledger.retries() + " duplicates=" + ledger.duplicates() + " missing="
+                + ledger.missing() + " unfinished=" + ledger.unfinished());
 
-        assertThat(ledger.duplicates()).as("fire times that ran twice or have two instances").isEmpty();
+        assertThat(ledger.duplicates())
+                .as("fire times that ran twice or have two instances")
+                .isEmpty();
         assertThat(ledger.missing()).as("fire times never created or never run").isEmpty();
         // A retry (attempt > 1) is allowed: work dispatched into a connection that was cut (partition, kill) is
         // never acknowledged and is dispatched again; what must not happen is a fire running twice.
@@ -198,18 +226,28 @@ class ClusterFailoverIT {
         long stoppedAt = System.nanoTime();
         leaving.process().terminate();
         try {
-            Timed<OwnershipView> replaced = Poll.until("another server owns " + APP, stoppedAt, GIVE_UP,
-                    Duration.ofMillis(50), () -> Ownerships.replacing(remaining.admin().cluster(), owner));
-            Timed<InstanceView> resumed = Poll.until("a fire under epoch " + replaced.value().epoch()
-                    + " SUCCEEDED", stoppedAt, GIVE_UP, Duration.ofMillis(100), () -> succeededUnder(
+            Timed<OwnershipView> replaced = Poll.until(
+                    "another server owns " + APP,
+                    stoppedAt,
+                    GIVE_UP,
+                    Duration.ofMillis(50),
+                    () -> Ownerships.replacing(remaining.admin().cluster(), owner));
+            Timed<InstanceView> resumed = Poll.until(
+                    "a fire under epoch " + replaced.value().epoch() + " SUCCEEDED",
+                    stoppedAt,
+                    GIVE_UP,
+                    Duration.ofMillis(100),
+                    () -> succeededUnder(
                             replaced.value().epoch(), remaining.admin().listInstances(APP, jobId, 20)));
             OwnershipChangeReason reason = Ownerships.reasonOf(remaining.admin().cluster(), replaced.value());
             System.out.println("HANDOFF owner-replaced-after-ms=" + replaced.elapsedMillis()
                     + " fires-resumed-after-ms=" + resumed.elapsedMillis() + " old=" + owner.ownerId() + "@epoch"
-                    + owner.epoch() + " new=" + replaced.value().ownerId() + "@epoch" + replaced.value().epoch()
+                    + owner.epoch() + " new=" + replaced.value().ownerId() + "@epoch"
+                    + replaced.value().epoch()
                     + " reason=" + reason);
 
-            assertThat(replaced.elapsedMillis()).as("ms until the leaving server's app had a new owner")
+            assertThat(replaced.elapsedMillis())
+                    .as("ms until the leaving server's app had a new owner")
                     .isLessThanOrEqualTo(1000);
             assertThat(reason).as("reason of the ownership change").isEqualTo(OwnershipChangeReason.HANDOFF);
         } finally {
@@ -221,17 +259,24 @@ class ClusterFailoverIT {
 
     /** How late the steady fires were dispatched and started after their fire time (one-server clocks). */
     private static void printLateness(List<InstanceView> steady) {
-        List<Long> dispatched = steady.stream().filter(i -> i.dispatchedAt() != null)
-                .map(i -> Duration.between(i.fireTime(), i.dispatchedAt()).toMillis()).sorted().toList();
-        List<Long> started = steady.stream().filter(i -> i.startedAt() != null)
-                .map(i -> Duration.between(i.fireTime(), i.startedAt()).toMillis()).sorted().toList();
+        List<Long> dispatched = steady.stream()
+                .filter(i -> i.dispatchedAt() != null)
+                .map(i -> Duration.between(i.fireTime(), i.dispatchedAt()).toMillis())
+                .sorted()
+                .toList();
+        List<Long> started = steady.stream()
+                .filter(i -> i.startedAt() != null)
+                .map(i -> Duration.between(i.fireTime(), i.startedAt()).toMillis())
+                .sorted()
+                .toList();
         System.out.println("LATENESS fires=" + steady.size() + " dispatched-after-fire-ms(min/median/max)="
                 + spread(dispatched) + " started-after-fire-ms(min/median/max)=" + spread(started));
     }
 
     private static String spread(List<Long> sorted) {
-        return sorted.isEmpty() ? "-" : sorted.get(0) + "/" + sorted.get(sorted.size() / 2) + "/"
-                + sorted.get(sorted.size() - 1);
+        return sorted.isEmpty()
+                ? "-"
+                : sorted.get(0) + "/" + sorted.get(sorted.size() / 2) + "/" + sorted.get(sorted.size() - 1);
     }
 
     /** The oldest fire time of the newest run of {@code length} consecutive SUCCEEDED fires, if there is one. */
@@ -257,12 +302,15 @@ class ClusterFailoverIT {
     }
 
     private Map<InstanceState, Long> statesSince(Instant since) {
-        return instances(100).stream().filter(instance -> !instance.fireTime().isBefore(since))
+        return instances(100).stream()
+                .filter(instance -> !instance.fireTime().isBefore(since))
                 .collect(Collectors.groupingBy(InstanceView::state, TreeMap::new, Collectors.counting()));
     }
 
     private List<SchedulerNode> runningServersExcept(SchedulerNode excluded) {
-        return cluster.runningServers().stream().filter(server -> server != excluded).toList();
+        return cluster.runningServers().stream()
+                .filter(server -> server != excluded)
+                .toList();
     }
 
     private ClusterView clusterView() {

@@ -8,8 +8,8 @@ import java.time.Duration;
  * Where the cluster's pieces are: the Payara Micro jar and the two WARs (failsafe passes them as system
  * properties), the directory for logs, how many scheduler servers to start and how long a start may take.
  */
-public record ClusterSettings(Path microJar, Path schedulerWar, Path demoWar, Path logDir, int serverCount,
-        Duration startTimeout) {
+public record ClusterSettings(
+        Path microJar, Path schedulerWar, Path demoWar, Path logDir, int serverCount, Duration startTimeout) {
 
     /**
      * Payara Micro takes 12–48 s to start on two cores when several start at once, and up to 100 s when the
@@ -22,10 +22,11 @@ public record ClusterSettings(Path microJar, Path schedulerWar, Path demoWar, Pa
                 existingFile("payara.microJar"),
                 existingFile("campanile.it.schedulerWar"),
                 existingFile("campanile.it.demoWar"),
-                Path.of(System.getProperty("campanile.it.logDir", "target/cluster-logs")).toAbsolutePath(),
+                Path.of(System.getProperty("campanile.it.logDir", "target/cluster-logs"))
+                        .toAbsolutePath(),
                 serverCount,
-                Duration.ofSeconds(Long.getLong("campanile.it.startTimeoutSeconds",
-                        DEFAULT_START_TIMEOUT.toSeconds())));
+                Duration.ofSeconds(
+                        Long.getLong("campanile.it.startTimeoutSeconds", DEFAULT_START_TIMEOUT.toSeconds())));
     }
 
     private static Path existingFile(String property) {

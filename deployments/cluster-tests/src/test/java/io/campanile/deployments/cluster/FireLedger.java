@@ -36,13 +36,20 @@ public final class FireLedger {
     /**
      * @param recentSince fires at or after this time may still be unfinished or not yet run
      */
-    public FireLedger(Instant windowStart, Instant windowEnd, Instant recentSince, List<InstanceView> allInstances,
+    public FireLedger(
+            Instant windowStart,
+            Instant windowEnd,
+            Instant recentSince,
+            List<InstanceView> allInstances,
             List<AuditLog.Run> jobRuns) {
         Instant start = windowStart.truncatedTo(ChronoUnit.SECONDS);
         Instant end = windowEnd.truncatedTo(ChronoUnit.SECONDS);
         List<InstanceView> inWindow = allInstances.stream()
-                .filter(instance -> within(instance.fireTime(), start, end)).toList();
-        List<AuditLog.Run> runs = jobRuns.stream().filter(run -> within(run.fireTime(), start, end)).toList();
+                .filter(instance -> within(instance.fireTime(), start, end))
+                .toList();
+        List<AuditLog.Run> runs = jobRuns.stream()
+                .filter(run -> within(run.fireTime(), start, end))
+                .toList();
         Map<Instant, List<InstanceView>> instancesByFire = inWindow.stream()
                 .collect(Collectors.groupingBy(instance -> instance.fireTime().truncatedTo(ChronoUnit.SECONDS)));
         Map<Instant, List<AuditLog.Run>> runsByFire = runs.stream()

@@ -93,7 +93,8 @@ class FireLedgerTest {
         AuditLog.Run run = AuditLog.parse("every-second|2026-11-24T10:00:03Z|42|1|7|worker-a");
 
         assertThat(run).isEqualTo(new AuditLog.Run("every-second", T0.plusSeconds(3), "42", 1, "7", "worker-a"));
-        assertThat(AuditLog.parse("j|" + T0.plusSeconds(3).toEpochMilli() + "|1|2|3|w").fireTime())
+        assertThat(AuditLog.parse("j|" + T0.plusSeconds(3).toEpochMilli() + "|1|2|3|w")
+                        .fireTime())
                 .isEqualTo(T0.plusSeconds(3));
     }
 
@@ -107,8 +108,23 @@ class FireLedgerTest {
 
     private static InstanceView instance(int second, InstanceState state, int attempt) {
         Instant fire = T0.plusSeconds(second);
-        return new InstanceView(second, 1, "every-second", "demo", TriggerType.SCHEDULE, fire, state, attempt,
-                1L, "worker-a", "server-a", fire, fire, fire, state.isTerminal() ? fire : null, null);
+        return new InstanceView(
+                second,
+                1,
+                "every-second",
+                "demo",
+                TriggerType.SCHEDULE,
+                fire,
+                state,
+                attempt,
+                1L,
+                "worker-a",
+                "server-a",
+                fire,
+                fire,
+                fire,
+                state.isTerminal() ? fire : null,
+                null);
     }
 
     private static List<AuditLog.Run> runs(int from, int to) {
@@ -120,7 +136,7 @@ class FireLedgerTest {
     }
 
     private static AuditLog.Run run(int second, int attempt) {
-        return new AuditLog.Run("every-second", T0.plusSeconds(second), Integer.toString(second), attempt, "1",
-                "worker-a");
+        return new AuditLog.Run(
+                "every-second", T0.plusSeconds(second), Integer.toString(second), attempt, "1", "worker-a");
     }
 }

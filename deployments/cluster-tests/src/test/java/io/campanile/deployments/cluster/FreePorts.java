@@ -15,13 +15,13 @@ public final class FreePorts {
 
     /** Ports of other services on our machines, never used even if the system hands them out. */
     private static final Set<Integer> AVOIDED = Set.of(5432, 3306, 6379, 5672, 1883, 4222);
+
     private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
     /** 127.0.0.1 itself: the tests never listen on or connect to any other address. */
     public static final InetAddress LOOPBACK = loopback();
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     public static synchronized int next() {
         for (int tries = 0; tries < 100; tries++) {

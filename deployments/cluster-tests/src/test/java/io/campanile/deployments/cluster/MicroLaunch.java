@@ -28,23 +28,34 @@ public record MicroLaunch(Path microJar, Path war, int httpPort, Map<String, Str
             deleteRecursively(rootDir);
             Files.createDirectories(workDir);
             // Payara Micro's HTTP listener binds all interfaces by default; the tests use 127.0.0.1 only
-            Files.writeString(preboot, "set configs.config.server-config.network-config.network-listeners"
-                    + ".network-listener.http-listener.address=127.0.0.1\n");
+            Files.writeString(
+                    preboot,
+                    "set configs.config.server-config.network-config.network-listeners"
+                            + ".network-listener.http-listener.address=127.0.0.1\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx320m", "-XX:+UseSerialGC"));
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", microJar.toString(), "--nocluster",
-                "--port", Integer.toString(httpPort),
-                "--prebootcommandfile", preboot.toString(),
-                "--rootdir", rootDir.toString(),
-                "--deploy", war.toString()));
+        command.addAll(List.of(
+                "-jar",
+                microJar.toString(),
+                "--nocluster",
+                "--port",
+                Integer.toString(httpPort),
+                "--prebootcommandfile",
+                preboot.toString(),
+                "--rootdir",
+                rootDir.toString(),
+                "--deploy",
+                war.toString()));
         return new PayaraProcess(name, command, workDir.resolve(name + ".log"));
     }
 
     private static String javaBinary() {
-        return ProcessHandle.current().info().command()
+        return ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 

@@ -74,16 +74,20 @@ public final class PayaraProcess implements AutoCloseable {
     /** Polls {@code url} until it answers 200; fails early when the process exits. Returns the time it took. */
     public Duration awaitReady(URI url, Duration timeout) {
         // HTTP/1.1: the client's default h2c upgrade attempt is not what the tests are about
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).GET().build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
+        HttpRequest request =
+                HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).GET().build();
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {
             failIfExited("before " + url + " answered");
             try {
-                int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                int status = http.send(request, HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
                 if (status == 200) {
                     return Duration.ofNanos(System.nanoTime() - start);
                 }
@@ -111,8 +115,8 @@ public final class PayaraProcess implements AutoCloseable {
             failIfExited("before its log showed '" + text + "'");
             pause();
         }
-        throw new IllegalStateException(name + ": log did not show '" + text + "' within " + timeout.toSeconds()
-                + " s; see " + logFile);
+        throw new IllegalStateException(
+                name + ": log did not show '" + text + "' within " + timeout.toSeconds() + " s; see " + logFile);
     }
 
     /** SIGKILL, like a crash; returns once the process is gone. */
@@ -176,8 +180,8 @@ public final class PayaraProcess implements AutoCloseable {
 
     private void failIfExited(String when) {
         if (!started().isAlive()) {
-            throw new IllegalStateException(name + " exited with code " + process.exitValue() + " " + when
-                    + "; see " + logFile + "\n" + tail(40));
+            throw new IllegalStateException(name + " exited with code " + process.exitValue() + " " + when + "; see "
+                    + logFile + "\n" + tail(40));
         }
     }
 

@@ -25,12 +25,14 @@ class PayaraProcessTest {
         try (PayaraProcess process = new PayaraProcess("sleeper", List.of("sleep", "60"), dir.resolve("s.log"))) {
             process.start();
             long pid = process.pid();
-            assertThat(ProcessHandle.of(pid)).hasValueSatisfying(handle -> assertThat(handle.isAlive()).isTrue());
+            assertThat(ProcessHandle.of(pid))
+                    .hasValueSatisfying(handle -> assertThat(handle.isAlive()).isTrue());
 
             process.kill9();
 
             assertThat(process.isAlive()).isFalse();
-            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                    .isFalse();
         }
     }
 
@@ -38,8 +40,7 @@ class PayaraProcessTest {
     void stop_gracefully_sends_sigterm_which_the_process_can_handle() {
         // the shell notes the SIGTERM in its log and exits by itself, as a server that hands over would
         String script = "trap 'echo got-sigterm; exit 0' TERM; echo started; while true; do sleep 0.1; done";
-        try (PayaraProcess process = new PayaraProcess("trapper", List.of("sh", "-c", script),
-                dir.resolve("t.log"))) {
+        try (PayaraProcess process = new PayaraProcess("trapper", List.of("sh", "-c", script), dir.resolve("t.log"))) {
             process.start();
             process.awaitLogLine("started", Duration.ofSeconds(10));
 
@@ -78,8 +79,8 @@ class PayaraProcessTest {
             });
             starter.start();
 
-            Duration took = process.awaitReady(URI.create("http://127.0.0.1:" + port + "/health"),
-                    Duration.ofSeconds(10));
+            Duration took =
+                    process.awaitReady(URI.create("http://127.0.0.1:" + port + "/health"), Duration.ofSeconds(10));
 
             assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(600));
         } finally {
@@ -89,13 +90,13 @@ class PayaraProcessTest {
 
     @Test
     void await_ready_fails_fast_when_the_process_exits() {
-        try (PayaraProcess process = new PayaraProcess("crasher", List.of("sh", "-c", "echo boom; exit 3"),
-                dir.resolve("x.log"))) {
+        try (PayaraProcess process =
+                new PayaraProcess("crasher", List.of("sh", "-c", "echo boom; exit 3"), dir.resolve("x.log"))) {
             process.start();
             long start = System.nanoTime();
 
-            assertThatThrownBy(() -> process.awaitReady(URI.create("http://127.0.0.1:" + FreePorts.next() + "/"),
-                    Duration.ofSeconds(60)))
+            assertThatThrownBy(() -> process.awaitReady(
+                            URI.create("http://127.0.0.1:" + FreePorts.next() + "/"), Duration.ofSeconds(60)))
                     .hasMessageContaining("exited with code 3")
                     .hasMessageContaining("boom");
             assertThat(Poll.millisSince(start)).isLessThan(5000);
@@ -104,13 +105,26 @@ class PayaraProcessTest {
 
     @Test
     void micro_launch_builds_the_payara_micro_command() {
-        PayaraProcess process = new MicroLaunch(Path.of("/m/payara-micro.jar"), Path.of("/w/campanile.war"), 8181,
-                Map.of("campanile.db.password", "", "campanile.server.url", "http://127.0.0.1:9/c"))
+        PayaraProcess process = new MicroLaunch(
+                        Path.of("/m/payara-micro.jar"),
+                        Path.of("/w/campanile.war"),
+                        8181,
+                        Map.of("campanile.db.password", "", "campanile.server.url", "http://127.0.0.1:9/c"))
                 .toProcess("server-1", dir);
 
-        assertThat(process.command()).containsSubsequence("-Xmx320m", "-XX:+UseSerialGC",
-                "-Dcampanile.db.password=", "-Dcampanile.server.url=http://127.0.0.1:9/c", "-jar",
-                "/m/payara-micro.jar", "--nocluster", "--port", "8181", "--deploy", "/w/campanile.war");
+        assertThat(process.command())
+                .containsSubsequence(
+                        "-Xmx320m",
+                        "-XX:+UseSerialGC",
+                        "-Dcampanile.db.password=",
+                        "-Dcampanile.server.url=http://127.0.0.1:9/c",
+                        "-jar",
+                        "/m/payara-micro.jar",
+                        "--nocluster",
+                        "--port",
+                        "8181",
+                        "--deploy",
+                        "/w/campanile.war");
         assertThat(process.logFile()).isEqualTo(dir.resolve("server-1.log"));
     }
 }

@@ -8,11 +8,9 @@ import java.util.function.Supplier;
 public final class Poll {
 
     /** What a poll found and how long after its start it found it. */
-    public record Timed<T>(T value, long elapsedMillis) {
-    }
+    public record Timed<T>(T value, long elapsedMillis) {}
 
-    private Poll() {
-    }
+    private Poll() {}
 
     /**
      * Calls {@code probe} every {@code interval} until it yields a value. The time is measured from
@@ -21,8 +19,8 @@ public final class Poll {
      *
      * @throws AssertionError when nothing came within {@code timeout} of {@code startNanos}
      */
-    public static <T> Timed<T> until(String what, long startNanos, Duration timeout, Duration interval,
-            Supplier<Optional<T>> probe) {
+    public static <T> Timed<T> until(
+            String what, long startNanos, Duration timeout, Duration interval, Supplier<Optional<T>> probe) {
         long deadline = startNanos + timeout.toNanos();
         RuntimeException lastFailure = null;
         while (true) {
@@ -35,8 +33,10 @@ public final class Poll {
                 lastFailure = e;
             }
             if (System.nanoTime() >= deadline) {
-                throw new AssertionError(what + ": not within " + timeout.toMillis() + " ms"
-                        + (lastFailure == null ? "" : "; last error: " + lastFailure), lastFailure);
+                throw new AssertionError(
+                        what + ": not within " + timeout.toMillis() + " ms"
+                                + (lastFailure == null ? "" : "; last error: " + lastFailure),
+                        lastFailure);
             }
             pause(interval);
         }

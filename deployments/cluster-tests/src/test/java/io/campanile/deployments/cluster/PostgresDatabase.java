@@ -34,12 +34,14 @@ public final class PostgresDatabase implements AutoCloseable {
 
     /** Creates {@code campanile_it_<random>} on the server named by the system properties (or the defaults). */
     public static PostgresDatabase createFresh() {
-        return createFresh(System.getProperty(ADMIN_URL_PROPERTY, "jdbc:postgresql://127.0.0.1:5432/postgres"),
+        return createFresh(
+                System.getProperty(ADMIN_URL_PROPERTY, "jdbc:postgresql://127.0.0.1:5432/postgres"),
                 System.getProperty(USER_PROPERTY, "postgres"));
     }
 
     public static PostgresDatabase createFresh(String adminUrl, String user) {
-        String name = "campanile_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name =
+                "campanile_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         PostgresDatabase database = new PostgresDatabase(adminUrl, user, name);
         database.execute("CREATE DATABASE " + name);
         return database;
@@ -66,8 +68,8 @@ public final class PostgresDatabase implements AutoCloseable {
     @Override
     public void close() {
         try (Connection connection = DriverManager.getConnection(adminUrl, credentials());
-                PreparedStatement terminate = connection.prepareStatement(
-                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                PreparedStatement terminate =
+                        connection.prepareStatement("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
                                 + " WHERE datname = ? AND pid <> pg_backend_pid()")) {
             terminate.setString(1, name);
             terminate.executeQuery().close();
@@ -95,10 +97,13 @@ public final class PostgresDatabase implements AutoCloseable {
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL is needed by the cluster tests but " + adminUrl
-                    + " (user " + user + ") failed: " + e.getMessage() + ". Start PostgreSQL on 127.0.0.1:5432 with"
-                    + " trust authentication, or point -D" + ADMIN_URL_PROPERTY + " and -D" + USER_PROPERTY
-                    + " at one.", e);
+            throw new IllegalStateException(
+                    "PostgreSQL is needed by the cluster tests but " + adminUrl
+                            + " (user " + user + ") failed: " + e.getMessage()
+                            + ". Start PostgreSQL on 127.0.0.1:5432 with"
+                            + " trust authentication, or point -D" + ADMIN_URL_PROPERTY + " and -D" + USER_PROPERTY
+                            + " at one.",
+                    e);
         }
     }
 

@@ -34,8 +34,8 @@ class PostgresDatabaseTest {
 
     @Test
     void unreachable_postgres_fails_with_a_clear_message() {
-        assertThatThrownBy(() -> PostgresDatabase.createFresh("jdbc:postgresql://127.0.0.1:" + FreePorts.next()
-                + "/postgres", "postgres"))
+        assertThatThrownBy(() -> PostgresDatabase.createFresh(
+                        "jdbc:postgresql://127.0.0.1:" + FreePorts.next() + "/postgres", "postgres"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("PostgreSQL is needed by the cluster tests")
                 .hasMessageContaining(PostgresDatabase.ADMIN_URL_PROPERTY);
@@ -50,12 +50,12 @@ class PostgresDatabaseTest {
     }
 
     private static boolean exists(String name) throws SQLException {
-        String url = System.getProperty(PostgresDatabase.ADMIN_URL_PROPERTY,
-                "jdbc:postgresql://127.0.0.1:5432/postgres");
+        String url =
+                System.getProperty(PostgresDatabase.ADMIN_URL_PROPERTY, "jdbc:postgresql://127.0.0.1:5432/postgres");
         String user = System.getProperty(PostgresDatabase.USER_PROPERTY, "postgres");
         try (Connection connection = DriverManager.getConnection(url, user, "");
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT count(*) FROM pg_database WHERE datname = ?")) {
+                PreparedStatement query =
+                        connection.prepareStatement("SELECT count(*) FROM pg_database WHERE datname = ?")) {
             query.setString(1, name);
             try (ResultSet result = query.executeQuery()) {
                 result.next();

@@ -15,8 +15,7 @@ final class ProcessReaper {
         Runtime.getRuntime().addShutdownHook(new Thread(ProcessReaper::killAll, "campanile-it-reaper"));
     }
 
-    private ProcessReaper() {
-    }
+    private ProcessReaper() {}
 
     static void register(ProcessHandle process) {
         LIVE.add(process);

@@ -3,7 +3,6 @@ package io.campanile.deployments.cluster;
 import io.campanile.api.client.CampanileAdminClient;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,8 +17,7 @@ import java.time.Duration;
 public final class SchedulerNode implements AutoCloseable {
 
     /** The answer of {@code GET /api/health}. */
-    public record Health(String serverId, String url, String status) {
-    }
+    public record Health(String serverId, String url, String status) {}
 
     private final String name;
     private final int httpPort;
@@ -84,10 +82,13 @@ public final class SchedulerNode implements AutoCloseable {
     }
 
     public Health health() {
-        HttpRequest request = HttpRequest.newBuilder(healthUri()).timeout(Duration.ofSeconds(5)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(healthUri())
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
         try (Jsonb jsonb = JsonbBuilder.create()) {
-            HttpResponse<String> response = HttpClient.newHttpClient()
-                    .send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(name + " health answered " + response.statusCode());
             }
@@ -109,7 +110,7 @@ public final class SchedulerNode implements AutoCloseable {
 
     @Override
     public String toString() {
-        return name + (serverId == null ? "" : " (" + serverId + ")") + " pid "
-                + (isRunning() ? process.pid() : "-") + " at " + directUri() + " via " + advertisedUri();
+        return name + (serverId == null ? "" : " (" + serverId + ")") + " pid " + (isRunning() ? process.pid() : "-")
+                + " at " + directUri() + " via " + advertisedUri();
     }
 }

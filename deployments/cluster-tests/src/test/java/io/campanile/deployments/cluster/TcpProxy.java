@@ -181,7 +181,8 @@ public final class TcpProxy implements AutoCloseable {
 
         private void close() {
             links.remove(this);
-            try (client; upstream) {
+            try (client;
+                    upstream) {
                 // both directions ended
             } catch (IOException ignored) {
                 // closing anyway

@@ -83,7 +83,7 @@ class TcpProxyTest {
     void a_dead_target_fails_connections_at_once() throws IOException {
         // a port nobody listens on (closing the echo server raced with its accepting thread once)
         try (TcpProxy toNowhere = TcpProxy.start(FreePorts.next(), FreePorts.next());
-             Connection connection = new Connection(toNowhere.listenPort())) {
+                Connection connection = new Connection(toNowhere.listenPort())) {
             long start = System.nanoTime();
             assertThatThrownBy(() -> connection.roundTrip("anyone?")).isInstanceOf(IOException.class);
             assertThat(Poll.millisSince(start)).isLessThan(1000);
@@ -91,7 +91,11 @@ class TcpProxyTest {
     }
 
     private void awaitOpenConnections(int count) {
-        Poll.until(count + " open connection(s)", System.nanoTime(), Duration.ofSeconds(5), Duration.ofMillis(10),
+        Poll.until(
+                count + " open connection(s)",
+                System.nanoTime(),
+                Duration.ofSeconds(5),
+                Duration.ofMillis(10),
                 () -> proxy.openConnections() == count ? Optional.of(true) : Optional.empty());
     }
 

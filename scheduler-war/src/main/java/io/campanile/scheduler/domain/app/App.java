@@ -33,8 +33,7 @@ public class App {
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
-    protected App() {
-    }
+    protected App() {}
 
     public App(String name, AppSecret secret, Instant createdAt) {
         this.name = name;

@@ -26,7 +26,8 @@ public record AppSecret(String salt, String hash) {
         if (presented == null) {
             return false;
         }
-        return MessageDigest.isEqual(hash.getBytes(StandardCharsets.US_ASCII),
+        return MessageDigest.isEqual(
+                hash.getBytes(StandardCharsets.US_ASCII),
                 digest(salt, presented).getBytes(StandardCharsets.US_ASCII));
     }
 

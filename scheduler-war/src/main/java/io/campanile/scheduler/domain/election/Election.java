@@ -31,7 +31,12 @@ public class Election {
     private final Clock clock;
     private final long leaseMillis;
 
-    public Election(OwnershipRepository repository, Peers peers, ServerIdentity me, HeldApps held, Clock clock,
+    public Election(
+            OwnershipRepository repository,
+            Peers peers,
+            ServerIdentity me,
+            HeldApps held,
+            Clock clock,
             long leaseMillis) {
         this.repository = repository;
         this.peers = peers;
@@ -71,8 +76,9 @@ public class Election {
     /** Takes over every app whose lease has expired, so that no app stays unscheduled. */
     public void adoptOrphans() {
         for (Ownership orphan : repository.findOrphans()) {
-            takeOver(orphan, orphan.isUnclaimed()
-                    ? OwnershipChangeReason.FIRST_CLAIM : OwnershipChangeReason.LEASE_EXPIRED);
+            takeOver(
+                    orphan,
+                    orphan.isUnclaimed() ? OwnershipChangeReason.FIRST_CLAIM : OwnershipChangeReason.LEASE_EXPIRED);
         }
     }
 
@@ -87,7 +93,8 @@ public class Election {
         }
         Optional<Ownership> recorded = repository.find(appName);
         if (held.isLeaving() || recorded.isEmpty()) {
-            return new Peers.PingAnswer(me.id(), false, recorded.map(Ownership::epoch).orElse(0L));
+            return new Peers.PingAnswer(
+                    me.id(), false, recorded.map(Ownership::epoch).orElse(0L));
         }
         Ownership o = recorded.get();
         boolean mine = o.isOwnedBy(me.id()) && o.leaseValid() && renew(appName, o.epoch());
@@ -98,8 +105,13 @@ public class Election {
     public List<String> acceptHandoff(Handoff handoff) {
         List<String> taken = new ArrayList<>();
         for (Handoff.HeldApp app : handoff.apps()) {
-            TakeOver takeOver = new TakeOver(app.appName(), app.epoch(), handoff.leavingServerId(), me,
-                    OwnershipChangeReason.HANDOFF, leaseMillis);
+            TakeOver takeOver = new TakeOver(
+                    app.appName(),
+                    app.epoch(),
+                    handoff.leavingServerId(),
+                    me,
+                    OwnershipChangeReason.HANDOFF,
+                    leaseMillis);
             if (apply(takeOver)) {
                 taken.add(app.appName());
             }

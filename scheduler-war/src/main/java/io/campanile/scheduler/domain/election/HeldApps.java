@@ -23,7 +23,7 @@ public class HeldApps {
     private final Clock clock;
     private final long safetyMillis;
     private final Map<String, Held> held = new ConcurrentHashMap<>();
-    private volatile Consumer<String> onLost = app -> { };
+    private volatile Consumer<String> onLost = app -> {};
     private volatile boolean leaving;
 
     public HeldApps(Clock clock, long safetyMillis) {
@@ -104,6 +104,5 @@ public class HeldApps {
         return fresh.epoch > old.epoch ? fresh : old;
     }
 
-    private record Held(long epoch, long validUntilMillis, long sinceMillis) {
-    }
+    private record Held(long epoch, long validUntilMillis, long sinceMillis) {}
 }

@@ -21,6 +21,5 @@ public interface Peers {
      */
     Optional<InstanceView> forwardRun(String ownerUrl, String appName, long jobId, RunRequest request);
 
-    record PingAnswer(String serverId, boolean owner, long epoch) {
-    }
+    record PingAnswer(String serverId, boolean owner, long epoch) {}
 }

@@ -7,8 +7,13 @@ import io.campanile.api.OwnershipChangeReason;
  * and, for a first claim or an expired lease, only if the lease has indeed expired (database time).
  * A disowned or handed-over app also requires the recorded owner to be {@code expectedOwnerId}.
  */
-public record TakeOver(String appName, long expectedEpoch, String expectedOwnerId, ServerIdentity newOwner,
-        OwnershipChangeReason reason, long leaseMillis) {
+public record TakeOver(
+        String appName,
+        long expectedEpoch,
+        String expectedOwnerId,
+        ServerIdentity newOwner,
+        OwnershipChangeReason reason,
+        long leaseMillis) {
 
     public boolean requiresExpiredLease() {
         return reason == OwnershipChangeReason.LEASE_EXPIRED || reason == OwnershipChangeReason.FIRST_CLAIM;

@@ -24,8 +24,7 @@ public final class InstanceTransitions {
             InstanceState.SUCCEEDED, EnumSet.of(InstanceState.DISPATCHED, InstanceState.RUNNING),
             InstanceState.FAILED, EnumSet.of(InstanceState.DISPATCHED, InstanceState.RUNNING));
 
-    private InstanceTransitions() {
-    }
+    private InstanceTransitions() {}
 
     public static boolean canMove(InstanceState from, InstanceState to) {
         return SOURCES.get(to).contains(from);

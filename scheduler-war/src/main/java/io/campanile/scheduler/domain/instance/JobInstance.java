@@ -75,11 +75,17 @@ public class JobInstance {
 
     private String result;
 
-    protected JobInstance() {
-    }
+    protected JobInstance() {}
 
-    private JobInstance(Job job, TriggerType trigger, String fireKey, Instant fireTime, String parameters,
-            long epoch, String ownerId, Instant now) {
+    private JobInstance(
+            Job job,
+            TriggerType trigger,
+            String fireKey,
+            Instant fireTime,
+            String parameters,
+            long epoch,
+            String ownerId,
+            Instant now) {
         this.jobId = job.id();
         this.appName = job.appName();
         this.trigger = trigger;
@@ -95,15 +101,22 @@ public class JobInstance {
 
     /** The instance of a scheduled fire; its key is the fire time, so a fire can exist once. */
     public static JobInstance scheduled(Job job, Instant fireTime, long epoch, String ownerId, Instant now) {
-        return new JobInstance(job, TriggerType.SCHEDULE, fireTime.toString(), fireTime, job.parameters(), epoch,
-                ownerId, now);
+        return new JobInstance(
+                job, TriggerType.SCHEDULE, fireTime.toString(), fireTime, job.parameters(), epoch, ownerId, now);
     }
 
     /** The instance of a run request; its key is the request id, so a repeated request is one run. */
-    public static JobInstance requested(Job job, String requestId, Instant fireTime, String parameters, long epoch,
-            String ownerId, Instant now) {
-        return new JobInstance(job, TriggerType.API, "api:" + requestId, fireTime,
-                parameters != null ? parameters : job.parameters(), epoch, ownerId, now);
+    public static JobInstance requested(
+            Job job, String requestId, Instant fireTime, String parameters, long epoch, String ownerId, Instant now) {
+        return new JobInstance(
+                job,
+                TriggerType.API,
+                "api:" + requestId,
+                fireTime,
+                parameters != null ? parameters : job.parameters(),
+                epoch,
+                ownerId,
+                now);
     }
 
     public Long id() {

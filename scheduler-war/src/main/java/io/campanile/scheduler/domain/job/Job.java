@@ -57,11 +57,18 @@ public class Job {
     @Version
     private long version;
 
-    protected Job() {
-    }
+    protected Job() {}
 
-    public Job(String appName, String name, String processor, ScheduleType scheduleType, String cron,
-            String timeZone, String parameters, boolean enabled, Instant createdAt) {
+    public Job(
+            String appName,
+            String name,
+            String processor,
+            ScheduleType scheduleType,
+            String cron,
+            String timeZone,
+            String parameters,
+            boolean enabled,
+            Instant createdAt) {
         this.appName = appName;
         this.name = name;
         this.processor = processor;
@@ -72,7 +79,10 @@ public class Job {
         this.enabled = enabled;
         this.createdAt = createdAt.atOffset(ZoneOffset.UTC);
         if (scheduleType == ScheduleType.CRON && enabled) {
-            this.nextFireAt = schedule().nextAfter(createdAt).map(t -> t.atOffset(ZoneOffset.UTC)).orElse(null);
+            this.nextFireAt = schedule()
+                    .nextAfter(createdAt)
+                    .map(t -> t.atOffset(ZoneOffset.UTC))
+                    .orElse(null);
         }
     }
 
@@ -82,7 +92,8 @@ public class Job {
 
     /** Moves the next fire time past the one just fired; null when the expression never fires again. */
     public void advancePast(Instant fired, CronSchedule schedule) {
-        nextFireAt = schedule.nextAfter(fired).map(t -> t.atOffset(ZoneOffset.UTC)).orElse(null);
+        nextFireAt =
+                schedule.nextAfter(fired).map(t -> t.atOffset(ZoneOffset.UTC)).orElse(null);
     }
 
     public Optional<Instant> nextFireTime() {

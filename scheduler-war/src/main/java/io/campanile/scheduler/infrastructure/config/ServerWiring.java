@@ -55,9 +55,10 @@ public class ServerWiring {
     @Produces
     @Singleton
     ServerIdentity identity() {
-        String url = config.getOptionalValue("campanile.server.url", String.class)
-                .orElse("http://127.0.0.1:8080/campanile");
-        String id = "s-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        String url =
+                config.getOptionalValue("campanile.server.url", String.class).orElse("http://127.0.0.1:8080/campanile");
+        String id =
+                "s-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         LOG.info(() -> "Campanile server " + id + " at " + url);
         return new ServerIdentity(id, url.replaceAll("/+$", ""));
     }
@@ -65,16 +66,19 @@ public class ServerWiring {
     @Produces
     @Singleton
     Credentials credentials() {
-        return new Credentials(token("campanile.admin.token", Credentials.DEV_ADMIN_TOKEN),
+        return new Credentials(
+                token("campanile.admin.token", Credentials.DEV_ADMIN_TOKEN),
                 token("campanile.cluster.token", Credentials.DEV_CLUSTER_TOKEN));
     }
 
     private String token(String key, String devDefault) {
-        return config.getOptionalValue(key, String.class).filter(t -> !t.isBlank()).orElseGet(() -> {
-            LOG.warning(() -> key + " is not set: using the development default from the README. "
-                    + "Set it for any shared or production server.");
-            return devDefault;
-        });
+        return config.getOptionalValue(key, String.class)
+                .filter(t -> !t.isBlank())
+                .orElseGet(() -> {
+                    LOG.warning(() -> key + " is not set: using the development default from the README. "
+                            + "Set it for any shared or production server.");
+                    return devDefault;
+                });
     }
 
     @Produces
@@ -85,7 +89,11 @@ public class ServerWiring {
 
     @Produces
     @Singleton
-    HeldApps held(DatabaseClock clock, SchedulerSettings settings, WaitingPolls polls, WorkerRegistry workers,
+    HeldApps held(
+            DatabaseClock clock,
+            SchedulerSettings settings,
+            WaitingPolls polls,
+            WorkerRegistry workers,
             DueWork dueWork) {
         HeldApps held = new HeldApps(clock.host(), settings.safetyMillis());
         held.onLost(app -> {
@@ -98,8 +106,13 @@ public class ServerWiring {
 
     @Produces
     @Singleton
-    Election election(OwnershipRepository repository, Peers peers, ServerIdentity me, HeldApps held,
-            DatabaseClock clock, SchedulerSettings settings) {
+    Election election(
+            OwnershipRepository repository,
+            Peers peers,
+            ServerIdentity me,
+            HeldApps held,
+            DatabaseClock clock,
+            SchedulerSettings settings) {
         return new Election(repository, peers, me, held, clock.host(), settings.leaseMillis());
     }
 }

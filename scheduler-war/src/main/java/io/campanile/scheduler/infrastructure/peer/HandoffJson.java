@@ -12,16 +12,20 @@ import java.util.List;
  */
 final class HandoffJson {
 
-    private HandoffJson() {
-    }
+    private HandoffJson() {}
 
     static String write(Handoff handoff) {
-        StringBuilder json = new StringBuilder("{\"leavingServerId\":").append(quote(handoff.leavingServerId()))
+        StringBuilder json = new StringBuilder("{\"leavingServerId\":")
+                .append(quote(handoff.leavingServerId()))
                 .append(",\"apps\":[");
         for (int i = 0; i < handoff.apps().size(); i++) {
             Handoff.HeldApp app = handoff.apps().get(i);
-            json.append(i == 0 ? "" : ",").append("{\"appName\":").append(quote(app.appName()))
-                    .append(",\"epoch\":").append(app.epoch()).append('}');
+            json.append(i == 0 ? "" : ",")
+                    .append("{\"appName\":")
+                    .append(quote(app.appName()))
+                    .append(",\"epoch\":")
+                    .append(app.epoch())
+                    .append('}');
         }
         return json.append("]}").toString();
     }

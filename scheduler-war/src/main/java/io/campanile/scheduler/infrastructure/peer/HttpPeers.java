@@ -41,8 +41,7 @@ public class HttpPeers implements Peers {
     private HttpClient shutdownSafe;
     private long handoffTimeoutMillis;
 
-    protected HttpPeers() {
-    }
+    protected HttpPeers() {}
 
     @Inject
     public HttpPeers(Credentials credentials, SchedulerSettings settings) {
@@ -50,15 +49,19 @@ public class HttpPeers implements Peers {
         this.fast = client(settings.pingTimeoutMillis());
         this.slow = client(FORWARD_TIMEOUT_MILLIS);
         this.handoffTimeoutMillis = settings.pingTimeoutMillis();
-        this.shutdownSafe = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofMillis(handoffTimeoutMillis)).build();
+        this.shutdownSafe = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofMillis(handoffTimeoutMillis))
+                .build();
         // load now what the hand-off needs, while the class loader still works
         HandoffJson.takenOver(HandoffJson.write(new Handoff("warm-up", List.of(new Handoff.HeldApp("app", 1)))));
     }
 
     private static Client client(long timeoutMillis) {
-        return ClientBuilder.newBuilder().connectTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
-                .readTimeout(timeoutMillis, TimeUnit.MILLISECONDS).build();
+        return ClientBuilder.newBuilder()
+                .connectTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
+                .readTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
+                .build();
     }
 
     @Override
@@ -105,7 +108,8 @@ public class HttpPeers implements Peers {
         String path = "api/cluster/apps/" + appName + "/jobs/" + jobId + "/run";
         try (Response r = request(slow, ownerUrl, path, null).post(Entity.json(request))) {
             return r.getStatusInfo().getFamily() == Response.Status.Family.SUCCESSFUL
-                    ? Optional.of(r.readEntity(InstanceView.class)) : Optional.empty();
+                    ? Optional.of(r.readEntity(InstanceView.class))
+                    : Optional.empty();
         } catch (ProcessingException e) {
             return Optional.empty();
         }

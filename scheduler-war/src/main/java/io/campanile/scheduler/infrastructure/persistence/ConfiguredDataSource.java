@@ -73,7 +73,8 @@ public class ConfiguredDataSource implements DataSource {
         for (String name : DRIVERS) {
             try {
                 Driver candidate = (Driver) Class.forName(name, true, getClass().getClassLoader())
-                        .getDeclaredConstructor().newInstance();
+                        .getDeclaredConstructor()
+                        .newInstance();
                 if (candidate.acceptsURL(url)) {
                     driver = candidate;
                     return candidate;

@@ -16,8 +16,7 @@ public class JpaAppRepository implements AppRepository {
     @PersistenceContext(unitName = "campanile")
     private EntityManager em;
 
-    protected JpaAppRepository() {
-    }
+    protected JpaAppRepository() {}
 
     public JpaAppRepository(EntityManager em) {
         this.em = em;
@@ -32,7 +31,9 @@ public class JpaAppRepository implements AppRepository {
     @Override
     public Optional<App> find(String name) {
         return em.createQuery("SELECT a FROM App a WHERE a.name = :name", App.class)
-                .setParameter("name", name).getResultStream().findFirst();
+                .setParameter("name", name)
+                .getResultStream()
+                .findFirst();
     }
 
     @Override

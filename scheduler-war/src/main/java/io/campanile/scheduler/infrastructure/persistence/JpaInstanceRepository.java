@@ -24,8 +24,7 @@ public class JpaInstanceRepository implements InstanceRepository {
     @PersistenceContext(unitName = "campanile")
     private EntityManager em;
 
-    protected JpaInstanceRepository() {
-    }
+    protected JpaInstanceRepository() {}
 
     public JpaInstanceRepository(EntityManager em) {
         this.em = em;
@@ -44,21 +43,30 @@ public class JpaInstanceRepository implements InstanceRepository {
 
     @Override
     public Optional<JobInstance> findByFireKey(long jobId, String fireKey) {
-        return em.createQuery("SELECT i FROM JobInstance i WHERE i.jobId = :job AND i.fireKey = :key",
-                JobInstance.class).setParameter("job", jobId).setParameter("key", fireKey)
-                .getResultStream().findFirst();
+        return em.createQuery(
+                        "SELECT i FROM JobInstance i WHERE i.jobId = :job AND i.fireKey = :key", JobInstance.class)
+                .setParameter("job", jobId)
+                .setParameter("key", fireKey)
+                .getResultStream()
+                .findFirst();
     }
 
     @Override
     public List<JobInstance> findByJob(long jobId, int limit) {
-        return em.createQuery("SELECT i FROM JobInstance i WHERE i.jobId = :job ORDER BY i.fireTime DESC, i.id DESC",
-                JobInstance.class).setParameter("job", jobId).setMaxResults(limit).getResultList();
+        return em.createQuery(
+                        "SELECT i FROM JobInstance i WHERE i.jobId = :job ORDER BY i.fireTime DESC, i.id DESC",
+                        JobInstance.class)
+                .setParameter("job", jobId)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     @Override
     public List<JobInstance> findDue(String appName, Instant now, int limit) {
-        return em.createQuery("SELECT i FROM JobInstance i WHERE i.appName = :app AND i.state = :waiting "
-                + "AND i.fireTime <= :now ORDER BY i.fireTime, i.id", JobInstance.class)
+        return em.createQuery(
+                        "SELECT i FROM JobInstance i WHERE i.appName = :app AND i.state = :waiting "
+                                + "AND i.fireTime <= :now ORDER BY i.fireTime, i.id",
+                        JobInstance.class)
                 .setParameter("app", appName)
                 .setParameter("waiting", InstanceState.WAITING)
                 .setParameter("now", now.atOffset(ZoneOffset.UTC))
@@ -69,8 +77,8 @@ public class JpaInstanceRepository implements InstanceRepository {
     @Override
     public boolean markDispatched(long instanceId, int attempt, String workerId, long epoch, String ownerId) {
         int count = em.createNativeQuery("UPDATE job_instance SET state = 'DISPATCHED', worker_id = ?1, epoch = ?2, "
-                + "owner_id = ?3, dispatched_at = CURRENT_TIMESTAMP WHERE id = ?4 AND attempt = ?5 AND state IN "
-                + sources(InstanceState.DISPATCHED))
+                        + "owner_id = ?3, dispatched_at = CURRENT_TIMESTAMP WHERE id = ?4 AND attempt = ?5 AND state IN "
+                        + sources(InstanceState.DISPATCHED))
                 .setParameter(1, workerId)
                 .setParameter(2, epoch)
                 .setParameter(3, ownerId)
@@ -83,8 +91,8 @@ public class JpaInstanceRepository implements InstanceRepository {
     @Override
     public boolean markUndelivered(long instanceId, int attempt, String workerId) {
         int count = em.createNativeQuery("UPDATE job_instance SET state = 'WAITING', worker_id = NULL, "
-                + "dispatched_at = NULL WHERE id = ?1 AND attempt = ?2 AND worker_id = ?3 AND state IN "
-                + sources(InstanceState.WAITING))
+                        + "dispatched_at = NULL WHERE id = ?1 AND attempt = ?2 AND worker_id = ?3 AND state IN "
+                        + sources(InstanceState.WAITING))
                 .setParameter(1, instanceId)
                 .setParameter(2, attempt)
                 .setParameter(3, workerId)
@@ -95,19 +103,21 @@ public class JpaInstanceRepository implements InstanceRepository {
     @Override
     public boolean hasUnacknowledged(String appName, long ackMillis) {
         return !em.createNativeQuery("SELECT id FROM job_instance WHERE app_name = ?1 AND state = 'DISPATCHED' "
-                + "AND dispatched_at < " + Rows.nowMinusMillis("?2"))
+                        + "AND dispatched_at < " + Rows.nowMinusMillis("?2"))
                 .setParameter(1, appName)
                 .setParameter(2, ackMillis)
                 .setMaxResults(1)
-                .getResultList().isEmpty();
+                .getResultList()
+                .isEmpty();
     }
 
     @Override
     public int retryUnacknowledged(String appName, long ackMillis) {
         return em.createNativeQuery("UPDATE job_instance SET state = 'WAITING', attempt = attempt + 1, "
-                + "result = 'worker ' || worker_id || ' did not acknowledge attempt ' || CAST(attempt AS VARCHAR(10)), "
-                + "worker_id = NULL, dispatched_at = NULL "
-                + "WHERE app_name = ?1 AND state = 'DISPATCHED' AND dispatched_at < " + Rows.nowMinusMillis("?2"))
+                        + "result = 'worker ' || worker_id || ' did not acknowledge attempt ' || CAST(attempt AS VARCHAR(10)), "
+                        + "worker_id = NULL, dispatched_at = NULL "
+                        + "WHERE app_name = ?1 AND state = 'DISPATCHED' AND dispatched_at < "
+                        + Rows.nowMinusMillis("?2"))
                 .setParameter(1, appName)
                 .setParameter(2, ackMillis)
                 .executeUpdate();
@@ -116,8 +126,8 @@ public class JpaInstanceRepository implements InstanceRepository {
     @Override
     public boolean applyReport(long instanceId, int attempt, InstanceState target, String workerId, String message) {
         String timestamp = target == InstanceState.RUNNING ? "started_at" : "finished_at";
-        int count = em.createNativeQuery("UPDATE job_instance SET state = ?1, worker_id = ?2, result = ?3, "
-                + timestamp + " = CURRENT_TIMESTAMP WHERE id = ?4 AND attempt = ?5 AND state IN " + sources(target))
+        int count = em.createNativeQuery("UPDATE job_instance SET state = ?1, worker_id = ?2, result = ?3, " + timestamp
+                        + " = CURRENT_TIMESTAMP WHERE id = ?4 AND attempt = ?5 AND state IN " + sources(target))
                 .setParameter(1, target.name())
                 .setParameter(2, workerId)
                 .setParameter(3, truncate(message))
@@ -129,18 +139,22 @@ public class JpaInstanceRepository implements InstanceRepository {
 
     @Override
     public List<JobInstance> findRunning(String appName) {
-        return em.createQuery("SELECT i FROM JobInstance i WHERE i.appName = :app AND i.state = :running",
-                JobInstance.class).setParameter("app", appName).setParameter("running", InstanceState.RUNNING)
+        return em.createQuery(
+                        "SELECT i FROM JobInstance i WHERE i.appName = :app AND i.state = :running", JobInstance.class)
+                .setParameter("app", appName)
+                .setParameter("running", InstanceState.RUNNING)
                 .getResultList();
     }
 
     private static String sources(InstanceState target) {
-        return InstanceTransitions.sourcesOf(target).stream().map(s -> "'" + s.name() + "'")
+        return InstanceTransitions.sourcesOf(target).stream()
+                .map(s -> "'" + s.name() + "'")
                 .collect(Collectors.joining(", ", "(", ")"));
     }
 
     private static String truncate(String message) {
-        return message == null || message.length() <= MAX_RESULT_LENGTH ? message
+        return message == null || message.length() <= MAX_RESULT_LENGTH
+                ? message
                 : message.substring(0, MAX_RESULT_LENGTH - 3) + "...";
     }
 }

@@ -20,8 +20,7 @@ public class JpaJobRepository implements JobRepository {
     @PersistenceContext(unitName = "campanile")
     private EntityManager em;
 
-    protected JpaJobRepository() {
-    }
+    protected JpaJobRepository() {}
 
     public JpaJobRepository(EntityManager em) {
         this.em = em;
@@ -35,25 +34,32 @@ public class JpaJobRepository implements JobRepository {
 
     @Override
     public Optional<Job> find(String appName, long jobId) {
-        return Optional.ofNullable(em.find(Job.class, jobId)).filter(j -> j.appName().equals(appName));
+        return Optional.ofNullable(em.find(Job.class, jobId))
+                .filter(j -> j.appName().equals(appName));
     }
 
     @Override
     public boolean existsByName(String appName, String name) {
         return !em.createQuery("SELECT j.id FROM Job j WHERE j.appName = :app AND j.name = :name")
-                .setParameter("app", appName).setParameter("name", name).getResultList().isEmpty();
+                .setParameter("app", appName)
+                .setParameter("name", name)
+                .getResultList()
+                .isEmpty();
     }
 
     @Override
     public List<Job> findByApp(String appName) {
         return em.createQuery("SELECT j FROM Job j WHERE j.appName = :app ORDER BY j.name", Job.class)
-                .setParameter("app", appName).getResultList();
+                .setParameter("app", appName)
+                .getResultList();
     }
 
     @Override
     public Optional<Instant> earliestNextFire(String appName) {
-        OffsetDateTime earliest = em.createQuery("SELECT MIN(j.nextFireAt) FROM Job j WHERE j.appName = :app "
-                + "AND j.enabled = TRUE AND j.scheduleType = :cron", OffsetDateTime.class)
+        OffsetDateTime earliest = em.createQuery(
+                        "SELECT MIN(j.nextFireAt) FROM Job j WHERE j.appName = :app "
+                                + "AND j.enabled = TRUE AND j.scheduleType = :cron",
+                        OffsetDateTime.class)
                 .setParameter("app", appName)
                 .setParameter("cron", ScheduleType.CRON)
                 .getSingleResult();
@@ -62,8 +68,10 @@ public class JpaJobRepository implements JobRepository {
 
     @Override
     public List<Job> findDue(String appName, Instant now, int limit) {
-        return em.createQuery("SELECT j FROM Job j WHERE j.appName = :app AND j.enabled = TRUE "
-                + "AND j.scheduleType = :cron AND j.nextFireAt <= :now ORDER BY j.nextFireAt", Job.class)
+        return em.createQuery(
+                        "SELECT j FROM Job j WHERE j.appName = :app AND j.enabled = TRUE "
+                                + "AND j.scheduleType = :cron AND j.nextFireAt <= :now ORDER BY j.nextFireAt",
+                        Job.class)
                 .setParameter("app", appName)
                 .setParameter("cron", ScheduleType.CRON)
                 .setParameter("now", now.atOffset(ZoneOffset.UTC))

@@ -24,8 +24,7 @@ public class JpaOwnershipRepository implements OwnershipRepository {
     @PersistenceContext(unitName = "campanile")
     private EntityManager em;
 
-    protected JpaOwnershipRepository() {
-    }
+    protected JpaOwnershipRepository() {}
 
     public JpaOwnershipRepository(EntityManager em) {
         this.em = em;
@@ -34,13 +33,16 @@ public class JpaOwnershipRepository implements OwnershipRepository {
     @Override
     public void register(String appName) {
         em.createNativeQuery("INSERT INTO server_info (app_name, owner_id, owner_url, epoch, lease_until, changed_at)"
-                + " VALUES (?1, NULL, NULL, 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
-                .setParameter(1, appName).executeUpdate();
+                        + " VALUES (?1, NULL, NULL, 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+                .setParameter(1, appName)
+                .executeUpdate();
     }
 
     @Override
     public Optional<Ownership> find(String appName) {
-        List<?> rows = em.createNativeQuery(SELECT + "WHERE app_name = ?1").setParameter(1, appName).getResultList();
+        List<?> rows = em.createNativeQuery(SELECT + "WHERE app_name = ?1")
+                .setParameter(1, appName)
+                .getResultList();
         return rows.stream().findFirst().map(row -> toOwnership((Object[]) row));
     }
 
@@ -57,12 +59,11 @@ public class JpaOwnershipRepository implements OwnershipRepository {
 
     @Override
     public boolean takeOver(TakeOver t) {
-        String condition = t.requiresExpiredLease()
-                ? "lease_until <= CURRENT_TIMESTAMP"
-                : "owner_id = ?6";
+        String condition = t.requiresExpiredLease() ? "lease_until <= CURRENT_TIMESTAMP" : "owner_id = ?6";
         Query update = em.createNativeQuery("UPDATE server_info SET owner_id = ?1, owner_url = ?2, "
-                + "epoch = epoch + 1, lease_until = " + Rows.nowPlusMillis("?3") + ", changed_at = CURRENT_TIMESTAMP "
-                + "WHERE app_name = ?4 AND epoch = ?5 AND " + condition)
+                        + "epoch = epoch + 1, lease_until = " + Rows.nowPlusMillis("?3")
+                        + ", changed_at = CURRENT_TIMESTAMP "
+                        + "WHERE app_name = ?4 AND epoch = ?5 AND " + condition)
                 .setParameter(1, t.newOwner().id())
                 .setParameter(2, t.newOwner().url())
                 .setParameter(3, t.leaseMillis())
@@ -76,7 +77,7 @@ public class JpaOwnershipRepository implements OwnershipRepository {
             return false;
         }
         em.createNativeQuery("INSERT INTO ownership_change (app_name, old_owner_id, new_owner_id, epoch, reason, "
-                + "changed_at) VALUES (?1, ?2, ?3, ?4, ?5, CURRENT_TIMESTAMP)")
+                        + "changed_at) VALUES (?1, ?2, ?3, ?4, ?5, CURRENT_TIMESTAMP)")
                 .setParameter(1, t.appName())
                 .setParameter(2, t.expectedOwnerId())
                 .setParameter(3, t.newOwner().id())
@@ -89,7 +90,7 @@ public class JpaOwnershipRepository implements OwnershipRepository {
     @Override
     public boolean renew(String appName, String ownerId, long epoch, long leaseMillis) {
         int count = em.createNativeQuery("UPDATE server_info SET lease_until = " + Rows.nowPlusMillis("?1")
-                + " WHERE app_name = ?2 AND owner_id = ?3 AND epoch = ?4")
+                        + " WHERE app_name = ?2 AND owner_id = ?3 AND epoch = ?4")
                 .setParameter(1, leaseMillis)
                 .setParameter(2, appName)
                 .setParameter(3, ownerId)
@@ -104,7 +105,7 @@ public class JpaOwnershipRepository implements OwnershipRepository {
         // A no-op update: it takes the row lock for the caller's transaction, so a concurrent
         // take-over waits for it, and it matches only while this server holds the epoch and lease.
         int count = em.createNativeQuery("UPDATE server_info SET epoch = epoch "
-                + "WHERE app_name = ?1 AND owner_id = ?2 AND epoch = ?3 AND lease_until > CURRENT_TIMESTAMP")
+                        + "WHERE app_name = ?1 AND owner_id = ?2 AND epoch = ?3 AND lease_until > CURRENT_TIMESTAMP")
                 .setParameter(1, appName)
                 .setParameter(2, ownerId)
                 .setParameter(3, epoch)
@@ -115,11 +116,20 @@ public class JpaOwnershipRepository implements OwnershipRepository {
     @Override
     public List<OwnershipChange> history(int limit) {
         List<?> rows = em.createNativeQuery("SELECT id, app_name, old_owner_id, new_owner_id, epoch, reason, "
-                + "changed_at FROM ownership_change ORDER BY id DESC")
-                .setMaxResults(limit).getResultList();
-        return rows.stream().map(r -> (Object[]) r).map(r -> new OwnershipChange(Rows.number(r[0]), (String) r[1],
-                (String) r[2], (String) r[3], Rows.number(r[4]), OwnershipChangeReason.valueOf((String) r[5]),
-                Rows.instant(r[6]))).toList();
+                        + "changed_at FROM ownership_change ORDER BY id DESC")
+                .setMaxResults(limit)
+                .getResultList();
+        return rows.stream()
+                .map(r -> (Object[]) r)
+                .map(r -> new OwnershipChange(
+                        Rows.number(r[0]),
+                        (String) r[1],
+                        (String) r[2],
+                        (String) r[3],
+                        Rows.number(r[4]),
+                        OwnershipChangeReason.valueOf((String) r[5]),
+                        Rows.instant(r[6])))
+                .toList();
     }
 
     private static List<Ownership> rows(List<?> rows) {
@@ -127,7 +137,7 @@ public class JpaOwnershipRepository implements OwnershipRepository {
     }
 
     private static Ownership toOwnership(Object[] r) {
-        return new Ownership((String) r[0], (String) r[1], (String) r[2], Rows.number(r[3]), Rows.instant(r[4]),
-                Rows.bool(r[5]));
+        return new Ownership(
+                (String) r[0], (String) r[1], (String) r[2], Rows.number(r[3]), Rows.instant(r[4]), Rows.bool(r[5]));
     }
 }

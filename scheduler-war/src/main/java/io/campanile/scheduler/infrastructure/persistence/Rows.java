@@ -8,8 +8,7 @@ import java.time.ZonedDateTime;
 /** Reads values of native-query rows, whose Java types differ between JDBC drivers. */
 final class Rows {
 
-    private Rows() {
-    }
+    private Rows() {}
 
     static Instant instant(Object value) {
         if (value == null) {

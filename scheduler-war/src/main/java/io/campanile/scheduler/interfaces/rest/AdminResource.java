@@ -35,10 +35,13 @@ public class AdminResource {
 
     @Inject
     ManageApps apps;
+
     @Inject
     ManageJobs jobs;
+
     @Inject
     RunJobs runs;
+
     @Inject
     ClusterOverview cluster;
 
@@ -72,12 +75,16 @@ public class AdminResource {
     @Path("apps/{app}/jobs/{jobId}/run")
     public Response run(@PathParam("app") String app, @PathParam("jobId") long jobId, RunRequest request) {
         CreateRun.Created created = runs.run(app, jobId, request);
-        return Response.status(created.isNew() ? 201 : 200).entity(created.instance()).build();
+        return Response.status(created.isNew() ? 201 : 200)
+                .entity(created.instance())
+                .build();
     }
 
     @GET
     @Path("apps/{app}/jobs/{jobId}/instances")
-    public List<InstanceView> instances(@PathParam("app") String app, @PathParam("jobId") long jobId,
+    public List<InstanceView> instances(
+            @PathParam("app") String app,
+            @PathParam("jobId") long jobId,
             @QueryParam("limit") @DefaultValue("100") int limit) {
         return jobs.instances(app, jobId, limit);
     }

@@ -4,5 +4,4 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
 @ApplicationPath("api")
-public class CampanileApplication extends Application {
-}
+public class CampanileApplication extends Application {}

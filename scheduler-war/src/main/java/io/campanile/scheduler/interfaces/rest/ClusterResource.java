@@ -33,10 +33,13 @@ public class ClusterResource {
 
     @Inject
     Election election;
+
     @Inject
     ServerIdentity me;
+
     @Inject
     ServerRegistry registry;
+
     @Inject
     RunJobs runs;
 
@@ -65,6 +68,8 @@ public class ClusterResource {
     @Path("apps/{app}/jobs/{jobId}/run")
     public Response run(@PathParam("app") String app, @PathParam("jobId") long jobId, RunRequest request) {
         CreateRun.Created created = runs.runForwarded(app, jobId, request);
-        return Response.status(created.isNew() ? 201 : 200).entity(created.instance()).build();
+        return Response.status(created.isNew() ? 201 : 200)
+                .entity(created.instance())
+                .build();
     }
 }

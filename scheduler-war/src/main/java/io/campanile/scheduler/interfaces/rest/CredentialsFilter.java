@@ -39,24 +39,29 @@ public class CredentialsFilter implements ContainerRequestFilter {
         } else if (path.startsWith("cluster")) {
             check(request, sameToken(presented, credentials.clusterToken()), "the cluster token");
         } else if (path.startsWith("worker")) {
-            check(request, apps.verify(request.getHeaderString(Headers.APP), presented),
+            check(
+                    request,
+                    apps.verify(request.getHeaderString(Headers.APP), presented),
                     "the app's name in " + Headers.APP + " and its secret");
         }
     }
 
     private static void check(ContainerRequestContext request, boolean ok, String expected) {
         if (!ok) {
-            request.abortWith(Errors.of(401, "missing or wrong credentials: send " + expected
-                    + " as 'Authorization: Bearer ...'"));
+            request.abortWith(Errors.of(
+                    401, "missing or wrong credentials: send " + expected + " as 'Authorization: Bearer ...'"));
         }
     }
 
     private static String bearer(String header) {
-        return header != null && header.startsWith(BEARER) ? header.substring(BEARER.length()).trim() : null;
+        return header != null && header.startsWith(BEARER)
+                ? header.substring(BEARER.length()).trim()
+                : null;
     }
 
     private static boolean sameToken(String presented, String expected) {
-        return presented != null && MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
-                expected.getBytes(StandardCharsets.UTF_8));
+        return presented != null
+                && MessageDigest.isEqual(
+                        presented.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -10,9 +10,9 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.logging.Logger;
 
 /** Turns every failure into an {@code ErrorView} answer whose message names the problem. */
 public final class ErrorMappers {
@@ -21,21 +21,22 @@ public final class ErrorMappers {
     /** Yasson's message for an unknown enum constant, made readable: the value and the type's name. */
     /** How Yasson names the property it failed on. */
     private static final Pattern PROPERTY = Pattern.compile("property '([^']+)'");
+
     private static final Pattern BAD_ENUM = Pattern.compile("No enum constant (?:[\\w$]+\\.)*(\\w+)\\.(\\S+)");
 
-    private ErrorMappers() {
-    }
+    private ErrorMappers() {}
 
     @Provider
     public static class Rejected implements ExceptionMapper<RequestRejected> {
         @Override
         public Response toResponse(RequestRejected e) {
-            int status = switch (e.kind()) {
-                case INVALID -> 400;
-                case NOT_FOUND -> 404;
-                case CONFLICT -> 409;
-                case UNAVAILABLE -> 503;
-            };
+            int status =
+                    switch (e.kind()) {
+                        case INVALID -> 400;
+                        case NOT_FOUND -> 404;
+                        case CONFLICT -> 409;
+                        case UNAVAILABLE -> 503;
+                    };
             return Errors.of(status, e.getMessage());
         }
     }
@@ -64,13 +65,14 @@ public final class ErrorMappers {
         @Override
         public Response toResponse(WebApplicationException e) {
             int status = e.getResponse().getStatus();
-            String message = switch (status) {
-                case 404 -> "no resource at " + (uri == null ? "this path" : "/" + uri.getPath());
-                case 405 -> "method not allowed here";
-                case 415 -> "send the body as application/json";
-                case 406 -> "this endpoint answers application/json only";
-                default -> e.getCause() != null ? rootMessage(e) : e.getMessage();
-            };
+            String message =
+                    switch (status) {
+                        case 404 -> "no resource at " + (uri == null ? "this path" : "/" + uri.getPath());
+                        case 405 -> "method not allowed here";
+                        case 415 -> "send the body as application/json";
+                        case 406 -> "this endpoint answers application/json only";
+                        default -> e.getCause() != null ? rootMessage(e) : e.getMessage();
+                    };
             return Errors.of(status, message);
         }
     }

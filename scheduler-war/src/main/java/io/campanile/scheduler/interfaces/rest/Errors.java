@@ -7,11 +7,12 @@ import jakarta.ws.rs.core.Response;
 /** Error answers: always JSON with the status and a message that names the problem. */
 final class Errors {
 
-    private Errors() {
-    }
+    private Errors() {}
 
     static Response of(int status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ErrorView(status, message))
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorView(status, message))
                 .build();
     }
 }

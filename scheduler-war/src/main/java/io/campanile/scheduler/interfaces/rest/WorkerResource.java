@@ -40,33 +40,42 @@ public class WorkerResource {
 
     @Inject
     Election election;
+
     @Inject
     HeldApps held;
+
     @Inject
     ServerIdentity me;
+
     @Inject
     WorkerRegistry workers;
+
     @Inject
     WaitingPolls polls;
+
     @Inject
     DispatchWork dispatch;
+
     @Inject
     ReportStatus reports;
+
     @Inject
     SchedulerSettings settings;
 
     @GET
     @Path("discovery")
     public DiscoveryAnswer discover(@HeaderParam(Headers.APP) String app) {
-        Ownership owner = election.ownerOf(app)
-                .orElseThrow(() -> RequestRejected.notFound("no app named '" + app + "'"));
+        Ownership owner =
+                election.ownerOf(app).orElseThrow(() -> RequestRejected.notFound("no app named '" + app + "'"));
         return new DiscoveryAnswer(app, owner.ownerId(), owner.ownerUrl(), owner.epoch());
     }
 
     @POST
     @Path("heartbeat")
     public HeartbeatAnswer heartbeat(@HeaderParam(Headers.APP) String app, WorkerHeartbeat heartbeat) {
-        if (heartbeat == null || heartbeat.workerId() == null || heartbeat.workerId().isBlank()) {
+        if (heartbeat == null
+                || heartbeat.workerId() == null
+                || heartbeat.workerId().isBlank()) {
             throw RequestRejected.invalid("workerId", "is required");
         }
         long epoch = currentEpoch(app);
@@ -121,7 +130,8 @@ public class WorkerResource {
     }
 
     private long currentEpoch(String app) {
-        return held.epochOf(app).orElseThrow(() -> RequestRejected.conflict(
-                "this server (" + me.id() + ") does not own app " + app + "; discover the owner again"));
+        return held.epochOf(app)
+                .orElseThrow(() -> RequestRejected.conflict(
+                        "this server (" + me.id() + ") does not own app " + app + "; discover the owner again"));
     }
 }

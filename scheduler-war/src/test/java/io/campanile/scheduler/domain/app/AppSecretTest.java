@@ -51,8 +51,11 @@ class AppSecretTest {
     void stores_neither_the_secret_nor_shows_it() {
         AppSecret secret = AppSecret.of(SECRET);
 
-        assertThat(secret.toString()).isEqualTo("AppSecret[hidden]").doesNotContain(SECRET)
-                .doesNotContain(secret.hash()).doesNotContain(secret.salt());
+        assertThat(secret.toString())
+                .isEqualTo("AppSecret[hidden]")
+                .doesNotContain(SECRET)
+                .doesNotContain(secret.hash())
+                .doesNotContain(secret.salt());
         assertThat(secret.hash()).doesNotContain(SECRET);
     }
 }

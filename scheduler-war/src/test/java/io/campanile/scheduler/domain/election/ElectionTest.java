@@ -123,8 +123,8 @@ class ElectionTest {
         repository.register(APP);
         a.election.ownerOf(APP);
         peers.disconnect(a.identity.url());
-        Server farAhead = server("c", repository,
-                new MutableClock(hostClock.instant().plus(Duration.ofHours(1))));
+        Server farAhead =
+                server("c", repository, new MutableClock(hostClock.instant().plus(Duration.ofHours(1))));
 
         Ownership seen = farAhead.election.ownerOf(APP).orElseThrow();
 
@@ -284,7 +284,8 @@ class ElectionTest {
         assertThat(taken).containsExactly("billing", "mailing");
         assertThat(b.held.snapshot()).containsExactly(Map.entry("billing", 2L), Map.entry("mailing", 2L));
         assertThat(repository.find("billing").orElseThrow().ownerId()).isEqualTo("b");
-        assertThat(repository.history(2)).extracting(OwnershipChange::reason)
+        assertThat(repository.history(2))
+                .extracting(OwnershipChange::reason)
                 .containsOnly(OwnershipChangeReason.HANDOFF);
     }
 
@@ -331,7 +332,9 @@ class ElectionTest {
         assertThat(fresh.isUnclaimed()).isTrue();
         assertThat(handedOver).isEmpty();
         assertThat(b.held.snapshot()).isEmpty();
-        assertThat(repository.history(10)).extracting(OwnershipChange::newOwnerId).containsExactly("a");
+        assertThat(repository.history(10))
+                .extracting(OwnershipChange::newOwnerId)
+                .containsExactly("a");
     }
 
     @Test
@@ -349,7 +352,8 @@ class ElectionTest {
 
         assertThat(b.held.snapshot()).containsExactly(Map.entry("expired", 2L), Map.entry("unclaimed", 1L));
         assertThat(repository.find("renewed").orElseThrow().ownerId()).isEqualTo("a");
-        assertThat(repository.history(2)).extracting(OwnershipChange::appName, OwnershipChange::reason)
+        assertThat(repository.history(2))
+                .extracting(OwnershipChange::appName, OwnershipChange::reason)
                 .containsExactlyInAnyOrder(
                         tuple("expired", OwnershipChangeReason.LEASE_EXPIRED),
                         tuple("unclaimed", OwnershipChangeReason.FIRST_CLAIM));
@@ -361,8 +365,11 @@ class ElectionTest {
     }
 
     private static Handoff handoffOf(String leavingServerId, List<Map.Entry<String, Long>> apps) {
-        return new Handoff(leavingServerId, apps.stream().map(e -> new Handoff.HeldApp(e.getKey(), e.getValue()))
-                .toList());
+        return new Handoff(
+                leavingServerId,
+                apps.stream()
+                        .map(e -> new Handoff.HeldApp(e.getKey(), e.getValue()))
+                        .toList());
     }
 
     private Server server(String id, OwnershipRepository repo, Clock clock) {
@@ -379,8 +386,7 @@ class ElectionTest {
         return new Server(identity, held, election, lost);
     }
 
-    private record Server(ServerIdentity identity, HeldApps held, Election election, List<String> lost) {
-    }
+    private record Server(ServerIdentity identity, HeldApps held, Election election, List<String> lost) {}
 
     /** Lets a rival act between a server's read of the row and its compare-and-set. */
     private static final class RacingRepository extends InMemoryOwnershipRepository {

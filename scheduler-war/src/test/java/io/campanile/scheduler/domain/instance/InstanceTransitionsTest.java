@@ -54,18 +54,24 @@ class InstanceTransitionsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = InstanceState.class, names = {"SUCCEEDED", "FAILED"})
+    @EnumSource(
+            value = InstanceState.class,
+            names = {"SUCCEEDED", "FAILED"})
     void terminal_states_never_move(InstanceState terminal) {
         assertThat(terminal.isTerminal()).isTrue();
         for (InstanceState to : InstanceState.values()) {
-            assertThat(InstanceTransitions.canMove(terminal, to)).as("%s -> %s", terminal, to).isFalse();
+            assertThat(InstanceTransitions.canMove(terminal, to))
+                    .as("%s -> %s", terminal, to)
+                    .isFalse();
         }
     }
 
     @Test
     void no_state_moves_to_itself() {
         for (InstanceState state : InstanceState.values()) {
-            assertThat(InstanceTransitions.canMove(state, state)).as("%s -> %s", state, state).isFalse();
+            assertThat(InstanceTransitions.canMove(state, state))
+                    .as("%s -> %s", state, state)
+                    .isFalse();
         }
     }
 

@@ -60,7 +60,9 @@ class CronScheduleTest {
         CronSchedule twoThirtyAtNight = CronSchedule.parse("0 30 2 * * *", "Europe/Berlin");
 
         // On 27 October 2024 Berlin lives 02:00-03:00 twice: first in CEST, then in CET.
-        Instant first = twoThirtyAtNight.nextAfter(Instant.parse("2024-10-26T12:00:00Z")).orElseThrow();
+        Instant first = twoThirtyAtNight
+                .nextAfter(Instant.parse("2024-10-26T12:00:00Z"))
+                .orElseThrow();
         Instant next = twoThirtyAtNight.nextAfter(first).orElseThrow();
 
         assertThat(first).isEqualTo(Instant.parse("2024-10-27T00:30:00Z"));
@@ -89,7 +91,8 @@ class CronScheduleTest {
     void an_expression_that_never_fires_has_no_next_time() {
         CronSchedule thirtiethOfFebruary = CronSchedule.parse("0 0 0 30 2 *", "UTC");
 
-        assertThat(thirtiethOfFebruary.nextAfter(Instant.parse("2024-01-01T00:00:00Z"))).isEmpty();
+        assertThat(thirtiethOfFebruary.nextAfter(Instant.parse("2024-01-01T00:00:00Z")))
+                .isEmpty();
     }
 
     @ParameterizedTest

@@ -15,8 +15,8 @@ class HandoffJsonTest {
 
     @Test
     void the_hand_written_request_reads_back_as_the_same_handoff() {
-        Handoff handoff = new Handoff("s-1a2b", List.of(new Handoff.HeldApp("billing", 4),
-                new Handoff.HeldApp("odd\"name\\", 7)));
+        Handoff handoff = new Handoff(
+                "s-1a2b", List.of(new Handoff.HeldApp("billing", 4), new Handoff.HeldApp("odd\"name\\", 7)));
 
         assertThat(jsonb.fromJson(HandoffJson.write(handoff), Handoff.class)).isEqualTo(handoff);
     }
@@ -26,7 +26,8 @@ class HandoffJsonTest {
         String answer = jsonb.toJson(new HandoffAnswer("s-9", List.of("billing", "mailing")));
 
         assertThat(HandoffJson.takenOver(answer)).containsExactly("billing", "mailing");
-        assertThat(HandoffJson.takenOver(jsonb.toJson(new HandoffAnswer("s-9", List.of())))).isEmpty();
+        assertThat(HandoffJson.takenOver(jsonb.toJson(new HandoffAnswer("s-9", List.of()))))
+                .isEmpty();
         assertThat(HandoffJson.takenOver("not json")).isEmpty();
     }
 }

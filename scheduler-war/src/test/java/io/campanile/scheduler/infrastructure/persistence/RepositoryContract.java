@@ -17,8 +17,8 @@ import io.campanile.scheduler.domain.app.App;
 import io.campanile.scheduler.domain.app.AppSecret;
 import io.campanile.scheduler.domain.election.Ownership;
 import io.campanile.scheduler.domain.election.OwnershipChange;
-import io.campanile.scheduler.domain.election.ServerNode;
 import io.campanile.scheduler.domain.election.ServerIdentity;
+import io.campanile.scheduler.domain.election.ServerNode;
 import io.campanile.scheduler.domain.election.TakeOver;
 import io.campanile.scheduler.domain.instance.JobInstance;
 import io.campanile.scheduler.domain.job.Job;
@@ -75,29 +75,34 @@ abstract class RepositoryContract {
 
     @Test
     void an_unclaimed_app_is_claimed_once_at_epoch_1_and_recorded() {
-        assertThat(takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE)).isTrue();
-        assertThat(takeOver(B, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE)).isFalse();
+        assertThat(takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE))
+                .isTrue();
+        assertThat(takeOver(B, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE))
+                .isFalse();
 
         Ownership o = ownership();
         assertThat(o.ownerId()).isEqualTo(A.id());
         assertThat(o.epoch()).isEqualTo(1);
         assertThat(o.leaseValid()).isTrue();
-        assertThat(db.<List<OwnershipChange>>tx(em -> new JpaOwnershipRepository(em).history(10))).anySatisfy(h -> {
-            assertThat(h.appName()).isEqualTo(app);
-            assertThat(h.newOwnerId()).isEqualTo(A.id());
-            assertThat(h.reason()).isEqualTo(OwnershipChangeReason.FIRST_CLAIM);
-        });
+        assertThat(db.<List<OwnershipChange>>tx(em -> new JpaOwnershipRepository(em).history(10)))
+                .anySatisfy(h -> {
+                    assertThat(h.appName()).isEqualTo(app);
+                    assertThat(h.newOwnerId()).isEqualTo(A.id());
+                    assertThat(h.reason()).isEqualTo(OwnershipChangeReason.FIRST_CLAIM);
+                });
     }
 
     @Test
     void a_valid_lease_cannot_be_usurped_but_an_expired_one_can() {
         takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
-        assertThat(takeOver(B, 1, A.id(), OwnershipChangeReason.LEASE_EXPIRED, LONG_LEASE)).isFalse();
+        assertThat(takeOver(B, 1, A.id(), OwnershipChangeReason.LEASE_EXPIRED, LONG_LEASE))
+                .isFalse();
 
         db.run(em -> new JpaOwnershipRepository(em).renew(app, A.id(), 1, -1000));
         assertThat(ownership().leaseValid()).isFalse();
         assertThat(orphans()).contains(app);
-        assertThat(takeOver(B, 1, A.id(), OwnershipChangeReason.LEASE_EXPIRED, LONG_LEASE)).isTrue();
+        assertThat(takeOver(B, 1, A.id(), OwnershipChangeReason.LEASE_EXPIRED, LONG_LEASE))
+                .isTrue();
         assertThat(ownership().epoch()).isEqualTo(2);
         assertThat(ownership().ownerId()).isEqualTo(B.id());
     }
@@ -105,9 +110,12 @@ abstract class RepositoryContract {
     @Test
     void a_disowned_app_moves_only_from_the_named_owner_at_its_epoch() {
         takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
-        assertThat(takeOver(B, 1, "someone-else", OwnershipChangeReason.OWNER_DISOWNED, LONG_LEASE)).isFalse();
-        assertThat(takeOver(B, 0, A.id(), OwnershipChangeReason.HANDOFF, LONG_LEASE)).isFalse();
-        assertThat(takeOver(B, 1, A.id(), OwnershipChangeReason.HANDOFF, LONG_LEASE)).isTrue();
+        assertThat(takeOver(B, 1, "someone-else", OwnershipChangeReason.OWNER_DISOWNED, LONG_LEASE))
+                .isFalse();
+        assertThat(takeOver(B, 0, A.id(), OwnershipChangeReason.HANDOFF, LONG_LEASE))
+                .isFalse();
+        assertThat(takeOver(B, 1, A.id(), OwnershipChangeReason.HANDOFF, LONG_LEASE))
+                .isTrue();
         assertThat(ownership().epoch()).isEqualTo(2);
     }
 
@@ -116,9 +124,12 @@ abstract class RepositoryContract {
         takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
         takeOver(B, 1, A.id(), OwnershipChangeReason.OWNER_DISOWNED, LONG_LEASE);
 
-        assertThat(db.<Boolean>tx(em -> new JpaOwnershipRepository(em).renew(app, A.id(), 1, LONG_LEASE))).isFalse();
-        assertThat(db.<Boolean>tx(em -> new JpaOwnershipRepository(em).fence(app, A.id(), 1))).isFalse();
-        assertThat(db.<Boolean>tx(em -> new JpaOwnershipRepository(em).fence(app, B.id(), 2))).isTrue();
+        assertThat(db.<Boolean>tx(em -> new JpaOwnershipRepository(em).renew(app, A.id(), 1, LONG_LEASE)))
+                .isFalse();
+        assertThat(db.<Boolean>tx(em -> new JpaOwnershipRepository(em).fence(app, A.id(), 1)))
+                .isFalse();
+        assertThat(db.<Boolean>tx(em -> new JpaOwnershipRepository(em).fence(app, B.id(), 2)))
+                .isTrue();
     }
 
     @Test
@@ -128,15 +139,17 @@ abstract class RepositoryContract {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(contenders);
         try {
-            List<Future<Boolean>> results = IntStream.range(0, contenders).mapToObj(i -> pool.submit(() -> {
-                start.await();
-                ServerIdentity s = new ServerIdentity("contender-" + i, "http://127.0.0.1:3/" + i);
-                try {
-                    return takeOver(s, 1, A.id(), OwnershipChangeReason.LEASE_EXPIRED, LONG_LEASE);
-                } catch (PersistenceException e) {
-                    return false; // a lock conflict reported as an error also means it lost
-                }
-            })).toList();
+            List<Future<Boolean>> results = IntStream.range(0, contenders)
+                    .mapToObj(i -> pool.submit(() -> {
+                        start.await();
+                        ServerIdentity s = new ServerIdentity("contender-" + i, "http://127.0.0.1:3/" + i);
+                        try {
+                            return takeOver(s, 1, A.id(), OwnershipChangeReason.LEASE_EXPIRED, LONG_LEASE);
+                        } catch (PersistenceException e) {
+                            return false; // a lock conflict reported as an error also means it lost
+                        }
+                    }))
+                    .toList();
             start.countDown();
             long winners = 0;
             for (Future<Boolean> f : results) {
@@ -156,21 +169,22 @@ abstract class RepositoryContract {
         takeOver(B, 1, A.id(), OwnershipChangeReason.OWNER_DISOWNED, LONG_LEASE);
         Instant later = Instant.now().plusSeconds(5);
 
-        assertThatThrownBy(() -> db.tx(em -> fireDueJobs(em, A).fire(app, 1, later))).isInstanceOf(FencedOut.class);
+        assertThatThrownBy(() -> db.tx(em -> fireDueJobs(em, A).fire(app, 1, later)))
+                .isInstanceOf(FencedOut.class);
         assertThat(instancesOf(job)).isEmpty();
 
         int created = db.tx(em -> fireDueJobs(em, B).fire(app, 2, later)).created();
         assertThat(created).isGreaterThanOrEqualTo(4);
-        assertThatThrownBy(() -> db.tx(em -> assignWork(em, A).assign(app, 1,
-                List.of(new AssignWork.Slot("worker-1", 10)), later))).isInstanceOf(FencedOut.class);
+        assertThatThrownBy(() -> db.tx(
+                        em -> assignWork(em, A).assign(app, 1, List.of(new AssignWork.Slot("worker-1", 10)), later)))
+                .isInstanceOf(FencedOut.class);
         assertThatThrownBy(() -> db.tx(em -> createRun(em, A).create(job, 1, "request-1", null, 0)))
                 .isInstanceOf(FencedOut.class);
-        assertThat(instancesOf(job)).hasSize(created)
-                .allSatisfy(i -> {
-                    assertThat(i.state()).isEqualTo(InstanceState.WAITING);
-                    assertThat(i.epoch()).isEqualTo(2);
-                    assertThat(i.ownerId()).isEqualTo(B.id());
-                });
+        assertThat(instancesOf(job)).hasSize(created).allSatisfy(i -> {
+            assertThat(i.state()).isEqualTo(InstanceState.WAITING);
+            assertThat(i.epoch()).isEqualTo(2);
+            assertThat(i.ownerId()).isEqualTo(B.id());
+        });
     }
 
     @Test
@@ -185,8 +199,12 @@ abstract class RepositoryContract {
 
         assertThat(first).isBetween(3, 4);
         assertThat(second).isZero();
-        assertThat(again.nextFireTime()).as("the next fire time, for the tick to wait for").isAfter(later);
-        assertThat(instancesOf(job)).extracting(JobInstance::fireTime).doesNotHaveDuplicates()
+        assertThat(again.nextFireTime())
+                .as("the next fire time, for the tick to wait for")
+                .isAfter(later);
+        assertThat(instancesOf(job))
+                .extracting(JobInstance::fireTime)
+                .doesNotHaveDuplicates()
                 .allSatisfy(t -> assertThat(t).isEqualTo(t.truncatedTo(ChronoUnit.SECONDS)));
     }
 
@@ -196,8 +214,8 @@ abstract class RepositoryContract {
         Instant fire = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         db.run(em -> new JpaInstanceRepository(em).add(JobInstance.scheduled(job, fire, 1, A.id(), Instant.now())));
 
-        assertThatThrownBy(() -> db.run(em -> new JpaInstanceRepository(em)
-                .add(JobInstance.scheduled(job, fire, 2, B.id(), Instant.now()))))
+        assertThatThrownBy(() -> db.run(em ->
+                        new JpaInstanceRepository(em).add(JobInstance.scheduled(job, fire, 2, B.id(), Instant.now()))))
                 .isInstanceOf(PersistenceException.class);
         assertThat(instancesOf(job)).hasSize(1);
     }
@@ -206,10 +224,17 @@ abstract class RepositoryContract {
     void an_instance_moves_only_along_allowed_transitions_of_its_current_attempt() {
         Job job = addJob("on-demand", null);
         takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
-        long id = db.tx(em -> createRun(em, A).create(job, 1, "r-1", "p", 0)).instance().id();
-        var assigned = db.tx(em -> assignWork(em, A).assign(app, 1, List.of(new AssignWork.Slot("w", 1)),
-                Instant.now().plusSeconds(1)));
-        assertThat(assigned.get("w")).singleElement().satisfies(a -> assertThat(a.instanceId()).isEqualTo(id));
+        long id = db.tx(em -> createRun(em, A).create(job, 1, "r-1", "p", 0))
+                .instance()
+                .id();
+        var assigned = db.tx(em -> assignWork(em, A)
+                .assign(
+                        app,
+                        1,
+                        List.of(new AssignWork.Slot("w", 1)),
+                        Instant.now().plusSeconds(1)));
+        assertThat(assigned.get("w")).singleElement().satisfies(a -> assertThat(a.instanceId())
+                .isEqualTo(id));
 
         assertThat(report(id, 2, InstanceState.RUNNING)).as("wrong attempt").isFalse();
         assertThat(report(id, 1, InstanceState.RUNNING)).isTrue();
@@ -241,12 +266,20 @@ abstract class RepositoryContract {
     void unacknowledged_dispatches_go_back_to_waiting_as_the_next_attempt() {
         Job job = addJob("on-demand", null);
         takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
-        long id = db.tx(em -> createRun(em, A).create(job, 1, "r", null, 0)).instance().id();
-        db.tx(em -> assignWork(em, A).assign(app, 1, List.of(new AssignWork.Slot("w", 1)),
-                Instant.now().plusSeconds(1)));
+        long id = db.tx(em -> createRun(em, A).create(job, 1, "r", null, 0))
+                .instance()
+                .id();
+        db.tx(em -> assignWork(em, A)
+                .assign(
+                        app,
+                        1,
+                        List.of(new AssignWork.Slot("w", 1)),
+                        Instant.now().plusSeconds(1)));
 
-        assertThat(db.<Boolean>tx(em -> new JpaInstanceRepository(em).hasUnacknowledged(app, 60_000))).isFalse();
-        assertThat(db.<Boolean>tx(em -> new JpaInstanceRepository(em).hasUnacknowledged(app, -60_000))).isTrue();
+        assertThat(db.<Boolean>tx(em -> new JpaInstanceRepository(em).hasUnacknowledged(app, 60_000)))
+                .isFalse();
+        assertThat(db.<Boolean>tx(em -> new JpaInstanceRepository(em).hasUnacknowledged(app, -60_000)))
+                .isTrue();
         int retried = db.tx(em -> new JpaInstanceRepository(em).retryUnacknowledged(app, -60_000));
 
         assertThat(retried).isEqualTo(1);
@@ -262,17 +295,20 @@ abstract class RepositoryContract {
         db.run(em -> new JpaServerRegistry(em).heartbeat(A));
 
         var servers = db.tx(em -> new JpaServerRegistry(em).findAll(60_000));
-        assertThat(servers).filteredOn(s -> s.id().equals(A.id())).singleElement()
+        assertThat(servers)
+                .filteredOn(s -> s.id().equals(A.id()))
+                .singleElement()
                 .satisfies(s -> assertThat(s.alive()).isTrue());
         assertThat(db.<List<ServerNode>>tx(em -> new JpaServerRegistry(em).findAll(-60_000)))
-                .filteredOn(s -> s.id().equals(A.id())).singleElement()
+                .filteredOn(s -> s.id().equals(A.id()))
+                .singleElement()
                 .satisfies(s -> assertThat(s.alive()).isFalse());
         Instant dbNow = db.tx(em -> new JpaServerRegistry(em).databaseTime());
         assertThat(dbNow).isCloseTo(Instant.now(), org.assertj.core.api.Assertions.within(5, ChronoUnit.SECONDS));
     }
 
-    private boolean takeOver(ServerIdentity who, long epoch, String expectedOwner, OwnershipChangeReason reason,
-            long leaseMillis) {
+    private boolean takeOver(
+            ServerIdentity who, long epoch, String expectedOwner, OwnershipChangeReason reason, long leaseMillis) {
         return db.tx(em -> new JpaOwnershipRepository(em)
                 .takeOver(new TakeOver(app, epoch, expectedOwner, who, reason, leaseMillis)));
     }
@@ -286,12 +322,22 @@ abstract class RepositoryContract {
     }
 
     private List<String> orphans() {
-        return db.tx(em -> new JpaOwnershipRepository(em).findOrphans()).stream().map(Ownership::appName).toList();
+        return db.tx(em -> new JpaOwnershipRepository(em).findOrphans()).stream()
+                .map(Ownership::appName)
+                .toList();
     }
 
     private Job addJob(String name, String cron) {
-        Job job = new Job(app, name, "hello", cron == null ? ScheduleType.API : ScheduleType.CRON, cron, "UTC", null,
-                true, Instant.now());
+        Job job = new Job(
+                app,
+                name,
+                "hello",
+                cron == null ? ScheduleType.API : ScheduleType.CRON,
+                cron,
+                "UTC",
+                null,
+                true,
+                Instant.now());
         db.run(em -> new JpaJobRepository(em).add(job));
         return job;
     }
@@ -301,8 +347,8 @@ abstract class RepositoryContract {
     }
 
     private static FireDueJobs fireDueJobs(EntityManager em, ServerIdentity me) {
-        return new FireDueJobs(fence(em, me), new JpaJobRepository(em), new JpaInstanceRepository(em),
-                SchedulerSettings.defaults());
+        return new FireDueJobs(
+                fence(em, me), new JpaJobRepository(em), new JpaInstanceRepository(em), SchedulerSettings.defaults());
     }
 
     private static AssignWork assignWork(EntityManager em, ServerIdentity me) {

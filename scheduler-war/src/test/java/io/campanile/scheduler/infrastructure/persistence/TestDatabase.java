@@ -28,7 +28,11 @@ final class TestDatabase implements AutoCloseable {
         this.url = url;
         this.user = user;
         this.schema = schema;
-        Flyway.configure().dataSource(url, user, "").locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(url, user, "")
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         Map<String, Object> properties = new HashMap<>();
         properties.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
         properties.put("jakarta.persistence.jtaDataSource", "");
@@ -47,12 +51,15 @@ final class TestDatabase implements AutoCloseable {
     static TestDatabase postgres() {
         String base = System.getProperty("campanile.it.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
         String user = System.getProperty("campanile.it.pg.user", "postgres");
-        String schema = "contract_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String schema =
+                "contract_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = DriverManager.getConnection(base, user, "")) {
             c.createStatement().execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL is required for these tests at " + base + " (user " + user
-                    + "); start it or set campanile.it.pg.url: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "PostgreSQL is required for these tests at " + base + " (user " + user
+                            + "); start it or set campanile.it.pg.url: " + e.getMessage(),
+                    e);
         }
         return new TestDatabase(base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, schema);
     }

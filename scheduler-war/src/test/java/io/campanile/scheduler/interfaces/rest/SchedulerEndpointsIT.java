@@ -69,7 +69,10 @@ class SchedulerEndpointsIT {
     @BeforeEach
     void connect() {
         base = Loopback.of(deploymentUrl);
-        http = ClientBuilder.newBuilder().connectTimeout(5, TimeUnit.SECONDS).readTimeout(30, TimeUnit.SECONDS).build();
+        http = ClientBuilder.newBuilder()
+                .connectTimeout(5, TimeUnit.SECONDS)
+                .readTimeout(30, TimeUnit.SECONDS)
+                .build();
         admin = new CampanileAdminClient(base, ADMIN_TOKEN);
     }
 
@@ -89,17 +92,27 @@ class SchedulerEndpointsIT {
     @Test
     void admin_calls_without_the_admin_token_get_401_and_change_nothing() {
         String app = unique("sneaky");
-        try (Response none = http.target(base).path("api/admin/apps").request()
-                .post(Entity.json(Map.of("name", app, "secret", "secret-123")));
-             Response wrong = http.target(base).path("api/admin/apps").request()
-                     .header(HttpHeaders.AUTHORIZATION, Headers.bearer("not-the-token"))
-                     .post(Entity.json(Map.of("name", app, "secret", "secret-123")));
-             Response cluster = http.target(base).path("api/cluster/ping").queryParam("app", app).request()
-                     .header(HttpHeaders.AUTHORIZATION, Headers.bearer(ADMIN_TOKEN)).get()) {
+        try (Response none = http.target(base)
+                        .path("api/admin/apps")
+                        .request()
+                        .post(Entity.json(Map.of("name", app, "secret", "secret-123")));
+                Response wrong = http.target(base)
+                        .path("api/admin/apps")
+                        .request()
+                        .header(HttpHeaders.AUTHORIZATION, Headers.bearer("not-the-token"))
+                        .post(Entity.json(Map.of("name", app, "secret", "secret-123")));
+                Response cluster = http.target(base)
+                        .path("api/cluster/ping")
+                        .queryParam("app", app)
+                        .request()
+                        .header(HttpHeaders.AUTHORIZATION, Headers.bearer(ADMIN_TOKEN))
+                        .get()) {
             assertThat(none.getStatus()).isEqualTo(401);
             assertThat(wrong.getStatus()).isEqualTo(401);
             assertThat(wrong.readEntity(String.class)).contains("admin token").doesNotContain("not-the-token");
-            assertThat(cluster.getStatus()).as("the admin token is not the cluster token").isEqualTo(401);
+            assertThat(cluster.getStatus())
+                    .as("the admin token is not the cluster token")
+                    .isEqualTo(401);
         }
         assertThat(admin.listApps()).extracting(AppView::name).doesNotContain(app);
     }
@@ -112,8 +125,11 @@ class SchedulerEndpointsIT {
         admin.createApp(app, "secret-123");
         assertRejected(() -> admin.createApp(app, "secret-123"), 409, "already exists");
         assertRejected(() -> admin.createJob(app, JobDefinition.cron("j", "hello", "* * *")), 400, "cron");
-        assertRejected(() -> admin.createJob(app, new JobDefinition("j", "hello", null, "* * * * * *", "Mars/Base",
-                null, true)), 400, "timeZone");
+        assertRejected(
+                () -> admin.createJob(
+                        app, new JobDefinition("j", "hello", null, "* * * * * *", "Mars/Base", null, true)),
+                400,
+                "timeZone");
         assertRejected(() -> admin.createJob(app, JobDefinition.cron("j", null, "* * * * * *")), 400, "processor");
         assertRejected(() -> admin.createJob("no-such-app", JobDefinition.onDemand("j", "hello")), 404, "no-such-app");
         assertRejected(() -> admin.runJob(app, 999_999, RunRequest.now()), 404, "999999");
@@ -129,22 +145,31 @@ class SchedulerEndpointsIT {
     void a_worker_discovers_the_owner_and_runs_a_requested_job_end_to_end() {
         String app = unique("shop");
         admin.createApp(app, "secret-of-shop");
-        JobView job = admin.createJob(app, JobDefinition.onDemand("invoice", "invoicer").withParameters("{\"n\":1}"));
+        JobView job = admin.createJob(
+                app, JobDefinition.onDemand("invoice", "invoicer").withParameters("{\"n\":1}"));
 
-        try (Response wrong = worker(app, "wrong-secret", "api/worker/discovery").get()) {
+        try (Response wrong =
+                worker(app, "wrong-secret", "api/worker/discovery").get()) {
             assertThat(wrong.getStatus()).isEqualTo(401);
         }
-        DiscoveryAnswer owner = worker(app, "secret-of-shop", "api/worker/discovery").get(DiscoveryAnswer.class);
+        DiscoveryAnswer owner =
+                worker(app, "secret-of-shop", "api/worker/discovery").get(DiscoveryAnswer.class);
         Map<?, ?> health = http.target(base).path("api/health").request().get(Map.class);
         assertThat(owner.serverId()).isEqualTo(health.get("serverId"));
         assertThat(owner.epoch()).isGreaterThanOrEqualTo(1);
 
         ClusterView cluster = admin.cluster();
-        assertThat(cluster.ownerships()).filteredOn(o -> o.appName().equals(app)).singleElement()
+        assertThat(cluster.ownerships())
+                .filteredOn(o -> o.appName().equals(app))
+                .singleElement()
                 .satisfies(o -> assertThat(o.epoch()).isEqualTo(owner.epoch()));
         assertThat(cluster.history()).anySatisfy(h -> assertThat(h.appName()).isEqualTo(app));
-        PingAnswer ping = http.target(base).path("api/cluster/ping").queryParam("app", app).request()
-                .header(HttpHeaders.AUTHORIZATION, Headers.bearer(CLUSTER_TOKEN)).get(PingAnswer.class);
+        PingAnswer ping = http.target(base)
+                .path("api/cluster/ping")
+                .queryParam("app", app)
+                .request()
+                .header(HttpHeaders.AUTHORIZATION, Headers.bearer(CLUSTER_TOKEN))
+                .get(PingAnswer.class);
         assertThat(ping.owner()).isTrue();
 
         InstanceView run = admin.runJob(app, job.id(), new RunRequest(null, null, "order-42"));
@@ -179,11 +204,13 @@ class SchedulerEndpointsIT {
         JobView job = admin.createJob(app, JobDefinition.cron("every-second", "hello", "* * * * * *"));
 
         awaitUntil(() -> admin.listInstances(app, job.id(), 10).size() >= 2, 20);
-        assertThat(admin.listInstances(app, job.id(), 10)).hasSizeGreaterThanOrEqualTo(2).allSatisfy(i -> {
-            assertThat(i.fireTime().getNano()).isZero();
-            assertThat(i.state()).isEqualTo(InstanceState.WAITING);
-            assertThat(i.epoch()).isGreaterThanOrEqualTo(1);
-        });
+        assertThat(admin.listInstances(app, job.id(), 10))
+                .hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(i -> {
+                    assertThat(i.fireTime().getNano()).isZero();
+                    assertThat(i.state()).isEqualTo(InstanceState.WAITING);
+                    assertThat(i.epoch()).isGreaterThanOrEqualTo(1);
+                });
     }
 
     private static void awaitUntil(java.util.function.BooleanSupplier condition, int seconds) {
@@ -205,18 +232,23 @@ class SchedulerEndpointsIT {
     }
 
     private Invocation.Builder worker(String app, String secret, String path) {
-        return http.target(base).path(path).request(MediaType.APPLICATION_JSON)
-                .header(Headers.APP, app).header(HttpHeaders.AUTHORIZATION, Headers.bearer(secret));
+        return http.target(base)
+                .path(path)
+                .request(MediaType.APPLICATION_JSON)
+                .header(Headers.APP, app)
+                .header(HttpHeaders.AUTHORIZATION, Headers.bearer(secret));
     }
 
     private Invocation.Builder adminRequest(String path) {
-        return http.target(base).path(path).request(MediaType.APPLICATION_JSON)
+        return http.target(base)
+                .path(path)
+                .request(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.AUTHORIZATION, Headers.bearer(ADMIN_TOKEN));
     }
 
     private static void assertRejected(ThrowableAssert.ThrowingCallable call, int status, String mentioned) {
-        org.assertj.core.api.Assertions.assertThatThrownBy(call).isInstanceOfSatisfying(CampanileClientException.class,
-                e -> {
+        org.assertj.core.api.Assertions.assertThatThrownBy(call)
+                .isInstanceOfSatisfying(CampanileClientException.class, e -> {
                     assertThat(e.status()).isEqualTo(status);
                     assertThat(e.getMessage()).contains(mentioned);
                 });
