@@ -1,9 +1,9 @@
 package io.campanile.scheduler.application;
 
 import io.campanile.api.protocol.WorkerHeartbeat;
+import io.campanile.scheduler.domain.time.MonotonicClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
@@ -16,17 +16,17 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class WorkerRegistry {
 
-    private Clock clock;
+    private MonotonicClock clock;
     private final Map<String, Map<String, Seen>> byApp = new ConcurrentHashMap<>();
 
     protected WorkerRegistry() {}
 
     @Inject
     public WorkerRegistry(DatabaseClock clock) {
-        this.clock = clock.host();
+        this.clock = clock.monotonic();
     }
 
-    public WorkerRegistry(Clock clock) {
+    public WorkerRegistry(MonotonicClock clock) {
         this.clock = clock;
     }
 

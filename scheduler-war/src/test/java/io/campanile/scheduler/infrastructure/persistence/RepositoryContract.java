@@ -22,6 +22,7 @@ import io.campanile.scheduler.domain.election.ServerNode;
 import io.campanile.scheduler.domain.election.TakeOver;
 import io.campanile.scheduler.domain.instance.JobInstance;
 import io.campanile.scheduler.domain.job.Job;
+import io.campanile.scheduler.domain.time.MonotonicClock;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
@@ -356,7 +357,10 @@ abstract class RepositoryContract {
     }
 
     private static CreateRun createRun(EntityManager em, ServerIdentity me) {
-        return new CreateRun(fence(em, me), new JpaInstanceRepository(em), new DatabaseClock(Clock.systemUTC()));
+        return new CreateRun(
+                fence(em, me),
+                new JpaInstanceRepository(em),
+                new DatabaseClock(Clock.systemUTC(), MonotonicClock.system()));
     }
 
     private static OwnerFence fence(EntityManager em, ServerIdentity me) {
