@@ -58,7 +58,7 @@ public class ManageJobs {
         if (type == ScheduleType.CRON) {
             Check.present("cron", d.cron());
             try {
-                CronSchedule.parse(d.cron(), zone);
+                CronSchedule.parse(d.cron(), zone).checkFires(clock.instant());
             } catch (IllegalArgumentException e) {
                 throw RequestRejected.invalid("cron", e.getMessage());
             }

@@ -36,10 +36,10 @@ public class ServerHeartbeat {
     }
 
     public void beat() {
-        long sent = clock.host().millis();
+        long sent = clock.monotonic().millis();
         registry.heartbeat(me);
         Instant databaseTime = registry.databaseTime();
-        clock.sync(databaseTime, sent, clock.host().millis());
+        clock.sync(databaseTime, sent, clock.monotonic().millis());
         servers = registry.findAll(settings.serverAliveMillis());
         Instant forgetBefore = databaseTime.minusMillis(FORGET_SERVERS_MILLIS);
         if (servers.stream().anyMatch(s -> s.heartbeatAt().isBefore(forgetBefore))) {

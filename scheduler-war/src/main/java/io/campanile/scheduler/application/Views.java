@@ -22,7 +22,8 @@ public final class Views {
                 job.parameters(),
                 job.enabled(),
                 job.nextFireTime().orElse(null),
-                job.createdAt());
+                job.createdAt(),
+                job.scheduleError().orElse(null));
     }
 
     public static InstanceView of(JobInstance i, String jobName) {

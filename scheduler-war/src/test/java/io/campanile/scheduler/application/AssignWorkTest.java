@@ -110,6 +110,21 @@ class AssignWorkTest {
     }
 
     @Test
+    void huge_capacities_do_not_overflow_into_no_work() {
+        instances.due(anInstance(1));
+        instances.due(anInstance(2));
+
+        Map<String, List<Assignment>> plan = assignWork.assign(
+                APP,
+                epoch,
+                List.of(new AssignWork.Slot("w1", Integer.MAX_VALUE), new AssignWork.Slot("w2", Integer.MAX_VALUE)),
+                NOW);
+
+        assertThat(instances.requestedLimits).containsExactly(AssignWork.MAX_PER_CALL);
+        assertThat(plan.values()).flatMap(list -> list).hasSize(2);
+    }
+
+    @Test
     void without_capacity_looks_for_no_work() {
         instances.due(anInstance(1));
 

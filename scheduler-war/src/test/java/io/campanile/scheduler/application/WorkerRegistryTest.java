@@ -1,6 +1,7 @@
 package io.campanile.scheduler.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.campanile.api.protocol.WorkerHeartbeat;
 import io.campanile.scheduler.testing.MutableClock;
@@ -25,6 +26,29 @@ class WorkerRegistryTest {
 
         clock.advanceMillis(1);
         assertThat(registry.isAlive("billing", "worker-1", TIMEOUT)).isFalse();
+    }
+
+    @Test
+    void an_app_holds_a_bounded_number_of_workers_and_silent_ones_make_room() {
+        for (int i = 0; i < WorkerRegistry.MAX_WORKERS_PER_APP; i++) {
+            registry.seen("billing", "worker-" + i);
+        }
+
+        assertThatThrownBy(() -> registry.seen("billing", "one-too-many"))
+                .isInstanceOf(RequestRejected.class)
+                .hasMessageContaining("1000 live workers");
+        registry.seen("billing", "worker-7"); // a known worker goes on
+        registry.seen("payroll", "worker-0"); // another app has its own room
+
+        clock.advanceMillis(WorkerRegistry.FORGET_MILLIS + 1);
+        registry.seen("billing", "worker-7");
+        registry.record("billing", aHeartbeat("newcomer", 0, 0.1));
+
+        assertThat(registry.isAlive("billing", "newcomer", TIMEOUT)).isTrue();
+        assertThat(registry.isAlive("billing", "worker-7", TIMEOUT)).isTrue();
+        assertThat(registry.isAlive("billing", "worker-8", Long.MAX_VALUE))
+                .as("forgotten")
+                .isFalse();
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.campanile.scheduler.domain.election.HeldApps;
 import io.campanile.scheduler.domain.election.OwnershipRepository;
 import io.campanile.scheduler.domain.election.Peers;
 import io.campanile.scheduler.domain.election.ServerIdentity;
+import io.campanile.scheduler.domain.time.MonotonicClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -84,7 +85,7 @@ public class ServerWiring {
     @Produces
     @Singleton
     DatabaseClock clock() {
-        return new DatabaseClock(Clock.systemUTC());
+        return new DatabaseClock(Clock.systemUTC(), MonotonicClock.system());
     }
 
     @Produces
@@ -95,7 +96,7 @@ public class ServerWiring {
             WaitingPolls polls,
             WorkerRegistry workers,
             DueWork dueWork) {
-        HeldApps held = new HeldApps(clock.host(), settings.safetyMillis());
+        HeldApps held = new HeldApps(clock.monotonic(), settings.safetyMillis());
         held.onLost(app -> {
             polls.rejectAll(app);
             workers.forgetApp(app);
@@ -113,6 +114,6 @@ public class ServerWiring {
             HeldApps held,
             DatabaseClock clock,
             SchedulerSettings settings) {
-        return new Election(repository, peers, me, held, clock.host(), settings.leaseMillis());
+        return new Election(repository, peers, me, held, clock.monotonic(), settings.leaseMillis());
     }
 }

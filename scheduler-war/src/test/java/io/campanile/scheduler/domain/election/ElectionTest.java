@@ -372,11 +372,11 @@ class ElectionTest {
                         .toList());
     }
 
-    private Server server(String id, OwnershipRepository repo, Clock clock) {
+    private Server server(String id, OwnershipRepository repo, MutableClock clock) {
         return server(id, "http://" + id, repo, clock);
     }
 
-    private Server server(String id, String url, OwnershipRepository repo, Clock clock) {
+    private Server server(String id, String url, OwnershipRepository repo, MutableClock clock) {
         ServerIdentity identity = new ServerIdentity(id, url);
         HeldApps held = new HeldApps(clock, SAFETY);
         List<String> lost = new ArrayList<>();

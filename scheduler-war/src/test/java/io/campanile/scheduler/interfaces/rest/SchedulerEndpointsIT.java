@@ -213,6 +213,34 @@ class SchedulerEndpointsIT {
                 });
     }
 
+    @Test
+    void cron_lists_are_accepted_and_expressions_that_never_fire_or_cannot_be_evaluated_are_refused() {
+        String app = unique("calendar");
+        admin.createApp(app, "secret-of-calendar");
+
+        JobView twiceAMonth = admin.createJob(app, JobDefinition.cron("twice-a-month", "hello", "0 0 0 1,15 * *"));
+        JobView threeSeconds = admin.createJob(app, JobDefinition.cron("three-seconds", "hello", "1,2,3 * * * * *"));
+        assertThat(twiceAMonth.nextFireTime()).isNotNull();
+        assertThat(threeSeconds.nextFireTime()).isNotNull();
+        assertThat(twiceAMonth.scheduleError()).isNull();
+
+        assertRejected(
+                () -> admin.createJob(app, JobDefinition.cron("feb-30", "hello", "0 0 0 30 2 *")), 400, "never fires");
+        assertRejected(
+                () -> admin.createJob(app, JobDefinition.cron("sixth-friday", "hello", "0 0 0 * * 5#6")),
+                400,
+                "never fires");
+        assertRejected(
+                () -> admin.createJob(app, JobDefinition.cron("poison", "p", "19 11 3 30W 2/3 *")),
+                400,
+                "cannot be evaluated");
+        assertRejected(
+                () -> admin.createJob(app, JobDefinition.cron("long", "p", "0 ".repeat(130) + "* * * *")), 400, "cron");
+        assertThat(admin.listJobs(app))
+                .extracting(JobView::name)
+                .containsExactlyInAnyOrder("twice-a-month", "three-seconds");
+    }
+
     private static void awaitUntil(java.util.function.BooleanSupplier condition, int seconds) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
