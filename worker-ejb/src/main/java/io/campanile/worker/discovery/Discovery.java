@@ -103,6 +103,10 @@ public final class Discovery {
             try {
                 Owner found = accept(api.discover(server));
                 rotation.answered(server);
+                if (!failures.isEmpty()) {
+                    // rare: failed servers are asked last from now on; says why a round was slow
+                    LOG.info(() -> "Discovery for app " + app + " was answered by " + server + " after" + failures);
+                }
                 return found;
             } catch (ServerCallException e) {
                 rotation.failed(server);
