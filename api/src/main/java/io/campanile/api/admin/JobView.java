@@ -8,6 +8,8 @@ import java.time.Instant;
  *
  * @param scheduleError why the job stopped firing on its own (its schedule could not be computed); null while it
  *     fires
+ * @param warning why the job's fires cannot run now, as the app's owner last saw its workers (no live worker, or
+ *     none with the job's processor); null when nothing is wrong or nothing is known yet
  */
 public record JobView(
         long id,
@@ -21,4 +23,5 @@ public record JobView(
         boolean enabled,
         Instant nextFireTime,
         Instant createdAt,
-        String scheduleError) {}
+        String scheduleError,
+        String warning) {}

@@ -28,7 +28,7 @@ public class ServerLoop {
     private FireDueJobs fireDueJobs;
     private DueWork dueWork;
     private DispatchWork dispatchWork;
-    private RecoverLostWork recoverLostWork;
+    private TendApps tendApps;
     private WaitingPolls polls;
     private DatabaseClock clock;
     private SchedulerSettings settings;
@@ -49,7 +49,7 @@ public class ServerLoop {
             FireDueJobs fireDueJobs,
             DueWork dueWork,
             DispatchWork dispatchWork,
-            RecoverLostWork recoverLostWork,
+            TendApps tendApps,
             WaitingPolls polls,
             DatabaseClock clock,
             SchedulerSettings settings) {
@@ -59,7 +59,7 @@ public class ServerLoop {
         this.fireDueJobs = fireDueJobs;
         this.dueWork = dueWork;
         this.dispatchWork = dispatchWork;
-        this.recoverLostWork = recoverLostWork;
+        this.tendApps = tendApps;
         this.polls = polls;
         this.clock = clock;
         this.settings = settings;
@@ -91,7 +91,8 @@ public class ServerLoop {
                     step("firing jobs of " + app, () -> fire(app, epoch, at));
                 }
                 if (recover) {
-                    step("recovering lost work of " + app, () -> recover(app, epoch));
+                    step("recovering lost work of " + app, () -> tendApps.recoverLostWork(app, epoch));
+                    step("publishing the workers of " + app, () -> tendApps.publishWorkers(app, epoch));
                 }
             }
         });
@@ -105,12 +106,6 @@ public class ServerLoop {
         FireDueJobs.Fired fired = fireDueJobs.fire(app, epoch, at);
         dueWork.jobsChecked(app, at, fired.nextFireTime());
         if (fired.created() > 0) {
-            dueWork.workWaiting(app);
-        }
-    }
-
-    private void recover(String app, long epoch) {
-        if (recoverLostWork.recover(app, epoch, held.heldForMillis(app)) > 0) {
             dueWork.workWaiting(app);
         }
     }

@@ -2,11 +2,15 @@ package io.campanile.scheduler.application;
 
 import io.campanile.api.protocol.WorkerHeartbeat;
 import io.campanile.scheduler.domain.time.MonotonicClock;
+import io.campanile.scheduler.domain.worker.WorkerSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -84,6 +88,25 @@ public class WorkerRegistry {
 
     private static Optional<WorkerHeartbeat> heartbeat(Map<String, Seen> workers, String workerId) {
         return Optional.ofNullable(workers.get(workerId)).map(Seen::heartbeat);
+    }
+
+    /**
+     * The app's live workers and the union of their processors (unknown if a live worker does not report its
+     * processors).
+     */
+    public WorkerSummary summary(String appName, long timeoutMillis) {
+        long now = clock.millis();
+        List<Seen> live = byApp.getOrDefault(appName, Map.of()).values().stream()
+                .filter(seen -> now - seen.atMillis < timeoutMillis)
+                .toList();
+        Set<String> processors = new TreeSet<>();
+        for (Seen seen : live) {
+            if (seen.heartbeat == null || seen.heartbeat.processors() == null) {
+                return WorkerSummary.of(appName, live.size(), null);
+            }
+            processors.addAll(seen.heartbeat.processors());
+        }
+        return WorkerSummary.of(appName, live.size(), processors);
     }
 
     public void forgetApp(String appName) {

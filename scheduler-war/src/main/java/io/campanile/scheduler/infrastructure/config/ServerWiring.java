@@ -2,6 +2,7 @@ package io.campanile.scheduler.infrastructure.config;
 
 import io.campanile.scheduler.application.DatabaseClock;
 import io.campanile.scheduler.application.DueWork;
+import io.campanile.scheduler.application.PublishWorkers;
 import io.campanile.scheduler.application.SchedulerSettings;
 import io.campanile.scheduler.application.WaitingPolls;
 import io.campanile.scheduler.application.WorkerRegistry;
@@ -95,12 +96,14 @@ public class ServerWiring {
             SchedulerSettings settings,
             WaitingPolls polls,
             WorkerRegistry workers,
-            DueWork dueWork) {
+            DueWork dueWork,
+            PublishWorkers publishWorkers) {
         HeldApps held = new HeldApps(clock.monotonic(), settings.safetyMillis());
         held.onLost(app -> {
             polls.rejectAll(app);
             workers.forgetApp(app);
             dueWork.forget(app);
+            publishWorkers.forget(app);
         });
         return held;
     }

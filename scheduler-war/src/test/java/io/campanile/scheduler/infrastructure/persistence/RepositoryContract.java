@@ -23,12 +23,15 @@ import io.campanile.scheduler.domain.election.TakeOver;
 import io.campanile.scheduler.domain.instance.JobInstance;
 import io.campanile.scheduler.domain.job.Job;
 import io.campanile.scheduler.domain.time.MonotonicClock;
+import io.campanile.scheduler.domain.worker.WorkerSummary;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -238,6 +241,20 @@ abstract class RepositoryContract {
     }
 
     @Test
+    void the_owners_view_of_its_workers_is_kept_per_app_and_a_deposed_owner_cannot_overwrite_it() {
+        db.run(em -> new JpaWorkerSummaryRepository(em).publish(WorkerSummary.of(app, 2, Set.of("mail", "audit")), 4));
+        db.run(em -> new JpaWorkerSummaryRepository(em).publish(WorkerSummary.of(app, 0, Set.of()), 3));
+
+        assertThat(summaryOf(app)).contains(WorkerSummary.of(app, 2, Set.of("audit", "mail")));
+
+        db.run(em -> new JpaWorkerSummaryRepository(em).publish(WorkerSummary.of(app, 1, null), 5));
+        assertThat(summaryOf(app)).contains(WorkerSummary.of(app, 1, null));
+        db.run(em -> new JpaWorkerSummaryRepository(em).publish(WorkerSummary.of(app, 0, Set.of()), 5));
+        assertThat(summaryOf(app)).contains(WorkerSummary.of(app, 0, Set.of()));
+        assertThat(summaryOf("no-such-app")).isEmpty();
+    }
+
+    @Test
     void the_database_rejects_a_second_instance_of_the_same_fire() {
         Job job = addJob("every-second", "* * * * * *");
         Instant fire = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -354,6 +371,10 @@ abstract class RepositoryContract {
         return db.tx(em -> new JpaOwnershipRepository(em).findOrphans()).stream()
                 .map(Ownership::appName)
                 .toList();
+    }
+
+    private Optional<WorkerSummary> summaryOf(String appName) {
+        return db.tx(em -> new JpaWorkerSummaryRepository(em).find(appName));
     }
 
     private Job addJob(String name, String cron) {

@@ -18,6 +18,7 @@ import io.campanile.api.protocol.PingAnswer;
 import io.campanile.api.protocol.PollAnswer;
 import io.campanile.api.protocol.PollRequest;
 import io.campanile.api.protocol.StatusReport;
+import io.campanile.api.protocol.WorkerHeartbeat;
 import io.campanile.arquillian.Loopback;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
@@ -29,6 +30,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.File;
 import java.net.URI;
 import java.net.URL;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert;
@@ -239,6 +241,43 @@ class SchedulerEndpointsIT {
         assertThat(admin.listJobs(app))
                 .extracting(JobView::name)
                 .containsExactlyInAnyOrder("twice-a-month", "three-seconds");
+    }
+
+    @Test
+    void a_job_no_live_worker_can_run_is_flagged_and_its_waiting_instances_say_why() {
+        String app = unique("mailroom");
+        admin.createApp(app, "secret-of-mailroom");
+        DiscoveryAnswer owner =
+                worker(app, "secret-of-mailroom", "api/worker/discovery").get(DiscoveryAnswer.class);
+        JobView invoice = admin.createJob(app, JobDefinition.onDemand("invoice", "invoicer"));
+        admin.createJob(app, JobDefinition.onDemand("mailer", "mail"));
+        InstanceView run = admin.runJob(app, invoice.id(), RunRequest.now());
+
+        awaitUntil(
+                () -> {
+                    heartbeat(app, new WorkerHeartbeat("mail-worker", 0.1, 1, 2, 0, 4, owner.epoch(), List.of("mail")));
+                    return admin.listJobs(app).stream().anyMatch(j -> j.warning() != null);
+                },
+                30);
+
+        assertThat(admin.listJobs(app))
+                .satisfiesExactlyInAnyOrder(
+                        job -> assertThat(job.warning())
+                                .contains("has processor 'invoicer'")
+                                .contains("they have mail"),
+                        job -> assertThat(job.warning()).as("mail can run").isNull());
+        assertThat(admin.listInstances(app, invoice.id(), 10)).singleElement().satisfies(i -> {
+            assertThat(i.id()).isEqualTo(run.id());
+            assertThat(i.state()).isEqualTo(InstanceState.WAITING);
+            assertThat(i.waitingReason()).contains("no live worker of app " + app + " has processor 'invoicer'");
+        });
+    }
+
+    private void heartbeat(String app, WorkerHeartbeat heartbeat) {
+        try (Response r =
+                worker(app, "secret-of-mailroom", "api/worker/heartbeat").post(Entity.json(heartbeat))) {
+            assertThat(r.getStatus()).isEqualTo(200);
+        }
     }
 
     private static void awaitUntil(java.util.function.BooleanSupplier condition, int seconds) {
