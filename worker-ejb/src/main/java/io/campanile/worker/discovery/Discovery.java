@@ -105,7 +105,8 @@ public final class Discovery {
                 rotation.answered(server);
                 if (!failures.isEmpty()) {
                     // rare: failed servers are asked last from now on; says why a round was slow
-                    LOG.info(() -> "Discovery for app " + app + " was answered by " + server + " after" + failures);
+                    LOG.info(() -> "Discovery for app " + app + " was answered by " + server + " after "
+                            + failures.substring(2));
                 }
                 return found;
             } catch (ServerCallException e) {

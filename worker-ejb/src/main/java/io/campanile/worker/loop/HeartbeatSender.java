@@ -67,8 +67,14 @@ public final class HeartbeatSender {
             return true;
         } catch (ServerCallException e) {
             if (e.status() == 0) {
-                // frozen, gone, or cut off from us: other servers can tell whether it still owns the app
-                watch.suspect(current.get());
+                // frozen, gone, or cut off from us: other servers can tell whether it still owns the app;
+                // unless discovery named a newer owner while this heartbeat waited
+                boolean superseded = owner.get()
+                        .map(now -> now.epoch() > current.get().epoch())
+                        .orElse(false);
+                if (!superseded) {
+                    watch.suspect(current.get());
+                }
                 return false;
             }
             LOG.info(

@@ -92,6 +92,19 @@ class HeartbeatSenderTest {
     }
 
     @Test
+    void a_heartbeat_that_timed_out_after_discovery_named_a_newer_owner_suspects_nobody() {
+        discovery.discover();
+        api.failing(1, 0).whileNextHeartbeatWaits(() -> {
+            api.owner(2, 4);
+            discovery.discover(); // the watch or the poll loop learns of the new owner meanwhile
+        });
+
+        heartbeat.beat();
+
+        assertThat(watch.suspected()).isEmpty();
+    }
+
+    @Test
     void an_answered_heartbeat_ends_the_suspicion() {
         discovery.discover();
         api.failing(1, 0);

@@ -29,6 +29,7 @@ public final class ScriptedServerApi implements ServerApi {
     private final Map<URI, Integer> failures = new ConcurrentHashMap<>();
     private final Set<URI> hanging = ConcurrentHashMap.newKeySet();
     private volatile DiscoveryAnswer ownerAnswer;
+    private volatile Runnable duringHeartbeat = () -> {};
 
     public static URI server(int n) {
         return URI.create("http://server-" + n + ".test/campanile");
@@ -52,6 +53,12 @@ public final class ScriptedServerApi implements ServerApi {
         return this;
     }
 
+    /** Runs {@code meanwhile} while the next heartbeat waits for its answer, before it fails or is answered. */
+    public ScriptedServerApi whileNextHeartbeatWaits(Runnable meanwhile) {
+        duringHeartbeat = meanwhile;
+        return this;
+    }
+
     /** Polls at server {@code n} never answer: they block until the polling thread is interrupted. */
     public ScriptedServerApi hangingPolls(int n) {
         hanging.add(server(n));
@@ -60,6 +67,10 @@ public final class ScriptedServerApi implements ServerApi {
 
     private void call(String what, URI server) {
         calls.add(what + " " + server.getHost());
+        failIfScripted(server);
+    }
+
+    private void failIfScripted(URI server) {
         Integer status = failures.get(server);
         if (status != null) {
             throw new ServerCallException(server, status, status == 0 ? "down" : "scripted failure", null);
@@ -74,8 +85,12 @@ public final class ScriptedServerApi implements ServerApi {
 
     @Override
     public HeartbeatAnswer heartbeat(URI server, WorkerHeartbeat heartbeat) {
-        call("heartbeat", server);
+        calls.add("heartbeat " + server.getHost());
         heartbeats.add(heartbeat);
+        Runnable meanwhile = duringHeartbeat;
+        duringHeartbeat = () -> {};
+        meanwhile.run();
+        failIfScripted(server);
         return new HeartbeatAnswer(server.getHost(), ownerAnswer.epoch());
     }
 
