@@ -44,9 +44,12 @@ public class AssignWork {
      */
     @Transactional
     public Map<String, List<Assignment>> assign(String appName, long epoch, List<Slot> slots, Instant now) {
-        int capacity = slots.stream().mapToInt(Slot::capacity).sum();
+        // summed as long: many large capacities must not wrap around to a negative limit
+        long capacity = slots.stream().mapToLong(Slot::capacity).sum();
         Map<String, List<Assignment>> plan = new LinkedHashMap<>();
-        List<JobInstance> due = capacity == 0 ? List.of() : instances.findDue(appName, now, capacity);
+        List<JobInstance> due = capacity <= 0
+                ? List.of()
+                : instances.findDue(appName, now, (int) Math.min(capacity, Integer.MAX_VALUE));
         if (due.isEmpty()) {
             return plan; // most ticks: no write, no lock
         }
