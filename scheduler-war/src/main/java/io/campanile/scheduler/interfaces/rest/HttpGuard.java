@@ -24,7 +24,8 @@ import java.util.logging.Logger;
  */
 @WebFilter(
         urlPatterns = "/*",
-        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
+        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR},
+        asyncSupported = true) // the worker's long-poll is an asynchronous request
 public class HttpGuard extends HttpFilter {
 
     private static final Logger LOG = Logger.getLogger(HttpGuard.class.getName());
