@@ -450,6 +450,7 @@ class HostileInputIT {
                 "?limit=1.5",
                 "?limit=99999999999999999999",
                 "?limit=%FF",
+                "?limit=%ZZ",
                 "?limit=%00",
                 "?limit=")) {
             cases.add(get(
