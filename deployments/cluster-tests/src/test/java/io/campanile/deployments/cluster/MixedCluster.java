@@ -176,10 +176,6 @@ public final class MixedCluster implements AutoCloseable {
         return appSecret;
     }
 
-    public String adminToken() {
-        return adminToken;
-    }
-
     /** One line per run of the demo's {@code audit} processor (see {@link AuditLog}). */
     public Path auditFile() {
         return logDir.resolve("audit.txt");

@@ -11,25 +11,17 @@ import io.campanile.api.admin.OwnershipView;
 import io.campanile.api.client.CampanileAdminClient;
 import io.campanile.deployments.cluster.Poll.Timed;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -56,8 +48,6 @@ class MixedClusterIT {
     private static final String JOB = "every-second";
     private static final Duration GIVE_UP = Duration.ofSeconds(30);
     private static final int STEADY_FIRES = 5;
-    /** An ISO-8601 instant as JSON-B writes it: a string, never Jackson's number of epoch seconds. */
-    private static final String ISO_INSTANT = "\"\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z\"";
 
     private MixedCluster cluster;
     private long jobId;
@@ -117,8 +107,8 @@ class MixedClusterIT {
     @Order(1)
     void wildfly_writes_times_as_iso_8601_strings() {
         String instances =
-                rawAdminGet(cluster.wildfly(), "api/admin/apps/" + APP + "/jobs/" + jobId + "/instances?limit=5");
-        String clusterView = rawAdminGet(cluster.wildfly(), "api/admin/cluster");
+                cluster.wildfly().adminGet("api/admin/apps/" + APP + "/jobs/" + jobId + "/instances?limit=5");
+        String clusterView = cluster.wildfly().adminGet("api/admin/cluster");
         System.out.println("WILDFLY-JSON " + instances.substring(0, Math.min(instances.length(), 300)));
 
         assertIsoTimes(instances, "fireTime");
@@ -329,43 +319,12 @@ class MixedClusterIT {
                 .orElse(-1L);
     }
 
-    /** Every value of {@code "field":} in the JSON is an ISO-8601 string (and there is at least one). */
+    /** Every value of {@code "field":} in the JSON is an ISO-8601 string, and there is at least one. */
     private static void assertIsoTimes(String json, String field) {
-        Matcher any = Pattern.compile("\"" + field + "\":").matcher(json);
-        Matcher iso = Pattern.compile("\"" + field + "\":" + ISO_INSTANT).matcher(json);
-        List<String> values = new ArrayList<>();
-        while (iso.find()) {
-            values.add(iso.group());
-        }
-        assertThat(any.results().count())
-                .as("occurrences of %s in %s", field, json)
-                .isPositive()
-                .isEqualTo(values.size());
-        values.forEach(value -> Instant.parse(value.substring(value.indexOf(":\"") + 2, value.length() - 1)));
-    }
-
-    private String rawAdminGet(RestartableServer server, String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.uri() + "/" + path))
-                .timeout(Duration.ofSeconds(5))
-                .header("Authorization", "Bearer " + cluster.adminToken())
-                .header("Accept", "application/json")
-                .GET()
-                .build();
-        try {
-            HttpResponse<String> response = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .build()
-                    .send(request, HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode())
-                    .as("GET " + path + ": " + response.body())
-                    .isEqualTo(200);
-            return response.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        assertThat(JsonTimes.valuesOf(json, field))
+                .as("values of %s in %s", field, json)
+                .isNotEmpty()
+                .allMatch(JsonTimes::isIsoInstant, "an ISO-8601 instant as a string");
     }
 
     /** The oldest fire time of the newest run of consecutive SUCCEEDED fires long enough, if there is one. */

@@ -3,6 +3,8 @@ package io.campanile.deployments.cluster;
 import io.campanile.api.client.CampanileAdminClient;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +25,7 @@ public final class RestartableServer implements AutoCloseable {
     private final String kind;
     private final int httpPort;
     private final IntFunction<PayaraProcess> launches;
+    private final String adminToken;
     private final CampanileAdminClient admin;
     private PayaraProcess process;
     private int starts;
@@ -33,6 +36,7 @@ public final class RestartableServer implements AutoCloseable {
         this.kind = kind;
         this.httpPort = httpPort;
         this.launches = launches;
+        this.adminToken = adminToken;
         this.admin = new CampanileAdminClient(uri(), adminToken);
     }
 
@@ -51,6 +55,32 @@ public final class RestartableServer implements AutoCloseable {
 
     public CampanileAdminClient admin() {
         return admin;
+    }
+
+    /** The raw JSON text of an admin API answer ({@code path} below the base URL); fails unless it is 200. */
+    public String adminGet(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(uri() + "/" + path))
+                .timeout(Duration.ofSeconds(5))
+                .header("Authorization", "Bearer " + adminToken)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+        try {
+            HttpResponse<String> response = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .build()
+                    .send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(
+                        kind + ": GET " + path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Starts the next process; the previous one must have exited. */
