@@ -115,7 +115,7 @@ class WorkerOverHttpTest {
     }
 
     @Test
-    void leaves_a_frozen_owner_for_the_new_one_within_2_seconds_although_its_poll_hangs() {
+    void leaves_a_frozen_owner_for_the_new_one_within_seconds_although_its_poll_hangs() {
         Eventually.await("the worker polls server A", () -> !serverA.polls.isEmpty());
 
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
@@ -126,8 +126,9 @@ class WorkerOverHttpTest {
             ownership.moveTo(serverB, 2);
 
             Eventually.await("the worker polls server B", Duration.ofSeconds(5), () -> !serverB.polls.isEmpty());
-            // a heartbeat within 200 ms, silent after 1 s without an answer, then one discovery round at B
-            assertThat(Duration.ofNanos(System.nanoTime() - frozenAt)).isLessThan(Duration.ofSeconds(2));
+            // a heartbeat within 200 ms, silent after 1 s without an answer, then one discovery round at B:
+            // about 1.3 s, far from the poll's 30 s read timeout (margin for a busy build machine)
+            assertThat(Duration.ofNanos(System.nanoTime() - frozenAt)).isLessThan(Duration.ofSeconds(3));
             serverB.offer(anAssignment(70, 2));
             Eventually.await("instance 70 succeeded", () -> states(serverB, 70).contains(ReportedState.SUCCEEDED));
         } finally {

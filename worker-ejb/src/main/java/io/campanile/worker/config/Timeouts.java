@@ -26,7 +26,7 @@ public record Timeouts(
     public static Timeouts defaults() {
         return new Timeouts(
                 Duration.ofSeconds(1),
-                Duration.ofSeconds(3),
+                Duration.ofSeconds(2),
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(30),
                 Duration.ofMillis(250),

@@ -44,6 +44,9 @@ public final class Discovery {
     private final Backoff unauthorizedPause;
     private volatile Consumer<Owner> listener = named -> {};
     private boolean answeredOnce;
+    /** The owner the last answer named; logged again only when an answer names another. */
+    private Owner lastNamed;
+
     private long lastAnswerNanos;
     private long holdOffUntilNanos;
     private boolean holdingOff;
@@ -100,6 +103,10 @@ public final class Discovery {
             try {
                 Owner found = accept(api.discover(server));
                 rotation.answered(server);
+                if (!failures.isEmpty()) {
+                    // rare: failed servers are asked last from now on; says why a round was slow
+                    LOG.info(() -> "Discovery for app " + app + " was answered by " + server + " after" + failures);
+                }
                 return found;
             } catch (ServerCallException e) {
                 rotation.failed(server);
@@ -171,10 +178,11 @@ public final class Discovery {
         }
         long newest = epochs.observe(answer.epoch());
         Owner found = Owner.from(answer);
-        Owner previous = owner.set(found);
+        owner.set(found);
         answeredOnce = true;
         lastAnswerNanos = nanoTime.getAsLong();
-        if (state != State.ANSWERING || previous == null || !previous.equals(found)) {
+        // the owner may have been forgotten after a failed call: naming it again is no news
+        if (state != State.ANSWERING || !found.equals(lastNamed)) {
             String again = state == State.ANSWERING
                     ? ""
                     : " (servers answer again after " + failedRounds + " failed round(s))";
@@ -182,6 +190,7 @@ public final class Discovery {
                     + found.epoch() + (found.epoch() < newest ? ", older than the newest seen " + newest : "")
                     + ")" + again);
         }
+        lastNamed = found;
         state = State.ANSWERING;
         failedRounds = 0;
         unauthorizedPause.reset();

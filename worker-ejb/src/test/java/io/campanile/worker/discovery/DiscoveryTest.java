@@ -161,6 +161,22 @@ class DiscoveryTest {
     }
 
     @Test
+    void an_owner_named_again_after_it_was_forgotten_is_not_logged_again() {
+        discovery.discover();
+        owner.forget(owner.get().orElseThrow()); // a poll at it failed
+
+        discovery.discover();
+        api.owner(3, 5);
+        discovery.discover();
+
+        assertThat(log.atLeast(Level.INFO))
+                .hasSize(2)
+                .allMatch(line -> line.startsWith("INFO"))
+                .anyMatch(line -> line.contains("server-2"))
+                .anyMatch(line -> line.contains("server-3"));
+    }
+
+    @Test
     void after_a_recovery_a_new_refusal_starts_again_with_the_shortest_pause() {
         api.failing(1, 401).failing(2, 401).failing(3, 401);
         for (int round = 0; round < 5; round++) {

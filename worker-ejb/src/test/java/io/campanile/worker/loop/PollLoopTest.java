@@ -135,6 +135,21 @@ class PollLoopTest {
     }
 
     @Test
+    void backs_off_while_every_server_refuses_the_credentials() {
+        api.failing(1, 401).failing(2, 401);
+        long started = System.nanoTime();
+        start();
+
+        Eventually.await(
+                "four refused rounds",
+                Duration.ofSeconds(5),
+                () -> api.calls.stream().filter(c -> c.startsWith("discover")).count() >= 8);
+
+        // pauses of 250, 500 and 1000 ms before rounds 2 to 4; without a back-off they would take 750 ms
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(1700));
+    }
+
+    @Test
     void stops_promptly_while_waiting_between_discovery_rounds() throws InterruptedException {
         api.failing(1, 0).failing(2, 0);
         start();
