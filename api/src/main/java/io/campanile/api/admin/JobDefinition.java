@@ -10,7 +10,8 @@ import io.campanile.api.ScheduleType;
  * @param scheduleType CRON (needs {@code cron}) or API (runs only on request)
  * @param cron six fields with seconds first: {@code sec min hour day-of-month month day-of-week}
  * @param timeZone IANA zone id the CRON expression is read in; UTC when absent
- * @param parameters passed to the processor as they are; may be null
+ * @param parameters passed to the processor as they are; may be null. The server accepts any JSON
+ *     value here: a JSON string is passed as it is, any other value as its JSON text
  * @param enabled true when absent
  */
 public record JobDefinition(
@@ -19,7 +20,7 @@ public record JobDefinition(
         ScheduleType scheduleType,
         String cron,
         String timeZone,
-        String parameters,
+        @AnyJsonValue String parameters,
         Boolean enabled) {
 
     public static JobDefinition cron(String name, String processor, String cron) {

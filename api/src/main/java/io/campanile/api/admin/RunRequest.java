@@ -3,12 +3,13 @@ package io.campanile.api.admin;
 /**
  * Asks for one run of a job.
  *
- * @param parameters replaces the job's parameters for this run when not null
+ * @param parameters replaces the job's parameters for this run when not null; the server accepts
+ *     any JSON value (a JSON string as it is, any other value as its JSON text)
  * @param delaySeconds run no earlier than this many seconds from now; 0 when absent
  * @param requestId an idempotency key: a repeated request with the same key returns the
  *     instance the first one created; a fresh key is generated when absent
  */
-public record RunRequest(String parameters, Long delaySeconds, String requestId) {
+public record RunRequest(@AnyJsonValue String parameters, Long delaySeconds, String requestId) {
 
     public static RunRequest now() {
         return new RunRequest(null, null, null);

@@ -69,6 +69,7 @@ public class ManageApps {
     /** The app, or 404 naming it. */
     @Transactional
     public App require(String appName) {
+        Check.appName("app", appName);
         return apps.find(appName).orElseThrow(() -> RequestRejected.notFound("no app named '" + appName + "'"));
     }
 }

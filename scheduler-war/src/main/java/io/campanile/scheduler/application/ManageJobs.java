@@ -55,15 +55,16 @@ public class ManageJobs {
         apps.require(appName);
         Check.present("body", d);
         Check.matches("name", d.name(), NAME, "1-128 letters, digits, '.', '_' or '-'");
-        Check.maxLength("processor", Check.present("processor", d.processor()), 200);
-        Check.maxLength("parameters", d.parameters(), MAX_PARAMETERS);
+        Check.identifier("processor", d.processor(), 200);
+        Check.text("parameters", d.parameters(), MAX_PARAMETERS);
         ScheduleType type =
                 d.scheduleType() != null ? d.scheduleType() : d.cron() != null ? ScheduleType.CRON : ScheduleType.API;
-        String zone = d.timeZone() == null || d.timeZone().isBlank() ? "UTC" : d.timeZone();
+        String zone =
+                d.timeZone() == null || d.timeZone().isBlank() ? "UTC" : Check.identifier("timeZone", d.timeZone(), 64);
         try {
             CronSchedule.zone(zone);
         } catch (IllegalArgumentException e) {
-            throw RequestRejected.invalid("timeZone", e.getMessage());
+            throw RequestRejected.invalid("timeZone", Check.cut(e.getMessage()));
         }
         if (type == ScheduleType.CRON) {
             Check.present("cron", d.cron());

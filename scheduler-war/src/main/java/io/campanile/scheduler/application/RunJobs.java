@@ -21,6 +21,9 @@ import java.util.UUID;
 public class RunJobs {
 
     private static final long MAX_DELAY_SECONDS = 366L * 24 * 3600;
+    private static final int MAX_PARAMETERS = 65_536;
+    /** The instance's fire key is {@code "api:" + requestId}, VARCHAR(128). */
+    private static final int MAX_REQUEST_ID = 100;
 
     private ManageJobs jobs;
     private CreateRun createRun;
@@ -100,11 +103,10 @@ public class RunJobs {
         if (r.delaySeconds() != null && (r.delaySeconds() < 0 || r.delaySeconds() > MAX_DELAY_SECONDS)) {
             throw RequestRejected.invalid("delaySeconds", "must be between 0 and " + MAX_DELAY_SECONDS);
         }
-        Check.maxLength("parameters", r.parameters(), 65_536);
-        Check.maxLength("requestId", r.requestId(), 100);
-        String requestId = r.requestId() == null || r.requestId().isBlank()
+        Check.text("parameters", r.parameters(), MAX_PARAMETERS);
+        String requestId = r.requestId() == null
                 ? UUID.randomUUID().toString()
-                : r.requestId();
+                : Check.identifier("requestId", r.requestId(), MAX_REQUEST_ID);
         return new RunRequest(r.parameters(), r.delaySeconds(), requestId);
     }
 }

@@ -36,6 +36,7 @@ public final class CampanileCluster implements AutoCloseable {
     private final String appSecret = randomToken();
     private final List<SchedulerNode> servers = new ArrayList<>();
     private final Map<String, TcpProxy> databaseProxies = new HashMap<>();
+    private final Map<String, WallClock> wallClocks = new HashMap<>();
     private PayaraProcess demo;
 
     private CampanileCluster(ClusterSettings settings, PostgresDatabase database) {
@@ -68,6 +69,9 @@ public final class CampanileCluster implements AutoCloseable {
             String name = "server-" + i;
             TcpProxy databaseProxy = TcpProxy.start(FreePorts.next(), PostgresUrls.port(database.jdbcUrl()));
             databaseProxies.put(name, databaseProxy);
+            // every server's wall clock can be stepped (libfaketime), so that any of them can be the owner stepped
+            WallClock wallClock = WallClock.at(settings.logDir().resolve(name + "-faketime.txt"));
+            wallClocks.put(name, wallClock);
             PayaraProcess process = new MicroLaunch(
                             settings.microJar(),
                             settings.schedulerWar(),
@@ -75,6 +79,7 @@ public final class CampanileCluster implements AutoCloseable {
                             serverProperties(
                                     SchedulerNode.baseUri(proxy.listenPort()).toString(),
                                     PostgresUrls.viaLoopbackPort(database.jdbcUrl(), databaseProxy.listenPort())))
+                    .withEnvironment(wallClock.environment())
                     .toProcess(name, settings.logDir());
             servers.add(new SchedulerNode(name, httpPort, proxy, process, adminToken));
         }
@@ -188,6 +193,11 @@ public final class CampanileCluster implements AutoCloseable {
                 .filter(server -> server.serverId().equals(serverId))
                 .findFirst()
                 .orElseThrow(() -> new NoSuchElementException("no server with id " + serverId + " in " + servers));
+    }
+
+    /** The server's wall clock, to step it while the server runs. */
+    public WallClock wallClock(SchedulerNode server) {
+        return wallClocks.get(server.name());
     }
 
     public PayaraProcess demo() {

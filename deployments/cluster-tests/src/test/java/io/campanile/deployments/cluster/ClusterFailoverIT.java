@@ -37,7 +37,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * Guarantees 1, 2, 3 and 5 of the design brief on real processes: three scheduler servers and the demo app
  * (its worker runs the every-second job {@code every-second} with the {@code audit} processor) on one fresh
  * PostgreSQL database. One cluster serves all cases, which run in order and build on each other: a partition,
- * a frozen owner (SIGSTOP), an owner whose host vanishes (its HTTP and database connections go silent), a kill -9
+ * the owner's wall clock stepped back and forth (libfaketime), a frozen owner (SIGSTOP), an owner whose host vanishes (its HTTP and database connections go silent), a kill -9
  * of the owner, the books of every fire so far, a graceful stop of the next owner.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -50,6 +50,8 @@ class ClusterFailoverIT {
     private static final Duration GIVE_UP = Duration.ofSeconds(30);
     /** How long a frozen owner stays frozen, and a vanished one away: well past its lease (3 s). */
     private static final Duration SILENCE = Duration.ofSeconds(10);
+    /** How long the owner's wall clock stays at each step: longer than a lease (3 s) and several renewals. */
+    private static final Duration CLOCK_STEP_HOLD = Duration.ofSeconds(6);
 
     private static final int STEADY_FIRES = 10;
 
@@ -161,6 +163,60 @@ class ClusterFailoverIT {
 
     @Test
     @Order(2)
+    void stepping_the_owners_wall_clock_back_and_forth_changes_no_owner_and_delays_no_fire() {
+        ClusterView before = clusterView();
+        OwnershipView owner = Ownerships.of(before, APP);
+        WallClock clock = cluster.wallClock(cluster.server(owner.ownerId()));
+        long lastChangeBefore = Ownerships.lastChangeId(before);
+        Set<String> owners = new LinkedHashSet<>();
+        try {
+            // back 30 s (what time synchronisation does to a fast clock), forwards 60 s, back 30 s to real time
+            for (long offsetSeconds : new long[] {-30, 30, 0}) {
+                clock.offsetSeconds(offsetSeconds);
+                long steppedAt = System.nanoTime();
+                while (Poll.millisSince(steppedAt) < CLOCK_STEP_HOLD.toMillis()) {
+                    OwnershipView now = Ownerships.of(clusterView(), APP);
+                    owners.add(now.ownerId() + "@epoch" + now.epoch());
+                    Poll.pause(Duration.ofMillis(500));
+                }
+            }
+        } finally {
+            clock.offsetSeconds(0);
+        }
+        ClusterView after = clusterView();
+        Instant until = after.databaseTime().minusSeconds(2);
+        List<InstanceView> fires = instances(60).stream()
+                .filter(i -> i.fireTime().isAfter(before.databaseTime()))
+                .filter(i -> !i.fireTime().isAfter(until))
+                .toList();
+        List<Long> dispatched = fires.stream()
+                .filter(i -> i.dispatchedAt() != null)
+                .map(i -> Duration.between(i.fireTime(), i.dispatchedAt()).toMillis())
+                .sorted()
+                .toList();
+        List<OwnershipChangeView> changes = Ownerships.changesSince(after, APP, lastChangeBefore);
+        System.out.println("CLOCK owner=" + owner.ownerId() + " steps=-30s,+60s,-30s hold-ms="
+                + CLOCK_STEP_HOLD.toMillis() + " owners-seen=" + owners + " changes=" + changes.size() + " fires="
+                + fires.size() + " dispatched-after-fire-ms(min/median/max)=" + spread(dispatched) + " states="
+                + fires.stream()
+                        .collect(Collectors.groupingBy(InstanceView::state, TreeMap::new, Collectors.counting())));
+
+        assertThat(changes)
+                .as("ownership changes while the owner's wall clock was stepped")
+                .isEmpty();
+        assertThat(owners)
+                .as("owners seen while the owner's wall clock was stepped")
+                .hasSize(1);
+        long seconds = Duration.between(before.databaseTime(), until).toSeconds();
+        assertThat(fires).as("one fire per second of the steps").hasSizeGreaterThanOrEqualTo((int) seconds);
+        assertThat(fires).as("fires of the steps").allSatisfy(fire -> assertThat(fire.state())
+                .isEqualTo(InstanceState.SUCCEEDED));
+        assertThat(dispatched).as("ms from fire time to dispatch, each fire").allSatisfy(ms -> assertThat(ms)
+                .isLessThan(2000));
+    }
+
+    @Test
+    @Order(3)
     void frozen_owner_is_replaced_and_fires_resume_within_5_seconds() {
         OwnershipView owner = Ownerships.of(clusterView(), APP);
         SchedulerNode victim = cluster.server(owner.ownerId());
@@ -182,7 +238,7 @@ class ClusterFailoverIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void vanished_owner_is_replaced_and_fires_resume_within_5_seconds() {
         OwnershipView owner = Ownerships.of(clusterView(), APP);
         SchedulerNode victim = cluster.server(owner.ownerId());
@@ -276,7 +332,7 @@ class ClusterFailoverIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void killed_owner_is_replaced_within_5_seconds() {
         OwnershipView owner = Ownerships.of(clusterView(), APP);
         SchedulerNode victim = cluster.server(owner.ownerId());
@@ -310,7 +366,7 @@ class ClusterFailoverIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void no_fire_ran_twice_and_none_was_lost() {
         ClusterView now = clusterView();
         Instant end = now.databaseTime().minusSeconds(3);
@@ -337,7 +393,7 @@ class ClusterFailoverIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void graceful_stop_hands_apps_over_within_1_second() {
         OwnershipView owner = Ownerships.of(clusterView(), APP);
         SchedulerNode leaving = cluster.server(owner.ownerId());

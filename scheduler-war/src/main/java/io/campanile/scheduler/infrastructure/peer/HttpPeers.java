@@ -8,6 +8,8 @@ import io.campanile.scheduler.domain.election.Peers;
 import io.campanile.scheduler.infrastructure.config.Credentials;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
@@ -28,7 +30,10 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
-/** Talks to other servers over HTTP with the cluster token and short time-outs. */
+/**
+ * Talks to other servers over HTTP with the cluster token and short time-outs. Created with the
+ * application (see {@link #createdAtStartUp}), never lazily on first use.
+ */
 @ApplicationScoped
 public class HttpPeers implements Peers {
 
@@ -55,6 +60,16 @@ public class HttpPeers implements Peers {
                 .build();
         // load now what the hand-off needs, while the class loader still works
         HandoffJson.takenOver(HandoffJson.write(new Handoff("warm-up", List.of(new Handoff.HeldApp("app", 1)))));
+    }
+
+    /**
+     * Makes CDI create this bean while the application starts. Otherwise a server that never had to
+     * ping a peer creates it for the first time inside the JVM shutdown hook that hands its apps over,
+     * and WildFly's RESTEasy refuses to build a client then ({@code IllegalStateException: Shutdown in
+     * progress}, from registering its own shutdown hook): the apps moved only when their leases expired.
+     */
+    void createdAtStartUp(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        // nothing to do: observing the event on this bean is what creates it
     }
 
     private static Client client(long timeoutMillis) {

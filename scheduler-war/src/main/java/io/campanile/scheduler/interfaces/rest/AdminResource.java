@@ -7,8 +7,10 @@ import io.campanile.api.admin.InstanceView;
 import io.campanile.api.admin.JobDefinition;
 import io.campanile.api.admin.JobView;
 import io.campanile.api.admin.RunRequest;
+import io.campanile.scheduler.application.Check;
 import io.campanile.scheduler.application.ClusterOverview;
 import io.campanile.scheduler.application.CreateRun;
+import io.campanile.scheduler.application.InputLimits;
 import io.campanile.scheduler.application.ManageApps;
 import io.campanile.scheduler.application.ManageJobs;
 import io.campanile.scheduler.application.RunJobs;
@@ -73,8 +75,8 @@ public class AdminResource {
 
     @POST
     @Path("apps/{app}/jobs/{jobId}/run")
-    public Response run(@PathParam("app") String app, @PathParam("jobId") long jobId, RunRequest request) {
-        CreateRun.Created created = runs.run(app, jobId, request);
+    public Response run(@PathParam("app") String app, @PathParam("jobId") String jobId, RunRequest request) {
+        CreateRun.Created created = runs.run(app, InputLimits.jobId(jobId), request);
         return Response.status(created.isNew() ? 201 : 200)
                 .entity(created.instance())
                 .build();
@@ -84,9 +86,10 @@ public class AdminResource {
     @Path("apps/{app}/jobs/{jobId}/instances")
     public List<InstanceView> instances(
             @PathParam("app") String app,
-            @PathParam("jobId") long jobId,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
-        return jobs.instances(app, jobId, limit);
+            @PathParam("jobId") String jobId,
+            @QueryParam("limit") @DefaultValue("100") String limit) {
+        // taken as text: JAX-RS answers a parameter it cannot convert with 404, not with a 400 naming it
+        return jobs.instances(app, InputLimits.jobId(jobId), (int) Check.wholeNumber("limit", limit, 1, 1000));
     }
 
     @GET

@@ -4,8 +4,9 @@ import io.campanile.api.admin.RunRequest;
 import io.campanile.api.protocol.Handoff;
 import io.campanile.api.protocol.HandoffAnswer;
 import io.campanile.api.protocol.PingAnswer;
+import io.campanile.scheduler.application.Check;
 import io.campanile.scheduler.application.CreateRun;
-import io.campanile.scheduler.application.RequestRejected;
+import io.campanile.scheduler.application.InputLimits;
 import io.campanile.scheduler.application.RunJobs;
 import io.campanile.scheduler.domain.election.Election;
 import io.campanile.scheduler.domain.election.Peers;
@@ -46,9 +47,7 @@ public class ClusterResource {
     @GET
     @Path("ping")
     public PingAnswer ping(@QueryParam("app") String app) {
-        if (app == null || app.isBlank()) {
-            throw RequestRejected.invalid("app", "query parameter is required");
-        }
+        Check.appName("app", app);
         Peers.PingAnswer answer = election.answerPing(app);
         return new PingAnswer(answer.serverId(), app, answer.owner(), answer.epoch());
     }
@@ -56,9 +55,7 @@ public class ClusterResource {
     @POST
     @Path("handoff")
     public HandoffAnswer handoff(Handoff handoff) {
-        if (handoff == null || handoff.leavingServerId() == null || handoff.apps() == null) {
-            throw RequestRejected.invalid("leavingServerId/apps", "are required");
-        }
+        InputLimits.handoff(handoff, me.id());
         List<String> taken = election.acceptHandoff(handoff);
         registry.remove(handoff.leavingServerId());
         return new HandoffAnswer(me.id(), taken);
@@ -66,8 +63,8 @@ public class ClusterResource {
 
     @POST
     @Path("apps/{app}/jobs/{jobId}/run")
-    public Response run(@PathParam("app") String app, @PathParam("jobId") long jobId, RunRequest request) {
-        CreateRun.Created created = runs.runForwarded(app, jobId, request);
+    public Response run(@PathParam("app") String app, @PathParam("jobId") String jobId, RunRequest request) {
+        CreateRun.Created created = runs.runForwarded(app, InputLimits.jobId(jobId), request);
         return Response.status(created.isNew() ? 201 : 200)
                 .entity(created.instance())
                 .build();

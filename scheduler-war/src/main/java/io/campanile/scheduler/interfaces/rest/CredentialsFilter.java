@@ -2,6 +2,7 @@ package io.campanile.scheduler.interfaces.rest;
 
 import io.campanile.api.Headers;
 import io.campanile.scheduler.application.AppAuthenticator;
+import io.campanile.scheduler.application.Check;
 import io.campanile.scheduler.infrastructure.config.Credentials;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -41,7 +42,8 @@ public class CredentialsFilter implements ContainerRequestFilter {
         } else if (path.startsWith("worker")) {
             check(
                     request,
-                    apps.verify(request.getHeaderString(Headers.APP), presented),
+                    Check.isAppName(request.getHeaderString(Headers.APP))
+                            && apps.verify(request.getHeaderString(Headers.APP), presented),
                     "the app's name in " + Headers.APP + " and its secret");
         }
     }

@@ -1,28 +1,24 @@
 package io.campanile.scheduler.interfaces.rest;
 
+import io.campanile.api.admin.ErrorView;
+import io.campanile.scheduler.application.Check;
 import io.campanile.scheduler.application.RequestRejected;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Turns every failure into an {@code ErrorView} answer whose message names the problem. */
 public final class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class.getName());
-    /** Yasson's message for an unknown enum constant, made readable: the value and the type's name. */
-    /** How Yasson names the property it failed on. */
-    private static final Pattern PROPERTY = Pattern.compile("property '([^']+)'");
-
-    private static final Pattern BAD_ENUM = Pattern.compile("No enum constant (?:[\\w$]+\\.)*(\\w+)\\.(\\S+)");
 
     private ErrorMappers() {}
 
@@ -41,11 +37,12 @@ public final class ErrorMappers {
         }
     }
 
+    /** Bodies are read by {@link StrictJsonReader}; this is for anything JSON-B still reads. */
     @Provider
     public static class BadJson implements ExceptionMapper<JsonbException> {
         @Override
         public Response toResponse(JsonbException e) {
-            return Errors.of(400, "the request body is not valid JSON for this endpoint: " + rootMessage(e));
+            return Errors.of(400, "body: is not valid JSON for this endpoint: " + Check.cut(rootMessage(e)));
         }
     }
 
@@ -53,34 +50,44 @@ public final class ErrorMappers {
     public static class Unreadable implements ExceptionMapper<ProcessingException> {
         @Override
         public Response toResponse(ProcessingException e) {
-            return Errors.of(400, "the request body is not valid JSON for this endpoint: " + rootMessage(e));
+            return Errors.of(400, "body: cannot be read: " + Check.cut(rootMessage(e)));
         }
     }
 
+    /** The container's own refusals (no such path, method, media type) and those of our providers. */
     @Provider
     public static class Web implements ExceptionMapper<WebApplicationException> {
         @Context
         UriInfo uri;
 
+        @Context
+        Request request;
+
         @Override
         public Response toResponse(WebApplicationException e) {
-            int status = e.getResponse().getStatus();
+            Response response = e.getResponse();
+            if (response.getEntity() instanceof ErrorView) {
+                return response; // already the documented body (StrictJsonReader's refusals)
+            }
+            int status = response.getStatus();
             String message =
                     switch (status) {
-                        case 404 -> "no resource at " + (uri == null ? "this path" : "/" + uri.getPath());
-                        case 405 -> "method not allowed here";
+                        case 404 -> "no resource at " + (uri == null ? "this path" : Check.quote("/" + uri.getPath()));
+                        case 405 -> "method " + (request == null ? "" : Check.cut(request.getMethod()) + " ")
+                                + "not allowed here";
                         case 415 -> "send the body as application/json";
                         case 406 -> "this endpoint answers application/json only";
-                        default -> e.getCause() != null ? rootMessage(e) : e.getMessage();
+                        default -> Check.cut(e.getMessage());
                     };
             return Errors.of(status, message);
         }
     }
 
+    /** Anything else is a bug: logged with its stack trace, answered with a JSON 500, never an HTML page. */
     @Provider
-    public static class Unexpected implements ExceptionMapper<RuntimeException> {
+    public static class Unexpected implements ExceptionMapper<Throwable> {
         @Override
-        public Response toResponse(RuntimeException e) {
+        public Response toResponse(Throwable e) {
             if (e instanceof WebApplicationException w) {
                 return new Web().toResponse(w);
             }
@@ -89,23 +96,12 @@ public final class ErrorMappers {
         }
     }
 
-    /** The innermost message, prefixed by the JSON property it concerns when a message names one. */
+    /** The innermost message of a chain of causes. */
     static String rootMessage(Throwable e) {
-        String property = null;
         Throwable t = e;
-        while (true) {
-            Matcher named = t.getMessage() == null ? null : PROPERTY.matcher(t.getMessage());
-            if (property == null && named != null && named.find()) {
-                property = named.group(1);
-            }
-            if (t.getCause() == null || t.getCause() == t) {
-                break;
-            }
+        while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        Matcher badEnum = BAD_ENUM.matcher(message);
-        String root = badEnum.matches() ? "'" + badEnum.group(2) + "' is not a " + badEnum.group(1) : message;
-        return property == null ? root : property + ": " + root;
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 }

@@ -7,12 +7,19 @@ import jakarta.ws.rs.core.Response;
 /** Error answers: always JSON with the status and a message that names the problem. */
 final class Errors {
 
+    /** No message is longer: whatever it quotes was cut already, this is the last guard. */
+    static final int MAX_MESSAGE = 1000;
+
     private Errors() {}
 
     static Response of(int status, String message) {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorView(status, message))
+                .entity(new ErrorView(status, bounded(message)))
                 .build();
+    }
+
+    static String bounded(String message) {
+        return message == null || message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "...";
     }
 }

@@ -8,6 +8,7 @@ import io.campanile.api.protocol.PollRequest;
 import io.campanile.api.protocol.StatusReport;
 import io.campanile.api.protocol.WorkerHeartbeat;
 import io.campanile.scheduler.application.DispatchWork;
+import io.campanile.scheduler.application.InputLimits;
 import io.campanile.scheduler.application.ReportStatus;
 import io.campanile.scheduler.application.RequestRejected;
 import io.campanile.scheduler.application.SchedulerSettings;
@@ -73,11 +74,7 @@ public class WorkerResource {
     @POST
     @Path("heartbeat")
     public HeartbeatAnswer heartbeat(@HeaderParam(Headers.APP) String app, WorkerHeartbeat heartbeat) {
-        if (heartbeat == null
-                || heartbeat.workerId() == null
-                || heartbeat.workerId().isBlank()) {
-            throw RequestRejected.invalid("workerId", "is required");
-        }
+        InputLimits.heartbeat(heartbeat);
         long epoch = currentEpoch(app);
         workers.record(app, heartbeat);
         return new HeartbeatAnswer(me.id(), epoch);
@@ -87,7 +84,7 @@ public class WorkerResource {
     @Path("poll")
     public void poll(@HeaderParam(Headers.APP) String app, PollRequest request, @Suspended AsyncResponse async) {
         try {
-            check(request);
+            InputLimits.poll(request);
             long epoch = currentEpoch(app);
             workers.seen(app, request.workerId());
             WaitingPolls.Poll poll = new WaitingPolls.Poll(app, request, new AsyncAnswerer(async));
@@ -104,27 +101,10 @@ public class WorkerResource {
         }
     }
 
-    private static void check(PollRequest request) {
-        if (request == null || request.workerId() == null || request.workerId().isBlank()) {
-            throw RequestRejected.invalid("workerId", "is required");
-        }
-        if (request.capacity() < 1) {
-            throw RequestRejected.invalid("capacity", "must be at least 1");
-        }
-    }
-
     @POST
     @Path("reports")
     public void report(@HeaderParam(Headers.APP) String app, StatusReport report) {
-        if (report == null || report.state() == null) {
-            throw RequestRejected.invalid("state", "is required (RUNNING, SUCCEEDED or FAILED)");
-        }
-        if (report.attempt() < 1) {
-            throw RequestRejected.invalid("attempt", "must be at least 1");
-        }
-        if (report.workerId() == null || report.workerId().isBlank()) {
-            throw RequestRejected.invalid("workerId", "is required");
-        }
+        InputLimits.report(report);
         workers.seen(app, report.workerId());
         reports.report(app, report);
     }

@@ -1,0 +1,95 @@
+package io.campanile.scheduler.application;
+
+import io.campanile.api.protocol.Handoff;
+import io.campanile.api.protocol.PollRequest;
+import io.campanile.api.protocol.StatusReport;
+import io.campanile.api.protocol.WorkerHeartbeat;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The documented limits (docs/api.md) of what workers and peers send, checked before anything is
+ * kept: a value that passes fits its column and its place in memory, so one worker's odd request
+ * cannot stop its app's dispatch.
+ */
+public final class InputLimits {
+
+    /** Worker ids are stored in {@code job_instance.worker_id}, VARCHAR(200). */
+    public static final int MAX_WORKER_ID = 200;
+    /** What a worker's {@code campanile.worker.capacity} allows. */
+    public static final int MAX_CAPACITY = 10_000;
+
+    public static final int MAX_ATTEMPT = 1_000_000;
+    /** Server ids are stored in {@code server_node.id}, VARCHAR(64). */
+    public static final int MAX_SERVER_ID = 64;
+
+    public static final int MAX_HANDOFF_APPS = 10_000;
+
+    private InputLimits() {}
+
+    public static void heartbeat(WorkerHeartbeat h) {
+        Check.present("body", h);
+        Check.identifier("workerId", h.workerId(), MAX_WORKER_ID);
+        if (!Double.isFinite(h.cpuLoad())) {
+            throw RequestRejected.invalid("cpuLoad", "must be a finite number");
+        }
+        Check.range("freeHeapBytes", h.freeHeapBytes(), 0, Long.MAX_VALUE);
+        Check.range("maxHeapBytes", h.maxHeapBytes(), 0, Long.MAX_VALUE);
+        Check.range("activeRuns", h.activeRuns(), 0, Integer.MAX_VALUE);
+        Check.range("capacity", h.capacity(), 0, MAX_CAPACITY);
+        Check.range("epochSeen", h.epochSeen(), 0, Long.MAX_VALUE);
+    }
+
+    public static void poll(PollRequest p) {
+        Check.present("body", p);
+        Check.identifier("workerId", p.workerId(), MAX_WORKER_ID);
+        Check.range("capacity", p.capacity(), 1, MAX_CAPACITY);
+        Check.range("epochSeen", p.epochSeen(), 0, Long.MAX_VALUE);
+    }
+
+    public static void report(StatusReport r) {
+        Check.present("body", r);
+        Check.range("instanceId", r.instanceId(), 1, Long.MAX_VALUE);
+        Check.range("attempt", r.attempt(), 1, MAX_ATTEMPT);
+        Check.range("epoch", r.epoch(), 0, Long.MAX_VALUE);
+        Check.identifier("workerId", r.workerId(), MAX_WORKER_ID);
+        if (r.state() == null) {
+            throw RequestRejected.invalid("state", "is required (RUNNING, SUCCEEDED or FAILED)");
+        }
+        // longer messages are cut to the column's 2,000 characters when stored
+        Check.text("message", r.message(), Integer.MAX_VALUE);
+    }
+
+    /**
+     * A hand-off a peer may act on: from another server (a server never hands its apps to itself;
+     * taking them "over" would only bump their epochs), naming each app once.
+     */
+    public static void handoff(Handoff h, String receivingServerId) {
+        Check.present("body", h);
+        Check.identifier("leavingServerId", h.leavingServerId(), MAX_SERVER_ID);
+        if (h.leavingServerId().equals(receivingServerId)) {
+            throw RequestRejected.invalid(
+                    "leavingServerId",
+                    "names this server (" + receivingServerId + "); a server cannot hand off to itself");
+        }
+        Check.present("apps", h.apps());
+        if (h.apps().size() > MAX_HANDOFF_APPS) {
+            throw RequestRejected.invalid("apps", "has more than " + MAX_HANDOFF_APPS + " entries");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < h.apps().size(); i++) {
+            Handoff.HeldApp app = h.apps().get(i);
+            Check.present("apps[" + i + "]", app);
+            Check.appName("apps[" + i + "].appName", app.appName());
+            Check.range("apps[" + i + "].epoch", app.epoch(), 1, Long.MAX_VALUE);
+            if (!seen.add(app.appName())) {
+                throw RequestRejected.invalid("apps[" + i + "].appName", "names app " + app.appName() + " twice");
+            }
+        }
+    }
+
+    /** A job id from a path: a positive whole number. */
+    public static long jobId(String text) {
+        return Check.wholeNumber("jobId", text, 1, Long.MAX_VALUE);
+    }
+}

@@ -1,0 +1,359 @@
+package io.campanile.scheduler.interfaces.rest;
+
+import io.campanile.api.admin.AnyJsonValue;
+import io.campanile.scheduler.application.Check;
+import jakarta.json.Json;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParser.Event;
+import jakarta.json.stream.JsonParsingException;
+import java.io.IOException;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a JSON object into a record, strictly: every value must have its component's JSON type
+ * (no number for a string, no string for a boolean), numbers must fit their Java type exactly (no
+ * wrapping, no truncated fraction), enum constants are spelled as declared, unknown and duplicate
+ * properties are refused, primitives must be present, and nothing may follow the object. Every
+ * problem names the JSON path of the value at fault ({@code apps[2].epoch}).
+ *
+ * <p>No string anywhere in the body may hold a control character other than tab, line feed and
+ * carriage return, nor a lone surrogate: no column can hold U+0000, and none of the others has a
+ * use in this API.
+ *
+ * <p>Uses only the streaming JSON-P API, so it behaves the same on every Jakarta EE server.
+ */
+final class StrictJson {
+
+    /** Elements of one JSON array, and nesting of a free JSON value: far above any real request. */
+    static final int MAX_LIST_SIZE = 10_000;
+
+    static final int MAX_DEPTH = 32;
+
+    /** Parsson names the character it stumbled on by its code. */
+    private static final Pattern UNEXPECTED_CHAR = Pattern.compile("Unexpected char (\\d+)");
+
+    /** A body that does not fit; {@code path} is the JSON path of the value at fault, or "body". */
+    static final class Rejected extends RuntimeException {
+        private final String path;
+        private final String problem;
+
+        Rejected(String path, String problem) {
+            super(Check.cut(path) + ": " + problem, null, false, false);
+            this.path = Check.cut(path);
+            this.problem = problem;
+        }
+
+        String path() {
+            return path;
+        }
+
+        String problem() {
+            return problem;
+        }
+    }
+
+    private StrictJson() {}
+
+    /**
+     * The record the body describes, or null for an empty body (no JSON value at all). A failure to
+     * read the body itself (I/O, bad UTF-8) comes out as the JSON-P implementation's exception.
+     */
+    static <T extends Record> T read(Reader body, Class<T> type) throws IOException {
+        PushbackReader input = new PushbackReader(body);
+        int c = input.read();
+        while (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            c = input.read();
+        }
+        if (c < 0) {
+            return null;
+        }
+        input.unread(c);
+        try (JsonParser parser = Json.createParser(input)) {
+            Event first = parser.next();
+            if (first != Event.START_OBJECT) {
+                throw new Rejected("body", "must be a JSON object, not " + describe(first));
+            }
+            T value = type.cast(readRecord(parser, type, ""));
+            if (parser.hasNext()) {
+                throw new Rejected("body", "unexpected content after the JSON object");
+            }
+            return value;
+        } catch (JsonParsingException e) {
+            throw new Rejected("body", "is not valid JSON" + locate(e));
+        }
+    }
+
+    private static Object readRecord(JsonParser parser, Class<?> type, String path) {
+        RecordComponent[] components = type.getRecordComponents();
+        Map<String, RecordComponent> byName = new LinkedHashMap<>();
+        for (RecordComponent component : components) {
+            byName.put(component.getName(), component);
+        }
+        Map<String, Object> values = new HashMap<>();
+        for (Event event = parser.next(); event != Event.END_OBJECT; event = parser.next()) {
+            String name = parser.getString();
+            String at = path.isEmpty() ? name : path + "." + name;
+            RecordComponent component = byName.get(name);
+            if (component == null) {
+                checkedText(at, name);
+                throw new Rejected(at, "unknown property; expected one of " + String.join(", ", byName.keySet()));
+            }
+            if (values.containsKey(name)) {
+                throw new Rejected(at, "appears more than once");
+            }
+            Event valueEvent = parser.next();
+            Object value = component.isAnnotationPresent(AnyJsonValue.class)
+                    ? anyJson(parser, valueEvent, at)
+                    : readValue(parser, valueEvent, component.getGenericType(), at);
+            values.put(name, value);
+        }
+        Object[] arguments = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            String name = components[i].getName();
+            arguments[i] = values.get(name);
+            if (arguments[i] == null && types[i].isPrimitive()) {
+                throw new Rejected(path.isEmpty() ? name : path + "." + name, "is required");
+            }
+        }
+        return construct(type, types, arguments, path);
+    }
+
+    private static Object construct(Class<?> type, Class<?>[] types, Object[] arguments, String path) {
+        try {
+            Constructor<?> canonical = type.getDeclaredConstructor(types);
+            return canonical.newInstance(arguments);
+        } catch (InvocationTargetException e) {
+            // a record that checks its own components refused them
+            throw new Rejected(
+                    path.isEmpty() ? "body" : path,
+                    Check.cut(String.valueOf(e.getCause().getMessage())));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot construct " + type.getName(), e);
+        }
+    }
+
+    private static Object readValue(JsonParser parser, Event event, Type type, String at) {
+        Class<?> raw = rawClass(type);
+        if (event == Event.VALUE_NULL) {
+            if (raw.isPrimitive()) {
+                throw new Rejected(at, "must not be null");
+            }
+            return null;
+        }
+        if (raw == String.class) {
+            expect(event, Event.VALUE_STRING, at, "a string");
+            return checkedText(at, parser.getString());
+        }
+        if (raw == int.class || raw == Integer.class) {
+            return (int) whole(parser, event, at, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        }
+        if (raw == long.class || raw == Long.class) {
+            return whole(parser, event, at, Long.MIN_VALUE, Long.MAX_VALUE);
+        }
+        if (raw == double.class || raw == Double.class) {
+            expect(event, Event.VALUE_NUMBER, at, "a number");
+            double value = parser.getBigDecimal().doubleValue();
+            if (!Double.isFinite(value)) {
+                throw new Rejected(at, "is too large");
+            }
+            return value;
+        }
+        if (raw == boolean.class || raw == Boolean.class) {
+            if (event != Event.VALUE_TRUE && event != Event.VALUE_FALSE) {
+                throw new Rejected(at, "must be true or false, not " + describe(event));
+            }
+            return event == Event.VALUE_TRUE;
+        }
+        if (raw.isEnum()) {
+            return enumConstant(parser, event, raw, at);
+        }
+        if (raw == Instant.class) {
+            expect(event, Event.VALUE_STRING, at, "an ISO-8601 instant such as 2026-01-31T12:00:00Z");
+            String text = parser.getString();
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new Rejected(at, Check.quote(text) + " is not an ISO-8601 instant such as 2026-01-31T12:00:00Z");
+            }
+        }
+        if (raw == List.class) {
+            expect(event, Event.START_ARRAY, at, "an array");
+            return readList(parser, ((ParameterizedType) type).getActualTypeArguments()[0], at);
+        }
+        if (raw.isRecord()) {
+            expect(event, Event.START_OBJECT, at, "an object");
+            return readRecord(parser, raw, at);
+        }
+        throw new IllegalStateException("no JSON mapping for " + type + " at " + at);
+    }
+
+    private static List<Object> readList(JsonParser parser, Type elementType, String at) {
+        List<Object> list = new ArrayList<>();
+        for (Event event = parser.next(); event != Event.END_ARRAY; event = parser.next()) {
+            String element = at + "[" + list.size() + "]";
+            if (list.size() == MAX_LIST_SIZE) {
+                throw new Rejected(at, "has more than " + MAX_LIST_SIZE + " elements");
+            }
+            if (event == Event.VALUE_NULL) {
+                throw new Rejected(element, "must not be null");
+            }
+            list.add(readValue(parser, event, elementType, element));
+        }
+        return Collections.unmodifiableList(list);
+    }
+
+    private static long whole(JsonParser parser, Event event, String at, long min, long max) {
+        expect(event, Event.VALUE_NUMBER, at, "a whole number");
+        BigDecimal value = parser.getBigDecimal();
+        // compareTo looks at the exponents first: 1e999999999 costs nothing
+        if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
+            throw new Rejected(at, Check.cut(parser.getString()) + " is out of range (" + min + " to " + max + ")");
+        }
+        if (value.signum() != 0 && value.stripTrailingZeros().scale() > 0) {
+            throw new Rejected(at, "must be a whole number, not " + Check.cut(parser.getString()));
+        }
+        return value.longValue();
+    }
+
+    private static Object enumConstant(JsonParser parser, Event event, Class<?> type, String at) {
+        String valid = Arrays.stream(type.getEnumConstants())
+                .map(c -> ((Enum<?>) c).name())
+                .collect(Collectors.joining(", "));
+        if (event != Event.VALUE_STRING) {
+            throw new Rejected(at, "must be one of " + valid + ", not " + describe(event));
+        }
+        String text = parser.getString();
+        for (Object constant : type.getEnumConstants()) {
+            if (((Enum<?>) constant).name().equals(text)) {
+                return constant;
+            }
+        }
+        throw new Rejected(at, Check.quote(text) + " is not one of " + valid);
+    }
+
+    /** A JSON string as it is; any other value as its JSON text. */
+    private static String anyJson(JsonParser parser, Event event, String at) {
+        if (event == Event.VALUE_NULL) {
+            return null;
+        }
+        if (event == Event.VALUE_STRING) {
+            return checkedText(at, parser.getString());
+        }
+        StringBuilder json = new StringBuilder();
+        copy(parser, event, json, at, 0);
+        return json.toString();
+    }
+
+    private static void copy(JsonParser parser, Event event, StringBuilder json, String at, int depth) {
+        switch (event) {
+            case START_OBJECT, START_ARRAY -> {
+                if (depth == MAX_DEPTH) {
+                    throw new Rejected(at, "is nested deeper than " + MAX_DEPTH + " levels");
+                }
+                boolean object = event == Event.START_OBJECT;
+                json.append(object ? '{' : '[');
+                Event end = object ? Event.END_OBJECT : Event.END_ARRAY;
+                boolean first = true;
+                for (Event next = parser.next(); next != end; next = parser.next()) {
+                    json.append(first ? "" : ",");
+                    first = false;
+                    if (object) {
+                        json.append(Json.createValue(checkedText(at, parser.getString())))
+                                .append(':');
+                        next = parser.next();
+                    }
+                    copy(parser, next, json, at, depth + 1);
+                }
+                json.append(object ? '}' : ']');
+            }
+            case VALUE_STRING -> json.append(Json.createValue(checkedText(at, parser.getString())));
+            case VALUE_NUMBER -> json.append(parser.getString());
+            case VALUE_TRUE -> json.append("true");
+            case VALUE_FALSE -> json.append("false");
+            case VALUE_NULL -> json.append("null");
+            default -> throw new Rejected(at, "is not a JSON value");
+        }
+    }
+
+    /** The text, if it holds no control character (other than tab, LF, CR) and no lone surrogate. */
+    static String checkedText(String at, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                throw new Rejected(
+                        at, String.format("contains the control character U+%04X at position %d", (int) c, i));
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new Rejected(at, String.format("contains a lone surrogate U+%04X at position %d", (int) c, i));
+            }
+        }
+        return text;
+    }
+
+    private static void expect(Event event, Event wanted, String at, String what) {
+        if (event != wanted) {
+            throw new Rejected(at, "must be " + what + ", not " + describe(event));
+        }
+    }
+
+    private static String describe(Event event) {
+        return switch (event) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> event.name();
+        };
+    }
+
+    private static Class<?> rawClass(Type type) {
+        if (type instanceof Class<?> c) {
+            return c;
+        }
+        if (type instanceof ParameterizedType p) {
+            return (Class<?>) p.getRawType();
+        }
+        throw new IllegalStateException("no JSON mapping for " + type);
+    }
+
+    /** Where the parser stopped and what it expected, without its offsets and never more than a token. */
+    private static String locate(JsonParsingException e) {
+        String message =
+                String.valueOf(e.getMessage()).replaceAll(" at \\(line no=\\d+, column no=\\d+, offset=-?\\d+\\)", "");
+        Matcher unexpected = UNEXPECTED_CHAR.matcher(message);
+        if (unexpected.find()) {
+            int c = Integer.parseInt(unexpected.group(1));
+            message = unexpected.replaceFirst(String.format("unexpected character U+%04X", c));
+        }
+        var location = e.getLocation();
+        String where = location == null
+                ? ""
+                : " at line " + location.getLineNumber() + ", column " + location.getColumnNumber();
+        return where + ": " + Check.cut(message);
+    }
+}

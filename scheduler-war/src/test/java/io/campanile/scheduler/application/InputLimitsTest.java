@@ -1,0 +1,93 @@
+package io.campanile.scheduler.application;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.campanile.api.ReportedState;
+import io.campanile.api.protocol.Handoff;
+import io.campanile.api.protocol.PollRequest;
+import io.campanile.api.protocol.StatusReport;
+import io.campanile.api.protocol.WorkerHeartbeat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class InputLimitsTest {
+
+    @Test
+    void a_worker_id_longer_than_its_column_is_refused() {
+        assertThatThrownBy(() -> InputLimits.poll(new PollRequest("w".repeat(201), 1, 0)))
+                .isInstanceOf(RequestRejected.class)
+                .hasMessage("workerId: is longer than 200 characters (201 characters)");
+        assertThatCode(() -> InputLimits.poll(new PollRequest("w".repeat(200), 1, 0)))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void capacity_is_bounded_so_that_sums_cannot_overflow() {
+        assertThatThrownBy(() -> InputLimits.poll(new PollRequest("w", Integer.MAX_VALUE, 0)))
+                .hasMessage("capacity: must be between 1 and 10000, not 2147483647");
+        assertThatThrownBy(() -> InputLimits.poll(new PollRequest("w", 0, 0))).hasMessageStartingWith("capacity:");
+    }
+
+    @Test
+    void identifiers_refuse_every_control_character() {
+        assertThatThrownBy(() -> InputLimits.poll(new PollRequest("w\t1", 1, 0)))
+                .hasMessage("workerId: contains the control character U+0009 at position 1");
+        assertThatThrownBy(() -> InputLimits.report(new StatusReport(1, 1, 1, "w\u0000", ReportedState.RUNNING, null)))
+                .hasMessageStartingWith("workerId: contains the control character U+0000");
+    }
+
+    @Test
+    void a_heartbeat_needs_sane_figures() {
+        assertThatThrownBy(() -> InputLimits.heartbeat(new WorkerHeartbeat("w", Double.NaN, 1, 1, 0, 1, 0)))
+                .hasMessage("cpuLoad: must be a finite number");
+        assertThatThrownBy(() -> InputLimits.heartbeat(new WorkerHeartbeat("w", -1, 1, 1, -3, 1, 0)))
+                .hasMessageStartingWith("activeRuns:");
+        assertThatCode(() -> InputLimits.heartbeat(new WorkerHeartbeat("w", -1, 0, Long.MAX_VALUE, 0, 8, 0)))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void a_report_names_its_bad_attempt_and_missing_state() {
+        assertThatThrownBy(() -> InputLimits.report(new StatusReport(1, 0, 1, "w", ReportedState.RUNNING, null)))
+                .hasMessageStartingWith("attempt: must be between 1 and");
+        assertThatThrownBy(() -> InputLimits.report(new StatusReport(1, 1, 1, "w", null, null)))
+                .hasMessageStartingWith("state: is required");
+    }
+
+    @Test
+    void a_server_cannot_receive_its_own_hand_off() {
+        Handoff fromMe = new Handoff("me", List.of(new Handoff.HeldApp("a", 3)));
+
+        assertThatThrownBy(() -> InputLimits.handoff(fromMe, "me"))
+                .hasMessageStartingWith("leavingServerId: names this server (me)");
+        assertThatCode(() -> InputLimits.handoff(fromMe, "peer")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void a_hand_off_names_each_app_once_with_valid_names() {
+        assertThatThrownBy(() ->
+                        InputLimits.handoff(new Handoff("s", java.util.Arrays.asList((Handoff.HeldApp) null)), "me"))
+                .hasMessage("apps[0]: is required");
+        assertThatThrownBy(() -> InputLimits.handoff(
+                        new Handoff("s", List.of(new Handoff.HeldApp("a", 1), new Handoff.HeldApp("a", 1))), "me"))
+                .hasMessage("apps[1].appName: names app a twice");
+        assertThatThrownBy(
+                        () -> InputLimits.handoff(new Handoff("s", List.of(new Handoff.HeldApp("a\u0000", 1))), "me"))
+                .hasMessageStartingWith("apps[0].appName: 'a\u0000' is not valid");
+    }
+
+    @Test
+    void path_numbers_are_parsed_with_the_field_named() {
+        assertThatThrownBy(() -> InputLimits.jobId("abc")).hasMessage("jobId: 'abc' is not a whole number");
+        assertThatThrownBy(() -> InputLimits.jobId("0")).hasMessageStartingWith("jobId: must be between 1");
+    }
+
+    @Test
+    void echoed_values_are_cut_short() {
+        String huge = "x".repeat(20_000_000 / 100);
+
+        assertThatThrownBy(() -> Check.wholeNumber("limit", huge, 1, 1000))
+                .hasMessage("limit: '" + "x".repeat(Check.ECHO) + "...(200000 characters)' is not a whole number");
+    }
+}
