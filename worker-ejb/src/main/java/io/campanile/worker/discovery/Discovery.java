@@ -110,7 +110,9 @@ public final class Discovery {
                 }
                 return found;
             } catch (ServerCallException e) {
-                rotation.failed(server);
+                if (e.status() == 0 || e.status() >= 500) {
+                    rotation.failed(server); // a 4xx comes from a live server that every other would echo
+                }
                 failures.append("; ").append(e.getMessage());
                 unauthorized |= e.isUnauthorized();
                 otherFailure |= !e.isUnauthorized() && e.status() != 0;

@@ -62,7 +62,7 @@ public final class SilentOwnerWatch implements Runnable {
         suspectedAtNanos = nanoTime.getAsLong();
         pause = firstPause;
         nextRoundNanos = suspectedAtNanos;
-        rotation.failed(silent.url());
+        rotation.silent(silent.url());
         LOG.info(() -> "Owner " + silent.serverId() + " of app " + app + " (epoch " + silent.epoch()
                 + ") did not answer a heartbeat in time; asking the other servers whether the app has a new owner");
         notifyAll();
@@ -76,7 +76,7 @@ public final class SilentOwnerWatch implements Runnable {
             long silentMillis =
                     Duration.ofNanos(nanoTime.getAsLong() - suspectedAtNanos).toMillis();
             suspect = null;
-            rotation.answered(was.url());
+            rotation.notSilent(was.url());
             LOG.info(() ->
                     "Owner " + was.serverId() + " of app " + app + " answers again after " + silentMillis + " ms");
         }
@@ -89,6 +89,7 @@ public final class SilentOwnerWatch implements Runnable {
             long afterMillis =
                     Duration.ofNanos(nanoTime.getAsLong() - suspectedAtNanos).toMillis();
             suspect = null;
+            rotation.notSilent(was.url());
             LOG.info(() -> "App " + app + " moved from silent " + was.serverId() + " (epoch " + was.epoch()
                     + ") to " + named.serverId() + " (epoch " + named.epoch() + ") " + afterMillis
                     + " ms after the owner fell silent");

@@ -77,6 +77,19 @@ class DiscoveryTest {
     }
 
     @Test
+    void a_server_that_refused_is_not_asked_last_afterwards_as_a_dead_one_would_be() {
+        api.failing(1, 404).failing(2, 404).failing(3, 404); // the app is not registered yet
+        discovery.discover();
+        api.up(1).up(2).up(3);
+        discovery.discover(); // answered by server-2 (rounds start one server further each time)
+        api.calls.clear();
+
+        discovery.discover();
+
+        assertThat(api.calls).containsExactly("discover server-3.test");
+    }
+
+    @Test
     void finds_nothing_when_no_server_answers_and_keeps_the_known_owner() {
         discovery.discover();
         api.failing(1, 0).failing(2, 503).failing(3, 0);

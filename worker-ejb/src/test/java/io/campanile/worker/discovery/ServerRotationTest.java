@@ -28,4 +28,16 @@ class ServerRotationTest {
         assertThat(rotation.nextRound()).containsExactly(server(2), server(3), server(1));
         assertThat(rotation.nextRound()).containsExactly(server(3), server(1), server(2));
     }
+
+    @Test
+    void the_silent_owner_is_asked_last_of_all_even_after_servers_that_failed() {
+        rotation.failed(server(2));
+        rotation.silent(server(1));
+
+        assertThat(rotation.nextRound()).containsExactly(server(3), server(2), server(1));
+        assertThat(rotation.nextRound()).containsExactly(server(3), server(2), server(1));
+
+        rotation.notSilent(server(1));
+        assertThat(rotation.nextRound()).containsExactly(server(3), server(1), server(2));
+    }
 }
