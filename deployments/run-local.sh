@@ -144,7 +144,8 @@ done
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
     log "Building Campanile (mvn install, tests skipped)"
-    mvn -B -q -DskipTests install
+    # the server, the worker and the demo app only: the cluster tests' WildFly and Payara downloads are not needed
+    mvn -B -q -DskipTests install -pl scheduler-war,deployments/demo-app -am
 fi
 [ -f "$SERVER_WAR" ] || die "missing $SERVER_WAR: build first"
 [ -f "$DEMO_WAR" ] || die "missing $DEMO_WAR: build first"

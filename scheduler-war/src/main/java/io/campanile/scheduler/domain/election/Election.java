@@ -66,6 +66,15 @@ public class Election {
         if (answer.isPresent() && disowns(answer.get(), recorded)) {
             return Optional.of(takeOver(recorded, OwnershipChangeReason.OWNER_DISOWNED));
         }
+        if (answer.isEmpty()) {
+            // the PING may have waited its whole time-out on a frozen or vanished owner, long enough for the lease
+            // to run out or for another server to take over: answer with the row as it is now, not as it was
+            return repository
+                    .find(appName)
+                    .map(now -> now.epoch() == recorded.epoch() && !now.leaseValid()
+                            ? takeOver(now, OwnershipChangeReason.LEASE_EXPIRED)
+                            : now);
+        }
         return Optional.of(recorded);
     }
 
