@@ -126,19 +126,20 @@ public final class Worker {
     }
 
     /**
-     * The periodic tick: routine discovery when due (not while the watch is asking about a silent owner), a
-     * heartbeat, and a retry of waiting reports.
+     * The periodic tick: a heartbeat, routine discovery when due (not while the watch is asking about a silent
+     * owner), and a retry of waiting reports. The heartbeat goes first: it is how a silent owner is noticed,
+     * and a discovery round or a report may itself wait for a time-out at that owner.
      */
     public void tick() {
         if (!ticking.compareAndSet(false, true)) {
             return;
         }
         try {
+            heartbeat.beat();
             boolean routine = owner.get().isEmpty() || discovery.isDue(settings.discoveryInterval());
             if (routine && watch.suspected().isEmpty()) {
                 discovery.discover();
             }
-            heartbeat.beat();
             reports.flush();
         } finally {
             ticking.set(false);
