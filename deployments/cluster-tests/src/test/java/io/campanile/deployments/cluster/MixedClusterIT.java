@@ -69,10 +69,7 @@ class MixedClusterIT {
 
     @BeforeAll
     void startClusterWithEverySecondJob() {
-        cluster = MixedCluster.start(
-                ClusterSettings.fromSystemProperties(2),
-                Path.of(System.getProperty("campanile.it.wildflyHome", "target/wildfly"))
-                        .toAbsolutePath());
+        cluster = MixedCluster.start(ClusterSettings.fromSystemProperties(2), wildflyHome());
         try {
             CampanileAdminClient admin = cluster.wildfly().admin();
             admin.createApp(APP, cluster.appSecret());
@@ -175,6 +172,16 @@ class MixedClusterIT {
         String demoLog = Files.readString(cluster.demo().logFile(), StandardCharsets.ISO_8859_1);
         // what a JSON-B worker logged when WildFly answered with Jackson's numbers for times
         assertThat(demoLog).doesNotContain("Unable to deserialize");
+    }
+
+    /** The unpacked WildFly distribution; failsafe passes it (see the module's pom). */
+    private static Path wildflyHome() {
+        String home = System.getProperty("campanile.it.wildflyHome");
+        if (home == null || home.isBlank()) {
+            throw new IllegalStateException("system property campanile.it.wildflyHome is not set; run the cluster"
+                    + " tests through Maven (it unpacks WildFly): mvn verify -pl deployments/cluster-tests -am");
+        }
+        return Path.of(home).toAbsolutePath();
     }
 
     /** Kills the owner with SIGKILL; the other server must own the app and run its fires within 5 s. */
