@@ -159,6 +159,10 @@ class HostileInputIT {
         }
         perEndpoint.forEach((endpoint, n) -> System.out.printf("HOSTILE %-44s %4d requests%n", endpoint, n));
         System.out.printf("HOSTILE %-44s %4d requests, %d failed%n", "total", cases.size(), failures.size());
+        System.out.printf(
+                "HOSTILE %-44s %4d requests (a 4xx without JSON accepted)%n",
+                "of which Payara's listener answers itself",
+                cases.stream().filter(Case::containerAnswers).count());
         String log = logSince(logStart);
 
         assertThat(failures)
@@ -483,6 +487,7 @@ class HostileInputIT {
                 "/campanile/api/admin/nothing",
                 "/campanile/api/worker",
                 "/campanile/api/health/x",
+                "/campanile/api/application.wadl",
                 "/campanile/api/admin/apps/" + APP + "/jobs/" + jobId + "/x")) {
             cases.add(get("no endpoint", path, path, admin));
         }
@@ -490,6 +495,15 @@ class HostileInputIT {
         for (String path : List.of("/campanile/api/admin/apps/a%00/jobs", "/campanile/%FF")) {
             cases.add(new Case("no endpoint", path, head("GET", path, admin, null), new byte[0], true));
         }
+        // also the container's own: TRACE (405) and a GET that carries a body (400), both without a body
+        cases.add(new Case(
+                "GET /api/health", "TRACE", head("TRACE", "/campanile/api/health", "", null), new byte[0], true));
+        cases.add(new Case(
+                "GET /api/health",
+                "GET with a body",
+                head("GET", "/campanile/api/health", "", "application/json"),
+                utf8("{}"),
+                true));
         return cases;
     }
 
