@@ -69,6 +69,20 @@ class AssignWorkTest {
     }
 
     @Test
+    void capacities_whose_sum_overflows_an_int_still_get_work() {
+        instances.due(anInstance(1));
+
+        Map<String, List<Assignment>> plan = assignWork.assign(
+                APP,
+                epoch,
+                List.of(new AssignWork.Slot("w1", Integer.MAX_VALUE), new AssignWork.Slot("w2", Integer.MAX_VALUE)),
+                NOW);
+
+        assertThat(instances.requestedLimits).containsExactly(Integer.MAX_VALUE);
+        assertThat(plan.values()).flatExtracting(a -> a).hasSize(1);
+    }
+
+    @Test
     void asks_for_no_more_due_instances_than_the_slots_can_take() {
         for (long id = 1; id <= 10; id++) {
             instances.due(anInstance(id));
