@@ -9,6 +9,8 @@
 #   CAMPANILE_DEMO_PORT      HTTP port of the demo application (8081)
 #   CAMPANILE_ADMIN_TOKEN    admin token the server expects (campanile-dev-admin-token)
 #   CAMPANILE_CLUSTER_TOKEN  token between servers (campanile-dev-cluster-token)
+#   CAMPANILE_BIND_ADDRESS   address both HTTP listeners bind (127.0.0.1: this machine only). To open them up,
+#                            set it (0.0.0.0 for all interfaces) AND set your own tokens: the defaults are public.
 #   SKIP_BUILD=1             use the WARs already built
 #   STARTUP_SECONDS          how long to wait for each Payara Micro to answer (240)
 set -euo pipefail
@@ -18,6 +20,7 @@ RUN="$ROOT/run"
 SERVER_PORT=${CAMPANILE_SERVER_PORT:-8080}
 DEMO_PORT=${CAMPANILE_DEMO_PORT:-8081}
 ADMIN_TOKEN=${CAMPANILE_ADMIN_TOKEN:-campanile-dev-admin-token}
+BIND_ADDRESS=${CAMPANILE_BIND_ADDRESS:-127.0.0.1}
 STARTUP_SECONDS=${STARTUP_SECONDS:-240}
 BASE="http://127.0.0.1:$SERVER_PORT/campanile"
 APP=demo
@@ -47,7 +50,7 @@ stop_all() {
         kill -KILL "$pid" 2>/dev/null || true
     done
     if [ -n "$SERVER_PID$DEMO_PID" ]; then
-        printf '\nStopped. Logs are in %s\n' "$RUN"
+        printf '\nStopped. Logs are in %s\n' "$LOGS"
     fi
 }
 trap stop_all EXIT
@@ -95,6 +98,9 @@ wait_for_log() {
     done
 }
 
+# plain_text: copies its input without ANSI colour codes, line by line
+plain_text() { sed -u 's/\x1b\[[0-9;]*m//g'; }
+
 # one_object_per_line: splits a JSON array of flat objects (no nested objects) into lines
 one_object_per_line() { tr '{' '\n'; }
 
@@ -117,6 +123,19 @@ show_instances() {
 
 cd "$ROOT"
 mkdir -p "$RUN/h2"
+# each run logs into a folder of its own (run/logs/latest points to it), as plain text: Payara Micro colours its
+# console with ANSI codes, which plain_text strips
+LOGS="$RUN/logs/$(date +%Y%m%d-%H%M%S)"
+mkdir -p "$LOGS"
+ln -sfn "$LOGS" "$RUN/logs/latest"
+PREBOOT="$LOGS/preboot.txt"
+if [ "$BIND_ADDRESS" = 127.0.0.1 ]; then
+    cp "$ROOT/deployments/payara/bind-loopback.preboot" "$PREBOOT"
+else
+    sed "s/127\.0\.0\.1/$BIND_ADDRESS/" "$ROOT/deployments/payara/bind-loopback.preboot" >"$PREBOOT"
+    [ "$ADMIN_TOKEN" != campanile-dev-admin-token ] \
+        || echo "WARNING: listening on $BIND_ADDRESS with the public development admin token" >&2
+fi
 for port in "$SERVER_PORT" "$DEMO_PORT"; do
     if port_in_use "$port"; then
         die "port $port is in use; stop what runs there or set CAMPANILE_SERVER_PORT / CAMPANILE_DEMO_PORT"
@@ -125,7 +144,8 @@ done
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
     log "Building Campanile (mvn install, tests skipped)"
-    mvn -B -q -DskipTests install
+    # the server, the worker and the demo app only: the cluster tests' WildFly and Payara downloads are not needed
+    mvn -B -q -DskipTests install -pl scheduler-war,deployments/demo-app -am
 fi
 [ -f "$SERVER_WAR" ] || die "missing $SERVER_WAR: build first"
 [ -f "$DEMO_WAR" ] || die "missing $DEMO_WAR: build first"
@@ -138,12 +158,14 @@ mvn -B -q -N org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
 PAYARA_JAR="$RUN/payara-micro-$PAYARA_VERSION.jar"
 [ -f "$PAYARA_JAR" ] || die "Payara Micro was not copied to $PAYARA_JAR"
 
-log "Starting the scheduler server on port $SERVER_PORT (log: run/server.log)"
+log "Starting the scheduler server on $BIND_ADDRESS:$SERVER_PORT (log: $LOGS/server.log)"
+echo "Its database is the H2 file run/h2/campanile: apps and jobs survive a restart; delete run/h2 to start afresh."
 java -Dcampanile.server.url="$BASE" \
     -Dcampanile.db.url="jdbc:h2:file:$RUN/h2/campanile" \
-    -jar "$PAYARA_JAR" --nocluster --port "$SERVER_PORT" --deploy "$SERVER_WAR" >"$RUN/server.log" 2>&1 &
+    -jar "$PAYARA_JAR" --nocluster --port "$SERVER_PORT" --prebootcommandfile "$PREBOOT" \
+    --deploy "$SERVER_WAR" > >(plain_text >"$LOGS/server.log") 2>&1 &
 SERVER_PID=$!
-wait_for_url "$BASE/api/health" "$SERVER_PID" "$RUN/server.log" "the scheduler server"
+wait_for_url "$BASE/api/health" "$SERVER_PID" "$LOGS/server.log" "the scheduler server"
 echo "server is up: $(curl -fs "$BASE/api/health")"
 
 log "Registering app $APP and job $JOB"
@@ -155,12 +177,13 @@ JOB_ID=$(admin_call GET "/api/admin/apps/$APP/jobs" | one_object_per_line | grep
     | json_field id)
 [ -n "$JOB_ID" ] || die "cannot find the id of job $JOB"
 
-log "Starting the demo application on port $DEMO_PORT (log: run/demo.log)"
-java -Dcampanile.servers="$BASE" -Ddemo.audit.file="$RUN/demo-audit.log" \
-    -jar "$PAYARA_JAR" --nocluster --port "$DEMO_PORT" --deploy "$DEMO_WAR" >"$RUN/demo.log" 2>&1 &
+log "Starting the demo application on $BIND_ADDRESS:$DEMO_PORT (log: $LOGS/demo.log)"
+java -Dcampanile.servers="$BASE" -Ddemo.audit.file="$LOGS/demo-audit.log" \
+    -jar "$PAYARA_JAR" --nocluster --port "$DEMO_PORT" --prebootcommandfile "$PREBOOT" \
+    --deploy "$DEMO_WAR" > >(plain_text >"$LOGS/demo.log") 2>&1 &
 DEMO_PID=$!
-wait_for_log "$RUN/demo.log" "Campanile worker.*started" "$DEMO_PID" "the demo application"
-grep -o "Campanile worker.*started.*" "$RUN/demo.log" | head -n 1 | cut -c1-200
+wait_for_log "$LOGS/demo.log" "Campanile worker.*started" "$DEMO_PID" "the demo application"
+grep -o "Campanile worker.*started.*" "$LOGS/demo.log" | head -n 1 | cut -c1-200
 
 cat <<EOF
 
@@ -169,14 +192,15 @@ Campanile is running.
   cluster view:    curl -H 'Authorization: Bearer $ADMIN_TOKEN' $BASE/api/admin/cluster
   jobs of $APP:     curl -H 'Authorization: Bearer $ADMIN_TOKEN' $BASE/api/admin/apps/$APP/jobs
   job instances:   curl -H 'Authorization: Bearer $ADMIN_TOKEN' '$BASE/api/admin/apps/$APP/jobs/$JOB_ID/instances?limit=10'
-  logs:            $RUN/server.log, $RUN/demo.log
+  logs:            $LOGS/server.log, $LOGS/demo.log (run/logs/latest)
+  database:        run/h2 (H2 file; delete it to start afresh)
 Press Ctrl-C to stop both.
 EOF
 
 while true; do
     sleep 5
-    kill -0 "$SERVER_PID" 2>/dev/null || die "the scheduler server stopped (log: run/server.log)"
-    kill -0 "$DEMO_PID" 2>/dev/null || die "the demo application stopped (log: run/demo.log)"
+    kill -0 "$SERVER_PID" 2>/dev/null || die "the scheduler server stopped (log: $LOGS/server.log)"
+    kill -0 "$DEMO_PID" 2>/dev/null || die "the demo application stopped (log: $LOGS/demo.log)"
     printf '\n%s  latest runs of %s:\n' "$(date +%T)" "$JOB"
     show_instances "$JOB_ID"
 done

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.campanile.api.admin.JobDefinition;
 import io.campanile.api.protocol.Assignment;
 import io.campanile.api.protocol.PollAnswer;
+import io.campanile.api.protocol.WorkerHeartbeat;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.time.Instant;
@@ -43,5 +44,25 @@ class JsonContractTest {
         String json = jsonb.toJson(new Assignment(1, 1, 1, "j", "p", Instant.parse("2026-11-24T10:00:01Z"), 1, null));
 
         assertThat(json).contains("\"fireTime\":\"2026-11-24T10:00:01Z\"");
+    }
+
+    @Test
+    void heartbeats_carry_the_processor_names_of_the_worker() {
+        WorkerHeartbeat heartbeat = new WorkerHeartbeat("w1", 0.5, 100, 200, 1, 8, 3, List.of("audit", "hello"));
+
+        String json = jsonb.toJson(heartbeat);
+
+        assertThat(json).contains("\"processors\":[\"audit\",\"hello\"]");
+        assertThat(jsonb.fromJson(json, WorkerHeartbeat.class)).isEqualTo(heartbeat);
+    }
+
+    @Test
+    void a_heartbeat_without_processors_arrives_with_null_processors() {
+        WorkerHeartbeat heartbeat =
+                jsonb.fromJson("{\"workerId\":\"w1\",\"capacity\":8,\"epochSeen\":3}", WorkerHeartbeat.class);
+
+        assertThat(heartbeat.workerId()).isEqualTo("w1");
+        assertThat(heartbeat.capacity()).isEqualTo(8);
+        assertThat(heartbeat.processors()).isNull();
     }
 }

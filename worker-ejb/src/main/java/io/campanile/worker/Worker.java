@@ -9,6 +9,7 @@ import io.campanile.worker.discovery.ServerRotation;
 import io.campanile.worker.loop.HealthProbe;
 import io.campanile.worker.loop.HeartbeatSender;
 import io.campanile.worker.loop.PollLoop;
+import io.campanile.worker.loop.SilentOwnerWatch;
 import io.campanile.worker.report.PendingReports;
 import io.campanile.worker.report.ReportSender;
 import io.campanile.worker.run.AssignmentRunner;
@@ -16,20 +17,23 @@ import io.campanile.worker.run.DeliveryLedger;
 import io.campanile.worker.run.ProcessorLookup;
 import io.campanile.worker.run.RunDispatcher;
 import io.campanile.worker.transport.ServerApi;
-import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * One worker of one app. Runs happen on a pool of {@code capacity} threads from the given factory (a
- * container's managed thread factory in production); the poll loop has a thread of its own. The caller
- * ticks it every heartbeat interval and stops it once.
+ * container's managed thread factory in production); the poll loop and the silent-owner watch have a thread
+ * each. The caller ticks it every heartbeat interval and stops it once. Periods are measured with the given
+ * monotonic clock ({@link System#nanoTime()} in production), so a step of the wall clock changes nothing.
  */
 public final class Worker {
 
@@ -48,19 +52,28 @@ public final class Worker {
     private final RunDispatcher runs;
     private final HeartbeatSender heartbeat;
     private final PollLoop pollLoop;
+    private final SilentOwnerWatch watch;
     private final AtomicBoolean ticking = new AtomicBoolean();
 
     public Worker(
-            WorkerSettings settings, ServerApi api, ProcessorLookup processors, ThreadFactory threads, Clock clock) {
+            WorkerSettings settings,
+            ServerApi api,
+            ProcessorLookup processors,
+            ThreadFactory threads,
+            LongSupplier nanoTime) {
         this.settings = settings;
         this.api = api;
         this.threads = threads;
         this.runPool = new ThreadPoolExecutor(
                 settings.capacity(), settings.capacity(), 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
         runPool.allowCoreThreadTimeOut(true);
-        this.discovery =
-                new Discovery(settings.app(), api, new ServerRotation(settings.servers()), owner, epochs, clock);
-        this.reports = new ReportSender(api, owner, settings.servers(), new PendingReports(PENDING_REPORTS));
+        Duration retryPause = settings.timeouts().retryPause();
+        ServerRotation rotation = new ServerRotation(settings.servers());
+        this.discovery = new Discovery(settings.app(), api, rotation, owner, epochs, nanoTime, retryPause);
+        this.watch = new SilentOwnerWatch(
+                settings.app(), discovery, rotation, nanoTime, retryPause, settings.heartbeatInterval());
+        this.reports =
+                new ReportSender(api, owner, settings.servers(), new PendingReports(PENDING_REPORTS), watch::isSilent);
         AssignmentRunner runner =
                 new AssignmentRunner(settings.app(), settings.workerId(), processors, reports::submit);
         this.runs = new RunDispatcher(
@@ -70,36 +83,59 @@ public final class Worker {
                 new DeliveryLedger(REMEMBERED_DELIVERIES),
                 runner,
                 runPool);
-        this.heartbeat =
-                new HeartbeatSender(settings.workerId(), api, owner, discovery, epochs, runs, new HealthProbe());
-        this.pollLoop = new PollLoop(
+        this.heartbeat = new HeartbeatSender(
                 settings.workerId(),
                 api,
                 owner,
                 discovery,
+                watch,
                 epochs,
                 runs,
-                settings.timeouts().retryPause());
+                new HealthProbe(),
+                processorNames(processors));
+        this.pollLoop = new PollLoop(settings.workerId(), api, owner, discovery, epochs, runs, retryPause);
+        discovery.onAnswer(named -> {
+            watch.ownerNamed(named);
+            pollLoop.ownerNamed(named);
+        });
     }
 
-    /** Starts the poll loop, which discovers the owner first. */
-    public void start() {
-        Thread loop = threads.newThread(pollLoop);
+    private static List<String> processorNames(ProcessorLookup processors) {
         try {
-            loop.setName("campanile-poll-" + settings.app());
+            return processors.names();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot list the application's processors; heartbeats will name none", e);
+            return List.of();
+        }
+    }
+
+    /** Starts the poll loop, which discovers the owner first, and the silent-owner watch. */
+    public void start() {
+        startThread(pollLoop, "campanile-poll-" + settings.app());
+        startThread(watch, "campanile-watch-" + settings.app());
+    }
+
+    private void startThread(Runnable task, String name) {
+        Thread thread = threads.newThread(task);
+        try {
+            thread.setName(name);
         } catch (SecurityException e) {
             // a container may not let us rename its threads; the name is only for thread dumps
         }
-        loop.start();
+        thread.start();
     }
 
-    /** The periodic tick: routine discovery when due, a heartbeat, and a retry of waiting reports. */
-    public void tick(Instant now) {
+    /**
+     * The periodic tick: routine discovery when due (not while the watch is asking about a silent owner), a
+     * heartbeat, and a retry of waiting reports.
+     */
+    public void tick() {
         if (!ticking.compareAndSet(false, true)) {
             return;
         }
         try {
-            if (owner.get().isEmpty() || discovery.isDue(now, settings.discoveryInterval())) {
+            boolean routine = owner.get().isEmpty() || discovery.isDue(settings.discoveryInterval());
+            if (routine && watch.suspected().isEmpty()) {
                 discovery.discover();
             }
             heartbeat.beat();
@@ -111,6 +147,7 @@ public final class Worker {
 
     /** Stops polling at once, lets running work finish for the grace period, then delivers what it can. */
     public void stop() {
+        watch.stop();
         pollLoop.stop();
         api.abortPolls();
         runPool.shutdown();

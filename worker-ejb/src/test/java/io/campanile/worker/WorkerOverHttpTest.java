@@ -12,12 +12,13 @@ import io.campanile.worker.run.ResolvedProcessor;
 import io.campanile.worker.testing.Eventually;
 import io.campanile.worker.testing.FakeServer;
 import io.campanile.worker.transport.JaxRsServerApi;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class WorkerOverHttpTest {
                     return ProcessResult.success("ok " + context.parameters());
                 })),
                 Thread::new,
-                Clock.systemUTC());
+                System::nanoTime);
         worker.start();
     }
 
@@ -114,6 +115,29 @@ class WorkerOverHttpTest {
     }
 
     @Test
+    void leaves_a_frozen_owner_for_the_new_one_within_seconds_although_its_poll_hangs() {
+        Eventually.await("the worker polls server A", () -> !serverA.polls.isEmpty());
+
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        try {
+            timer.scheduleWithFixedDelay(worker::tick, 0, 200, TimeUnit.MILLISECONDS); // the container's timer
+            long frozenAt = System.nanoTime();
+            serverA.freeze(); // the held poll and every later call to A hang; connections are still accepted
+            ownership.moveTo(serverB, 2);
+
+            Eventually.await("the worker polls server B", Duration.ofSeconds(5), () -> !serverB.polls.isEmpty());
+            // a heartbeat within 200 ms, silent after 1 s without an answer, then one discovery round at B:
+            // about 1.3 s, far from the poll's 30 s read timeout (margin for a busy build machine)
+            assertThat(Duration.ofNanos(System.nanoTime() - frozenAt)).isLessThan(Duration.ofSeconds(3));
+            serverB.offer(anAssignment(70, 2));
+            Eventually.await("instance 70 succeeded", () -> states(serverB, 70).contains(ReportedState.SUCCEEDED));
+        } finally {
+            timer.shutdownNow();
+            serverA.thaw();
+        }
+    }
+
+    @Test
     void does_not_run_work_a_deposed_owner_dispatched_under_an_older_epoch() {
         Eventually.await("the worker polls server A", () -> !serverA.polls.isEmpty());
         ownership.moveTo(serverB, 2);
@@ -131,7 +155,7 @@ class WorkerOverHttpTest {
     void heartbeats_the_owner_on_each_tick_with_its_capacity_and_epoch() {
         Eventually.await("the owner is known", () -> worker.owner().isPresent());
 
-        worker.tick(Instant.now());
+        worker.tick();
 
         assertThat(serverA.heartbeats).singleElement().satisfies(h -> {
             assertThat(h.workerId()).isEqualTo("worker-1");

@@ -4,7 +4,12 @@ import io.campanile.api.InstanceState;
 import io.campanile.api.TriggerType;
 import java.time.Instant;
 
-/** One instance (one fire) of a job, with its current attempt. */
+/**
+ * One instance (one fire) of a job, with its current attempt.
+ *
+ * @param waitingReason for a WAITING instance, why it is not dispatched, as the app's owner last saw its workers
+ *     (no live worker, or none with the job's processor); null otherwise, or while it only waits for a free slot
+ */
 public record InstanceView(
         long id,
         long jobId,
@@ -21,4 +26,5 @@ public record InstanceView(
         Instant dispatchedAt,
         Instant startedAt,
         Instant finishedAt,
-        String result) {}
+        String result,
+        String waitingReason) {}

@@ -3,7 +3,14 @@ package io.campanile.api.admin;
 import io.campanile.api.ScheduleType;
 import java.time.Instant;
 
-/** A job as the admin API shows it; {@code nextFireTime} is null for API jobs. */
+/**
+ * A job as the admin API shows it; {@code nextFireTime} is null for API jobs and for jobs that no longer fire.
+ *
+ * @param scheduleError why the job stopped firing on its own (its schedule could not be computed); null while it
+ *     fires
+ * @param warning why the job's fires cannot run now, as the app's owner last saw its workers (no live worker, or
+ *     none with the job's processor); null when nothing is wrong or nothing is known yet
+ */
 public record JobView(
         long id,
         String appName,
@@ -15,4 +22,6 @@ public record JobView(
         String parameters,
         boolean enabled,
         Instant nextFireTime,
-        Instant createdAt) {}
+        Instant createdAt,
+        String scheduleError,
+        String warning) {}

@@ -1,9 +1,14 @@
 package io.campanile.api.protocol;
 
+import jakarta.json.bind.annotation.JsonbCreator;
+import java.util.List;
+
 /**
  * A worker's periodic sign of life, with the health figures the owner uses to pick workers.
  *
  * @param cpuLoad system load average per core over the last minute, or a negative number if unknown
+ * @param processors the processor names this worker can run (what a job's {@code processor} names); null
+ *     from a worker that predates this field, which says nothing about its processors
  */
 public record WorkerHeartbeat(
         String workerId,
@@ -12,4 +17,22 @@ public record WorkerHeartbeat(
         long maxHeapBytes,
         int activeRuns,
         int capacity,
-        long epochSeen) {}
+        long epochSeen,
+        List<String> processors) {
+
+    /** The constructor JSON-B uses: with two constructors it must be told which. */
+    @JsonbCreator
+    public WorkerHeartbeat {}
+
+    /** A heartbeat that names no processors, as a worker from before {@code processors} sends it. */
+    public WorkerHeartbeat(
+            String workerId,
+            double cpuLoad,
+            long freeHeapBytes,
+            long maxHeapBytes,
+            int activeRuns,
+            int capacity,
+            long epochSeen) {
+        this(workerId, cpuLoad, freeHeapBytes, maxHeapBytes, activeRuns, capacity, epochSeen, null);
+    }
+}

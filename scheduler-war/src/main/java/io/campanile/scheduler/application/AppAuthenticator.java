@@ -2,9 +2,9 @@ package io.campanile.scheduler.application;
 
 import io.campanile.scheduler.domain.app.AppRepository;
 import io.campanile.scheduler.domain.app.AppSecret;
+import io.campanile.scheduler.domain.time.MonotonicClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,7 +18,7 @@ public class AppAuthenticator {
     private static final long CACHE_MILLIS = 10_000;
 
     private AppRepository apps;
-    private Clock clock;
+    private MonotonicClock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     protected AppAuthenticator() {}
@@ -26,7 +26,7 @@ public class AppAuthenticator {
     @Inject
     public AppAuthenticator(AppRepository apps, DatabaseClock clock) {
         this.apps = apps;
-        this.clock = clock.host();
+        this.clock = clock.monotonic();
     }
 
     public boolean verify(String appName, String presentedSecret) {

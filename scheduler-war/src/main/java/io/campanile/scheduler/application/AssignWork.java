@@ -35,6 +35,9 @@ public class AssignWork {
         this.instances = instances;
     }
 
+    /** At most this many instances are dispatched by one call; the rest on the next tick. */
+    static final int MAX_PER_CALL = 1000;
+
     /** A worker waiting for work and how many instances it can take. */
     public record Slot(String workerId, int capacity) {}
 
@@ -44,12 +47,12 @@ public class AssignWork {
      */
     @Transactional
     public Map<String, List<Assignment>> assign(String appName, long epoch, List<Slot> slots, Instant now) {
-        // summed as long: many large capacities must not wrap around to a negative limit
-        long capacity = slots.stream().mapToLong(Slot::capacity).sum();
+        // summed as a long and capped: workers' capacities must not overflow into "no work" (or a negative limit)
+        int capacity = (int) Math.min(
+                MAX_PER_CALL,
+                slots.stream().mapToLong(s -> Math.max(0, s.capacity())).sum());
         Map<String, List<Assignment>> plan = new LinkedHashMap<>();
-        List<JobInstance> due = capacity <= 0
-                ? List.of()
-                : instances.findDue(appName, now, (int) Math.min(capacity, Integer.MAX_VALUE));
+        List<JobInstance> due = capacity == 0 ? List.of() : instances.findDue(appName, now, capacity);
         if (due.isEmpty()) {
             return plan; // most ticks: no write, no lock
         }

@@ -1,39 +1,46 @@
 package io.campanile.scheduler.application;
 
+import io.campanile.scheduler.domain.time.MonotonicClock;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The host clock corrected to the database's clock, so that every server decides when a fire is due
- * on the same time line whatever its host clock says. The offset is measured at each server
- * heartbeat, from the midpoint of the round trip.
+ * The database's clock as this server reads it between two heartbeats, so that every server decides when a fire
+ * is due on the same time line whatever its wall clock says. Each heartbeat reads the database's time; in between,
+ * time moves on by this host's monotonic clock from the midpoint of that round trip. The wall clock is read only
+ * once, as a starting point before the first heartbeat: stepping it later changes nothing here.
  */
 public class DatabaseClock extends Clock {
 
-    private final Clock host;
-    private volatile long offsetMillis;
+    private final MonotonicClock monotonic;
+    private volatile Reading reading;
 
-    public DatabaseClock(Clock host) {
-        this.host = host;
+    public DatabaseClock(Clock wall, MonotonicClock monotonic) {
+        this.monotonic = monotonic;
+        this.reading = new Reading(wall.millis(), monotonic.millis());
     }
 
+    /** Records the database's time, read in a round trip sent and received at these monotonic readings. */
     public void sync(Instant databaseTime, long sentAtMillis, long receivedAtMillis) {
-        offsetMillis = databaseTime.toEpochMilli() - (sentAtMillis + receivedAtMillis) / 2;
+        reading = new Reading(databaseTime.toEpochMilli(), sentAtMillis + (receivedAtMillis - sentAtMillis) / 2);
     }
 
-    public long offsetMillis() {
-        return offsetMillis;
+    /** This host's monotonic clock, for periods and local deadlines. */
+    public MonotonicClock monotonic() {
+        return monotonic;
     }
 
-    public Clock host() {
-        return host;
+    @Override
+    public long millis() {
+        Reading r = reading;
+        return r.databaseMillis + (monotonic.millis() - r.monotonicMillis);
     }
 
     @Override
     public Instant instant() {
-        return host.instant().plusMillis(offsetMillis);
+        return Instant.ofEpochMilli(millis());
     }
 
     @Override
@@ -45,4 +52,6 @@ public class DatabaseClock extends Clock {
     public Clock withZone(ZoneId zone) {
         throw new UnsupportedOperationException("the database clock is always UTC");
     }
+
+    private record Reading(long databaseMillis, long monotonicMillis) {}
 }

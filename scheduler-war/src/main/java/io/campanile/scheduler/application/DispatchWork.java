@@ -70,35 +70,67 @@ public class DispatchWork {
             List<WaitingPolls.Poll> ordered = waiting.stream()
                     .sorted(Comparator.comparing(p -> p.request().workerId(), preference))
                     .toList();
-            Map<String, List<Assignment>> plan;
             try {
-                plan = assignWork.assign(
-                        appName,
-                        epoch.get(),
-                        ordered.stream()
-                                .map(p -> new AssignWork.Slot(
-                                        p.request().workerId(), p.request().capacity()))
-                                .toList(),
-                        clock.instant());
+                answer(appName, epoch.get(), ordered, assign(appName, epoch.get(), ordered));
             } catch (FencedOut e) {
                 ordered.forEach(polls::putBack);
                 held.lose(appName, e.epoch());
-                return;
             } catch (RuntimeException e) {
                 LOG.warning(() -> "Could not dispatch work of app " + appName + ": " + e);
-                ordered.forEach(polls::putBack);
-                return;
-            }
-            for (WaitingPolls.Poll poll : ordered) {
-                List<Assignment> assignments = plan.remove(poll.request().workerId());
-                if (assignments == null) {
-                    polls.putBack(poll);
-                } else if (!poll.answer().deliver(new PollAnswer(me.id(), epoch.get(), assignments))) {
-                    assignments.forEach(a -> instances.markUndelivered(
-                            a.instanceId(), a.attempt(), poll.request().workerId()));
-                    dueWork.workWaiting(appName);
+                if (ordered.size() == 1) {
+                    polls.putBack(ordered.get(0));
+                } else {
+                    dispatchOneByOne(appName, epoch.get(), ordered);
                 }
             }
         }
+    }
+
+    /**
+     * After a failed dispatch to several polls, each poll on its own, so that whatever one poll carries it cannot
+     * stop the app's dispatch to the others. A poll that fails alone waits for the next try (or its hold time-out).
+     */
+    private void dispatchOneByOne(String appName, long epoch, List<WaitingPolls.Poll> ordered) {
+        for (WaitingPolls.Poll poll : ordered) {
+            try {
+                answer(appName, epoch, List.of(poll), assign(appName, epoch, List.of(poll)));
+            } catch (FencedOut e) {
+                polls.putBack(poll);
+                held.lose(appName, e.epoch());
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "Could not dispatch work of app " + appName + " to worker "
+                        + shortened(poll.request().workerId()) + ": " + e);
+                polls.putBack(poll);
+            }
+        }
+    }
+
+    private Map<String, List<Assignment>> assign(String appName, long epoch, List<WaitingPolls.Poll> ordered) {
+        return assignWork.assign(
+                appName,
+                epoch,
+                ordered.stream()
+                        .map(p -> new AssignWork.Slot(
+                                p.request().workerId(), p.request().capacity()))
+                        .toList(),
+                clock.instant());
+    }
+
+    private void answer(
+            String appName, long epoch, List<WaitingPolls.Poll> ordered, Map<String, List<Assignment>> plan) {
+        for (WaitingPolls.Poll poll : ordered) {
+            List<Assignment> assignments = plan.remove(poll.request().workerId());
+            if (assignments == null) {
+                polls.putBack(poll);
+            } else if (!poll.answer().deliver(new PollAnswer(me.id(), epoch, assignments))) {
+                assignments.forEach(a -> instances.markUndelivered(
+                        a.instanceId(), a.attempt(), poll.request().workerId()));
+                dueWork.workWaiting(appName);
+            }
+        }
+    }
+
+    private static String shortened(String text) {
+        return text == null || text.length() <= 80 ? text : text.substring(0, 80) + "...";
     }
 }

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.logging.Logger;
 
 /**
  * Creates one WAITING instance for every due fire time of an app's CRON jobs and moves each job's
@@ -19,6 +20,7 @@ import java.util.List;
 @ApplicationScoped
 public class FireDueJobs {
 
+    private static final Logger LOG = Logger.getLogger(FireDueJobs.class.getName());
     private static final int MAX_JOBS_PER_CALL = 500;
 
     private OwnerFence fence;
@@ -49,6 +51,19 @@ public class FireDueJobs {
         fence.hold(appName, epoch);
         int created = 0;
         for (Job job : due) {
+            created += fire(job, epoch, now);
+        }
+        return new Fired(created, jobs.earliestNextFire(appName).orElse(null));
+    }
+
+    /**
+     * Creates the job's due fires. A job whose schedule cannot be computed must not stop its app: it alone stops
+     * firing, with the reason recorded and logged once; the fires created before the failure stay (they are real
+     * fire times).
+     */
+    private int fire(Job job, long epoch, Instant now) {
+        int created = 0;
+        try {
             CronSchedule schedule = job.schedule();
             for (int n = 0; n < settings.maxCatchUpFires(); n++) {
                 Instant fire = job.nextFireTime().filter(t -> !t.isAfter(now)).orElse(null);
@@ -56,10 +71,14 @@ public class FireDueJobs {
                     break;
                 }
                 instances.add(JobInstance.scheduled(job, fire, epoch, fence.ownerId(), now));
-                job.advancePast(fire, schedule);
                 created++;
+                job.advancePast(fire, schedule);
             }
+        } catch (RuntimeException e) {
+            job.suspendSchedule(e.getMessage() != null ? e.getMessage() : e.toString());
+            LOG.warning(() -> "Job " + job.name() + " of app " + job.appName() + " no longer fires: "
+                    + job.scheduleError().orElse(""));
         }
-        return new Fired(created, jobs.earliestNextFire(appName).orElse(null));
+        return created;
     }
 }

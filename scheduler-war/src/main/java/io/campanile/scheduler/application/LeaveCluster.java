@@ -5,8 +5,6 @@ import io.campanile.scheduler.domain.election.HeldApps;
 import io.campanile.scheduler.domain.election.Peers;
 import io.campanile.scheduler.domain.election.ServerIdentity;
 import io.campanile.scheduler.domain.election.ServerNode;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +15,6 @@ import java.util.logging.Logger;
  * new owner without waiting for leases to expire; then tells the waiting workers. This runs while
  * the container stops: the database may already be gone, so it only uses memory and HTTP.
  */
-@ApplicationScoped
 public class LeaveCluster {
 
     private static final Logger LOG = Logger.getLogger(LeaveCluster.class.getName());
@@ -29,9 +26,6 @@ public class LeaveCluster {
     private ServerIdentity me;
     private SchedulerSettings settings;
 
-    protected LeaveCluster() {}
-
-    @Inject
     public LeaveCluster(
             HeldApps held,
             ServerHeartbeat heartbeat,

@@ -8,11 +8,14 @@ import io.campanile.scheduler.domain.instance.InstanceRepository;
 import io.campanile.scheduler.domain.job.CronSchedule;
 import io.campanile.scheduler.domain.job.Job;
 import io.campanile.scheduler.domain.job.JobRepository;
+import io.campanile.scheduler.domain.worker.WorkerSummary;
+import io.campanile.scheduler.domain.worker.WorkerSummaryRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Creates and lists an app's jobs and their instances. */
@@ -26,17 +29,24 @@ public class ManageJobs {
     private DueWork dueWork;
     private JobRepository jobs;
     private InstanceRepository instances;
+    private WorkerSummaryRepository workers;
     private Clock clock;
 
     protected ManageJobs() {}
 
     @Inject
     public ManageJobs(
-            ManageApps apps, DueWork dueWork, JobRepository jobs, InstanceRepository instances, DatabaseClock clock) {
+            ManageApps apps,
+            DueWork dueWork,
+            JobRepository jobs,
+            InstanceRepository instances,
+            WorkerSummaryRepository workers,
+            DatabaseClock clock) {
         this.apps = apps;
         this.dueWork = dueWork;
         this.jobs = jobs;
         this.instances = instances;
+        this.workers = workers;
         this.clock = clock;
     }
 
@@ -59,7 +69,7 @@ public class ManageJobs {
         if (type == ScheduleType.CRON) {
             Check.present("cron", d.cron());
             try {
-                CronSchedule.parse(d.cron(), zone);
+                CronSchedule.parse(d.cron(), zone).checkFires(clock.instant());
             } catch (IllegalArgumentException e) {
                 throw RequestRejected.invalid("cron", e.getMessage());
             }
@@ -81,13 +91,14 @@ public class ManageJobs {
                 clock.instant());
         jobs.add(job);
         dueWork.jobsChanged(appName);
-        return Views.of(job);
+        return Views.of(job, workers.find(appName));
     }
 
     @Transactional
     public List<JobView> list(String appName) {
         apps.require(appName);
-        return jobs.findByApp(appName).stream().map(Views::of).toList();
+        Optional<WorkerSummary> seen = workers.find(appName);
+        return jobs.findByApp(appName).stream().map(job -> Views.of(job, seen)).toList();
     }
 
     @Transactional
@@ -103,8 +114,9 @@ public class ManageJobs {
             throw RequestRejected.invalid("limit", "must be between 1 and 1000");
         }
         Job job = require(appName, jobId);
+        Optional<WorkerSummary> seen = workers.find(appName);
         return instances.findByJob(jobId, limit).stream()
-                .map(i -> Views.of(i, job.name()))
+                .map(i -> Views.of(i, job, seen))
                 .toList();
     }
 }

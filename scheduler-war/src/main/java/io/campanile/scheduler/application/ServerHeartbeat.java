@@ -3,8 +3,6 @@ package io.campanile.scheduler.application;
 import io.campanile.scheduler.domain.election.ServerIdentity;
 import io.campanile.scheduler.domain.election.ServerNode;
 import io.campanile.scheduler.domain.election.ServerRegistry;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,7 +11,6 @@ import java.util.List;
  * and remembers the other servers, for a hand-off when this one stops (the database may be gone by
  * then).
  */
-@ApplicationScoped
 public class ServerHeartbeat {
 
     private static final long FORGET_SERVERS_MILLIS = 10 * 60_000;
@@ -24,9 +21,6 @@ public class ServerHeartbeat {
     private SchedulerSettings settings;
     private volatile List<ServerNode> servers = List.of();
 
-    protected ServerHeartbeat() {}
-
-    @Inject
     public ServerHeartbeat(
             ServerRegistry registry, ServerIdentity me, DatabaseClock clock, SchedulerSettings settings) {
         this.registry = registry;
@@ -36,10 +30,10 @@ public class ServerHeartbeat {
     }
 
     public void beat() {
-        long sent = clock.host().millis();
+        long sent = clock.monotonic().millis();
         registry.heartbeat(me);
         Instant databaseTime = registry.databaseTime();
-        clock.sync(databaseTime, sent, clock.host().millis());
+        clock.sync(databaseTime, sent, clock.monotonic().millis());
         servers = registry.findAll(settings.serverAliveMillis());
         Instant forgetBefore = databaseTime.minusMillis(FORGET_SERVERS_MILLIS);
         if (servers.stream().anyMatch(s -> s.heartbeatAt().isBefore(forgetBefore))) {

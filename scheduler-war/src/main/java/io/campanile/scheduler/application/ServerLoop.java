@@ -2,6 +2,7 @@ package io.campanile.scheduler.application;
 
 import io.campanile.scheduler.domain.election.Election;
 import io.campanile.scheduler.domain.election.HeldApps;
+import io.campanile.scheduler.domain.time.Every;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -27,15 +28,16 @@ public class ServerLoop {
     private FireDueJobs fireDueJobs;
     private DueWork dueWork;
     private DispatchWork dispatchWork;
-    private RecoverLostWork recoverLostWork;
+    private TendApps tendApps;
     private WaitingPolls polls;
     private DatabaseClock clock;
     private SchedulerSettings settings;
 
-    private long lastHeartbeat;
-    private long lastRenewal;
-    private long lastAdoption;
-    private long lastRecovery;
+    // periods on the monotonic clock: a wall clock stepped back must not suspend renewals (item 5 of issue 5)
+    private Every heartbeatDue;
+    private Every renewalDue;
+    private Every adoptionDue;
+    private Every recoveryDue;
 
     protected ServerLoop() {}
 
@@ -47,7 +49,7 @@ public class ServerLoop {
             FireDueJobs fireDueJobs,
             DueWork dueWork,
             DispatchWork dispatchWork,
-            RecoverLostWork recoverLostWork,
+            TendApps tendApps,
             WaitingPolls polls,
             DatabaseClock clock,
             SchedulerSettings settings) {
@@ -57,10 +59,14 @@ public class ServerLoop {
         this.fireDueJobs = fireDueJobs;
         this.dueWork = dueWork;
         this.dispatchWork = dispatchWork;
-        this.recoverLostWork = recoverLostWork;
+        this.tendApps = tendApps;
         this.polls = polls;
         this.clock = clock;
         this.settings = settings;
+        this.heartbeatDue = new Every(HEARTBEAT_MILLIS, clock.monotonic());
+        this.renewalDue = new Every(settings.renewMillis(), clock.monotonic());
+        this.adoptionDue = new Every(ADOPT_MILLIS, clock.monotonic());
+        this.recoveryDue = new Every(RECOVER_MILLIS, clock.monotonic());
     }
 
     /** Called by the timer; not re-entered (the timer skips a tick while one runs). */
@@ -68,23 +74,16 @@ public class ServerLoop {
         if (held.isLeaving()) {
             return;
         }
-        long now = clock.host().millis();
-        if (now - lastHeartbeat >= HEARTBEAT_MILLIS) {
-            lastHeartbeat = now;
+        if (heartbeatDue.due()) {
             step("heartbeat", heartbeat::beat);
         }
-        if (now - lastRenewal >= settings.renewMillis()) {
-            lastRenewal = now;
+        if (renewalDue.due()) {
             step("lease renewal", election::renewLeases);
         }
-        if (now - lastAdoption >= ADOPT_MILLIS) {
-            lastAdoption = now;
+        if (adoptionDue.due()) {
             step("adoption of orphaned apps", election::adoptOrphans);
         }
-        boolean recover = now - lastRecovery >= RECOVER_MILLIS;
-        if (recover) {
-            lastRecovery = now;
-        }
+        boolean recover = recoveryDue.due();
         held.snapshot().forEach((app, epoch) -> {
             if (held.holds(app, epoch)) {
                 Instant at = clock.instant();
@@ -92,7 +91,8 @@ public class ServerLoop {
                     step("firing jobs of " + app, () -> fire(app, epoch, at));
                 }
                 if (recover) {
-                    step("recovering lost work of " + app, () -> recover(app, epoch));
+                    step("recovering lost work of " + app, () -> tendApps.recoverLostWork(app, epoch));
+                    step("publishing the workers of " + app, () -> tendApps.publishWorkers(app, epoch));
                 }
             }
         });
@@ -106,12 +106,6 @@ public class ServerLoop {
         FireDueJobs.Fired fired = fireDueJobs.fire(app, epoch, at);
         dueWork.jobsChecked(app, at, fired.nextFireTime());
         if (fired.created() > 0) {
-            dueWork.workWaiting(app);
-        }
-    }
-
-    private void recover(String app, long epoch) {
-        if (recoverLostWork.recover(app, epoch, held.heldForMillis(app)) > 0) {
             dueWork.workWaiting(app);
         }
     }

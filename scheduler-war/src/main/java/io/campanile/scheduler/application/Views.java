@@ -1,9 +1,12 @@
 package io.campanile.scheduler.application;
 
+import io.campanile.api.InstanceState;
 import io.campanile.api.admin.InstanceView;
 import io.campanile.api.admin.JobView;
 import io.campanile.scheduler.domain.instance.JobInstance;
 import io.campanile.scheduler.domain.job.Job;
+import io.campanile.scheduler.domain.worker.WorkerSummary;
+import java.util.Optional;
 
 /** Converts domain objects to the API's views. */
 public final class Views {
@@ -11,6 +14,11 @@ public final class Views {
     private Views() {}
 
     public static JobView of(Job job) {
+        return of(job, Optional.empty());
+    }
+
+    /** The job, with a warning if its app's workers cannot run it. */
+    public static JobView of(Job job, Optional<WorkerSummary> workers) {
         return new JobView(
                 job.id(),
                 job.appName(),
@@ -22,10 +30,24 @@ public final class Views {
                 job.parameters(),
                 job.enabled(),
                 job.nextFireTime().orElse(null),
-                job.createdAt());
+                job.createdAt(),
+                job.scheduleError().orElse(null),
+                workers.flatMap(w -> w.jobWarning(job.processor())).orElse(null));
     }
 
     public static InstanceView of(JobInstance i, String jobName) {
+        return of(i, jobName, null);
+    }
+
+    /** The instance, saying why it waits if it is WAITING and the app's workers explain it. */
+    public static InstanceView of(JobInstance i, Job job, Optional<WorkerSummary> workers) {
+        String reason = i.state() == InstanceState.WAITING
+                ? workers.flatMap(w -> w.waitingReason(job.processor())).orElse(null)
+                : null;
+        return of(i, job.name(), reason);
+    }
+
+    private static InstanceView of(JobInstance i, String jobName, String waitingReason) {
         return new InstanceView(
                 i.id(),
                 i.jobId(),
@@ -42,6 +64,7 @@ public final class Views {
                 i.dispatchedAt(),
                 i.startedAt(),
                 i.finishedAt(),
-                i.result());
+                i.result(),
+                waitingReason);
     }
 }

@@ -2,7 +2,6 @@ package io.campanile.scheduler.application;
 
 import io.campanile.api.protocol.PollAnswer;
 import io.campanile.api.protocol.PollRequest;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import java.util.stream.Collectors;
  * The long-polls that workers hold on this server, per app. Whoever removes a poll from here is
  * the only one who may answer it, which settles races between dispatch, time-out and shutdown.
  */
-@ApplicationScoped
 public class WaitingPolls {
 
     /** A held poll and the way to answer it. */

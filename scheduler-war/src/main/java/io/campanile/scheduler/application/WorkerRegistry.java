@@ -1,47 +1,75 @@
 package io.campanile.scheduler.application;
 
 import io.campanile.api.protocol.WorkerHeartbeat;
+import io.campanile.scheduler.domain.time.MonotonicClock;
+import io.campanile.scheduler.domain.worker.WorkerSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The workers of the apps this server owns, as their heartbeats describe them. Kept in memory: after
- * a failover the workers find the new owner and heartbeat to it within seconds.
+ * The workers of the apps this server owns, as their heartbeats describe them. Kept in memory: after a failover the
+ * workers find the new owner and heartbeat to it within seconds.
+ *
+ * <p>Bounded: at most {@link #MAX_WORKERS_PER_APP} workers per app. When an app is full, workers silent for longer
+ * than {@link #FORGET_MILLIS} are forgotten first; a new worker that still finds no room is refused (503), while the
+ * known workers go on.
  */
 @ApplicationScoped
 public class WorkerRegistry {
 
-    private Clock clock;
+    public static final int MAX_WORKERS_PER_APP = 1000;
+    static final long FORGET_MILLIS = 60_000;
+
+    private MonotonicClock clock;
     private final Map<String, Map<String, Seen>> byApp = new ConcurrentHashMap<>();
 
     protected WorkerRegistry() {}
 
     @Inject
     public WorkerRegistry(DatabaseClock clock) {
-        this.clock = clock.host();
+        this.clock = clock.monotonic();
     }
 
-    public WorkerRegistry(Clock clock) {
+    public WorkerRegistry(MonotonicClock clock) {
         this.clock = clock;
     }
 
+    /** @throws RequestRejected (unavailable) if the app already has the most workers this server tracks */
     public void record(String appName, WorkerHeartbeat heartbeat) {
-        byApp.computeIfAbsent(appName, k -> new ConcurrentHashMap<>())
-                .put(heartbeat.workerId(), new Seen(heartbeat, clock.millis()));
+        workersOf(appName, heartbeat.workerId()).put(heartbeat.workerId(), new Seen(heartbeat, clock.millis()));
     }
 
-    /** Any request from a worker (a poll, a report) shows it is alive, not only its heartbeats. */
+    /**
+     * Any request from a worker (a poll, a report) shows it is alive, not only its heartbeats.
+     *
+     * @throws RequestRejected (unavailable) if the app already has the most workers this server tracks
+     */
     public void seen(String appName, String workerId) {
-        byApp.computeIfAbsent(appName, k -> new ConcurrentHashMap<>())
+        workersOf(appName, workerId)
                 .merge(
                         workerId,
                         new Seen(null, clock.millis()),
                         (old, fresh) -> new Seen(old.heartbeat, fresh.atMillis));
+    }
+
+    private Map<String, Seen> workersOf(String appName, String workerId) {
+        Map<String, Seen> workers = byApp.computeIfAbsent(appName, k -> new ConcurrentHashMap<>());
+        if (workers.size() >= MAX_WORKERS_PER_APP && !workers.containsKey(workerId)) {
+            long now = clock.millis();
+            workers.values().removeIf(seen -> now - seen.atMillis > FORGET_MILLIS);
+            if (workers.size() >= MAX_WORKERS_PER_APP) {
+                throw RequestRejected.unavailable("app " + appName + " already has " + MAX_WORKERS_PER_APP
+                        + " live workers, the most one server tracks; worker ids must be stable across restarts");
+            }
+        }
+        return workers;
     }
 
     public boolean isAlive(String appName, String workerId, long timeoutMillis) {
@@ -60,6 +88,25 @@ public class WorkerRegistry {
 
     private static Optional<WorkerHeartbeat> heartbeat(Map<String, Seen> workers, String workerId) {
         return Optional.ofNullable(workers.get(workerId)).map(Seen::heartbeat);
+    }
+
+    /**
+     * The app's live workers and the union of their processors (unknown if a live worker does not report its
+     * processors).
+     */
+    public WorkerSummary summary(String appName, long timeoutMillis) {
+        long now = clock.millis();
+        List<Seen> live = byApp.getOrDefault(appName, Map.of()).values().stream()
+                .filter(seen -> now - seen.atMillis < timeoutMillis)
+                .toList();
+        Set<String> processors = new TreeSet<>();
+        for (Seen seen : live) {
+            if (seen.heartbeat == null || seen.heartbeat.processors() == null) {
+                return WorkerSummary.of(appName, live.size(), null);
+            }
+            processors.addAll(seen.heartbeat.processors());
+        }
+        return WorkerSummary.of(appName, live.size(), processors);
     }
 
     public void forgetApp(String appName) {

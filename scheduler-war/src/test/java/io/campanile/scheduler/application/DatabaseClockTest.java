@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.campanile.scheduler.testing.MutableClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -11,51 +12,67 @@ import org.junit.jupiter.api.Test;
 
 class DatabaseClockTest {
 
-    private final MutableClock host = new MutableClock(Instant.parse("2024-05-01T10:00:00Z"));
-    private final DatabaseClock clock = new DatabaseClock(host);
+    private final MutableClock wall = new MutableClock(Instant.parse("2024-05-01T10:00:00Z"));
+    private final MutableClock monotonic = new MutableClock(Instant.ofEpochMilli(1_000_000));
+    private final DatabaseClock clock = new DatabaseClock(wall, monotonic);
 
     @Test
-    void reads_host_time_until_synced() {
-        assertThat(clock.offsetMillis()).isZero();
-        assertThat(clock.instant()).isEqualTo(host.instant());
+    void reads_the_wall_clock_until_synced() {
+        assertThat(clock.instant()).isEqualTo(wall.instant());
+        monotonic.advanceMillis(250);
+        assertThat(clock.instant()).isEqualTo(wall.instant().plusMillis(250));
     }
 
     @Test
-    void measures_the_offset_from_the_midpoint_of_the_round_trip() {
-        long sent = host.millis();
-        long received = sent + 200;
-        // the database read its clock half-way through the round trip, 5 s ahead of this host
-        Instant databaseTime = Instant.ofEpochMilli(sent + 100 + 5000);
+    void takes_the_database_time_at_the_midpoint_of_the_round_trip() {
+        long sent = monotonic.millis();
+        monotonic.advanceMillis(200);
+        // the database read its clock half-way through the round trip
+        Instant databaseTime = Instant.parse("2024-05-01T10:00:05Z");
 
-        clock.sync(databaseTime, sent, received);
+        clock.sync(databaseTime, sent, monotonic.millis());
 
-        assertThat(clock.offsetMillis()).isEqualTo(5000);
+        assertThat(clock.instant()).isEqualTo(databaseTime.plusMillis(100));
     }
 
     @Test
-    void follows_the_host_clock_shifted_by_the_offset() {
-        long sent = host.millis();
-        clock.sync(Instant.ofEpochMilli(sent - 3000), sent, sent);
+    void moves_on_by_the_monotonic_clock_between_syncs() {
+        long sent = monotonic.millis();
+        clock.sync(Instant.parse("2024-05-01T09:59:57Z"), sent, sent);
 
-        host.advanceMillis(1500);
+        monotonic.advanceMillis(1500);
 
-        assertThat(clock.instant()).isEqualTo(host.instant().minusMillis(3000));
-        assertThat(clock.millis()).isEqualTo(host.millis() - 3000);
+        assertThat(clock.instant()).isEqualTo(Instant.parse("2024-05-01T09:59:58.500Z"));
     }
 
     @Test
-    void a_later_sync_replaces_the_offset() {
-        long sent = host.millis();
-        clock.sync(Instant.ofEpochMilli(sent + 5000), sent, sent);
-        clock.sync(Instant.ofEpochMilli(sent + 20), sent, sent);
+    void a_wall_clock_stepped_back_or_forwards_changes_nothing() {
+        long sent = monotonic.millis();
+        Instant databaseTime = Instant.parse("2024-05-01T10:00:00Z");
+        clock.sync(databaseTime, sent, sent);
 
-        assertThat(clock.offsetMillis()).isEqualTo(20);
+        wall.advance(Duration.ofSeconds(-30));
+        monotonic.advanceMillis(1000);
+        assertThat(clock.instant()).isEqualTo(databaseTime.plusSeconds(1));
+
+        wall.advance(Duration.ofSeconds(90));
+        monotonic.advanceMillis(1000);
+        assertThat(clock.instant()).isEqualTo(databaseTime.plusSeconds(2));
     }
 
     @Test
-    void is_always_utc_and_keeps_its_host() {
+    void a_later_sync_replaces_the_earlier_one() {
+        long sent = monotonic.millis();
+        clock.sync(Instant.parse("2024-05-01T10:00:05Z"), sent, sent);
+        clock.sync(Instant.parse("2024-05-01T10:00:00.020Z"), sent, sent);
+
+        assertThat(clock.instant()).isEqualTo(Instant.parse("2024-05-01T10:00:00.020Z"));
+    }
+
+    @Test
+    void is_always_utc_and_keeps_its_monotonic_clock() {
         assertThat(clock.getZone()).isEqualTo(ZoneOffset.UTC);
-        assertThat(clock.host()).isSameAs(host);
+        assertThat(clock.monotonic()).isSameAs(monotonic);
         assertThatThrownBy(() -> clock.withZone(ZoneId.of("Europe/Berlin")))
                 .isInstanceOf(UnsupportedOperationException.class);
     }

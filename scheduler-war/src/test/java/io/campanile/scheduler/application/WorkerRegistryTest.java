@@ -1,12 +1,15 @@
 package io.campanile.scheduler.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.campanile.api.protocol.WorkerHeartbeat;
+import io.campanile.scheduler.domain.worker.WorkerSummary;
 import io.campanile.scheduler.testing.MutableClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class WorkerRegistryTest {
@@ -25,6 +28,29 @@ class WorkerRegistryTest {
 
         clock.advanceMillis(1);
         assertThat(registry.isAlive("billing", "worker-1", TIMEOUT)).isFalse();
+    }
+
+    @Test
+    void an_app_holds_a_bounded_number_of_workers_and_silent_ones_make_room() {
+        for (int i = 0; i < WorkerRegistry.MAX_WORKERS_PER_APP; i++) {
+            registry.seen("billing", "worker-" + i);
+        }
+
+        assertThatThrownBy(() -> registry.seen("billing", "one-too-many"))
+                .isInstanceOf(RequestRejected.class)
+                .hasMessageContaining("1000 live workers");
+        registry.seen("billing", "worker-7"); // a known worker goes on
+        registry.seen("payroll", "worker-0"); // another app has its own room
+
+        clock.advanceMillis(WorkerRegistry.FORGET_MILLIS + 1);
+        registry.seen("billing", "worker-7");
+        registry.record("billing", aHeartbeat("newcomer", 0, 0.1));
+
+        assertThat(registry.isAlive("billing", "newcomer", TIMEOUT)).isTrue();
+        assertThat(registry.isAlive("billing", "worker-7", TIMEOUT)).isTrue();
+        assertThat(registry.isAlive("billing", "worker-8", Long.MAX_VALUE))
+                .as("forgotten")
+                .isFalse();
     }
 
     @Test
@@ -77,6 +103,21 @@ class WorkerRegistryTest {
 
         assertThat(registry.isAlive("billing", "worker-1", TIMEOUT)).isFalse();
         assertThat(registry.isAlive("mailing", "worker-1", TIMEOUT)).isTrue();
+    }
+
+    @Test
+    void sums_up_the_live_workers_and_their_processors() {
+        registry.record("billing", new WorkerHeartbeat("w1", 0.1, 1, 2, 0, 4, 1, List.of("invoice")));
+        registry.record("billing", new WorkerHeartbeat("w2", 0.1, 1, 2, 0, 4, 1, List.of("mail", "invoice")));
+        clock.advanceMillis(TIMEOUT);
+        registry.record("billing", new WorkerHeartbeat("w3", 0.1, 1, 2, 0, 4, 1, List.of("audit")));
+
+        assertThat(registry.summary("billing", TIMEOUT)).isEqualTo(WorkerSummary.of("billing", 1, Set.of("audit")));
+        assertThat(registry.summary("billing", 2 * TIMEOUT))
+                .isEqualTo(WorkerSummary.of("billing", 3, Set.of("audit", "invoice", "mail")));
+        registry.seen("billing", "w4"); // polls, but never sent a heartbeat naming its processors
+        assertThat(registry.summary("billing", TIMEOUT)).isEqualTo(WorkerSummary.of("billing", 2, null));
+        assertThat(registry.summary("payroll", TIMEOUT)).isEqualTo(WorkerSummary.of("payroll", 0, Set.of()));
     }
 
     private static WorkerHeartbeat aHeartbeat(String workerId, int activeRuns, double cpuLoad) {

@@ -1,5 +1,6 @@
 package io.campanile.scheduler.testing;
 
+import io.campanile.scheduler.domain.time.MonotonicClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +8,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that only moves when a test moves it, so lease and timeout logic is tested without sleeping. */
-public final class MutableClock extends Clock {
+public final class MutableClock extends Clock implements MonotonicClock {
 
     private volatile Instant now;
     private final ZoneId zone;

@@ -20,6 +20,7 @@ public final class SettingsReader {
     public static final String CAPACITY = "campanile.worker.capacity";
     public static final String HEARTBEAT_MILLIS = "campanile.worker.heartbeat-millis";
     public static final String DISCOVERY_MILLIS = "campanile.worker.discovery-millis";
+    public static final String HEARTBEAT_TIMEOUT_MILLIS = "campanile.worker.heartbeat-timeout-millis";
 
     static final String DEFAULT_SERVERS = "http://127.0.0.1:8080/campanile";
 
@@ -41,9 +42,18 @@ public final class SettingsReader {
         List<URI> servers = servers(value(SERVERS).orElse(DEFAULT_SERVERS));
         String workerId = value(WORKER_ID).orElseGet(this::defaultWorkerId);
         int capacity = (int) number(CAPACITY, 8, 1, 10_000);
-        Duration heartbeat = Duration.ofMillis(number(HEARTBEAT_MILLIS, 2000, 100, 3_600_000));
+        Duration heartbeat = Duration.ofMillis(number(HEARTBEAT_MILLIS, 1000, 100, 3_600_000));
         Duration discovery = Duration.ofMillis(number(DISCOVERY_MILLIS, 5000, 100, 3_600_000));
-        return new WorkerSettings(app, secret, servers, workerId, capacity, heartbeat, discovery, Timeouts.defaults());
+        Duration heartbeatTimeout = Duration.ofMillis(number(HEARTBEAT_TIMEOUT_MILLIS, 1000, 100, 60_000));
+        return new WorkerSettings(
+                app,
+                secret,
+                servers,
+                workerId,
+                capacity,
+                heartbeat,
+                discovery,
+                Timeouts.defaults().withHeartbeatRead(heartbeatTimeout));
     }
 
     /** The environment variable MicroProfile Config maps to a key, for error messages. */

@@ -21,8 +21,6 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
@@ -65,7 +63,7 @@ public class CampanileWorkerBean {
         }
         try {
             api = new JaxRsServerApi(settings, threadFactory);
-            worker = new Worker(settings, api, new CdiProcessorLookup(beanManager), threadFactory, Clock.systemUTC());
+            worker = new Worker(settings, api, new CdiProcessorLookup(beanManager), threadFactory, System::nanoTime);
             worker.start();
             long interval = settings.heartbeatInterval().toMillis();
             timerService.createIntervalTimer(interval, interval, new TimerConfig("campanile-worker-tick", false));
@@ -82,7 +80,7 @@ public class CampanileWorkerBean {
     void tick(Timer timer) {
         Worker current = worker;
         if (current != null) {
-            current.tick(Instant.now());
+            current.tick();
         }
     }
 

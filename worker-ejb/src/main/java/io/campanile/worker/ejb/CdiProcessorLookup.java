@@ -9,6 +9,7 @@ import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,6 +60,15 @@ final class CdiProcessorLookup implements ProcessorLookup {
                 }
             }
         });
+    }
+
+    @Override
+    public List<String> names() {
+        return beanManager.getBeans(Processor.class, Any.Literal.INSTANCE).stream()
+                .map(b -> ProcessorNames.nameOf(b.getName(), b.getBeanClass()))
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     private Optional<Bean<?>> find(String name) {

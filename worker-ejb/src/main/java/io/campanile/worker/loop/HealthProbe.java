@@ -3,6 +3,7 @@ package io.campanile.worker.loop;
 import io.campanile.api.protocol.WorkerHeartbeat;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
+import java.util.List;
 
 /** Measures this JVM's health for the heartbeat: load per core and heap headroom. */
 public final class HealthProbe {
@@ -10,12 +11,13 @@ public final class HealthProbe {
     private final OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
     private final Runtime runtime = Runtime.getRuntime();
 
-    public WorkerHeartbeat sample(String workerId, int activeRuns, int capacity, long epochSeen) {
+    public WorkerHeartbeat sample(
+            String workerId, int activeRuns, int capacity, long epochSeen, List<String> processors) {
         double load = os.getSystemLoadAverage();
         double loadPerCore = load < 0 ? -1 : load / Math.max(1, os.getAvailableProcessors());
         long max = runtime.maxMemory();
         long used = runtime.totalMemory() - runtime.freeMemory();
         return new WorkerHeartbeat(
-                workerId, loadPerCore, Math.max(0, max - used), max, activeRuns, capacity, epochSeen);
+                workerId, loadPerCore, Math.max(0, max - used), max, activeRuns, capacity, epochSeen, processors);
     }
 }

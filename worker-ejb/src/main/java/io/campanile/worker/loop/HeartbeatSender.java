@@ -8,10 +8,15 @@ import io.campanile.worker.discovery.Owner;
 import io.campanile.worker.run.RunDispatcher;
 import io.campanile.worker.transport.ServerApi;
 import io.campanile.worker.transport.ServerCallException;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
-/** Sends one heartbeat to the current owner; if the owner refuses (409) or does not answer, rediscovers at once. */
+/**
+ * Sends one heartbeat to the current owner, with this worker's health and the processor names it can run. An
+ * owner that does not answer in time is handed to the {@link SilentOwnerWatch}; one that refuses (409: not the
+ * owner, 503: leaving) makes the worker discover again at once.
+ */
 public final class HeartbeatSender {
 
     private static final Logger LOG = Logger.getLogger(HeartbeatSender.class.getName());
@@ -20,25 +25,31 @@ public final class HeartbeatSender {
     private final ServerApi api;
     private final CurrentOwner owner;
     private final Discovery discovery;
+    private final SilentOwnerWatch watch;
     private final EpochGuard epochs;
     private final RunDispatcher runs;
     private final HealthProbe probe;
+    private final List<String> processors;
 
     public HeartbeatSender(
             String workerId,
             ServerApi api,
             CurrentOwner owner,
             Discovery discovery,
+            SilentOwnerWatch watch,
             EpochGuard epochs,
             RunDispatcher runs,
-            HealthProbe probe) {
+            HealthProbe probe,
+            List<String> processors) {
         this.workerId = workerId;
         this.api = api;
         this.owner = owner;
         this.discovery = discovery;
+        this.watch = watch;
         this.epochs = epochs;
         this.runs = runs;
         this.probe = probe;
+        this.processors = List.copyOf(processors);
     }
 
     /** Returns whether the owner accepted the heartbeat. */
@@ -49,10 +60,17 @@ public final class HeartbeatSender {
         }
         try {
             HeartbeatAnswer answer = api.heartbeat(
-                    current.get().url(), probe.sample(workerId, runs.active(), runs.capacity(), epochs.newest()));
+                    current.get().url(),
+                    probe.sample(workerId, runs.active(), runs.capacity(), epochs.newest(), processors));
             epochs.observe(answer.epoch());
+            watch.answered(current.get());
             return true;
         } catch (ServerCallException e) {
+            if (e.status() == 0) {
+                // frozen, gone, or cut off from us: other servers can tell whether it still owns the app
+                watch.suspect(current.get());
+                return false;
+            }
             LOG.info(
                     () -> "Heartbeat to " + current.get().serverId() + " failed, discovering again: " + e.getMessage());
             owner.forget(current.get());

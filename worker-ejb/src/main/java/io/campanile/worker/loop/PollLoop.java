@@ -20,6 +20,11 @@ import java.util.logging.Logger;
  * server answers 409 (not the owner) or 503 (shutting down), it rediscovers at once and polls again; only
  * repeated failures and failed discovery rounds pause briefly, so a failover takes well under a second
  * once any server names the new owner.
+ *
+ * <p>A poll held at a frozen owner, or at one whose host vanished, would hang until its read timeout: when
+ * discovery names a newer epoch than the one the poll was sent under ({@link #ownerNamed}), the poll is
+ * abandoned at once (by interrupting the poll thread, which only happens while the poll is in flight) and
+ * the loop goes to the new owner.
  */
 public final class PollLoop implements Runnable {
 
@@ -35,6 +40,12 @@ public final class PollLoop implements Runnable {
     private final Duration retryPause;
     private volatile boolean running = true;
     private int failuresInARow;
+    /** Guards the poll in flight: set, abandoned and cleared under this lock. */
+    private final Object slot = new Object();
+
+    private Owner inFlight;
+    private Thread pollThread;
+    private boolean abandoned;
 
     public PollLoop(
             String workerId,
@@ -92,33 +103,90 @@ public final class PollLoop implements Runnable {
             runs.awaitFree(CAPACITY_WAIT);
             return;
         }
+        if (!startPoll(current.get())) {
+            return; // discovery named a newer owner meanwhile
+        }
+        PollAnswer answer;
         try {
-            PollAnswer answer = api.poll(current.get().url(), new PollRequest(workerId, free, epochs.newest()));
-            failuresInARow = 0;
-            epochs.observe(answer.epoch());
-            if (answer.assignments() != null) {
-                for (Assignment assignment : answer.assignments()) {
-                    runs.accept(assignment);
-                }
-            }
+            answer = api.poll(current.get().url(), new PollRequest(workerId, free, epochs.newest()));
         } catch (ServerCallException e) {
-            if (!running) {
-                return;
+            if (!endPoll() && running) {
+                failed(current.get(), e);
             }
-            failuresInARow++;
-            LOG.log(
-                    failuresInARow == 1 ? Level.INFO : Level.FINE,
-                    () -> "Poll at " + current.get().serverId() + " failed, discovering again: " + e.getMessage());
-            owner.forget(current.get());
-            if (failuresInARow > 1) {
-                pause();
+            return; // an abandoned poll failed nothing: the next step polls the newer owner
+        } catch (RuntimeException e) {
+            endPoll();
+            throw e;
+        }
+        endPoll();
+        failuresInARow = 0;
+        epochs.observe(answer.epoch());
+        if (answer.assignments() != null) {
+            for (Assignment assignment : answer.assignments()) {
+                runs.accept(assignment);
             }
-            discovery.discover();
+        }
+    }
+
+    private void failed(Owner polled, ServerCallException e) {
+        failuresInARow++;
+        LOG.log(
+                failuresInARow == 1 ? Level.INFO : Level.FINE,
+                () -> "Poll at " + polled.serverId() + " failed, discovering again: " + e.getMessage());
+        owner.forget(polled);
+        if (failuresInARow > 1) {
+            pause();
+        }
+        discovery.discover();
+    }
+
+    /**
+     * Discovery named {@code named}: if that is a newer epoch than the poll in flight was sent under, the
+     * poll's server no longer owns the app (it may be frozen, or gone without closing the connection), so
+     * the poll is abandoned rather than left to hang.
+     */
+    public void ownerNamed(Owner named) {
+        synchronized (slot) {
+            if (inFlight != null && !abandoned && named.epoch() > inFlight.epoch()) {
+                Owner stale = inFlight;
+                LOG.info(() -> "Abandoning the poll at " + stale.serverId() + " (epoch " + stale.epoch() + "): "
+                        + named.serverId() + " owns the app at epoch " + named.epoch());
+                abandoned = true;
+                pollThread.interrupt();
+            }
+        }
+    }
+
+    private boolean startPoll(Owner target) {
+        synchronized (slot) {
+            Optional<Owner> now = owner.get();
+            if (now.isPresent() && now.get().epoch() > target.epoch()) {
+                return false;
+            }
+            inFlight = target;
+            pollThread = Thread.currentThread();
+            abandoned = false;
+            return true;
+        }
+    }
+
+    /** Returns whether the poll was abandoned; clears the interrupt that abandoned it. */
+    private boolean endPoll() {
+        synchronized (slot) {
+            boolean wasAbandoned = abandoned;
+            if (wasAbandoned) {
+                Thread.interrupted();
+            }
+            inFlight = null;
+            pollThread = null;
+            abandoned = false;
+            return wasAbandoned;
         }
     }
 
     private void pause() {
-        long until = System.nanoTime() + retryPause.toNanos();
+        Duration wait = discovery.holdOff();
+        long until = System.nanoTime() + (wait.compareTo(retryPause) > 0 ? wait : retryPause).toNanos();
         synchronized (this) {
             long left;
             while (running && (left = until - System.nanoTime()) > 0) {

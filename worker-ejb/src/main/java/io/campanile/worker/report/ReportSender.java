@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 
 /**
  * Delivers status reports in the order they were made: to the owner first, then to the other servers
- * (any server accepts reports). A report no server takes stays queued and is retried by the next
+ * (any server accepts reports); an owner that fell silent is tried last, so that reports do not wait for its
+ * timeouts. A report no server takes stays queued and is retried by the next
  * {@link #flush()}; later reports wait behind it so that RUNNING never overtakes an earlier state.
  * A report a server refuses (409, 404, 400) is logged and dropped: every server would refuse it.
  */
@@ -33,10 +35,18 @@ public final class ReportSender {
     private final CurrentOwner owner;
     private final List<URI> servers;
     private final PendingReports pending;
+    private final Predicate<URI> silent;
     private final ReentrantLock flushing = new ReentrantLock();
     private boolean stuck;
 
     public ReportSender(ServerApi api, CurrentOwner owner, List<URI> servers, PendingReports pending) {
+        this(api, owner, servers, pending, server -> false);
+    }
+
+    /** @param silent whether a server is the owner that fell silent (see the worker's silent-owner watch) */
+    public ReportSender(
+            ServerApi api, CurrentOwner owner, List<URI> servers, PendingReports pending, Predicate<URI> silent) {
+        this.silent = silent;
         this.api = api;
         this.owner = owner;
         this.servers = List.copyOf(servers);
@@ -113,6 +123,9 @@ public final class ReportSender {
         Optional<Owner> current = owner.get();
         current.ifPresent(o -> candidates.add(o.url()));
         candidates.addAll(servers);
-        return candidates;
+        Set<URI> ordered = new LinkedHashSet<>();
+        candidates.stream().filter(server -> !silent.test(server)).forEach(ordered::add);
+        ordered.addAll(candidates);
+        return ordered;
     }
 }

@@ -1,5 +1,6 @@
 package io.campanile.worker.run;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Finds the application's processor with a given name, once per run and on the run's thread. */
@@ -11,4 +12,9 @@ public interface ProcessorLookup {
      * @throws IllegalStateException when the name is ambiguous
      */
     Optional<ResolvedProcessor> resolve(String name);
+
+    /** The names this lookup resolves, as jobs refer to them; empty when it cannot list them. */
+    default List<String> names() {
+        return List.of();
+    }
 }

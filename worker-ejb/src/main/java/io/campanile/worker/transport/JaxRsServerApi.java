@@ -40,6 +40,7 @@ import java.util.concurrent.TimeoutException;
 public final class JaxRsServerApi implements ServerApi {
 
     private final Client client;
+    private final Client heartbeatClient;
     private final Client pollClient;
     private final Jsonb jsonb = JsonbBuilder.create();
     private final String app;
@@ -59,6 +60,10 @@ public final class JaxRsServerApi implements ServerApi {
         this.pollThreads = Executors.newCachedThreadPool(threads);
         this.client = newClient(
                         settings.timeouts().connect(), settings.timeouts().read())
+                .build();
+        // a heartbeat is how the worker notices a silent owner: it has a short timeout of its own
+        this.heartbeatClient = newClient(
+                        settings.timeouts().connect(), settings.timeouts().heartbeatRead())
                 .build();
         this.pollClient = newClient(
                         settings.timeouts().connect(), settings.timeouts().pollRead())
@@ -82,7 +87,7 @@ public final class JaxRsServerApi implements ServerApi {
     public HeartbeatAnswer heartbeat(URI server, WorkerHeartbeat heartbeat) {
         return call(
                 server,
-                request(client, server, "api/worker/heartbeat").buildPost(json(heartbeat)),
+                request(heartbeatClient, server, "api/worker/heartbeat").buildPost(json(heartbeat)),
                 HeartbeatAnswer.class);
     }
 
@@ -138,6 +143,7 @@ public final class JaxRsServerApi implements ServerApi {
         // a cancelled poll may still wait for the server's answer on one of these threads; let it go
         pollThreads.shutdownNow();
         closeQuietly(pollClient);
+        closeQuietly(heartbeatClient);
         closeQuietly(client);
         try {
             jsonb.close();

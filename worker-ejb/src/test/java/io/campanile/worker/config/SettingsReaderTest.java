@@ -25,8 +25,12 @@ class SettingsReaderTest {
 
         assertThat(settings.servers()).containsExactly(URI.create("http://127.0.0.1:8080/campanile"));
         assertThat(settings.capacity()).isEqualTo(8);
-        assertThat(settings.heartbeatInterval()).isEqualTo(Duration.ofMillis(2000));
+        assertThat(settings.heartbeatInterval()).isEqualTo(Duration.ofMillis(1000));
         assertThat(settings.discoveryInterval()).isEqualTo(Duration.ofMillis(5000));
+        assertThat(settings.timeouts().heartbeatRead()).isEqualTo(Duration.ofMillis(1000));
+        assertThat(settings.timeouts().read())
+                .as("discovery waits longer than a server's 1 s PING of the recorded owner")
+                .isGreaterThan(Duration.ofSeconds(1));
         assertThat(settings.workerId()).matches("host-a-[0-9a-f]{4}");
     }
 
@@ -73,6 +77,13 @@ class SettingsReaderTest {
         assertThatThrownBy(this::read)
                 .hasMessageContaining("campanile.worker.capacity")
                 .hasMessageContaining("zero");
+    }
+
+    @Test
+    void reads_the_heartbeat_timeout_that_makes_an_owner_silent() throws Exception {
+        values.put("campanile.worker.heartbeat-timeout-millis", "600");
+
+        assertThat(read().timeouts().heartbeatRead()).isEqualTo(Duration.ofMillis(600));
     }
 
     @Test

@@ -10,8 +10,9 @@ import io.campanile.worker.discovery.ServerRotation;
 import io.campanile.worker.run.AssignmentRunner;
 import io.campanile.worker.run.DeliveryLedger;
 import io.campanile.worker.run.RunDispatcher;
+import io.campanile.worker.testing.ManualNanos;
 import io.campanile.worker.testing.ScriptedServerApi;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -21,8 +22,12 @@ class HeartbeatSenderTest {
     private final ScriptedServerApi api = new ScriptedServerApi().owner(1, 3);
     private final CurrentOwner owner = new CurrentOwner();
     private final EpochGuard epochs = new EpochGuard();
-    private final Discovery discovery = new Discovery(
-            "app", api, new ServerRotation(List.of(server(1), server(2))), owner, epochs, Clock.systemUTC());
+    private final ManualNanos clock = new ManualNanos();
+    private final ServerRotation rotation = new ServerRotation(List.of(server(1), server(2)));
+    private final Discovery discovery =
+            new Discovery("app", api, rotation, owner, epochs, clock, Duration.ofMillis(250));
+    private final SilentOwnerWatch watch =
+            new SilentOwnerWatch("app", discovery, rotation, clock, Duration.ofMillis(250), Duration.ofSeconds(1));
     private final RunDispatcher runs = new RunDispatcher(
             "app",
             4,
@@ -30,8 +35,8 @@ class HeartbeatSenderTest {
             new DeliveryLedger(10),
             new AssignmentRunner("app", "w", name -> Optional.empty(), report -> {}),
             Runnable::run);
-    private final HeartbeatSender heartbeat =
-            new HeartbeatSender("w", api, owner, discovery, epochs, runs, new HealthProbe());
+    private final HeartbeatSender heartbeat = new HeartbeatSender(
+            "w", api, owner, discovery, watch, epochs, runs, new HealthProbe(), List.of("audit", "hello"));
 
     @Test
     void sends_nothing_before_an_owner_is_known() {
@@ -51,6 +56,16 @@ class HeartbeatSenderTest {
     }
 
     @Test
+    void names_the_processors_the_worker_can_run() {
+        discovery.discover();
+
+        heartbeat.beat();
+
+        assertThat(api.heartbeats).singleElement().satisfies(h -> assertThat(h.processors())
+                .containsExactly("audit", "hello"));
+    }
+
+    @Test
     void rediscovers_at_once_when_the_owner_answers_409() {
         discovery.discover();
         api.failing(1, 409).owner(2, 5);
@@ -60,16 +75,43 @@ class HeartbeatSenderTest {
         assertThat(api.calls).containsSubsequence("heartbeat server-1.test", "discover server-2.test");
         assertThat(owner.get()).hasValueSatisfying(o -> assertThat(o.serverId()).isEqualTo("server-2"));
         assertThat(epochs.newest()).isEqualTo(5);
+        assertThat(watch.suspected()).isEmpty();
     }
 
     @Test
-    void health_sample_reports_heap_and_capacity() {
-        var sample = new HealthProbe().sample("w", 1, 8, 3);
+    void an_owner_that_does_not_answer_is_handed_to_the_watch_without_blocking_the_tick_on_discovery() {
+        discovery.discover();
+        api.failing(1, 0);
+        api.calls.clear();
+
+        assertThat(heartbeat.beat()).isFalse();
+
+        assertThat(api.calls).containsExactly("heartbeat server-1.test");
+        assertThat(watch.suspected())
+                .hasValueSatisfying(o -> assertThat(o.serverId()).isEqualTo("server-1"));
+    }
+
+    @Test
+    void an_answered_heartbeat_ends_the_suspicion() {
+        discovery.discover();
+        api.failing(1, 0);
+        heartbeat.beat();
+
+        api.up(1);
+        heartbeat.beat();
+
+        assertThat(watch.suspected()).isEmpty();
+    }
+
+    @Test
+    void health_sample_reports_heap_capacity_and_processors() {
+        var sample = new HealthProbe().sample("w", 1, 8, 3, List.of("audit"));
 
         assertThat(sample.maxHeapBytes()).isPositive();
         assertThat(sample.freeHeapBytes()).isBetween(0L, sample.maxHeapBytes());
         assertThat(sample.activeRuns()).isEqualTo(1);
         assertThat(sample.capacity()).isEqualTo(8);
         assertThat(sample.epochSeen()).isEqualTo(3);
+        assertThat(sample.processors()).containsExactly("audit");
     }
 }

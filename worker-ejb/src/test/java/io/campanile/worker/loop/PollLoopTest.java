@@ -12,7 +12,6 @@ import io.campanile.worker.run.DeliveryLedger;
 import io.campanile.worker.run.RunDispatcher;
 import io.campanile.worker.testing.Eventually;
 import io.campanile.worker.testing.ScriptedServerApi;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +24,13 @@ class PollLoopTest {
     private final CurrentOwner owner = new CurrentOwner();
     private final EpochGuard epochs = new EpochGuard();
     private final Discovery discovery = new Discovery(
-            "app", api, new ServerRotation(List.of(server(1), server(2))), owner, epochs, Clock.systemUTC());
+            "app",
+            api,
+            new ServerRotation(List.of(server(1), server(2))),
+            owner,
+            epochs,
+            System::nanoTime,
+            Duration.ofMillis(250));
     private final RunDispatcher runs = new RunDispatcher(
             "app",
             4,
@@ -90,6 +95,58 @@ class PollLoopTest {
         api.up(2).owner(2, 4);
 
         Eventually.await("server-2 is polled", Duration.ofSeconds(3), () -> api.calls.contains("poll server-2.test"));
+    }
+
+    @Test
+    void a_poll_hanging_at_a_frozen_owner_is_abandoned_as_soon_as_discovery_names_a_newer_epoch() {
+        discovery.onAnswer(loop::ownerNamed);
+        api.hangingPolls(1);
+        start();
+        Eventually.await("server-1 is polled", () -> api.calls.contains("poll server-1.test"));
+
+        api.owner(2, 4);
+        discovery.discover();
+
+        Eventually.await("server-2 is polled", Duration.ofSeconds(2), () -> api.calls.contains("poll server-2.test"));
+        assertThat(api.calls).contains("poll abandoned server-1.test");
+        assertThat(api.calls.stream().filter(c -> c.startsWith("discover")).count())
+                .as("an abandoned poll is no failure: no discovery of its own")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void a_poll_is_not_abandoned_while_discovery_names_the_same_owner_and_epoch() {
+        discovery.onAnswer(loop::ownerNamed);
+        api.hangingPolls(1);
+        start();
+        Eventually.await("server-1 is polled", () -> api.calls.contains("poll server-1.test"));
+
+        discovery.discover();
+        discovery.discover();
+        api.owner(2, 4);
+        discovery.discover();
+        Eventually.await("server-2 is polled", () -> api.calls.contains("poll server-2.test"));
+
+        assertThat(api.calls.stream().filter(c -> c.equals("poll server-1.test")))
+                .as("one poll at server-1, held through the answers that named it again")
+                .hasSize(1);
+        assertThat(api.calls.stream().filter(c -> c.equals("poll abandoned server-1.test")))
+                .hasSize(1);
+    }
+
+    @Test
+    void backs_off_while_every_server_refuses_the_credentials() {
+        api.failing(1, 401).failing(2, 401);
+        long started = System.nanoTime();
+        start();
+
+        Eventually.await(
+                "four refused rounds",
+                Duration.ofSeconds(5),
+                () -> api.calls.stream().filter(c -> c.startsWith("discover")).count() >= 8);
+
+        // pauses of 250, 500 and 1000 ms before rounds 2 to 4; without a back-off they would take 750 ms
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(1700));
     }
 
     @Test

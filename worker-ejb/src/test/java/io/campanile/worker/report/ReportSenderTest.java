@@ -10,7 +10,7 @@ import io.campanile.worker.discovery.Discovery;
 import io.campanile.worker.discovery.EpochGuard;
 import io.campanile.worker.discovery.ServerRotation;
 import io.campanile.worker.testing.ScriptedServerApi;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,14 @@ class ReportSenderTest {
 
     @BeforeEach
     void discoverOwner() {
-        new Discovery("app", api, new ServerRotation(List.of(server(1))), owner, new EpochGuard(), Clock.systemUTC())
+        new Discovery(
+                        "app",
+                        api,
+                        new ServerRotation(List.of(server(1))),
+                        owner,
+                        new EpochGuard(),
+                        System::nanoTime,
+                        Duration.ofMillis(250))
                 .discover();
         api.calls.clear();
     }
@@ -86,5 +93,15 @@ class ReportSenderTest {
 
         assertThat(pending.dropped()).isEqualTo(1);
         assertThat(pending.peek().instanceId()).isEqualTo(2);
+    }
+
+    @Test
+    void tries_a_silent_owner_last() {
+        ReportSender skipping = new ReportSender(api, owner, List.of(server(1), server(2)), pending, server(3)::equals);
+        api.failing(1, 0);
+
+        skipping.submit(report(1, ReportedState.RUNNING));
+
+        assertThat(api.calls).containsExactly("report server-1.test", "report server-2.test");
     }
 }

@@ -57,6 +57,7 @@ public final class FakeServer implements AutoCloseable {
     public final List<WorkerHeartbeat> heartbeats = new CopyOnWriteArrayList<>();
     public final List<StatusReport> reports = new CopyOnWriteArrayList<>();
     public final List<String> badCredentials = new CopyOnWriteArrayList<>();
+    private volatile boolean frozen;
 
     public FakeServer(String id, Ownership ownership, long holdMillis) throws IOException {
         this.id = id;
@@ -72,6 +73,24 @@ public final class FakeServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/campanile");
     }
 
+    /**
+     * Freezes the server as SIGSTOP would: connections are still accepted (by the kernel's backlog, here by
+     * the HTTP server's acceptor), but nothing is answered, held polls included, until {@link #thaw()}.
+     */
+    public void freeze() {
+        frozen = true;
+    }
+
+    public void thaw() {
+        frozen = false;
+    }
+
+    private void awaitThaw() throws InterruptedException {
+        while (frozen) {
+            Thread.sleep(5);
+        }
+    }
+
     public void offer(Assignment assignment) {
         offered.add(assignment);
     }
@@ -82,6 +101,7 @@ public final class FakeServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            awaitThaw();
             if (!APP.equals(exchange.getRequestHeaders().getFirst("Campanile-App"))
                     || !("Bearer " + SECRET).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 badCredentials.add(exchange.getRequestURI().getPath());
@@ -120,7 +140,8 @@ public final class FakeServer implements AutoCloseable {
 
     private void hold(HttpExchange exchange) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(holdMillis);
-        while (owns() && System.nanoTime() < deadline) {
+        while ((frozen || owns()) && System.nanoTime() < deadline) {
+            awaitThaw();
             Assignment next = offered.poll(10, TimeUnit.MILLISECONDS);
             if (next != null) {
                 send(exchange, 200, jsonb.toJson(new PollAnswer(id, ownership.epoch, List.of(next))));

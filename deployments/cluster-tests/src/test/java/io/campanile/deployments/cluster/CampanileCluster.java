@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,11 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
- * A Campanile cluster on this machine: a fresh PostgreSQL database, scheduler servers (each behind a
- * {@link TcpProxy}) and the demo app with its worker, every process a Payara Micro instance. {@link #close()}
- * stops everything and drops the database.
+ * A Campanile cluster on this machine: a fresh PostgreSQL database, scheduler servers and the demo app with its
+ * worker, every process a Payara Micro instance. Each server sits behind two {@link TcpProxy}s of its own: one
+ * in front of its HTTP listener (the address it advertises to peers and workers) and one between it and the
+ * database, so that a test can make its host vanish ({@link #vanish}). {@link #close()} stops everything and
+ * drops the database.
  */
 public final class CampanileCluster implements AutoCloseable {
 
@@ -32,6 +35,8 @@ public final class CampanileCluster implements AutoCloseable {
     private final String clusterToken = randomToken();
     private final String appSecret = randomToken();
     private final List<SchedulerNode> servers = new ArrayList<>();
+    private final Map<String, TcpProxy> databaseProxies = new HashMap<>();
+    private final Map<String, WallClock> wallClocks = new HashMap<>();
     private PayaraProcess demo;
 
     private CampanileCluster(ClusterSettings settings, PostgresDatabase database) {
@@ -62,12 +67,19 @@ public final class CampanileCluster implements AutoCloseable {
             int httpPort = FreePorts.next();
             TcpProxy proxy = TcpProxy.start(FreePorts.next(), httpPort);
             String name = "server-" + i;
+            TcpProxy databaseProxy = TcpProxy.start(FreePorts.next(), PostgresUrls.port(database.jdbcUrl()));
+            databaseProxies.put(name, databaseProxy);
+            // every server's wall clock can be stepped (libfaketime), so that any of them can be the owner stepped
+            WallClock wallClock = WallClock.at(settings.logDir().resolve(name + "-faketime.txt"));
+            wallClocks.put(name, wallClock);
             PayaraProcess process = new MicroLaunch(
                             settings.microJar(),
                             settings.schedulerWar(),
                             httpPort,
                             serverProperties(
-                                    SchedulerNode.baseUri(proxy.listenPort()).toString()))
+                                    SchedulerNode.baseUri(proxy.listenPort()).toString(),
+                                    PostgresUrls.viaLoopbackPort(database.jdbcUrl(), databaseProxy.listenPort())))
+                    .withEnvironment(wallClock.environment())
                     .toProcess(name, settings.logDir());
             servers.add(new SchedulerNode(name, httpPort, proxy, process, adminToken));
         }
@@ -103,12 +115,12 @@ public final class CampanileCluster implements AutoCloseable {
         servers.forEach(server -> System.out.println("started " + server.serverId() + ": " + server));
     }
 
-    private Map<String, String> serverProperties(String advertisedUrl) {
+    private Map<String, String> serverProperties(String advertisedUrl, String databaseUrl) {
         return Map.of(
                 "campanile.server.url",
                 advertisedUrl,
                 "campanile.db.url",
-                database.jdbcUrl(),
+                databaseUrl,
                 "campanile.db.user",
                 database.user(),
                 "campanile.db.password",
@@ -141,11 +153,51 @@ public final class CampanileCluster implements AutoCloseable {
         return servers.stream().filter(SchedulerNode::isRunning).toList();
     }
 
+    /**
+     * The running servers that can answer: not suspended ({@link PayaraProcess#suspend()}) and not vanished
+     * ({@link #vanish}); a call to the others would hang until its timeout.
+     */
+    public List<SchedulerNode> answeringServers() {
+        return runningServers().stream()
+                .filter(server -> !server.process().isSuspended())
+                .filter(server -> !databaseProxy(server).isBlackholed())
+                .toList();
+    }
+
+    /** The proxy between {@code server} and the database. */
+    public TcpProxy databaseProxy(SchedulerNode server) {
+        TcpProxy proxy = databaseProxies.get(server.name());
+        if (proxy == null) {
+            throw new NoSuchElementException("no server named " + server.name());
+        }
+        return proxy;
+    }
+
+    /**
+     * Makes the host of {@code server} vanish as in a power loss or network cut: its HTTP proxy and its
+     * database proxy stop forwarding without closing any connection, so peers, workers and the server itself
+     * wait on silent connections. The tests still reach the server directly. {@link #reappear} heals both.
+     */
+    public void vanish(SchedulerNode server) {
+        server.proxy().blackhole();
+        databaseProxy(server).blackhole();
+    }
+
+    public void reappear(SchedulerNode server) {
+        databaseProxy(server).heal();
+        server.proxy().heal();
+    }
+
     public SchedulerNode server(String serverId) {
         return servers.stream()
                 .filter(server -> server.serverId().equals(serverId))
                 .findFirst()
                 .orElseThrow(() -> new NoSuchElementException("no server with id " + serverId + " in " + servers));
+    }
+
+    /** The server's wall clock, to step it while the server runs. */
+    public WallClock wallClock(SchedulerNode server) {
+        return wallClocks.get(server.name());
     }
 
     public PayaraProcess demo() {
@@ -181,6 +233,7 @@ public final class CampanileCluster implements AutoCloseable {
                 demo.close();
             }
             servers.forEach(SchedulerNode::close);
+            databaseProxies.values().forEach(TcpProxy::close);
         } finally {
             database.close();
         }

@@ -37,7 +37,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * Guarantees 1, 2, 3 and 5 of the design brief on real processes: three scheduler servers and the demo app
  * (its worker runs the every-second job {@code every-second} with the {@code audit} processor) on one fresh
  * PostgreSQL database. One cluster serves all cases, which run in order and build on each other: a partition,
- * a kill -9 of the owner, the books of every fire so far, a graceful stop of the next owner.
+ * the owner's wall clock stepped back and forth (libfaketime), a frozen owner (SIGSTOP), an owner whose host vanishes (its HTTP and database connections go silent), a kill -9
+ * of the owner, the books of every fire so far, a graceful stop of the next owner.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -47,6 +48,11 @@ class ClusterFailoverIT {
     private static final String JOB = "every-second";
     private static final Duration PARTITION = Duration.ofSeconds(12);
     private static final Duration GIVE_UP = Duration.ofSeconds(30);
+    /** How long a frozen owner stays frozen, and a vanished one away: well past its lease (3 s). */
+    private static final Duration SILENCE = Duration.ofSeconds(10);
+    /** How long the owner's wall clock stays at each step: longer than a lease (3 s) and several renewals. */
+    private static final Duration CLOCK_STEP_HOLD = Duration.ofSeconds(6);
+
     private static final int STEADY_FIRES = 10;
 
     private CampanileCluster cluster;
@@ -157,6 +163,176 @@ class ClusterFailoverIT {
 
     @Test
     @Order(2)
+    void stepping_the_owners_wall_clock_back_and_forth_changes_no_owner_and_delays_no_fire() {
+        ClusterView before = clusterView();
+        OwnershipView owner = Ownerships.of(before, APP);
+        WallClock clock = cluster.wallClock(cluster.server(owner.ownerId()));
+        long lastChangeBefore = Ownerships.lastChangeId(before);
+        Set<String> owners = new LinkedHashSet<>();
+        try {
+            // back 30 s (what time synchronisation does to a fast clock), forwards 60 s, back 30 s to real time
+            for (long offsetSeconds : new long[] {-30, 30, 0}) {
+                clock.offsetSeconds(offsetSeconds);
+                long steppedAt = System.nanoTime();
+                while (Poll.millisSince(steppedAt) < CLOCK_STEP_HOLD.toMillis()) {
+                    OwnershipView now = Ownerships.of(clusterView(), APP);
+                    owners.add(now.ownerId() + "@epoch" + now.epoch());
+                    Poll.pause(Duration.ofMillis(500));
+                }
+            }
+        } finally {
+            clock.offsetSeconds(0);
+        }
+        ClusterView after = clusterView();
+        Instant until = after.databaseTime().minusSeconds(2);
+        List<InstanceView> fires = instances(60).stream()
+                .filter(i -> i.fireTime().isAfter(before.databaseTime()))
+                .filter(i -> !i.fireTime().isAfter(until))
+                .toList();
+        List<Long> dispatched = fires.stream()
+                .filter(i -> i.dispatchedAt() != null)
+                .map(i -> Duration.between(i.fireTime(), i.dispatchedAt()).toMillis())
+                .sorted()
+                .toList();
+        List<OwnershipChangeView> changes = Ownerships.changesSince(after, APP, lastChangeBefore);
+        System.out.println("CLOCK owner=" + owner.ownerId() + " steps=-30s,+60s,-30s hold-ms="
+                + CLOCK_STEP_HOLD.toMillis() + " owners-seen=" + owners + " changes=" + changes.size() + " fires="
+                + fires.size() + " dispatched-after-fire-ms(min/median/max)=" + spread(dispatched) + " states="
+                + fires.stream()
+                        .collect(Collectors.groupingBy(InstanceView::state, TreeMap::new, Collectors.counting())));
+
+        assertThat(changes)
+                .as("ownership changes while the owner's wall clock was stepped")
+                .isEmpty();
+        assertThat(owners)
+                .as("owners seen while the owner's wall clock was stepped")
+                .hasSize(1);
+        long seconds = Duration.between(before.databaseTime(), until).toSeconds();
+        assertThat(fires).as("one fire per second of the steps").hasSizeGreaterThanOrEqualTo((int) seconds);
+        assertThat(fires).as("fires of the steps").allSatisfy(fire -> assertThat(fire.state())
+                .isEqualTo(InstanceState.SUCCEEDED));
+        assertThat(dispatched).as("ms from fire time to dispatch, each fire").allSatisfy(ms -> assertThat(ms)
+                .isLessThan(2000));
+    }
+
+    @Test
+    @Order(3)
+    void frozen_owner_is_replaced_and_fires_resume_within_5_seconds() {
+        OwnershipView owner = Ownerships.of(clusterView(), APP);
+        SchedulerNode victim = cluster.server(owner.ownerId());
+        Instant frozenAtDb = clusterView().databaseTime();
+
+        long frozenAt = System.nanoTime();
+        victim.process().suspend();
+        Replacement replacement;
+        try {
+            replacement = awaitReplacement(owner, frozenAt);
+            Poll.pause(Duration.ofMillis(Math.max(0, SILENCE.toMillis() - Poll.millisSince(frozenAt))));
+        } finally {
+            victim.process().resume();
+        }
+        System.out.println("FROZEN " + replacement + " frozen-for-ms=" + Poll.millisSince(frozenAt));
+
+        assertReplacedWithin5Seconds(replacement);
+        assertWokenOwnerHoldsAndDispatchesNothing(victim, owner, frozenAtDb);
+    }
+
+    @Test
+    @Order(4)
+    void vanished_owner_is_replaced_and_fires_resume_within_5_seconds() {
+        OwnershipView owner = Ownerships.of(clusterView(), APP);
+        SchedulerNode victim = cluster.server(owner.ownerId());
+        Instant vanishedAtDb = clusterView().databaseTime();
+
+        long vanishedAt = System.nanoTime();
+        cluster.vanish(victim);
+        Replacement replacement;
+        try {
+            replacement = awaitReplacement(owner, vanishedAt);
+            Poll.pause(Duration.ofMillis(Math.max(0, SILENCE.toMillis() - Poll.millisSince(vanishedAt))));
+        } finally {
+            cluster.reappear(victim);
+        }
+        System.out.println("VANISHED " + replacement + " vanished-for-ms=" + Poll.millisSince(vanishedAt));
+
+        assertReplacedWithin5Seconds(replacement);
+        assertWokenOwnerHoldsAndDispatchesNothing(victim, owner, vanishedAtDb);
+    }
+
+    /** When another server owned the app, and when a fire under its epoch first SUCCEEDED. */
+    private record Replacement(OwnershipView old, Timed<OwnershipView> owner, Timed<InstanceView> firstSuccess) {
+
+        @Override
+        public String toString() {
+            return "owner-replaced-after-ms=" + owner.elapsedMillis() + " fires-resumed-after-ms="
+                    + firstSuccess.elapsedMillis() + " old=" + old.ownerId() + "@epoch" + old.epoch() + " new="
+                    + owner.value().ownerId() + "@epoch" + owner.value().epoch() + " first-fire="
+                    + firstSuccess.value().fireTime() + " attempt="
+                    + firstSuccess.value().attempt();
+        }
+    }
+
+    private Replacement awaitReplacement(OwnershipView owner, long since) {
+        Timed<OwnershipView> replaced = Poll.until(
+                "another server owns " + APP,
+                since,
+                GIVE_UP,
+                Duration.ofMillis(100),
+                () -> Ownerships.replacing(clusterView(), owner));
+        Timed<InstanceView> resumed = Poll.until(
+                "a fire under epoch " + replaced.value().epoch() + " SUCCEEDED",
+                since,
+                GIVE_UP,
+                Duration.ofMillis(100),
+                () -> succeededUnder(replaced.value().epoch(), instances(20)));
+        return new Replacement(owner, replaced, resumed);
+    }
+
+    private static void assertReplacedWithin5Seconds(Replacement replacement) {
+        assertThat(replacement.owner().elapsedMillis())
+                .as("ms until another server owned the app")
+                .isLessThanOrEqualTo(5000);
+        assertThat(replacement.firstSuccess().elapsedMillis())
+                .as("ms until a fire of the new owner succeeded")
+                .isLessThanOrEqualTo(5000);
+    }
+
+    /**
+     * Once the old owner runs again it must own nothing, and neither create nor dispatch any fire after the
+     * moment it fell silent (fencing); and no fire since then ran twice.
+     */
+    private void assertWokenOwnerHoldsAndDispatchesNothing(
+            SchedulerNode woken, OwnershipView old, Instant silentSinceDb) {
+        woken.process().awaitReady(woken.healthUri(), Duration.ofSeconds(30));
+        Poll.pause(Duration.ofSeconds(4)); // more than a lease: time to renew, fail, and forget the app
+        ClusterView view = clusterView();
+        Instant settled = view.databaseTime().minusSeconds(3);
+
+        assertThat(view.ownerships())
+                .as("apps the woken server owns")
+                .noneMatch(ownership -> ownership.ownerId().equals(woken.serverId()));
+        Instant afterSilence = silentSinceDb.plusSeconds(1);
+        List<InstanceView> recent = instances(100);
+        assertThat(recent)
+                .as("fires after the silence created or dispatched by the woken server")
+                .filteredOn(instance -> instance.fireTime().isAfter(afterSilence))
+                .noneMatch(instance -> woken.serverId().equals(instance.ownerId()));
+        List<AuditLog.Run> runs = AuditLog.read(cluster.auditFile()).stream()
+                .filter(run -> run.jobName().equals(JOB))
+                .toList();
+        assertThat(runs)
+                .as("runs under the old epoch of fires after the silence")
+                .filteredOn(run -> run.fireTime().isAfter(afterSilence))
+                .noneMatch(run -> run.epoch().equals(Long.toString(old.epoch())));
+        FireLedger ledger =
+                new FireLedger(silentSinceDb.minusSeconds(5), settled, settled.minusSeconds(1), recent, runs);
+        assertThat(ledger.duplicates())
+                .as("fires that ran twice around the silence")
+                .isEmpty();
+    }
+
+    @Test
+    @Order(5)
     void killed_owner_is_replaced_within_5_seconds() {
         OwnershipView owner = Ownerships.of(clusterView(), APP);
         SchedulerNode victim = cluster.server(owner.ownerId());
@@ -190,7 +366,7 @@ class ClusterFailoverIT {
     }
 
     @Test
-    @Order(3)
+    @Order(6)
     void no_fire_ran_twice_and_none_was_lost() {
         ClusterView now = clusterView();
         Instant end = now.databaseTime().minusSeconds(3);
@@ -217,7 +393,7 @@ class ClusterFailoverIT {
     }
 
     @Test
-    @Order(4)
+    @Order(7)
     void graceful_stop_hands_apps_over_within_1_second() {
         OwnershipView owner = Ownerships.of(clusterView(), APP);
         SchedulerNode leaving = cluster.server(owner.ownerId());
@@ -321,10 +497,13 @@ class ClusterFailoverIT {
         return onAnyRunningServer(admin -> admin.listInstances(APP, jobId, limit));
     }
 
-    /** Asks the running servers in turn (directly, not through their proxies) until one answers. */
+    /**
+     * Asks the servers that can answer (running, neither frozen nor vanished) in turn, directly, not through
+     * their proxies, until one answers.
+     */
     private <T> T onAnyRunningServer(Function<CampanileAdminClient, T> call) {
         RuntimeException failure = new IllegalStateException("no scheduler server is running");
-        for (SchedulerNode server : cluster.runningServers()) {
+        for (SchedulerNode server : cluster.answeringServers()) {
             try {
                 return call.apply(server.admin());
             } catch (RuntimeException e) {

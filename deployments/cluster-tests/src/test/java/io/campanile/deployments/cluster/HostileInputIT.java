@@ -246,8 +246,17 @@ class HostileInputIT {
                 Field.number("maxHeapBytes", "2000", Kind.LONG),
                 Field.number("activeRuns", "0", Kind.INT),
                 Field.number("capacity", "4", Kind.INT),
-                Field.number("epochSeen", "1", Kind.LONG));
+                Field.number("epochSeen", "1", Kind.LONG),
+                new Field("processors", "[\"p\"]", Kind.LIST, false));
         bodyCases(cases, "POST /api/worker/heartbeat", "/campanile/api/worker/heartbeat", worker, heartbeat, true);
+        for (String processors : List.of("[null]", "[1]", "[\"a\\nb\"]", "[\"a\\u0000\"]", "[\"" + HUGE + "\"]")) {
+            cases.add(post(
+                    "POST /api/worker/heartbeat",
+                    "processors " + RawHttp.cut(processors),
+                    "/campanile/api/worker/heartbeat",
+                    worker,
+                    body(heartbeat, "processors", processors)));
+        }
 
         Map<String, Field> poll = fields(
                 Field.id("workerId", "\"w1\""),

@@ -10,11 +10,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A Payara Micro instance to start: the Micro jar, one WAR, its HTTP port and its system properties. */
-public record MicroLaunch(Path microJar, Path war, int httpPort, Map<String, String> systemProperties) {
+/**
+ * A Payara Micro instance to start: the Micro jar, one WAR, its HTTP port, its system properties and the
+ * variables it gets on top of the test JVM's environment (none unless {@link #withEnvironment} adds them).
+ */
+public record MicroLaunch(
+        Path microJar, Path war, int httpPort, Map<String, String> systemProperties, Map<String, String> environment) {
 
     public MicroLaunch {
         systemProperties = new TreeMap<>(systemProperties);
+        environment = new TreeMap<>(environment);
+    }
+
+    public MicroLaunch(Path microJar, Path war, int httpPort, Map<String, String> systemProperties) {
+        this(microJar, war, httpPort, systemProperties, Map.of());
+    }
+
+    /**
+     * This launch with {@code variables} added to its environment, for example libfaketime's
+     * {@code LD_PRELOAD=/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1}, {@code FAKETIME_TIMESTAMP_FILE},
+     * {@code FAKETIME_CACHE_DURATION=1}, {@code FAKETIME_DONT_FAKE_MONOTONIC=1} and
+     * {@code FAKETIME_FORCE_MONOTONIC_FIX=0}.
+     */
+    public MicroLaunch withEnvironment(Map<String, String> variables) {
+        Map<String, String> merged = new TreeMap<>(environment);
+        merged.putAll(variables);
+        return new MicroLaunch(microJar, war, httpPort, systemProperties, merged);
     }
 
     /**
@@ -49,7 +70,7 @@ public record MicroLaunch(Path microJar, Path war, int httpPort, Map<String, Str
                 rootDir.toString(),
                 "--deploy",
                 war.toString()));
-        return new PayaraProcess(name, command, workDir.resolve(name + ".log"));
+        return new PayaraProcess(name, command, workDir.resolve(name + ".log"), environment);
     }
 
     private static String javaBinary() {

@@ -11,12 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One operating-system process started by the tests, normally a Payara Micro instance, with its output in a
- * log file. It can be killed like a crash ({@link #kill9()}, SIGKILL) or stopped like an operator would
- * ({@link #terminate()}, SIGTERM). Whatever is still running when the JVM exits is killed by PID.
+ * log file. It can be killed like a crash ({@link #kill9()}, SIGKILL), stopped like an operator would
+ * ({@link #terminate()}, SIGTERM), or frozen like a long GC pause or a stopped VM ({@link #suspend()}, SIGSTOP,
+ * until {@link #resume()}, SIGCONT). Whatever is still running when the JVM exits is killed by PID.
  */
 public final class PayaraProcess implements AutoCloseable {
 
@@ -25,13 +28,24 @@ public final class PayaraProcess implements AutoCloseable {
     private final String name;
     private final List<String> command;
     private final Path logFile;
+    private final Map<String, String> environment;
     private Process process;
+    private volatile boolean suspended;
 
     /** A process running {@code command}; nothing starts before {@link #start()}. */
     public PayaraProcess(String name, List<String> command, Path logFile) {
+        this(name, command, logFile, Map.of());
+    }
+
+    /**
+     * A process running {@code command} with {@code environment} added to the test JVM's environment (for
+     * example {@code LD_PRELOAD} of libfaketime); nothing starts before {@link #start()}.
+     */
+    public PayaraProcess(String name, List<String> command, Path logFile, Map<String, String> environment) {
         this.name = name;
         this.command = List.copyOf(command);
         this.logFile = logFile;
+        this.environment = new TreeMap<>(environment);
     }
 
     public synchronized PayaraProcess start() {
@@ -40,10 +54,10 @@ public final class PayaraProcess implements AutoCloseable {
         }
         try {
             Files.createDirectories(logFile.toAbsolutePath().getParent());
-            process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(logFile.toFile())
-                    .start();
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile());
+            builder.environment().putAll(environment);
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + ": " + command, e);
         }
@@ -61,6 +75,11 @@ public final class PayaraProcess implements AutoCloseable {
 
     public Path logFile() {
         return logFile;
+    }
+
+    /** The variables added to the environment the process starts with. */
+    public Map<String, String> environment() {
+        return Map.copyOf(environment);
     }
 
     public long pid() {
@@ -127,8 +146,49 @@ public final class PayaraProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGSTOP: the process freezes at once, as in a long GC pause; the kernel still accepts connections to its
+     * listening sockets, but nothing is read or answered until {@link #resume()}.
+     */
+    public void suspend() {
+        signal("STOP");
+        suspended = true;
+    }
+
+    /** SIGCONT: a suspended process runs on. */
+    public void resume() {
+        signal("CONT");
+        suspended = false;
+    }
+
+    /** Whether {@link #suspend()} was the last of suspend and resume. */
+    public boolean isSuspended() {
+        return suspended && isAlive();
+    }
+
+    private void signal(String signal) {
+        long pid = started().pid();
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+                    .redirectErrorStream(true)
+                    .start();
+            String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + pid + " (" + name + ") failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run kill -" + signal + " " + pid, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling " + name, e);
+        }
+    }
+
     /** SIGTERM, like an operator's stop; returns at once. */
     public void terminate() {
+        if (suspended) {
+            resume(); // a stopped process would only handle SIGTERM once continued
+        }
         started().destroy();
     }
 

@@ -54,6 +54,69 @@ class PayaraProcessTest {
     }
 
     @Test
+    void suspend_freezes_the_process_until_resume() {
+        // the shell counts aloud; a frozen one stops counting, as a stopped JVM stops answering
+        String script = "i=0; while true; do i=$((i+1)); echo tick-$i; sleep 0.05; done";
+        try (PayaraProcess process = new PayaraProcess("counter", List.of("sh", "-c", script), dir.resolve("f.log"))) {
+            process.start();
+            process.awaitLogLine("tick-3", Duration.ofSeconds(10));
+
+            process.suspend();
+            int frozenAt = lastTick(process);
+            Poll.pause(Duration.ofMillis(500));
+
+            assertThat(process.isSuspended()).isTrue();
+            assertThat(process.isAlive()).isTrue();
+            assertThat(lastTick(process)).as("ticks while frozen").isLessThanOrEqualTo(frozenAt + 1);
+
+            process.resume();
+            process.awaitLogLine("tick-" + (frozenAt + 5), Duration.ofSeconds(10));
+            assertThat(process.isSuspended()).isFalse();
+        }
+    }
+
+    @Test
+    void a_suspended_process_can_still_be_killed_and_terminated() {
+        String script = "trap 'echo got-sigterm; exit 0' TERM; echo started; while true; do sleep 0.1; done";
+        try (PayaraProcess killed = new PayaraProcess("k", List.of("sleep", "60"), dir.resolve("k.log"));
+                PayaraProcess terminated = new PayaraProcess("t", List.of("sh", "-c", script), dir.resolve("t2.log"))) {
+            killed.start().suspend();
+            terminated.start();
+            terminated.awaitLogLine("started", Duration.ofSeconds(10));
+            terminated.suspend();
+
+            killed.kill9();
+            terminated.stopGracefully();
+
+            assertThat(killed.isAlive()).isFalse();
+            assertThat(terminated.tail(5)).contains("got-sigterm");
+        }
+    }
+
+    @Test
+    void starts_the_process_with_the_extra_environment() {
+        try (PayaraProcess process = new PayaraProcess(
+                "env",
+                List.of("sh", "-c", "echo value=$CAMPANILE_IT_PROBE"),
+                dir.resolve("e.log"),
+                Map.of("CAMPANILE_IT_PROBE", "probe-42"))) {
+            process.start();
+
+            process.awaitLogLine("value=probe-42", Duration.ofSeconds(10));
+        }
+    }
+
+    private static int lastTick(PayaraProcess process) {
+        return process.tail(3)
+                .lines()
+                .filter(line -> line.startsWith("tick-"))
+                .mapToInt(line ->
+                        Integer.parseInt(line.substring("tick-".length()).trim()))
+                .max()
+                .orElse(0);
+    }
+
+    @Test
     void close_kills_and_is_harmless_when_repeated_or_never_started() {
         PayaraProcess process = new PayaraProcess("sleeper", List.of("sleep", "60"), dir.resolve("c.log"));
         process.close();
@@ -126,5 +189,19 @@ class PayaraProcessTest {
                         "--deploy",
                         "/w/campanile.war");
         assertThat(process.logFile()).isEqualTo(dir.resolve("server-1.log"));
+        assertThat(process.environment()).isEmpty();
+    }
+
+    @Test
+    void micro_launch_passes_its_environment_to_the_process() {
+        PayaraProcess process = new MicroLaunch(
+                        Path.of("/m/payara-micro.jar"), Path.of("/w/campanile.war"), 8181, Map.of())
+                .withEnvironment(Map.of("FAKETIME_CACHE_DURATION", "1"))
+                .withEnvironment(Map.of("FAKETIME_DONT_FAKE_MONOTONIC", "1"))
+                .toProcess("server-2", dir);
+
+        assertThat(process.environment())
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("FAKETIME_CACHE_DURATION", "1", "FAKETIME_DONT_FAKE_MONOTONIC", "1"));
     }
 }

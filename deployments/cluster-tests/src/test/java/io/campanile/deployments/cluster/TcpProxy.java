@@ -15,10 +15,17 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP proxy on the loopback interface, 127.0.0.1:listenPort to 127.0.0.1:targetPort, that can cut the network:
- * {@link #cut()} resets every open connection and every new one until {@link #heal()}. A server that advertises
- * its proxy's address to its peers and workers is thereby partitioned from them while it still reaches the
- * database.
+ * A TCP proxy on the loopback interface, 127.0.0.1:listenPort to 127.0.0.1:targetPort, that can break the network
+ * in two ways until {@link #heal()}:
+ *
+ * <ul>
+ *   <li>{@link #cut()} resets every open connection and every new one: a partition the peers notice at once. A
+ *       server that advertises its proxy's address to its peers and workers is thereby partitioned from them
+ *       while it still reaches the database.
+ *   <li>{@link #blackhole()} stops forwarding bytes without closing anything: open connections and new ones
+ *       (still accepted) stay open and silent, as when a host loses power or its network without a word. Bytes
+ *       sent meanwhile are held back and delivered after the heal, as TCP retransmission would.
+ * </ul>
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -29,6 +36,10 @@ public final class TcpProxy implements AutoCloseable {
     private final Set<Link> links = ConcurrentHashMap.newKeySet();
     private final ExecutorService threads = Executors.newCachedThreadPool(daemonThreads());
     private volatile boolean cut;
+    private volatile boolean blackholed;
+    private volatile boolean closed;
+    /** Pumps and new connections wait on this while the proxy is a blackhole. */
+    private final Object gate = new Object();
 
     private TcpProxy(ServerSocket listener, int targetPort) {
         this.listener = listener;
@@ -58,12 +69,41 @@ public final class TcpProxy implements AutoCloseable {
         links.forEach(Link::reset);
     }
 
+    /** Stops forwarding without closing: every connection, open or new, goes silent until {@link #heal()}. */
+    public void blackhole() {
+        blackholed = true;
+    }
+
+    /** Ends a cut or a blackhole: connections are forwarded again, held-back bytes first. */
     public void heal() {
         cut = false;
+        synchronized (gate) {
+            blackholed = false;
+            gate.notifyAll();
+        }
     }
 
     public boolean isCut() {
         return cut;
+    }
+
+    public boolean isBlackholed() {
+        return blackholed;
+    }
+
+    /** Waits while the proxy is a blackhole; returns false once it is closed. */
+    private boolean awaitForwarding() {
+        synchronized (gate) {
+            while (blackholed && !closed) {
+                try {
+                    gate.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return !closed;
+        }
     }
 
     public int openConnections() {
@@ -73,6 +113,10 @@ public final class TcpProxy implements AutoCloseable {
     @Override
     public void close() {
         cut = true;
+        synchronized (gate) {
+            closed = true;
+            gate.notifyAll();
+        }
         try {
             listener.close();
         } catch (IOException ignored) {
@@ -100,6 +144,10 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     private void connect(Socket client) {
+        if (!awaitForwarding()) { // a new connection to a vanished host: accepted, then nothing
+            reset(client);
+            return;
+        }
         Socket upstream = new Socket();
         try {
             upstream.connect(new InetSocketAddress(FreePorts.LOOPBACK, targetPort), CONNECT_TIMEOUT_MILLIS);
@@ -160,11 +208,16 @@ public final class TcpProxy implements AutoCloseable {
                 InputStream in = from.getInputStream();
                 OutputStream out = to.getOutputStream();
                 for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                    if (!awaitForwarding()) {
+                        throw new IOException("proxy closed");
+                    }
                     out.write(buffer, 0, read);
                     out.flush();
                 }
+                awaitForwarding(); // an end of stream, too, crosses a blackhole only after the heal
                 to.shutdownOutput(); // pass the half-close on
             } catch (IOException e) {
+                awaitForwarding(); // and so does a reset
                 reset();
                 return;
             }

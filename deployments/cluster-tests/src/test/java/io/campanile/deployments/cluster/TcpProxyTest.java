@@ -11,6 +11,8 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -80,6 +82,61 @@ class TcpProxyTest {
     }
 
     @Test
+    void blackhole_keeps_open_connections_open_and_silent_until_healed() throws IOException {
+        try (Connection connection = new Connection(proxy.listenPort())) {
+            assertThat(connection.roundTrip("before")).isEqualTo("before");
+            awaitOpenConnections(1);
+
+            proxy.blackhole();
+            connection.timeoutMillis(300);
+
+            assertThatThrownBy(() -> connection.roundTrip("during")).isInstanceOf(SocketTimeoutException.class);
+            assertThat(proxy.openConnections()).as("nothing was closed").isEqualTo(1);
+
+            proxy.heal();
+            connection.timeoutMillis(3000);
+
+            assertThat(connection.readLine())
+                    .as("held back, delivered after the heal")
+                    .isEqualTo("during");
+            assertThat(connection.roundTrip("after")).isEqualTo("after");
+        }
+    }
+
+    @Test
+    void blackhole_accepts_new_connections_and_leaves_them_silent_until_healed() throws IOException {
+        proxy.blackhole();
+
+        try (Connection connection = new Connection(proxy.listenPort())) {
+            connection.timeoutMillis(300);
+            assertThatThrownBy(() -> connection.roundTrip("anyone?")).isInstanceOf(SocketTimeoutException.class);
+
+            proxy.heal();
+            connection.timeoutMillis(3000);
+
+            assertThat(connection.readLine()).isEqualTo("anyone?");
+        }
+    }
+
+    @Test
+    void a_peer_that_gives_up_during_a_blackhole_is_not_seen_to_close_before_the_heal() throws IOException {
+        try (Connection connection = new Connection(proxy.listenPort())) {
+            assertThat(connection.roundTrip("before")).isEqualTo("before");
+            awaitOpenConnections(1);
+            proxy.blackhole();
+
+            connection.close();
+            Poll.pause(Duration.ofMillis(300));
+
+            assertThat(proxy.openConnections())
+                    .as("the end of stream waits at the blackhole")
+                    .isEqualTo(1);
+            proxy.heal();
+            awaitOpenConnections(0);
+        }
+    }
+
+    @Test
     void a_dead_target_fails_connections_at_once() throws IOException {
         // a port nobody listens on (closing the echo server raced with its accepting thread once)
         try (TcpProxy toNowhere = TcpProxy.start(FreePorts.next(), FreePorts.next());
@@ -134,11 +191,19 @@ class TcpProxyTest {
             out = new PrintWriter(socket.getOutputStream(), true, StandardCharsets.UTF_8);
         }
 
+        void timeoutMillis(int millis) throws SocketException {
+            socket.setSoTimeout(millis);
+        }
+
         String roundTrip(String line) throws IOException {
             out.println(line);
             if (out.checkError()) {
                 throw new IOException("write failed");
             }
+            return readLine();
+        }
+
+        String readLine() throws IOException {
             String answer = in.readLine();
             if (answer == null) {
                 throw new IOException("connection closed");

@@ -2,7 +2,7 @@ package io.campanile.scheduler.domain.election;
 
 import io.campanile.api.OwnershipChangeReason;
 import io.campanile.api.protocol.Handoff;
-import java.time.Clock;
+import io.campanile.scheduler.domain.time.MonotonicClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +28,7 @@ public class Election {
     private final Peers peers;
     private final ServerIdentity me;
     private final HeldApps held;
-    private final Clock clock;
+    private final MonotonicClock clock;
     private final long leaseMillis;
 
     public Election(
@@ -36,7 +36,7 @@ public class Election {
             Peers peers,
             ServerIdentity me,
             HeldApps held,
-            Clock clock,
+            MonotonicClock clock,
             long leaseMillis) {
         this.repository = repository;
         this.peers = peers;
@@ -65,6 +65,15 @@ public class Election {
         Optional<Peers.PingAnswer> answer = peers.ping(recorded.ownerUrl(), appName);
         if (answer.isPresent() && disowns(answer.get(), recorded)) {
             return Optional.of(takeOver(recorded, OwnershipChangeReason.OWNER_DISOWNED));
+        }
+        if (answer.isEmpty()) {
+            // the PING may have waited its whole time-out on a frozen or vanished owner, long enough for the lease
+            // to run out or for another server to take over: answer with the row as it is now, not as it was
+            return repository
+                    .find(appName)
+                    .map(now -> now.epoch() == recorded.epoch() && !now.leaseValid()
+                            ? takeOver(now, OwnershipChangeReason.LEASE_EXPIRED)
+                            : now);
         }
         return Optional.of(recorded);
     }

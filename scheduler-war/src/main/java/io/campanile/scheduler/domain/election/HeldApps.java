@@ -1,6 +1,6 @@
 package io.campanile.scheduler.domain.election;
 
-import java.time.Clock;
+import io.campanile.scheduler.domain.time.MonotonicClock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,19 +14,20 @@ import java.util.function.Consumer;
  * won take-over or a renewal, and removed the moment a renewal finds the epoch changed.
  *
  * <p>Local validity ends {@code safetyMillis} before the lease this server last wrote, measured on
- * this host's clock from the moment the renewal was sent, so an owner that cannot reach the
+ * this host's monotonic clock from the moment the renewal was sent (a wall clock stepped back would
+ * stretch it), so an owner that cannot reach the
  * database stops acting before any other server may take over. Database writes are fenced anyway;
  * this only keeps a cut-off owner from dispatching work it could no longer record.
  */
 public class HeldApps {
 
-    private final Clock clock;
+    private final MonotonicClock clock;
     private final long safetyMillis;
     private final Map<String, Held> held = new ConcurrentHashMap<>();
     private volatile Consumer<String> onLost = app -> {};
     private volatile boolean leaving;
 
-    public HeldApps(Clock clock, long safetyMillis) {
+    public HeldApps(MonotonicClock clock, long safetyMillis) {
         this.clock = clock;
         this.safetyMillis = safetyMillis;
     }
@@ -35,7 +36,7 @@ public class HeldApps {
         this.onLost = listener;
     }
 
-    /** Records a lease written at {@code writtenAtMillis} (host clock, taken before the write). */
+    /** Records a lease written at {@code writtenAtMillis} (monotonic clock, taken before the write). */
     public void hold(String appName, long epoch, long writtenAtMillis, long leaseMillis) {
         if (leaving) {
             return;

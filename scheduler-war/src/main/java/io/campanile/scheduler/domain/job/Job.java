@@ -22,6 +22,8 @@ import java.util.Optional;
 @SequenceGenerator(name = "job_seq", sequenceName = "job_seq", allocationSize = 20)
 public class Job {
 
+    private static final int MAX_ERROR = 1000;
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "job_seq")
     private Long id;
@@ -50,6 +52,10 @@ public class Job {
 
     @Column(name = "next_fire_at")
     private OffsetDateTime nextFireAt;
+
+    /** Why the job was taken out of firing on its own; null while its schedule can be computed. */
+    @Column(name = "schedule_error")
+    private String scheduleError;
 
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
@@ -94,6 +100,19 @@ public class Job {
     public void advancePast(Instant fired, CronSchedule schedule) {
         nextFireAt =
                 schedule.nextAfter(fired).map(t -> t.atOffset(ZoneOffset.UTC)).orElse(null);
+    }
+
+    /**
+     * Takes the job out of firing because its schedule cannot be computed; the reason is kept on the job. Other
+     * jobs of the app go on firing.
+     */
+    public void suspendSchedule(String reason) {
+        nextFireAt = null;
+        scheduleError = reason.length() > MAX_ERROR ? reason.substring(0, MAX_ERROR - 3) + "..." : reason;
+    }
+
+    public Optional<String> scheduleError() {
+        return Optional.ofNullable(scheduleError);
     }
 
     public Optional<Instant> nextFireTime() {

@@ -2,6 +2,7 @@ package io.campanile.scheduler.infrastructure.config;
 
 import io.campanile.scheduler.application.DatabaseClock;
 import io.campanile.scheduler.application.DueWork;
+import io.campanile.scheduler.application.PublishWorkers;
 import io.campanile.scheduler.application.SchedulerSettings;
 import io.campanile.scheduler.application.WaitingPolls;
 import io.campanile.scheduler.application.WorkerRegistry;
@@ -10,6 +11,7 @@ import io.campanile.scheduler.domain.election.HeldApps;
 import io.campanile.scheduler.domain.election.OwnershipRepository;
 import io.campanile.scheduler.domain.election.Peers;
 import io.campanile.scheduler.domain.election.ServerIdentity;
+import io.campanile.scheduler.domain.time.MonotonicClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -84,7 +86,7 @@ public class ServerWiring {
     @Produces
     @Singleton
     DatabaseClock clock() {
-        return new DatabaseClock(Clock.systemUTC());
+        return new DatabaseClock(Clock.systemUTC(), MonotonicClock.system());
     }
 
     @Produces
@@ -94,12 +96,14 @@ public class ServerWiring {
             SchedulerSettings settings,
             WaitingPolls polls,
             WorkerRegistry workers,
-            DueWork dueWork) {
-        HeldApps held = new HeldApps(clock.host(), settings.safetyMillis());
+            DueWork dueWork,
+            PublishWorkers publishWorkers) {
+        HeldApps held = new HeldApps(clock.monotonic(), settings.safetyMillis());
         held.onLost(app -> {
             polls.rejectAll(app);
             workers.forgetApp(app);
             dueWork.forget(app);
+            publishWorkers.forget(app);
         });
         return held;
     }
@@ -113,6 +117,6 @@ public class ServerWiring {
             HeldApps held,
             DatabaseClock clock,
             SchedulerSettings settings) {
-        return new Election(repository, peers, me, held, clock.host(), settings.leaseMillis());
+        return new Election(repository, peers, me, held, clock.monotonic(), settings.leaseMillis());
     }
 }

@@ -6,9 +6,6 @@ import io.campanile.api.protocol.Handoff;
 import io.campanile.scheduler.application.SchedulerSettings;
 import io.campanile.scheduler.domain.election.Peers;
 import io.campanile.scheduler.infrastructure.config.Credentials;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
@@ -28,8 +25,13 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
-/** Talks to other servers over HTTP with the cluster token and short time-outs. */
-@ApplicationScoped
+/**
+ * Talks to other servers over HTTP with the cluster token and short time-outs. Created with the application (it
+ * is part of the hand-off the ticker holds from start-up, see {@code ServerWiring}), never lazily on first use: a
+ * server that never had to ping a peer created it for the first time inside the JVM shutdown hook that hands its
+ * apps over, and WildFly's RESTEasy refused to build a client then ({@code IllegalStateException: Shutdown in
+ * progress}); the apps moved only when their leases expired.
+ */
 public class HttpPeers implements Peers {
 
     private static final Logger LOG = Logger.getLogger(HttpPeers.class.getName());
@@ -41,9 +43,6 @@ public class HttpPeers implements Peers {
     private HttpClient shutdownSafe;
     private long handoffTimeoutMillis;
 
-    protected HttpPeers() {}
-
-    @Inject
     public HttpPeers(Credentials credentials, SchedulerSettings settings) {
         this.credentials = credentials;
         this.fast = client(settings.pingTimeoutMillis());
@@ -124,8 +123,7 @@ public class HttpPeers implements Peers {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + credentials.clusterToken());
     }
 
-    @PreDestroy
-    void close() {
+    public void close() {
         fast.close();
         slow.close();
     }

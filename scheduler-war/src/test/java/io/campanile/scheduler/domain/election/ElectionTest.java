@@ -86,6 +86,41 @@ class ElectionTest {
     }
 
     @Test
+    void a_lease_that_runs_out_while_the_ping_waits_for_a_silent_owner_is_taken_over_at_once() {
+        repository.register(APP);
+        a.election.ownerOf(APP);
+        peers.disconnect(a.identity.url());
+        timePasses(LEASE - 1);
+        peers.duringUnansweredPing = () -> timePasses(1000); // the PING's time-out
+
+        Ownership seenByB = b.election.ownerOf(APP).orElseThrow();
+
+        assertThat(seenByB.ownerId()).isEqualTo("b");
+        assertThat(seenByB.epoch()).isEqualTo(2);
+        assertThat(repository.history(10)).first().satisfies(change -> assertThat(change.reason())
+                .isEqualTo(OwnershipChangeReason.LEASE_EXPIRED));
+    }
+
+    @Test
+    void an_owner_taken_over_by_another_server_while_the_ping_waited_is_answered() {
+        repository.register(APP);
+        a.election.ownerOf(APP);
+        peers.disconnect(a.identity.url());
+        timePasses(LEASE - 1);
+        Server c = server("c", repository, hostClock);
+        peers.duringUnansweredPing = () -> {
+            timePasses(1000);
+            c.election.adoptOrphans();
+        };
+
+        Ownership seenByB = b.election.ownerOf(APP).orElseThrow();
+
+        assertThat(seenByB.ownerId()).isEqualTo("c");
+        assertThat(seenByB.epoch()).isEqualTo(2);
+        assertThat(b.held.snapshot()).isEmpty();
+    }
+
+    @Test
     void keeps_owner_that_answers_it_owns_the_app() {
         repository.register(APP);
         a.election.ownerOf(APP);
@@ -372,11 +407,11 @@ class ElectionTest {
                         .toList());
     }
 
-    private Server server(String id, OwnershipRepository repo, Clock clock) {
+    private Server server(String id, OwnershipRepository repo, MutableClock clock) {
         return server(id, "http://" + id, repo, clock);
     }
 
-    private Server server(String id, String url, OwnershipRepository repo, Clock clock) {
+    private Server server(String id, String url, OwnershipRepository repo, MutableClock clock) {
         ServerIdentity identity = new ServerIdentity(id, url);
         HeldApps held = new HeldApps(clock, SAFETY);
         List<String> lost = new ArrayList<>();

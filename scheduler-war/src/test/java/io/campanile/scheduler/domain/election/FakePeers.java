@@ -17,6 +17,8 @@ final class FakePeers implements Peers {
 
     private final Map<String, Election> byUrl = new HashMap<>();
     final List<String> pinged = new ArrayList<>();
+    /** Runs while a PING to an unreachable peer waits for its time-out. */
+    Runnable duringUnansweredPing = () -> {};
 
     void connect(String url, Election election) {
         byUrl.put(url, election);
@@ -29,7 +31,11 @@ final class FakePeers implements Peers {
     @Override
     public Optional<PingAnswer> ping(String peerUrl, String appName) {
         pinged.add(peerUrl + " " + appName);
-        return Optional.ofNullable(byUrl.get(peerUrl)).map(e -> e.answerPing(appName));
+        Election peer = byUrl.get(peerUrl);
+        if (peer == null) {
+            duringUnansweredPing.run();
+        }
+        return Optional.ofNullable(peer).map(e -> e.answerPing(appName));
     }
 
     @Override

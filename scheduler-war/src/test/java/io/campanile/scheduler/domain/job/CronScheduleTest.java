@@ -134,4 +134,62 @@ class CronScheduleTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown time zone '" + zone + "'");
     }
+
+    private static final Instant NOW = Instant.parse("2027-01-15T10:00:00Z");
+
+    @Test
+    void reads_lists_in_every_field() {
+        CronSchedule firstAndFifteenth = CronSchedule.parse("0 0 0 1,15 * *", "UTC");
+        CronSchedule threeSeconds = CronSchedule.parse("1,2,3 * * * * *", "UTC");
+
+        assertThat(firstAndFifteenth.nextAfter(NOW)).contains(Instant.parse("2027-02-01T00:00:00Z"));
+        assertThat(threeSeconds.nextAfter(Instant.parse("2027-01-15T10:00:02Z")))
+                .contains(Instant.parse("2027-01-15T10:00:03Z"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0 0 0 30 2 *", "0 0 0 31 4 *", "0 0 0 * * 5#6"})
+    void an_expression_that_never_fires_is_refused(String expression) {
+        CronSchedule never = CronSchedule.parse(expression, "UTC");
+
+        assertThatThrownBy(() -> never.checkFires(NOW))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("never fires");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"19 11 3 30W 2/3 *", "0 0 0 30W * *", "0 0 0 31W * *", "0 0 0 29W * *"})
+    void an_expression_the_library_cannot_evaluate_in_some_month_is_refused(String expression) {
+        CronSchedule uncomputable = CronSchedule.parse(expression, "UTC");
+
+        assertThatThrownBy(() -> uncomputable.checkFires(NOW))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot be evaluated in")
+                .hasMessageContaining("L or LW");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0 0 0 L * *", "0 0 0 LW * *", "0 0 0 29 2 *", "0 0 0 * * MON#5", "*/5 * * * * *"})
+    void expressions_that_fire_in_every_month_they_name_pass_the_check(String expression) {
+        CronSchedule.parse(expression, "UTC").checkFires(NOW);
+    }
+
+    @Test
+    void a_fire_time_the_library_cannot_compute_is_an_uncomputable_schedule() {
+        CronSchedule thirtiethWeekday = CronSchedule.parse("0 0 0 30W * *", "UTC");
+
+        assertThat(thirtiethWeekday.nextAfter(NOW)).contains(Instant.parse("2027-01-29T00:00:00Z"));
+        assertThatThrownBy(() -> thirtiethWeekday.nextAfter(Instant.parse("2027-01-29T00:00:00Z")))
+                .isInstanceOf(UncomputableSchedule.class)
+                .hasMessageContaining("FEBRUARY 30");
+    }
+
+    @Test
+    void an_overlong_expression_is_refused_before_parsing() {
+        String huge = "0 0 0 " + "1,".repeat(5_000_000) + "2 * *";
+
+        assertThatThrownBy(() -> CronSchedule.parse(huge, "UTC"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most 200 characters");
+    }
 }

@@ -22,12 +22,16 @@ import io.campanile.scheduler.domain.election.ServerNode;
 import io.campanile.scheduler.domain.election.TakeOver;
 import io.campanile.scheduler.domain.instance.JobInstance;
 import io.campanile.scheduler.domain.job.Job;
+import io.campanile.scheduler.domain.time.MonotonicClock;
+import io.campanile.scheduler.domain.worker.WorkerSummary;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -209,6 +213,48 @@ abstract class RepositoryContract {
     }
 
     @Test
+    void a_job_whose_schedule_cannot_be_computed_stops_alone_and_the_others_go_on_firing() {
+        // 30W names a day February lacks: cron-utils fires on Friday 29 January 2027, then throws for February
+        Job poison = addJob("poison", "0 0 0 30W * *", Instant.parse("2027-01-28T12:00:00Z"));
+        Job healthy = addJob("every-second", "* * * * * *", Instant.parse("2027-01-28T23:59:58Z"));
+        takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
+        Instant now = Instant.parse("2027-01-29T00:00:01Z");
+
+        int first = db.tx(em -> fireDueJobs(em, A).fire(app, 1, now)).created();
+        FireDueJobs.Fired second = db.tx(em -> fireDueJobs(em, A).fire(app, 1, now.plusSeconds(1)));
+
+        assertThat(first)
+                .as("the poison job's last computable fire and the healthy job's three")
+                .isEqualTo(4);
+        assertThat(second.created()).as("the healthy job fires on").isEqualTo(1);
+        assertThat(second.nextFireTime()).isEqualTo(now.plusSeconds(2));
+        Job stopped =
+                db.tx(em -> new JpaJobRepository(em).find(app, poison.id())).orElseThrow();
+        assertThat(stopped.nextFireTime()).isEmpty();
+        assertThat(stopped.scheduleError())
+                .hasValueSatisfying(
+                        reason -> assertThat(reason).contains("0 0 0 30W * *").contains("FEBRUARY 30"));
+        assertThat(instancesOf(poison))
+                .extracting(JobInstance::fireTime)
+                .containsExactly(Instant.parse("2027-01-29T00:00:00Z"));
+        assertThat(instancesOf(healthy)).hasSize(4);
+    }
+
+    @Test
+    void the_owners_view_of_its_workers_is_kept_per_app_and_a_deposed_owner_cannot_overwrite_it() {
+        db.run(em -> new JpaWorkerSummaryRepository(em).publish(WorkerSummary.of(app, 2, Set.of("mail", "audit")), 4));
+        db.run(em -> new JpaWorkerSummaryRepository(em).publish(WorkerSummary.of(app, 0, Set.of()), 3));
+
+        assertThat(summaryOf(app)).contains(WorkerSummary.of(app, 2, Set.of("audit", "mail")));
+
+        db.run(em -> new JpaWorkerSummaryRepository(em).publish(WorkerSummary.of(app, 1, null), 5));
+        assertThat(summaryOf(app)).contains(WorkerSummary.of(app, 1, null));
+        db.run(em -> new JpaWorkerSummaryRepository(em).publish(WorkerSummary.of(app, 0, Set.of()), 5));
+        assertThat(summaryOf(app)).contains(WorkerSummary.of(app, 0, Set.of()));
+        assertThat(summaryOf("no-such-app")).isEmpty();
+    }
+
+    @Test
     void the_database_rejects_a_second_instance_of_the_same_fire() {
         Job job = addJob("every-second", "* * * * * *");
         Instant fire = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -327,7 +373,15 @@ abstract class RepositoryContract {
                 .toList();
     }
 
+    private Optional<WorkerSummary> summaryOf(String appName) {
+        return db.tx(em -> new JpaWorkerSummaryRepository(em).find(appName));
+    }
+
     private Job addJob(String name, String cron) {
+        return addJob(name, cron, Instant.now());
+    }
+
+    private Job addJob(String name, String cron, Instant createdAt) {
         Job job = new Job(
                 app,
                 name,
@@ -337,7 +391,7 @@ abstract class RepositoryContract {
                 "UTC",
                 null,
                 true,
-                Instant.now());
+                createdAt);
         db.run(em -> new JpaJobRepository(em).add(job));
         return job;
     }
@@ -356,7 +410,10 @@ abstract class RepositoryContract {
     }
 
     private static CreateRun createRun(EntityManager em, ServerIdentity me) {
-        return new CreateRun(fence(em, me), new JpaInstanceRepository(em), new DatabaseClock(Clock.systemUTC()));
+        return new CreateRun(
+                fence(em, me),
+                new JpaInstanceRepository(em),
+                new DatabaseClock(Clock.systemUTC(), MonotonicClock.system()));
     }
 
     private static OwnerFence fence(EntityManager em, ServerIdentity me) {

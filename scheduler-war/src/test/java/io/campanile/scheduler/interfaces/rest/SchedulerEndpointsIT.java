@@ -18,6 +18,7 @@ import io.campanile.api.protocol.PingAnswer;
 import io.campanile.api.protocol.PollAnswer;
 import io.campanile.api.protocol.PollRequest;
 import io.campanile.api.protocol.StatusReport;
+import io.campanile.api.protocol.WorkerHeartbeat;
 import io.campanile.arquillian.Loopback;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
@@ -29,6 +30,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.File;
 import java.net.URI;
 import java.net.URL;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert;
@@ -211,6 +213,71 @@ class SchedulerEndpointsIT {
                     assertThat(i.state()).isEqualTo(InstanceState.WAITING);
                     assertThat(i.epoch()).isGreaterThanOrEqualTo(1);
                 });
+    }
+
+    @Test
+    void cron_lists_are_accepted_and_expressions_that_never_fire_or_cannot_be_evaluated_are_refused() {
+        String app = unique("calendar");
+        admin.createApp(app, "secret-of-calendar");
+
+        JobView twiceAMonth = admin.createJob(app, JobDefinition.cron("twice-a-month", "hello", "0 0 0 1,15 * *"));
+        JobView threeSeconds = admin.createJob(app, JobDefinition.cron("three-seconds", "hello", "1,2,3 * * * * *"));
+        assertThat(twiceAMonth.nextFireTime()).isNotNull();
+        assertThat(threeSeconds.nextFireTime()).isNotNull();
+        assertThat(twiceAMonth.scheduleError()).isNull();
+
+        assertRejected(
+                () -> admin.createJob(app, JobDefinition.cron("feb-30", "hello", "0 0 0 30 2 *")), 400, "never fires");
+        assertRejected(
+                () -> admin.createJob(app, JobDefinition.cron("sixth-friday", "hello", "0 0 0 * * 5#6")),
+                400,
+                "never fires");
+        assertRejected(
+                () -> admin.createJob(app, JobDefinition.cron("poison", "p", "19 11 3 30W 2/3 *")),
+                400,
+                "cannot be evaluated");
+        assertRejected(
+                () -> admin.createJob(app, JobDefinition.cron("long", "p", "0 ".repeat(130) + "* * * *")), 400, "cron");
+        assertThat(admin.listJobs(app))
+                .extracting(JobView::name)
+                .containsExactlyInAnyOrder("twice-a-month", "three-seconds");
+    }
+
+    @Test
+    void a_job_no_live_worker_can_run_is_flagged_and_its_waiting_instances_say_why() {
+        String app = unique("mailroom");
+        admin.createApp(app, "secret-of-mailroom");
+        DiscoveryAnswer owner =
+                worker(app, "secret-of-mailroom", "api/worker/discovery").get(DiscoveryAnswer.class);
+        JobView invoice = admin.createJob(app, JobDefinition.onDemand("invoice", "invoicer"));
+        admin.createJob(app, JobDefinition.onDemand("mailer", "mail"));
+        InstanceView run = admin.runJob(app, invoice.id(), RunRequest.now());
+
+        awaitUntil(
+                () -> {
+                    heartbeat(app, new WorkerHeartbeat("mail-worker", 0.1, 1, 2, 0, 4, owner.epoch(), List.of("mail")));
+                    return admin.listJobs(app).stream().anyMatch(j -> j.warning() != null);
+                },
+                30);
+
+        assertThat(admin.listJobs(app))
+                .satisfiesExactlyInAnyOrder(
+                        job -> assertThat(job.warning())
+                                .contains("has processor 'invoicer'")
+                                .contains("they have mail"),
+                        job -> assertThat(job.warning()).as("mail can run").isNull());
+        assertThat(admin.listInstances(app, invoice.id(), 10)).singleElement().satisfies(i -> {
+            assertThat(i.id()).isEqualTo(run.id());
+            assertThat(i.state()).isEqualTo(InstanceState.WAITING);
+            assertThat(i.waitingReason()).contains("no live worker of app " + app + " has processor 'invoicer'");
+        });
+    }
+
+    private void heartbeat(String app, WorkerHeartbeat heartbeat) {
+        try (Response r =
+                worker(app, "secret-of-mailroom", "api/worker/heartbeat").post(Entity.json(heartbeat))) {
+            assertThat(r.getStatus()).isEqualTo(200);
+        }
     }
 
     private static void awaitUntil(java.util.function.BooleanSupplier condition, int seconds) {

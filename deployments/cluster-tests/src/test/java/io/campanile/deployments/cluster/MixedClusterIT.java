@@ -1,0 +1,379 @@
+package io.campanile.deployments.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.campanile.api.InstanceState;
+import io.campanile.api.OwnershipChangeReason;
+import io.campanile.api.admin.ClusterView;
+import io.campanile.api.admin.InstanceView;
+import io.campanile.api.admin.JobDefinition;
+import io.campanile.api.admin.OwnershipView;
+import io.campanile.api.client.CampanileAdminClient;
+import io.campanile.deployments.cluster.Poll.Timed;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+
+/**
+ * The same WAR on Payara Micro and on WildFly 39 ({@code standalone.xml}) in one cluster on PostgreSQL, with
+ * the demo app's worker running the every-second job {@code every-second}. The app moves four times, each time
+ * from its owner to the other server: {@code kill -9} one way, then back, then a graceful stop (SIGTERM) one
+ * way and back, so that each kind of server loses the app to the other both ways. A server that was stopped is
+ * started again on its port before the next move. At the end, the books of every fire since set-up.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MixedClusterIT {
+
+    private static final String APP = MixedCluster.DEMO_APP;
+    private static final String JOB = "every-second";
+    private static final Duration GIVE_UP = Duration.ofSeconds(30);
+    private static final int STEADY_FIRES = 5;
+
+    private MixedCluster cluster;
+    private long jobId;
+    /** The first fire of the steady run after set-up: from here on, every second must run exactly once. */
+    private Instant runStart;
+
+    private final Set<String> failovers = new LinkedHashSet<>();
+    private final Set<String> handoffs = new LinkedHashSet<>();
+
+    @RegisterExtension
+    final TestWatcher logTailsOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (cluster != null) {
+                cluster.printLogTails(80);
+            }
+        }
+    };
+
+    @BeforeAll
+    void startClusterWithEverySecondJob() {
+        cluster = MixedCluster.start(ClusterSettings.fromSystemProperties(2), wildflyHome());
+        try {
+            CampanileAdminClient admin = cluster.wildfly().admin();
+            admin.createApp(APP, cluster.appSecret());
+            jobId = admin.createJob(APP, JobDefinition.cron(JOB, "audit", "* * * * * *"))
+                    .id();
+            long start = System.nanoTime();
+            runStart = Poll.until(
+                            STEADY_FIRES + " consecutive fires SUCCEEDED",
+                            start,
+                            Duration.ofSeconds(120),
+                            Duration.ofMillis(500),
+                            () -> steadyRunStart(instances(30)))
+                    .value();
+            OwnershipView owner = Ownerships.of(clusterView(), APP);
+            System.out.println("WILDFLY-SETUP steady after " + Poll.millisSince(start) + " ms, run starts at "
+                    + runStart + ", first owner " + cluster.server(owner.ownerId()));
+        } catch (RuntimeException | Error e) {
+            cluster.printLogTails(80);
+            throw e;
+        }
+    }
+
+    @AfterAll
+    void stopEverything() {
+        if (cluster != null) {
+            System.out.println("mixed cluster logs and audit file: " + cluster.logDir());
+            cluster.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void wildfly_writes_times_as_iso_8601_strings() {
+        String instances =
+                cluster.wildfly().adminGet("api/admin/apps/" + APP + "/jobs/" + jobId + "/instances?limit=5");
+        String clusterView = cluster.wildfly().adminGet("api/admin/cluster");
+        System.out.println("WILDFLY-JSON " + instances.substring(0, Math.min(instances.length(), 300)));
+
+        assertIsoTimes(instances, "fireTime");
+        assertIsoTimes(instances, "createdAt");
+        assertIsoTimes(clusterView, "databaseTime");
+        assertIsoTimes(clusterView, "leaseUntil");
+        assertIsoTimes(clusterView, "lastHeartbeat");
+    }
+
+    @Test
+    @Order(2)
+    void killed_owner_is_replaced_by_the_other_server_within_5_seconds() {
+        failOverAfterKill9();
+    }
+
+    @Test
+    @Order(3)
+    void killed_owner_is_replaced_the_other_way_within_5_seconds() {
+        failOverAfterKill9();
+        assertThat(failovers).as("failover directions").containsExactlyInAnyOrder("payara->wildfly", "wildfly->payara");
+    }
+
+    @Test
+    @Order(4)
+    void graceful_stop_hands_the_app_to_the_other_server_within_1_second() {
+        handOverAfterSigterm();
+    }
+
+    @Test
+    @Order(5)
+    void graceful_stop_hands_the_app_back_within_1_second() {
+        handOverAfterSigterm();
+        assertThat(handoffs).as("hand-off directions").containsExactlyInAnyOrder("payara->wildfly", "wildfly->payara");
+    }
+
+    @Test
+    @Order(6)
+    void no_fire_ran_twice_and_none_was_lost() {
+        ClusterView now = clusterView();
+        Instant end = now.databaseTime().minusSeconds(3);
+        List<InstanceView> all = instances(1000);
+        assertThat(all.get(all.size() - 1).fireTime())
+                .as("oldest listed instance (limit 1000 must cover the run)")
+                .isBeforeOrEqualTo(runStart);
+        List<AuditLog.Run> runs = AuditLog.read(cluster.auditFile()).stream()
+                .filter(run -> run.jobName().equals(JOB))
+                .toList();
+
+        FireLedger ledger = new FireLedger(runStart, end, now.databaseTime().minusSeconds(10), all, runs);
+        System.out.println("WILDFLY-" + ledger.summary() + " window=" + runStart + ".." + end);
+        System.out.println("WILDFLY-FIRES retries=" + ledger.retries() + " duplicates=" + ledger.duplicates()
+                + " missing=" + ledger.missing() + " unfinished=" + ledger.unfinished());
+
+        assertThat(ledger.duplicates())
+                .as("fire times that ran twice or have two instances")
+                .isEmpty();
+        assertThat(ledger.missing()).as("fire times never created or never run").isEmpty();
+        assertThat(ledger.unfinished()).as("instances that did not succeed").isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void the_worker_read_every_answer_of_both_servers() throws IOException {
+        String demoLog = Files.readString(cluster.demo().logFile(), StandardCharsets.ISO_8859_1);
+        // what a JSON-B worker logged when WildFly answered with Jackson's numbers for times
+        assertThat(demoLog).doesNotContain("Unable to deserialize");
+    }
+
+    /** The unpacked WildFly distribution; failsafe passes it (see the module's pom). */
+    private static Path wildflyHome() {
+        String home = System.getProperty("campanile.it.wildflyHome");
+        if (home == null || home.isBlank()) {
+            throw new IllegalStateException("system property campanile.it.wildflyHome is not set; run the cluster"
+                    + " tests through Maven (it unpacks WildFly): mvn verify -pl deployments/cluster-tests -am");
+        }
+        return Path.of(home).toAbsolutePath();
+    }
+
+    /** Kills the owner with SIGKILL; the other server must own the app and run its fires within 5 s. */
+    private void failOverAfterKill9() {
+        restartStoppedServers();
+        OwnershipView owner = Ownerships.of(clusterView(), APP);
+        RestartableServer victim = cluster.server(owner.ownerId());
+        RestartableServer heir = cluster.other(victim);
+        Instant killedAtDatabaseTime = warmUpAndSeeEachOther(victim, heir);
+
+        long killedAt = System.nanoTime();
+        victim.process().kill9();
+        Timed<OwnershipView> replaced = Poll.until(
+                heir.kind() + " owns " + APP,
+                killedAt,
+                GIVE_UP,
+                Duration.ofMillis(100),
+                () -> Ownerships.replacing(heir.admin().cluster(), owner));
+        Timed<InstanceView> resumed = Poll.until(
+                "a fire under epoch " + replaced.value().epoch() + " SUCCEEDED",
+                killedAt,
+                GIVE_UP,
+                Duration.ofMillis(100),
+                () -> succeededUnder(replaced.value().epoch(), heir.admin().listInstances(APP, jobId, 20)));
+        System.out.println("WILDFLY-FAILOVER from=" + victim.kind() + " to=" + heir.kind()
+                + " owner-replaced-after-ms=" + replaced.elapsedMillis()
+                + " fires-resumed-after-ms=" + resumed.elapsedMillis()
+                + " old=" + owner.ownerId() + "@epoch" + owner.epoch()
+                + " new=" + replaced.value().ownerId() + "@epoch"
+                + replaced.value().epoch()
+                + " reason=" + Ownerships.reasonOf(heir.admin().cluster(), replaced.value())
+                + " changed-after-ms-on-database-time="
+                + changedAfterMillis(heir.admin().cluster(), replaced.value(), killedAtDatabaseTime));
+        failovers.add(victim.kind() + "->" + heir.kind());
+
+        assertThat(replaced.value().ownerId()).as("new owner").isEqualTo(heir.serverId());
+        assertThat(replaced.elapsedMillis())
+                .as("ms until " + heir.kind() + " owned the app")
+                .isLessThanOrEqualTo(5000);
+        assertThat(resumed.elapsedMillis())
+                .as("ms until a fire of the new owner succeeded")
+                .isLessThanOrEqualTo(5000);
+    }
+
+    /** Stops the owner with SIGTERM; it must hand the app to the other server within 1 s. */
+    private void handOverAfterSigterm() {
+        restartStoppedServers();
+        OwnershipView owner = Ownerships.of(clusterView(), APP);
+        RestartableServer leaving = cluster.server(owner.ownerId());
+        RestartableServer heir = cluster.other(leaving);
+        Instant stoppedAtDatabaseTime = warmUpAndSeeEachOther(leaving, heir);
+
+        long stoppedAt = System.nanoTime();
+        leaving.process().terminate();
+        try {
+            Timed<OwnershipView> replaced = Poll.until(
+                    heir.kind() + " owns " + APP,
+                    stoppedAt,
+                    GIVE_UP,
+                    Duration.ofMillis(50),
+                    () -> Ownerships.replacing(heir.admin().cluster(), owner));
+            Timed<InstanceView> resumed = Poll.until(
+                    "a fire under epoch " + replaced.value().epoch() + " SUCCEEDED",
+                    stoppedAt,
+                    GIVE_UP,
+                    Duration.ofMillis(100),
+                    () -> succeededUnder(replaced.value().epoch(), heir.admin().listInstances(APP, jobId, 20)));
+            OwnershipChangeReason reason = Ownerships.reasonOf(heir.admin().cluster(), replaced.value());
+            System.out.println("WILDFLY-HANDOFF from=" + leaving.kind() + " to=" + heir.kind()
+                    + " owner-replaced-after-ms=" + replaced.elapsedMillis()
+                    + " fires-resumed-after-ms=" + resumed.elapsedMillis()
+                    + " old=" + owner.ownerId() + "@epoch" + owner.epoch()
+                    + " new=" + replaced.value().ownerId() + "@epoch"
+                    + replaced.value().epoch()
+                    + " reason=" + reason
+                    + " changed-after-ms-on-database-time="
+                    + changedAfterMillis(heir.admin().cluster(), replaced.value(), stoppedAtDatabaseTime));
+            handoffs.add(leaving.kind() + "->" + heir.kind());
+
+            assertThat(reason).as("reason of the ownership change").isEqualTo(OwnershipChangeReason.HANDOFF);
+            assertThat(replaced.elapsedMillis())
+                    .as("ms until the app of the leaving " + leaving.kind() + " had a new owner")
+                    .isLessThanOrEqualTo(1000);
+            assertThat(resumed.elapsedMillis())
+                    .as("ms until a fire of the new owner succeeded")
+                    .isLessThanOrEqualTo(5000);
+        } finally {
+            if (!leaving.process().awaitExit(Duration.ofSeconds(30))) {
+                leaving.process().kill9();
+            }
+        }
+    }
+
+    /**
+     * Starts the server the previous case stopped, on its port, and checks that joining the cluster took
+     * nothing from the live owner.
+     */
+    private void restartStoppedServers() {
+        for (RestartableServer server : cluster.servers()) {
+            if (!server.isRunning()) {
+                OwnershipView before = Ownerships.of(clusterView(), APP);
+                long readyMillis = cluster.restart(server).toMillis();
+                OwnershipView after = Ownerships.of(clusterView(), APP);
+                System.out.println("WILDFLY-RESTART " + server + " ready-after-ms=" + readyMillis + " owner-before="
+                        + before.ownerId() + "@epoch" + before.epoch() + " owner-after=" + after.ownerId()
+                        + "@epoch" + after.epoch());
+                assertThat(after.epoch())
+                        .as("epoch after " + server.kind() + " rejoined")
+                        .isEqualTo(before.epoch());
+            }
+        }
+    }
+
+    /**
+     * Waits until each server sees the other alive (a server hands over only to a peer it has seen alive) and
+     * has answered the admin calls the measurement makes, so that a just restarted server's first, slow answers
+     * are not counted as failover time. Returns the database time just before the move.
+     */
+    private Instant warmUpAndSeeEachOther(RestartableServer owner, RestartableServer heir) {
+        for (RestartableServer viewer : List.of(heir, owner)) {
+            RestartableServer seen = cluster.other(viewer);
+            Poll.until(
+                    viewer.kind() + " sees " + seen.kind() + " alive",
+                    System.nanoTime(),
+                    GIVE_UP,
+                    Duration.ofMillis(200),
+                    () -> viewer.admin().cluster().servers().stream()
+                            .filter(server -> server.id().equals(seen.serverId()) && server.alive())
+                            .findFirst());
+        }
+        heir.admin().listInstances(APP, jobId, 20);
+        return owner.admin().cluster().databaseTime();
+    }
+
+    /** From {@code since} to the change that began {@code ownership}, both on the database's clock. */
+    private static long changedAfterMillis(ClusterView view, OwnershipView ownership, Instant since) {
+        return view.history().stream()
+                .filter(change -> change.appName().equals(ownership.appName()))
+                .filter(change -> change.epoch() == ownership.epoch())
+                .map(change -> Duration.between(since, change.changedAt()).toMillis())
+                .findFirst()
+                .orElse(-1L);
+    }
+
+    /** Every value of {@code "field":} in the JSON is an ISO-8601 string, and there is at least one. */
+    private static void assertIsoTimes(String json, String field) {
+        assertThat(JsonTimes.valuesOf(json, field))
+                .as("values of %s in %s", field, json)
+                .isNotEmpty()
+                .allMatch(JsonTimes::isIsoInstant, "an ISO-8601 instant as a string");
+    }
+
+    /** The oldest fire time of the newest run of consecutive SUCCEEDED fires long enough, if there is one. */
+    private static Optional<Instant> steadyRunStart(List<InstanceView> newestFirst) {
+        int run = 0;
+        Instant previous = null;
+        for (InstanceView instance : newestFirst) {
+            boolean continues = previous != null && instance.fireTime().equals(previous.minusSeconds(1));
+            run = instance.state() != InstanceState.SUCCEEDED ? 0 : continues ? run + 1 : 1;
+            previous = instance.fireTime();
+            if (run == STEADY_FIRES) {
+                return Optional.of(instance.fireTime());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<InstanceView> succeededUnder(long epoch, List<InstanceView> instances) {
+        return instances.stream()
+                .filter(instance -> instance.state() == InstanceState.SUCCEEDED)
+                .filter(instance -> instance.epoch() != null && instance.epoch() >= epoch)
+                .min(Comparator.comparing(InstanceView::fireTime));
+    }
+
+    private ClusterView clusterView() {
+        return onAnyRunningServer(CampanileAdminClient::cluster);
+    }
+
+    private List<InstanceView> instances(int limit) {
+        return onAnyRunningServer(admin -> admin.listInstances(APP, jobId, limit));
+    }
+
+    /** Asks the running servers in turn until one answers. */
+    private <T> T onAnyRunningServer(Function<CampanileAdminClient, T> call) {
+        RuntimeException failure = new IllegalStateException("no scheduler server is running");
+        for (RestartableServer server : cluster.runningServers()) {
+            try {
+                return call.apply(server.admin());
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+        throw failure;
+    }
+}

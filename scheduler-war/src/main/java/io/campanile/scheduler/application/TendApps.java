@@ -1,0 +1,38 @@
+package io.campanile.scheduler.application;
+
+import io.campanile.scheduler.domain.election.HeldApps;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The owner's once-a-second care of an app it holds: work lost with a worker goes back to waiting, and what the
+ * owner sees of the app's workers is published.
+ */
+@ApplicationScoped
+public class TendApps {
+
+    private RecoverLostWork recoverLostWork;
+    private PublishWorkers publishWorkers;
+    private DueWork dueWork;
+    private HeldApps held;
+
+    protected TendApps() {}
+
+    @Inject
+    public TendApps(RecoverLostWork recoverLostWork, PublishWorkers publishWorkers, DueWork dueWork, HeldApps held) {
+        this.recoverLostWork = recoverLostWork;
+        this.publishWorkers = publishWorkers;
+        this.dueWork = dueWork;
+        this.held = held;
+    }
+
+    public void recoverLostWork(String app, long epoch) {
+        if (recoverLostWork.recover(app, epoch, held.heldForMillis(app)) > 0) {
+            dueWork.workWaiting(app);
+        }
+    }
+
+    public void publishWorkers(String app, long epoch) {
+        publishWorkers.publish(app, epoch, held.heldForMillis(app));
+    }
+}
