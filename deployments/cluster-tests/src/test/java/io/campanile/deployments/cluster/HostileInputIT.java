@@ -416,6 +416,21 @@ class HostileInputIT {
                     admin,
                     body(definition, bad[0], bad[1])));
         }
+        // CRON expressions that are too long for their column, never fire, or cannot be evaluated
+        for (String cron : List.of(
+                "0,".repeat(130) + "0 * * * * *",
+                "0,".repeat(10_000) + "0 * * * * *",
+                "0 0 0 30 2 *",
+                "19 11 3 30W 2/3 *",
+                "* * *",
+                "61 * * * * *")) {
+            cases.add(post(
+                    "POST /api/admin/apps/{app}/jobs",
+                    "cron " + RawHttp.cut(cron),
+                    jobs,
+                    admin,
+                    "{\"name\":\"c1\",\"processor\":\"p\",\"scheduleType\":\"CRON\",\"cron\":\"" + cron + "\"}"));
+        }
         pathCases(
                 cases,
                 "POST /api/admin/apps/{app}/jobs",
