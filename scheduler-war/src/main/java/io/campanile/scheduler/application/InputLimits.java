@@ -24,6 +24,10 @@ public final class InputLimits {
     public static final int MAX_SERVER_ID = 64;
 
     public static final int MAX_HANDOFF_APPS = 10_000;
+    /** Processor names a worker reports; each as long as a job's {@code processor} may be. */
+    public static final int MAX_PROCESSORS = 1_000;
+
+    public static final int MAX_PROCESSOR = 200;
 
     private InputLimits() {}
 
@@ -38,6 +42,15 @@ public final class InputLimits {
         Check.range("activeRuns", h.activeRuns(), 0, Integer.MAX_VALUE);
         Check.range("capacity", h.capacity(), 0, MAX_CAPACITY);
         Check.range("epochSeen", h.epochSeen(), 0, Long.MAX_VALUE);
+        if (h.processors() != null) {
+            if (h.processors().size() > MAX_PROCESSORS) {
+                throw RequestRejected.invalid("processors", "has more than " + MAX_PROCESSORS + " names");
+            }
+            for (int i = 0; i < h.processors().size(); i++) {
+                // a name as a job's processor may hold it; no line break (app_workers keeps one name per line)
+                Check.identifier("processors[" + i + "]", h.processors().get(i), MAX_PROCESSOR);
+            }
+        }
     }
 
     public static void poll(PollRequest p) {

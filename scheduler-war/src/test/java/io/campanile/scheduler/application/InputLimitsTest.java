@@ -48,6 +48,23 @@ class InputLimitsTest {
     }
 
     @Test
+    void reported_processor_names_are_bounded_names() {
+        assertThatThrownBy(() -> InputLimits.heartbeat(heartbeatWith(List.of("ok", "two\nlines"))))
+                .hasMessage("processors[1]: contains the control character U+000A at position 3");
+        assertThatThrownBy(() -> InputLimits.heartbeat(heartbeatWith(List.of("p".repeat(201)))))
+                .hasMessageStartingWith("processors[0]: is longer than 200 characters");
+        assertThatThrownBy(() -> InputLimits.heartbeat(heartbeatWith(java.util.Collections.nCopies(1001, "p"))))
+                .hasMessage("processors: has more than 1000 names");
+        assertThatCode(() -> InputLimits.heartbeat(heartbeatWith(null))).doesNotThrowAnyException();
+        assertThatCode(() -> InputLimits.heartbeat(heartbeatWith(List.of("hello", "audit"))))
+                .doesNotThrowAnyException();
+    }
+
+    private static WorkerHeartbeat heartbeatWith(List<String> processors) {
+        return new WorkerHeartbeat("w", 0.5, 1, 2, 0, 4, 1, processors);
+    }
+
+    @Test
     void a_report_names_its_bad_attempt_and_missing_state() {
         assertThatThrownBy(() -> InputLimits.report(new StatusReport(1, 0, 1, "w", ReportedState.RUNNING, null)))
                 .hasMessageStartingWith("attempt: must be between 1 and");

@@ -63,6 +63,8 @@ public class ClusterResource {
 
     @POST
     @Path("apps/{app}/jobs/{jobId}/run")
+    // the body is optional: a POST without one (and so without a media type) runs the job now
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     public Response run(@PathParam("app") String app, @PathParam("jobId") String jobId, RunRequest request) {
         CreateRun.Created created = runs.runForwarded(app, InputLimits.jobId(jobId), request);
         return Response.status(created.isNew() ? 201 : 200)

@@ -72,7 +72,10 @@ public final class ErrorMappers {
             int status = response.getStatus();
             String message =
                     switch (status) {
-                        case 404 -> "no resource at " + (uri == null ? "this path" : Check.quote("/" + uri.getPath()));
+                        case 404 -> "no resource at "
+                                + (uri == null
+                                        ? "this path"
+                                        : Check.quote("/" + uri.getPath().replaceFirst("^/+", "")));
                         case 405 -> "method " + (request == null ? "" : Check.cut(request.getMethod()) + " ")
                                 + "not allowed here";
                         case 415 -> "send the body as application/json";

@@ -43,10 +43,8 @@ import java.util.stream.Collectors;
  */
 final class StrictJson {
 
-    /** Elements of one JSON array, and nesting of a free JSON value: far above any real request. */
+    /** Elements of one JSON array: far above any real request. */
     static final int MAX_LIST_SIZE = 10_000;
-
-    static final int MAX_DEPTH = 32;
 
     /** Parsson names the character it stumbled on by its code. */
     private static final Pattern UNEXPECTED_CHAR = Pattern.compile("Unexpected char (\\d+)");
@@ -114,7 +112,7 @@ final class StrictJson {
             String at = path.isEmpty() ? name : path + "." + name;
             RecordComponent component = byName.get(name);
             if (component == null) {
-                checkedText(at, name);
+                JsonText.checked(at, name);
                 throw new Rejected(at, "unknown property; expected one of " + String.join(", ", byName.keySet()));
             }
             if (values.containsKey(name)) {
@@ -163,7 +161,7 @@ final class StrictJson {
         }
         if (raw == String.class) {
             expect(event, Event.VALUE_STRING, at, "a string");
-            return checkedText(at, parser.getString());
+            return JsonText.checked(at, parser.getString());
         }
         if (raw == int.class || raw == Integer.class) {
             return (int) whole(parser, event, at, Integer.MIN_VALUE, Integer.MAX_VALUE);
@@ -258,59 +256,9 @@ final class StrictJson {
             return null;
         }
         if (event == Event.VALUE_STRING) {
-            return checkedText(at, parser.getString());
+            return JsonText.checked(at, parser.getString());
         }
-        StringBuilder json = new StringBuilder();
-        copy(parser, event, json, at, 0);
-        return json.toString();
-    }
-
-    private static void copy(JsonParser parser, Event event, StringBuilder json, String at, int depth) {
-        switch (event) {
-            case START_OBJECT, START_ARRAY -> {
-                if (depth == MAX_DEPTH) {
-                    throw new Rejected(at, "is nested deeper than " + MAX_DEPTH + " levels");
-                }
-                boolean object = event == Event.START_OBJECT;
-                json.append(object ? '{' : '[');
-                Event end = object ? Event.END_OBJECT : Event.END_ARRAY;
-                boolean first = true;
-                for (Event next = parser.next(); next != end; next = parser.next()) {
-                    json.append(first ? "" : ",");
-                    first = false;
-                    if (object) {
-                        json.append(Json.createValue(checkedText(at, parser.getString())))
-                                .append(':');
-                        next = parser.next();
-                    }
-                    copy(parser, next, json, at, depth + 1);
-                }
-                json.append(object ? '}' : ']');
-            }
-            case VALUE_STRING -> json.append(Json.createValue(checkedText(at, parser.getString())));
-            case VALUE_NUMBER -> json.append(parser.getString());
-            case VALUE_TRUE -> json.append("true");
-            case VALUE_FALSE -> json.append("false");
-            case VALUE_NULL -> json.append("null");
-            default -> throw new Rejected(at, "is not a JSON value");
-        }
-    }
-
-    /** The text, if it holds no control character (other than tab, LF, CR) and no lone surrogate. */
-    static String checkedText(String at, String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-                throw new Rejected(
-                        at, String.format("contains the control character U+%04X at position %d", (int) c, i));
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                throw new Rejected(at, String.format("contains a lone surrogate U+%04X at position %d", (int) c, i));
-            }
-        }
-        return text;
+        return JsonText.of(parser, event, at);
     }
 
     private static void expect(Event event, Event wanted, String at, String what) {
@@ -319,7 +267,7 @@ final class StrictJson {
         }
     }
 
-    private static String describe(Event event) {
+    static String describe(Event event) {
         return switch (event) {
             case START_OBJECT -> "an object";
             case START_ARRAY -> "an array";

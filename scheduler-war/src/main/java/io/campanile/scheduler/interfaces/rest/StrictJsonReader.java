@@ -6,6 +6,7 @@ import jakarta.json.JsonException;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.ConstrainedTo;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.RuntimeType;
 import jakarta.ws.rs.core.MediaType;
@@ -32,6 +33,9 @@ import java.nio.charset.StandardCharsets;
 @Provider
 @ConstrainedTo(RuntimeType.SERVER)
 @Priority(Priorities.ENTITY_CODER)
+// as specific as the built-in JSON-B reader's application/json, so that no implementation prefers that one;
+// */* so that a body of another type reaches checkMediaType and gets its JSON 415
+@Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
 public class StrictJsonReader implements MessageBodyReader<Record> {
 
     /** The largest request body: parameters hold up to 65,536 characters, six bytes each when escaped. */

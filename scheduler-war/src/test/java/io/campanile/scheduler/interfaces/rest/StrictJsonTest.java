@@ -67,7 +67,7 @@ class StrictJsonTest {
 
     @Test
     void deeply_nested_parameters_are_refused() {
-        String deep = "[".repeat(StrictJson.MAX_DEPTH + 1) + "]".repeat(StrictJson.MAX_DEPTH + 1);
+        String deep = "[".repeat(JsonText.MAX_DEPTH + 1) + "]".repeat(JsonText.MAX_DEPTH + 1);
 
         assertRejected("{\"parameters\": " + deep + "}", RunRequest.class, "parameters: is nested deeper than");
     }

@@ -1,0 +1,901 @@
+package io.campanile.deployments.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Every documented endpoint of one real scheduler server (Payara Micro, fresh PostgreSQL database) fed
+ * hostile input: wrong JSON types, numbers that overflow, NUL and other control characters, huge values,
+ * malformed JSON, trailing content, bodies too large, bad paths, methods and media types, missing and wrong
+ * credentials. Each must get a 4xx with the JSON error body {@code {"status","message"}} (message short), no
+ * request may change the database (the tables are compared before and after each request, leaving out only
+ * the columns that heartbeats and lease renewals move), and the server's log must show no stack trace and no
+ * SEVERE (Payara) or ERROR (WildFly) line. Prints how many requests each endpoint got ({@code HOSTILE} lines).
+ * A subclass per server starts the server.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class HostileInputCheck {
+
+    private static final String APP = "hostile";
+    private static final String SECRET = "hostile-secret-1";
+    private static final String ADMIN_TOKEN = randomToken();
+    private static final String CLUSTER_TOKEN = randomToken();
+    private static final String HUGE = "x".repeat(20_000);
+    private static final String DEEP = "[".repeat(40) + "]".repeat(40);
+
+    /** What must hold for the answer of one hostile request. */
+    private record Case(String endpoint, String what, String head, byte[] body, boolean containerAnswers) {}
+
+    private static PostgresDatabase database;
+    static PayaraProcess server;
+    private static RawHttp http;
+    private static String serverId;
+    private static long jobId;
+    private static long instanceId;
+
+    /** The port the server will listen on (chosen before it starts). */
+    abstract int choosePort();
+
+    /** The server's process, not started, listening on {@code port} with these system properties. */
+    abstract PayaraProcess process(ClusterSettings settings, int port, Map<String, String> properties);
+
+    @BeforeAll
+    void startServer() {
+        ClusterSettings settings = ClusterSettings.fromSystemProperties(1);
+        database = PostgresDatabase.createFresh();
+        int port = choosePort();
+        URI base = URI.create("http://127.0.0.1:" + port + "/campanile");
+        server = process(
+                settings,
+                port,
+                Map.of(
+                        "campanile.server.url",
+                        base.toString(),
+                        "campanile.db.url",
+                        database.jdbcUrl(),
+                        "campanile.db.user",
+                        database.user(),
+                        "campanile.db.password",
+                        "",
+                        "campanile.admin.token",
+                        ADMIN_TOKEN,
+                        "campanile.cluster.token",
+                        CLUSTER_TOKEN));
+        try {
+            server.start();
+            server.awaitReady(URI.create(base + "/api/health"), settings.startTimeout());
+            http = new RawHttp(port);
+            seed();
+        } catch (RuntimeException | Error e) {
+            stopServer();
+            throw e;
+        }
+    }
+
+    /** An app the server owns, an API job and one instance (due in 30 days, so it never moves). */
+    private static void seed() {
+        serverId = json(ok(http.send(head("GET", "/campanile/api/health", "", null), ""), 200))
+                .getString("serverId");
+        ok(admin("POST", "/apps", "{\"name\":\"" + APP + "\",\"secret\":\"" + SECRET + "\"}"), 201);
+        jobId = json(ok(
+                        admin(
+                                "POST",
+                                "/apps/" + APP + "/jobs",
+                                "{\"name\":\"seed\",\"processor\":\"p\",\"scheduleType\":\"API\"}"),
+                        201))
+                .getJsonNumber("id")
+                .longValue();
+        ok(worker("GET", "/discovery", ""), 200);
+        instanceId = json(ok(
+                        admin(
+                                "POST",
+                                "/apps/" + APP + "/jobs/" + jobId + "/run",
+                                "{\"delaySeconds\":2592000,\"requestId\":\"seed\"}"),
+                        201))
+                .getJsonNumber("id")
+                .longValue();
+    }
+
+    @AfterAll
+    void stopServer() {
+        try {
+            if (server != null) {
+                server.close();
+            }
+        } finally {
+            if (database != null) {
+                database.close();
+            }
+        }
+    }
+
+    @Test
+    void every_hostile_request_gets_a_json_4xx_and_changes_nothing() throws Exception {
+        List<Case> cases = cases();
+        long logStart = Files.size(server.logFile());
+        Map<String, Integer> perEndpoint = new TreeMap<>();
+        List<String> failures = new ArrayList<>();
+        try (Connection db = database.connect()) {
+            String before = snapshot(db);
+            for (Case c : cases) {
+                perEndpoint.merge(c.endpoint(), 1, Integer::sum);
+                RawHttp.Answer answer;
+                try {
+                    answer = http.send(c.head(), c.body());
+                } catch (RuntimeException e) {
+                    failures.add(c.endpoint() + " / " + c.what() + ": " + e + " / " + e.getCause());
+                    continue;
+                }
+                String problem = problem(c, answer);
+                String after = snapshot(db);
+                if (!after.equals(before)) {
+                    problem = (problem == null ? "" : problem + "; ") + "the database changed";
+                    before = after;
+                }
+                if (problem != null) {
+                    failures.add(c.endpoint() + " / " + c.what() + ": " + problem + " -- answered " + answer.status()
+                            + " " + RawHttp.cut(answer.body()));
+                }
+            }
+        }
+        perEndpoint.forEach((endpoint, n) -> System.out.printf("HOSTILE %-44s %4d requests%n", endpoint, n));
+        System.out.printf("HOSTILE %-44s %4d requests, %d failed%n", "total", cases.size(), failures.size());
+        System.out.printf(
+                "HOSTILE %-44s %4d requests (a 4xx without JSON accepted)%n",
+                "of which the HTTP listener may answer itself",
+                cases.stream().filter(Case::containerAnswers).count());
+        String log = logSince(logStart);
+
+        assertThat(failures)
+                .as("requests not answered with a JSON 4xx, or that changed the database")
+                .isEmpty();
+        assertThat(log)
+                .as("server log during the hostile requests")
+                .doesNotContain("SEVERE")
+                .doesNotContain(" ERROR [");
+        assertThat(Pattern.compile("^\\s+at [\\w.$]+\\(", Pattern.MULTILINE)
+                        .matcher(log)
+                        .find())
+                .as("a stack trace in the server log:\n" + RawHttp.cut(log))
+                .isFalse();
+        // and the server still serves, with the seeded instance as it was
+        assertThat(ok(admin("GET", "/apps/" + APP + "/jobs/" + jobId + "/instances", ""), 200)
+                        .body())
+                .contains("\"id\":" + instanceId)
+                .contains("\"state\":\"WAITING\"");
+    }
+
+    /** What is wrong with the answer, or null. */
+    private static String problem(Case c, RawHttp.Answer answer) {
+        if (answer.status() < 400 || answer.status() > 499) {
+            return "not a 4xx";
+        }
+        if (c.containerAnswers()) {
+            return null; // refused by the servlet container before the WAR sees it: no JSON to expect
+        }
+        String type = answer.headers().getOrDefault("content-type", "");
+        if (!type.startsWith("application/json")) {
+            return "not JSON (" + type + ")";
+        }
+        JsonObject error;
+        try {
+            error = json(answer);
+        } catch (RuntimeException e) {
+            return "body is not a JSON object";
+        }
+        if (error.size() != 2
+                || !error.containsKey("status")
+                || error.getInt("status") != answer.status()
+                || error.get("message").getValueType() != JsonValue.ValueType.STRING) {
+            return "not the error body {status, message}";
+        }
+        String message = error.getString("message");
+        if (message.isBlank() || message.length() > 1000) {
+            return "message empty or longer than 1000 characters (" + message.length() + ")";
+        }
+        return null;
+    }
+
+    private static List<Case> cases() {
+        List<Case> cases = new ArrayList<>();
+        String worker = "Campanile-App: " + APP + "\r\nAuthorization: Bearer " + SECRET;
+        String admin = "Authorization: Bearer " + ADMIN_TOKEN;
+        String cluster = "Authorization: Bearer " + CLUSTER_TOKEN;
+        String job = "/campanile/api/admin/apps/" + APP + "/jobs/" + jobId;
+
+        // ----- worker protocol
+        credentialCases(cases, "GET /api/worker/discovery", "GET /campanile/api/worker/discovery", "", true);
+        cases.add(get(
+                "GET /api/worker/discovery",
+                "app header with a tab",
+                "/campanile/api/worker/discovery",
+                "Campanile-App: a\tb\r\nAuthorization: Bearer " + SECRET));
+        cases.add(get(
+                "GET /api/worker/discovery",
+                "app header of 300 characters",
+                "/campanile/api/worker/discovery",
+                "Campanile-App: " + "a".repeat(300) + "\r\nAuthorization: Bearer " + SECRET));
+        cases.add(get(
+                "GET /api/worker/discovery",
+                "Accept: text/html",
+                "/campanile/api/worker/discovery",
+                worker + "\r\nAccept: text/html"));
+        methodCases(
+                cases, "GET /api/worker/discovery", "/campanile/api/worker/discovery", worker, "POST", "PUT", "DELETE");
+
+        Map<String, Field> heartbeat = fields(
+                Field.id("workerId", "\"w1\""),
+                Field.number("cpuLoad", "0.5", Kind.DOUBLE),
+                Field.number("freeHeapBytes", "1000", Kind.LONG),
+                Field.number("maxHeapBytes", "2000", Kind.LONG),
+                Field.number("activeRuns", "0", Kind.INT),
+                Field.number("capacity", "4", Kind.INT),
+                Field.number("epochSeen", "1", Kind.LONG),
+                new Field("processors", "[\"p\"]", Kind.LIST, false));
+        bodyCases(cases, "POST /api/worker/heartbeat", "/campanile/api/worker/heartbeat", worker, heartbeat, true);
+        for (String processors : List.of("[null]", "[1]", "[\"a\\nb\"]", "[\"a\\u0000\"]", "[\"" + HUGE + "\"]")) {
+            cases.add(post(
+                    "POST /api/worker/heartbeat",
+                    "processors " + RawHttp.cut(processors),
+                    "/campanile/api/worker/heartbeat",
+                    worker,
+                    body(heartbeat, "processors", processors)));
+        }
+
+        Map<String, Field> poll = fields(
+                Field.id("workerId", "\"w1\""),
+                Field.number("capacity", "1", Kind.INT),
+                Field.number("epochSeen", "1", Kind.LONG));
+        bodyCases(cases, "POST /api/worker/poll", "/campanile/api/worker/poll", worker, poll, true);
+        cases.add(post(
+                "POST /api/worker/poll",
+                "capacity 2147483647",
+                "/campanile/api/worker/poll",
+                worker,
+                "{\"workerId\":\"w1\",\"capacity\":2147483647,\"epochSeen\":1}"));
+        cases.add(post(
+                "POST /api/worker/poll",
+                "workerId of 300 characters",
+                "/campanile/api/worker/poll",
+                worker,
+                "{\"workerId\":\"" + "w".repeat(300) + "\",\"capacity\":1,\"epochSeen\":1}"));
+
+        Map<String, Field> report = fields(
+                Field.number("instanceId", Long.toString(instanceId), Kind.LONG),
+                Field.number("attempt", "1", Kind.INT),
+                Field.number("epoch", "1", Kind.LONG),
+                Field.id("workerId", "\"w1\""),
+                new Field("state", "\"RUNNING\"", Kind.ENUM, true),
+                new Field("message", "\"m\"", Kind.TEXT, false));
+        bodyCases(cases, "POST /api/worker/reports", "/campanile/api/worker/reports", worker, report, true);
+        cases.add(post(
+                "POST /api/worker/reports",
+                "attempt 4294967297",
+                "/campanile/api/worker/reports",
+                worker,
+                body(report, "attempt", "4294967297")));
+        cases.add(post(
+                "POST /api/worker/reports",
+                "unknown instance",
+                "/campanile/api/worker/reports",
+                worker,
+                body(report, "instanceId", "999999999")));
+        cases.add(post(
+                "POST /api/worker/reports",
+                "another app's credentials",
+                "/campanile/api/worker/reports",
+                "Campanile-App: other\r\nAuthorization: Bearer " + SECRET,
+                body(report, "state", "\"SUCCEEDED\"")));
+
+        // ----- server to server
+        credentialCases(cases, "GET /api/cluster/ping", "GET /campanile/api/cluster/ping?app=" + APP, "", false);
+        for (String query : List.of(
+                "",
+                "?app=",
+                "?app=%00",
+                "?app=a%01b",
+                "?app=%FF",
+                "?app=" + "a".repeat(2000),
+                "?app=a%20b",
+                "?app=%C3%A9")) {
+            cases.add(get(
+                    "GET /api/cluster/ping",
+                    "query " + RawHttp.cut(query),
+                    "/campanile/api/cluster/ping" + query,
+                    cluster));
+        }
+        methodCases(
+                cases, "GET /api/cluster/ping", "/campanile/api/cluster/ping?app=" + APP, cluster, "POST", "DELETE");
+
+        Map<String, Field> handoff = fields(
+                Field.id("leavingServerId", "\"another-server\""),
+                new Field("apps", "[{\"appName\":\"" + APP + "\",\"epoch\":1}]", Kind.LIST, true));
+        bodyCases(cases, "POST /api/cluster/handoff", "/campanile/api/cluster/handoff", cluster, handoff, true);
+        for (String apps : List.of(
+                "[null]",
+                "[1]",
+                "[\"hostile\"]",
+                "[{\"appName\":\"" + APP + "\"}]",
+                "[{\"appName\":\"" + APP + "\",\"epoch\":\"1\"}]",
+                "[{\"appName\":\"" + APP + "\",\"epoch\":1e30}]",
+                "[{\"appName\":\"a\\u0000\",\"epoch\":1}]",
+                "[{\"appName\":\"" + HUGE + "\",\"epoch\":1}]",
+                "[{\"appName\":\"" + APP + "\",\"epoch\":1,\"x\":1}]",
+                "[{\"appName\":\"" + APP + "\",\"epoch\":1},{\"appName\":\"" + APP + "\",\"epoch\":1}]")) {
+            cases.add(post(
+                    "POST /api/cluster/handoff",
+                    "apps " + RawHttp.cut(apps),
+                    "/campanile/api/cluster/handoff",
+                    cluster,
+                    body(handoff, "apps", apps)));
+        }
+        cases.add(post(
+                "POST /api/cluster/handoff",
+                "from this server itself",
+                "/campanile/api/cluster/handoff",
+                cluster,
+                body(handoff, "leavingServerId", "\"" + serverId + "\"")));
+
+        Map<String, Field> run = fields(
+                new Field("parameters", "\"p\"", Kind.ANY_JSON, false),
+                new Field("delaySeconds", "5", Kind.LONG, false),
+                new Field("requestId", "\"r\"", Kind.ID, false));
+        String forwarded = "/campanile/api/cluster/apps/" + APP + "/jobs/" + jobId + "/run";
+        bodyCases(cases, "POST /api/cluster/apps/{app}/jobs/{id}/run", forwarded, cluster, run, false);
+        pathCases(
+                cases,
+                "POST /api/cluster/apps/{app}/jobs/{id}/run",
+                "/campanile/api/cluster/apps/%s/jobs/%s/run",
+                cluster,
+                "POST",
+                "{}");
+
+        // ----- admin
+        Map<String, Field> app =
+                fields(Field.id("name", "\"n1\""), new Field("secret", "\"secret-123\"", Kind.TEXT, true));
+        bodyCases(cases, "POST /api/admin/apps", "/campanile/api/admin/apps", admin, app, true);
+        cases.add(post(
+                "POST /api/admin/apps",
+                "name taken",
+                "/campanile/api/admin/apps",
+                admin,
+                "{\"name\":\"" + APP + "\",\"secret\":\"secret-123\"}"));
+        cases.add(post(
+                "POST /api/admin/apps",
+                "secret too short",
+                "/campanile/api/admin/apps",
+                admin,
+                "{\"name\":\"n1\",\"secret\":\"short\"}"));
+        cases.add(post(
+                "POST /api/admin/apps",
+                "secret too long",
+                "/campanile/api/admin/apps",
+                admin,
+                "{\"name\":\"n1\",\"secret\":\"" + HUGE + "\"}"));
+        credentialCases(cases, "GET /api/admin/apps", "GET /campanile/api/admin/apps", "", false);
+        cases.add(get(
+                "GET /api/admin/apps",
+                "Accept: text/html",
+                "/campanile/api/admin/apps",
+                admin + "\r\nAccept: text/html"));
+        methodCases(cases, "GET /api/admin/apps", "/campanile/api/admin/apps", admin, "PUT", "DELETE", "PATCH");
+
+        Map<String, Field> definition = fields(
+                Field.id("name", "\"j2\""),
+                Field.id("processor", "\"p\""),
+                new Field("scheduleType", "\"API\"", Kind.ENUM, false),
+                new Field("timeZone", "\"UTC\"", Kind.ID, false),
+                new Field("parameters", "\"x\"", Kind.ANY_JSON, false),
+                new Field("enabled", "true", Kind.BOOL, false));
+        String jobs = "/campanile/api/admin/apps/" + APP + "/jobs";
+        bodyCases(cases, "POST /api/admin/apps/{app}/jobs", jobs, admin, definition, true);
+        for (String[] bad : new String[][] {
+            {"timeZone", "\"Mars/Base\""}, {"name", "\"seed\""}, {"name", "\"a b\""}, {"processor", "\" \""},
+            {"cron", "5"}, {"cron", "\"a\\u0000\""}, {"cron", "[\"* * * * * *\"]"}, {"scheduleType", "\"api\""}
+        }) {
+            cases.add(post(
+                    "POST /api/admin/apps/{app}/jobs",
+                    bad[0] + " " + bad[1],
+                    jobs,
+                    admin,
+                    body(definition, bad[0], bad[1])));
+        }
+        // CRON expressions that are too long for their column, never fire, or cannot be evaluated
+        for (String cron : List.of(
+                "0,".repeat(130) + "0 * * * * *",
+                "0,".repeat(10_000) + "0 * * * * *",
+                "0 0 0 30 2 *",
+                "19 11 3 30W 2/3 *",
+                "* * *",
+                "61 * * * * *")) {
+            cases.add(post(
+                    "POST /api/admin/apps/{app}/jobs",
+                    "cron " + RawHttp.cut(cron),
+                    jobs,
+                    admin,
+                    "{\"name\":\"c1\",\"processor\":\"p\",\"scheduleType\":\"CRON\",\"cron\":\"" + cron + "\"}"));
+        }
+        pathCases(
+                cases,
+                "POST /api/admin/apps/{app}/jobs",
+                "/campanile/api/admin/apps/%s/jobs",
+                admin,
+                "POST",
+                body(definition, "name", "\"j3\""));
+        pathCases(cases, "GET /api/admin/apps/{app}/jobs", "/campanile/api/admin/apps/%s/jobs", admin, "GET", "");
+        credentialCases(cases, "GET /api/admin/apps/{app}/jobs", "GET " + jobs, "", false);
+
+        bodyCases(cases, "POST /api/admin/apps/{app}/jobs/{id}/run", job + "/run", admin, run, false);
+        for (String[] bad : new String[][] {
+            {"delaySeconds", "18446744073709551621"},
+            {"delaySeconds", "1e308"},
+            {"delaySeconds", "1.9"},
+            {"delaySeconds", "31622401"},
+            {"requestId", "\"" + "r".repeat(101) + "\""},
+            {"requestId", "\"a\\tb\""},
+            {"parameters", "\"" + "p".repeat(70_000) + "\""},
+            {"parameters", "{\"k\":\"" + "p".repeat(70_000) + "\"}"},
+            {"parameters", DEEP},
+            {"parameters", "{\"k\":\"a\\u0000\"}"}
+        }) {
+            cases.add(post(
+                    "POST /api/admin/apps/{app}/jobs/{id}/run",
+                    bad[0] + " " + RawHttp.cut(bad[1]),
+                    job + "/run",
+                    admin,
+                    body(run, bad[0], bad[1])));
+        }
+        pathCases(
+                cases,
+                "POST /api/admin/apps/{app}/jobs/{id}/run",
+                "/campanile/api/admin/apps/%s/jobs/%s/run",
+                admin,
+                "POST",
+                "{}");
+        credentialCases(cases, "POST /api/admin/apps/{app}/jobs/{id}/run", "POST " + job + "/run", "{}", false);
+
+        for (String query : List.of(
+                "?limit=abc",
+                "?limit=0",
+                "?limit=1001",
+                "?limit=-1",
+                "?limit=1.5",
+                "?limit=99999999999999999999",
+                "?limit=%FF",
+                "?limit=%00",
+                "?limit=")) {
+            cases.add(get(
+                    "GET /api/admin/apps/{app}/jobs/{id}/instances",
+                    "query " + query,
+                    job + "/instances" + query,
+                    admin));
+        }
+        pathCases(
+                cases,
+                "GET /api/admin/apps/{app}/jobs/{id}/instances",
+                "/campanile/api/admin/apps/%s/jobs/%s/instances",
+                admin,
+                "GET",
+                "");
+        credentialCases(cases, "GET /api/admin/apps/{app}/jobs/{id}/instances", "GET " + job + "/instances", "", false);
+
+        credentialCases(cases, "GET /api/admin/cluster", "GET /campanile/api/admin/cluster", "", false);
+        methodCases(cases, "GET /api/admin/cluster", "/campanile/api/admin/cluster", admin, "POST", "DELETE");
+
+        // ----- health and paths that are no endpoint
+        methodCases(cases, "GET /api/health", "/campanile/api/health", "", "POST", "PUT", "DELETE");
+        cases.add(get("GET /api/health", "Accept: text/html", "/campanile/api/health", "Accept: text/html"));
+        cases.add(get("GET /api/health", "query %FF", "/campanile/api/health?x=%FF", ""));
+        for (String path : List.of(
+                "/campanile/api/nothing",
+                "/campanile/nothing",
+                "/campanile/",
+                "/campanile/api",
+                "/campanile/api/admin/nothing",
+                "/campanile/api/worker",
+                "/campanile/api/health/x",
+                "/campanile/api/application.wadl",
+                "/campanile/api/admin/apps/" + APP + "/jobs/" + jobId + "/x")) {
+            cases.add(get("no endpoint", path, path, admin));
+        }
+        // refused by Payara's HTTP listener itself (an encoded NUL, bytes that are not UTF-8): 400 without a body
+        for (String path : List.of("/campanile/api/admin/apps/a%00/jobs", "/campanile/%FF")) {
+            cases.add(new Case("no endpoint", path, head("GET", path, admin, null), new byte[0], true));
+        }
+        // WildFly's listener refuses an undecodable query itself (an empty 400); Payara's lets the WAR answer
+        cases.add(new Case(
+                "GET /api/admin/apps/{app}/jobs/{id}/instances",
+                "query ?limit=%ZZ",
+                head("GET", job + "/instances?limit=%ZZ", admin, null),
+                new byte[0],
+                true));
+        // also the container's own: TRACE (405 without a body)
+        cases.add(new Case(
+                "GET /api/health", "TRACE", head("TRACE", "/campanile/api/health", "", null), new byte[0], true));
+        return cases;
+    }
+
+    // ----- case builders
+
+    private enum Kind {
+        ID,
+        TEXT,
+        ANY_JSON,
+        INT,
+        LONG,
+        DOUBLE,
+        BOOL,
+        ENUM,
+        LIST
+    }
+
+    /** A body field: its valid JSON text, its kind and whether the endpoint requires it. */
+    private record Field(String name, String valid, Kind kind, boolean required) {
+        static Field id(String name, String valid) {
+            return new Field(name, valid, Kind.ID, true);
+        }
+
+        static Field number(String name, String valid, Kind kind) {
+            return new Field(name, valid, kind, true);
+        }
+
+        /** JSON values that this kind of field must refuse. */
+        List<String> hostileValues() {
+            List<String> values = new ArrayList<>();
+            switch (kind) {
+                case ID -> values.addAll(List.of(
+                        "5",
+                        "true",
+                        "{}",
+                        "\"a\\u0000b\"",
+                        "\"a\\u0001b\"",
+                        "\"a\\tb\"",
+                        "\"\\ud800\"",
+                        "\"" + HUGE + "\""));
+                case TEXT -> values.addAll(
+                        List.of("5", "false", "[]", "\"a\\u0000b\"", "\"\\u001b[31m\"", "\"\\udc00\""));
+                case ANY_JSON -> values.addAll(List.of("\"a\\u0000b\"", "{\"k\":\"\\u0007\"}", DEEP));
+                case INT, LONG -> values.addAll(
+                        List.of("\"1\"", "1.5", "-1", "18446744073709551621", "1e308", "-1e308", "true", "[1]"));
+                case DOUBLE -> values.addAll(List.of("\"0.5\"", "1e400", "true", "{}"));
+                case BOOL -> values.addAll(List.of("\"yes\"", "\"true\"", "1", "[]"));
+                case ENUM -> values.addAll(
+                        List.of("\"WEEKLY\"", "\"running\"", "1", "\"\\u0000\"", "\"" + HUGE + "\""));
+                case LIST -> values.addAll(List.of("{}", "\"x\"", "1"));
+            }
+            if (required) {
+                values.add("null");
+            }
+            return values;
+        }
+    }
+
+    private static Map<String, Field> fields(Field... fields) {
+        Map<String, Field> map = new LinkedHashMap<>();
+        for (Field f : fields) {
+            map.put(f.name(), f);
+        }
+        return map;
+    }
+
+    /** The valid body with one field's JSON text replaced. */
+    private static String body(Map<String, Field> fields, String name, String value) {
+        StringBuilder json = new StringBuilder("{");
+        fields.values().forEach(f -> json.append(json.length() > 1 ? "," : "")
+                .append('"')
+                .append(f.name())
+                .append("\":")
+                .append(f.name().equals(name) ? value : f.valid()));
+        if (!fields.containsKey(name)) {
+            json.append(",\"").append(name).append("\":").append(value);
+        }
+        return json.append('}').toString();
+    }
+
+    private static String validBody(Map<String, Field> fields) {
+        return body(fields, "", "");
+    }
+
+    /** Each field with each value it must refuse, then broken JSON, media types and sizes. */
+    private static void bodyCases(
+            List<Case> cases,
+            String endpoint,
+            String path,
+            String auth,
+            Map<String, Field> fields,
+            boolean bodyRequired) {
+        String valid = validBody(fields);
+        for (Field field : fields.values()) {
+            for (String value : field.hostileValues()) {
+                cases.add(post(
+                        endpoint,
+                        field.name() + " = " + RawHttp.cut(value),
+                        path,
+                        auth,
+                        body(fields, field.name(), value)));
+            }
+            if (field.required()) {
+                String without = valid.replace("\"" + field.name() + "\":" + field.valid(), "")
+                        .replace("{,", "{")
+                        .replace(",,", ",")
+                        .replace(",}", "}");
+                cases.add(post(endpoint, "without " + field.name(), path, auth, without));
+            }
+        }
+        cases.add(post(endpoint, "unknown property", path, auth, body(fields, "surprise", "1")));
+        cases.add(post(endpoint, "unknown property named with NUL", path, auth, body(fields, "a\\u0000", "1")));
+        Field first = fields.values().iterator().next();
+        cases.add(post(
+                endpoint,
+                "repeated property",
+                path,
+                auth,
+                "{\"" + first.name() + "\":" + first.valid() + "," + valid.substring(1)));
+        for (String broken : List.of(
+                "[" + valid + "]",
+                valid + "x",
+                valid + " {}",
+                valid + "]",
+                valid.substring(0, valid.length() / 2),
+                "{",
+                "\"" + "s" + "\"",
+                "42",
+                "null",
+                "{\"a\" 1}",
+                "{'a': 1}",
+                valid.replace("\":", "\": \u0000"))) {
+            cases.add(post(endpoint, "malformed " + RawHttp.cut(broken), path, auth, broken));
+        }
+        if (bodyRequired) {
+            cases.add(post(endpoint, "empty body", path, auth, ""));
+            cases.add(post(endpoint, "empty object", path, auth, "{}"));
+        }
+        byte[] latin1 = valid.replace("}", ",\"x\":\"caf\u00e9\"}").getBytes(StandardCharsets.ISO_8859_1);
+        cases.add(new Case(
+                endpoint, "bytes that are not UTF-8", head("POST", path, auth, "application/json"), latin1, false));
+        cases.add(new Case(
+                endpoint,
+                "charset latin1",
+                head("POST", path, auth, "application/json; charset=latin1"),
+                utf8(valid),
+                false));
+        cases.add(new Case(
+                endpoint,
+                "charset bogus",
+                head("POST", path, auth, "application/json; charset=bogus"),
+                utf8(valid),
+                false));
+        cases.add(new Case(endpoint, "text/plain", head("POST", path, auth, "text/plain"), utf8(valid), false));
+        cases.add(new Case(endpoint, "no media type", head("POST", path, auth, null), utf8(valid), false));
+        cases.add(new Case(
+                endpoint,
+                "APPLICATION/JSON with a bad value",
+                head("POST", path, auth, "APPLICATION/JSON"),
+                utf8(body(
+                        fields,
+                        fields.values().stream()
+                                .filter(f -> f.kind() != Kind.ANY_JSON)
+                                .findFirst()
+                                .orElseThrow()
+                                .name(),
+                        "[[]]")),
+                false));
+        byte[] big = utf8("{\"" + fields.keySet().iterator().next() + "\":\"" + "b".repeat(1_100_000) + "\"}");
+        cases.add(new Case(endpoint, "body of 1.1 MB", head("POST", path, auth, "application/json"), big, false));
+        cases.add(new Case(
+                endpoint,
+                "chunked body of 1.1 MB",
+                head("POST", path, auth, "application/json") + "\r\nTransfer-Encoding: chunked",
+                RawHttp.chunked(big),
+                false));
+        credentialCases(cases, endpoint, "POST " + path, valid, path.contains("/worker/"));
+    }
+
+    /** No credential, a wrong one, a malformed header; for workers also an unknown app. */
+    private static void credentialCases(
+            List<Case> cases, String endpoint, String methodAndPath, String body, boolean worker) {
+        String requestLine = methodAndPath + " HTTP/1.1";
+        String json = "\r\nContent-Type: application/json";
+        String app = worker ? "\r\nCampanile-App: " + APP : "";
+        cases.add(new Case(endpoint, "no credentials", requestLine + app + json, utf8(body), false));
+        cases.add(new Case(
+                endpoint,
+                "wrong credentials",
+                requestLine + app + "\r\nAuthorization: Bearer wrong-token" + json,
+                utf8(body),
+                false));
+        cases.add(new Case(
+                endpoint,
+                "Basic instead of Bearer",
+                requestLine + app + "\r\nAuthorization: Basic " + (worker ? SECRET : ADMIN_TOKEN) + json,
+                utf8(body),
+                false));
+        cases.add(new Case(
+                endpoint,
+                "the other role's token",
+                requestLine + app + "\r\nAuthorization: Bearer "
+                        + (requestLine.contains("/admin") ? CLUSTER_TOKEN : ADMIN_TOKEN) + json,
+                utf8(body),
+                false));
+        if (worker) {
+            cases.add(new Case(
+                    endpoint,
+                    "unknown app",
+                    requestLine + "\r\nCampanile-App: nope\r\nAuthorization: Bearer " + SECRET + json,
+                    utf8(body),
+                    false));
+            cases.add(new Case(
+                    endpoint,
+                    "no app header",
+                    requestLine + "\r\nAuthorization: Bearer " + SECRET + json,
+                    utf8(body),
+                    false));
+        }
+    }
+
+    /** Path parameters that are not what the endpoint takes: bad app names, job ids that are no number. */
+    private static void pathCases(
+            List<Case> cases, String endpoint, String template, String auth, String method, String body) {
+        boolean hasJob = template.split("%s", -1).length > 2;
+        List<String[]> paths = new ArrayList<>();
+        for (String badApp : List.of("a%20b", "%C3%A9", "a%01b", "nope", "a".repeat(300))) {
+            paths.add(new String[] {badApp, Long.toString(jobId)});
+        }
+        if (hasJob) {
+            for (String badJob : List.of("abc", "1.5", "-1", "0", "99999999999999999999", "999999999")) {
+                paths.add(new String[] {APP, badJob});
+            }
+        }
+        for (String[] p : paths) {
+            String path = hasJob ? String.format(template, p[0], p[1]) : String.format(template, p[0]);
+            cases.add(new Case(
+                    endpoint,
+                    "path " + RawHttp.cut(path),
+                    head(method, path, auth, "application/json"),
+                    utf8(body),
+                    false));
+        }
+        // refused by Payara's HTTP listener itself, before the WAR: an empty 400
+        String undecodable = hasJob ? String.format(template, APP, "%FF") : String.format(template, "%FF");
+        cases.add(new Case(
+                endpoint,
+                "path " + undecodable,
+                head(method, undecodable, auth, "application/json"),
+                utf8(body),
+                true));
+    }
+
+    private static void methodCases(List<Case> cases, String endpoint, String path, String auth, String... methods) {
+        for (String method : methods) {
+            cases.add(new Case(endpoint, "method " + method, head(method, path, auth, null), new byte[0], false));
+        }
+        // Payara's HTTP listener answers a DELETE that carries a body with an empty 400 of its own
+        cases.add(new Case(
+                endpoint, "DELETE with a body", head("DELETE", path, auth, "application/json"), utf8("{}"), true));
+    }
+
+    private static Case get(String endpoint, String what, String path, String headers) {
+        return new Case(endpoint, what, head("GET", path, headers, null), new byte[0], false);
+    }
+
+    private static Case post(String endpoint, String what, String path, String auth, String body) {
+        return new Case(endpoint, what, head("POST", path, auth, "application/json"), utf8(body), false);
+    }
+
+    private static String head(String method, String path, String headers, String contentType) {
+        return method + " " + path + " HTTP/1.1" + (headers.isEmpty() ? "" : "\r\n" + headers)
+                + (contentType == null ? "" : "\r\nContent-Type: " + contentType);
+    }
+
+    // ----- plumbing
+
+    private static RawHttp.Answer admin(String method, String path, String body) {
+        return http.send(
+                head(method, "/campanile/api/admin" + path, "Authorization: Bearer " + ADMIN_TOKEN, "application/json"),
+                body);
+    }
+
+    private static RawHttp.Answer worker(String method, String path, String body) {
+        return http.send(
+                head(
+                        method,
+                        "/campanile/api/worker" + path,
+                        "Campanile-App: " + APP + "\r\nAuthorization: Bearer " + SECRET,
+                        "application/json"),
+                body);
+    }
+
+    private static RawHttp.Answer ok(RawHttp.Answer answer, int status) {
+        if (answer.status() != status) {
+            throw new IllegalStateException(
+                    "expected " + status + " but got " + answer.status() + ": " + answer.body());
+        }
+        return answer;
+    }
+
+    private static JsonObject json(RawHttp.Answer answer) {
+        try (var reader = Json.createReader(new StringReader(answer.body()))) {
+            return reader.readObject();
+        }
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The scheduling tables, row by row, without the columns that a healthy server moves by itself
+     * (its heartbeat, its lease renewals).
+     */
+    private static String snapshot(Connection db) throws SQLException {
+        StringBuilder all = new StringBuilder();
+        for (String query : List.of(
+                "SELECT id, url, started_at FROM server_node ORDER BY id",
+                "SELECT * FROM app ORDER BY id",
+                "SELECT app_name, owner_id, owner_url, epoch, changed_at FROM server_info ORDER BY app_name",
+                "SELECT * FROM ownership_change ORDER BY id",
+                "SELECT * FROM job ORDER BY id",
+                "SELECT * FROM job_instance ORDER BY id")) {
+            try (Statement statement = db.createStatement();
+                    ResultSet rows = statement.executeQuery(query)) {
+                ResultSetMetaData meta = rows.getMetaData();
+                all.append(query).append('\n');
+                while (rows.next()) {
+                    for (int i = 1; i <= meta.getColumnCount(); i++) {
+                        all.append(rows.getString(i)).append('|');
+                    }
+                    all.append('\n');
+                }
+            }
+        }
+        return all.toString();
+    }
+
+    private static String logSince(long offset) {
+        try {
+            byte[] bytes = Files.readAllBytes(server.logFile());
+            String log = new String(
+                    bytes,
+                    (int) Math.min(offset, bytes.length),
+                    (int) Math.max(0, bytes.length - offset),
+                    StandardCharsets.ISO_8859_1);
+            Matcher colours = Pattern.compile("\u001B\\[[0-9;]*m").matcher(log);
+            return colours.replaceAll("");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}
