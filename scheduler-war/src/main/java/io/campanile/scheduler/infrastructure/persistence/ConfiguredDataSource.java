@@ -36,6 +36,16 @@ public class ConfiguredDataSource implements DataSource {
         return value == null ? fallback : value;
     }
 
+    /**
+     * PostgreSQL ends a session that sits in an open transaction longer than this, which releases its row locks.
+     * A server frozen (a long GC pause, SIGSTOP) or cut off in the middle of a fenced transaction holds its app's
+     * {@code server_info} row locked; without this a peer's take-over would wait for it to wake up, however long
+     * its lease has been expired. Healthy transactions never sit idle for seconds. Shorter than a lease (3 s).
+     */
+    public static long idleInTransactionMillis() {
+        return Long.parseLong(setting("campanile.db.idle-in-transaction-timeout-millis", "2000"));
+    }
+
     public static String url() {
         return setting("campanile.db.url", DEFAULT_URL);
     }
@@ -57,6 +67,9 @@ public class ConfiguredDataSource implements DataSource {
         }
         if (!pass.isEmpty()) {
             properties.setProperty("password", pass);
+        }
+        if (url.startsWith("jdbc:postgresql:") && !url.contains("options=")) {
+            properties.setProperty("options", "-c idle_in_transaction_session_timeout=" + idleInTransactionMillis());
         }
         Connection connection = driverFor(url).connect(url, properties);
         if (connection == null) {
