@@ -15,9 +15,8 @@ public final class AssignmentRunner {
 
     private static final Logger LOG = Logger.getLogger(AssignmentRunner.class.getName());
     /** Results are shown with the instance; keep them to a size any database column takes. */
-    static final int MAX_MESSAGE = 2000;
-
     private final String app;
+
     private final String workerId;
     private final ProcessorLookup processors;
     private final Consumer<StatusReport> reports;
@@ -68,9 +67,7 @@ public final class AssignmentRunner {
     }
 
     private void report(Assignment a, ReportedState state, String message) {
-        String shortened = message != null && message.length() > MAX_MESSAGE
-                ? message.substring(0, MAX_MESSAGE - 3) + "..."
-                : message;
-        reports.accept(new StatusReport(a.instanceId(), a.attempt(), a.epoch(), workerId, state, shortened));
+        reports.accept(
+                new StatusReport(a.instanceId(), a.attempt(), a.epoch(), workerId, state, ReportMessage.of(message)));
     }
 }
