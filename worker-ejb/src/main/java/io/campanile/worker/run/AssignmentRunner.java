@@ -14,7 +14,6 @@ import java.util.logging.Logger;
 public final class AssignmentRunner {
 
     private static final Logger LOG = Logger.getLogger(AssignmentRunner.class.getName());
-    /** Results are shown with the instance; keep them to a size any database column takes. */
     private final String app;
 
     private final String workerId;
