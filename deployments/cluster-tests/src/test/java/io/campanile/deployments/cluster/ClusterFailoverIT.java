@@ -502,14 +502,7 @@ class ClusterFailoverIT {
      * their proxies, until one answers.
      */
     private <T> T onAnyRunningServer(Function<CampanileAdminClient, T> call) {
-        RuntimeException failure = new IllegalStateException("no scheduler server is running");
-        for (SchedulerNode server : cluster.answeringServers()) {
-            try {
-                return call.apply(server.admin());
-            } catch (RuntimeException e) {
-                failure = e;
-            }
-        }
-        throw failure;
+        return FirstAnswer.of(
+                cluster.answeringServers().stream().map(SchedulerNode::admin).toList(), call);
     }
 }

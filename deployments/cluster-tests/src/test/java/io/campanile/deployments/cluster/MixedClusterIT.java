@@ -366,14 +366,7 @@ class MixedClusterIT {
 
     /** Asks the running servers in turn until one answers. */
     private <T> T onAnyRunningServer(Function<CampanileAdminClient, T> call) {
-        RuntimeException failure = new IllegalStateException("no scheduler server is running");
-        for (RestartableServer server : cluster.runningServers()) {
-            try {
-                return call.apply(server.admin());
-            } catch (RuntimeException e) {
-                failure = e;
-            }
-        }
-        throw failure;
+        return FirstAnswer.of(
+                cluster.runningServers().stream().map(RestartableServer::admin).toList(), call);
     }
 }
