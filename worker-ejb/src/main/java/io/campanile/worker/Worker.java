@@ -40,6 +40,10 @@ public final class Worker {
     private static final Logger LOG = Logger.getLogger(Worker.class.getName());
     static final int PENDING_REPORTS = 1000;
     static final int REMEMBERED_DELIVERIES = 10_000;
+    /** What the server takes in a heartbeat's {@code processors}. */
+    static final int MAX_REPORTED_PROCESSORS = 100;
+
+    static final int MAX_PROCESSOR_NAME = 200;
 
     private final WorkerSettings settings;
     private final ThreadFactory threads;
@@ -100,13 +104,29 @@ public final class Worker {
         });
     }
 
-    private static List<String> processorNames(ProcessorLookup processors) {
+    /**
+     * The processor names heartbeats report, or null (not named: the server then only warns about apps without live
+     * workers) when they cannot be listed or the server would refuse them (see docs/api.md, Limits).
+     */
+    static List<String> processorNames(ProcessorLookup processors) {
+        List<String> names;
         try {
-            return processors.names();
+            names = processors.names();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Cannot list the application's processors; heartbeats will name none", e);
-            return List.of();
+            LOG.log(Level.WARNING, "Cannot list the application's processors; heartbeats will not name them", e);
+            return null;
         }
+        if (names == null) {
+            return null;
+        }
+        if (names.size() > MAX_REPORTED_PROCESSORS
+                || names.stream().anyMatch(n -> n.isEmpty() || n.length() > MAX_PROCESSOR_NAME)) {
+            LOG.info(() -> "The application has " + names.size() + " processors, or a name longer than "
+                    + MAX_PROCESSOR_NAME + " characters: heartbeats will not name them (at most "
+                    + MAX_REPORTED_PROCESSORS + " are reported)");
+            return null;
+        }
+        return names;
     }
 
     /** Starts the poll loop, which discovers the owner first, and the silent-owner watch. */

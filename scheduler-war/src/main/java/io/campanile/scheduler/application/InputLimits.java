@@ -25,7 +25,8 @@ public final class InputLimits {
 
     public static final int MAX_HANDOFF_APPS = 10_000;
     /** Processor names a worker reports; each as long as a job's {@code processor} may be. */
-    public static final int MAX_PROCESSORS = 1_000;
+    /** With at most 1,000 workers an app, this bounds what the owner keeps of their processors (about 40 MB). */
+    public static final int MAX_PROCESSORS = 100;
 
     public static final int MAX_PROCESSOR = 200;
 

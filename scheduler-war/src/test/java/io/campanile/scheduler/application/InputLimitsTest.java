@@ -54,7 +54,7 @@ class InputLimitsTest {
         assertThatThrownBy(() -> InputLimits.heartbeat(heartbeatWith(List.of("p".repeat(201)))))
                 .hasMessageStartingWith("processors[0]: is longer than 200 characters");
         assertThatThrownBy(() -> InputLimits.heartbeat(heartbeatWith(java.util.Collections.nCopies(1001, "p"))))
-                .hasMessage("processors: has more than 1000 names");
+                .hasMessage("processors: has more than 100 names");
         assertThatCode(() -> InputLimits.heartbeat(heartbeatWith(null))).doesNotThrowAnyException();
         assertThatCode(() -> InputLimits.heartbeat(heartbeatWith(List.of("hello", "audit"))))
                 .doesNotThrowAnyException();

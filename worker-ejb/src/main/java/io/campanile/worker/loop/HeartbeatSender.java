@@ -49,7 +49,7 @@ public final class HeartbeatSender {
         this.epochs = epochs;
         this.runs = runs;
         this.probe = probe;
-        this.processors = List.copyOf(processors);
+        this.processors = processors == null ? null : List.copyOf(processors); // null: not named
     }
 
     /** Returns whether the owner accepted the heartbeat. */

@@ -13,8 +13,11 @@ public interface ProcessorLookup {
      */
     Optional<ResolvedProcessor> resolve(String name);
 
-    /** The names this lookup resolves, as jobs refer to them; empty when it cannot list them. */
+    /**
+     * The names this lookup resolves, as jobs refer to them; null when it cannot list them (an empty list would
+     * tell the server that this worker can run nothing).
+     */
     default List<String> names() {
-        return List.of();
+        return null;
     }
 }
