@@ -42,14 +42,7 @@ public final class Check {
     public static String identifier(String field, String value, int max) {
         present(field, value);
         maxLength(field, value, max);
-        for (int i = 0; i < value.length(); i++) {
-            if (Character.isISOControl(value.charAt(i))) {
-                throw RequestRejected.invalid(
-                        field,
-                        String.format(
-                                "contains the control character U+%04X at position %d", (int) value.charAt(i), i));
-            }
-        }
+        refuseControlCharacters(field, value, false);
         return value;
     }
 
@@ -59,14 +52,19 @@ public final class Check {
             return null;
         }
         maxLength(field, value, max);
+        refuseControlCharacters(field, value, true);
+        return value;
+    }
+
+    private static void refuseControlCharacters(String field, String value, boolean lineBreaksAndTabs) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+            boolean allowed = lineBreaksAndTabs && (c == '\t' || c == '\n' || c == '\r');
+            if (Character.isISOControl(c) && !allowed) {
                 throw RequestRejected.invalid(
                         field, String.format("contains the control character U+%04X at position %d", (int) c, i));
             }
         }
-        return value;
     }
 
     public static long range(String field, long value, long min, long max) {

@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -31,9 +29,9 @@ public final class CampanileCluster implements AutoCloseable {
 
     private final ClusterSettings settings;
     private final PostgresDatabase database;
-    private final String adminToken = randomToken();
-    private final String clusterToken = randomToken();
-    private final String appSecret = randomToken();
+    private final ClusterCredentials credentials = ClusterCredentials.random();
+    private final String adminToken = credentials.adminToken();
+    private final String appSecret = credentials.appSecret();
     private final List<SchedulerNode> servers = new ArrayList<>();
     private final Map<String, TcpProxy> databaseProxies = new HashMap<>();
     private final Map<String, WallClock> wallClocks = new HashMap<>();
@@ -76,9 +74,10 @@ public final class CampanileCluster implements AutoCloseable {
                             settings.microJar(),
                             settings.schedulerWar(),
                             httpPort,
-                            serverProperties(
+                            credentials.serverProperties(
                                     SchedulerNode.baseUri(proxy.listenPort()).toString(),
-                                    PostgresUrls.viaLoopbackPort(database.jdbcUrl(), databaseProxy.listenPort())))
+                                    PostgresUrls.viaLoopbackPort(database.jdbcUrl(), databaseProxy.listenPort()),
+                                    database.user()))
                     .withEnvironment(wallClock.environment())
                     .toProcess(name, settings.logDir());
             servers.add(new SchedulerNode(name, httpPort, proxy, process, adminToken));
@@ -113,22 +112,6 @@ public final class CampanileCluster implements AutoCloseable {
         }
         // read now: a server's id is needed to find it as an owner, also after it was killed
         servers.forEach(server -> System.out.println("started " + server.serverId() + ": " + server));
-    }
-
-    private Map<String, String> serverProperties(String advertisedUrl, String databaseUrl) {
-        return Map.of(
-                "campanile.server.url",
-                advertisedUrl,
-                "campanile.db.url",
-                databaseUrl,
-                "campanile.db.user",
-                database.user(),
-                "campanile.db.password",
-                "",
-                "campanile.admin.token",
-                adminToken,
-                "campanile.cluster.token",
-                clusterToken);
     }
 
     private Map<String, String> demoProperties() {
@@ -237,11 +220,5 @@ public final class CampanileCluster implements AutoCloseable {
         } finally {
             database.close();
         }
-    }
-
-    private static String randomToken() {
-        byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
     }
 }

@@ -17,7 +17,6 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -84,7 +83,7 @@ class ClusterFailoverIT {
                             start,
                             Duration.ofSeconds(120),
                             Duration.ofMillis(500),
-                            () -> steadyRunStart(instances(30), STEADY_FIRES))
+                            () -> Fires.steadyRunStart(instances(30), STEADY_FIRES))
                     .value();
             System.out.println("SETUP steady after " + Poll.millisSince(start) + " ms, run starts at " + runStart
                     + ", owner " + Ownerships.of(clusterView(), APP));
@@ -284,7 +283,7 @@ class ClusterFailoverIT {
                 since,
                 GIVE_UP,
                 Duration.ofMillis(100),
-                () -> succeededUnder(replaced.value().epoch(), instances(20)));
+                () -> Fires.succeededUnder(replaced.value().epoch(), instances(20)));
         return new Replacement(owner, replaced, resumed);
     }
 
@@ -350,7 +349,7 @@ class ClusterFailoverIT {
                 killedAt,
                 GIVE_UP,
                 Duration.ofMillis(100),
-                () -> succeededUnder(replaced.value().epoch(), instances(20)));
+                () -> Fires.succeededUnder(replaced.value().epoch(), instances(20)));
         System.out.println("FAILOVER owner-replaced-after-ms=" + replaced.elapsedMillis()
                 + " fires-resumed-after-ms=" + resumed.elapsedMillis() + " old=" + owner.ownerId() + "@epoch"
                 + owner.epoch() + " new=" + replaced.value().ownerId() + "@epoch"
@@ -413,7 +412,7 @@ class ClusterFailoverIT {
                     stoppedAt,
                     GIVE_UP,
                     Duration.ofMillis(100),
-                    () -> succeededUnder(
+                    () -> Fires.succeededUnder(
                             replaced.value().epoch(), remaining.admin().listInstances(APP, jobId, 20)));
             OwnershipChangeReason reason = Ownerships.reasonOf(remaining.admin().cluster(), replaced.value());
             System.out.println("HANDOFF owner-replaced-after-ms=" + replaced.elapsedMillis()
@@ -453,28 +452,6 @@ class ClusterFailoverIT {
         return sorted.isEmpty()
                 ? "-"
                 : sorted.get(0) + "/" + sorted.get(sorted.size() / 2) + "/" + sorted.get(sorted.size() - 1);
-    }
-
-    /** The oldest fire time of the newest run of {@code length} consecutive SUCCEEDED fires, if there is one. */
-    static Optional<Instant> steadyRunStart(List<InstanceView> newestFirst, int length) {
-        int run = 0;
-        Instant previous = null;
-        for (InstanceView instance : newestFirst) {
-            boolean continues = previous != null && instance.fireTime().equals(previous.minusSeconds(1));
-            run = instance.state() != InstanceState.SUCCEEDED ? 0 : continues ? run + 1 : 1;
-            previous = instance.fireTime();
-            if (run == length) {
-                return Optional.of(instance.fireTime());
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<InstanceView> succeededUnder(long epoch, List<InstanceView> instances) {
-        return instances.stream()
-                .filter(instance -> instance.state() == InstanceState.SUCCEEDED)
-                .filter(instance -> instance.epoch() != null && instance.epoch() >= epoch)
-                .min(Comparator.comparing(InstanceView::fireTime));
     }
 
     private Map<InstanceState, Long> statesSince(Instant since) {

@@ -82,10 +82,10 @@ class FireLedgerTest {
             newestFirst.add(instance(second, InstanceState.SUCCEEDED, 1));
         }
 
-        assertThat(ClusterFailoverIT.steadyRunStart(newestFirst, 5)).isEqualTo(Optional.of(T0.plusSeconds(4)));
-        assertThat(ClusterFailoverIT.steadyRunStart(newestFirst, 7)).isEmpty();
+        assertThat(Fires.steadyRunStart(newestFirst, 5)).isEqualTo(Optional.of(T0.plusSeconds(4)));
+        assertThat(Fires.steadyRunStart(newestFirst, 7)).isEmpty();
         newestFirst.remove(3); // a gap: second 6 has no instance
-        assertThat(ClusterFailoverIT.steadyRunStart(newestFirst, 5)).isEmpty();
+        assertThat(Fires.steadyRunStart(newestFirst, 5)).isEmpty();
     }
 
     @Test

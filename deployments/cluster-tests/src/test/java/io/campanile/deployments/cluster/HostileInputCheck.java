@@ -11,14 +11,12 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +43,8 @@ abstract class HostileInputCheck {
 
     private static final String APP = "hostile";
     private static final String SECRET = "hostile-secret-1";
-    private static final String ADMIN_TOKEN = randomToken();
-    private static final String CLUSTER_TOKEN = randomToken();
+    private static final String ADMIN_TOKEN = ClusterCredentials.randomToken();
+    private static final String CLUSTER_TOKEN = ClusterCredentials.randomToken();
     private static final String HUGE = "x".repeat(20_000);
     private static final String DEEP = "[".repeat(40) + "]".repeat(40);
 
@@ -75,19 +73,8 @@ abstract class HostileInputCheck {
         server = process(
                 settings,
                 port,
-                Map.of(
-                        "campanile.server.url",
-                        base.toString(),
-                        "campanile.db.url",
-                        database.jdbcUrl(),
-                        "campanile.db.user",
-                        database.user(),
-                        "campanile.db.password",
-                        "",
-                        "campanile.admin.token",
-                        ADMIN_TOKEN,
-                        "campanile.cluster.token",
-                        CLUSTER_TOKEN));
+                new ClusterCredentials(ADMIN_TOKEN, CLUSTER_TOKEN, null)
+                        .serverProperties(base.toString(), database.jdbcUrl(), database.user()));
         try {
             server.start();
             server.awaitReady(URI.create(base + "/api/health"), settings.startTimeout());
@@ -891,11 +878,5 @@ abstract class HostileInputCheck {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String randomToken() {
-        byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
     }
 }

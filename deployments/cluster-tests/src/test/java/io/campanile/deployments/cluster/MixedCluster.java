@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -30,9 +28,9 @@ public final class MixedCluster implements AutoCloseable {
     private final Path wildflyHome;
     private final Path logDir;
     private final PostgresDatabase database;
-    private final String adminToken = randomToken();
-    private final String clusterToken = randomToken();
-    private final String appSecret = randomToken();
+    private final ClusterCredentials credentials = ClusterCredentials.random();
+    private final String adminToken = credentials.adminToken();
+    private final String appSecret = credentials.appSecret();
     private RestartableServer payara;
     private RestartableServer wildfly;
     private PayaraProcess demo;
@@ -72,13 +70,17 @@ public final class MixedCluster implements AutoCloseable {
                         settings.microJar(),
                         settings.schedulerWar(),
                         payaraPort,
-                        serverProperties("http://127.0.0.1:" + payaraPort + "/campanile"))
+                        credentials.serverProperties(
+                                "http://127.0.0.1:" + payaraPort + "/campanile", database.jdbcUrl(), database.user()))
                 .toProcess("payara-" + start, logDir));
         int portOffset = WildFlyLaunch.freePortOffset();
         WildFlyLaunch wildflyLaunch = new WildFlyLaunch(wildflyHome, settings.schedulerWar(), portOffset, Map.of());
         String wildflyUrl = "http://127.0.0.1:" + wildflyLaunch.httpPort() + "/campanile";
         wildfly = new RestartableServer("wildfly", wildflyLaunch.httpPort(), adminToken, start -> new WildFlyLaunch(
-                        wildflyHome, settings.schedulerWar(), portOffset, serverProperties(wildflyUrl))
+                        wildflyHome,
+                        settings.schedulerWar(),
+                        portOffset,
+                        credentials.serverProperties(wildflyUrl, database.jdbcUrl(), database.user()))
                 .toProcess("wildfly-" + start, logDir));
         demo = new MicroLaunch(settings.microJar(), settings.demoWar(), FreePorts.next(), demoProperties())
                 .toProcess("demo", logDir);
@@ -108,22 +110,6 @@ public final class MixedCluster implements AutoCloseable {
             waiters.shutdownNow();
         }
         servers().forEach(server -> System.out.println("started " + server));
-    }
-
-    private Map<String, String> serverProperties(String advertisedUrl) {
-        return Map.of(
-                "campanile.server.url",
-                advertisedUrl,
-                "campanile.db.url",
-                database.jdbcUrl(),
-                "campanile.db.user",
-                database.user(),
-                "campanile.db.password",
-                "",
-                "campanile.admin.token",
-                adminToken,
-                "campanile.cluster.token",
-                clusterToken);
     }
 
     private Map<String, String> demoProperties() {
@@ -217,11 +203,5 @@ public final class MixedCluster implements AutoCloseable {
         } finally {
             database.close();
         }
-    }
-
-    private static String randomToken() {
-        byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
     }
 }

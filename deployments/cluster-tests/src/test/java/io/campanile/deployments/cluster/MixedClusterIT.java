@@ -2,7 +2,6 @@ package io.campanile.deployments.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.campanile.api.InstanceState;
 import io.campanile.api.OwnershipChangeReason;
 import io.campanile.api.admin.ClusterView;
 import io.campanile.api.admin.InstanceView;
@@ -16,10 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
@@ -81,7 +78,7 @@ class MixedClusterIT {
                             start,
                             Duration.ofSeconds(120),
                             Duration.ofMillis(500),
-                            () -> steadyRunStart(instances(30)))
+                            () -> Fires.steadyRunStart(instances(30), STEADY_FIRES))
                     .value();
             OwnershipView owner = Ownerships.of(clusterView(), APP);
             System.out.println("WILDFLY-SETUP steady after " + Poll.millisSince(start) + " ms, run starts at "
@@ -205,7 +202,8 @@ class MixedClusterIT {
                 killedAt,
                 GIVE_UP,
                 Duration.ofMillis(100),
-                () -> succeededUnder(replaced.value().epoch(), heir.admin().listInstances(APP, jobId, 20)));
+                () -> Fires.succeededUnder(
+                        replaced.value().epoch(), heir.admin().listInstances(APP, jobId, 20)));
         System.out.println("WILDFLY-FAILOVER from=" + victim.kind() + " to=" + heir.kind()
                 + " owner-replaced-after-ms=" + replaced.elapsedMillis()
                 + " fires-resumed-after-ms=" + resumed.elapsedMillis()
@@ -248,7 +246,8 @@ class MixedClusterIT {
                     stoppedAt,
                     GIVE_UP,
                     Duration.ofMillis(100),
-                    () -> succeededUnder(replaced.value().epoch(), heir.admin().listInstances(APP, jobId, 20)));
+                    () -> Fires.succeededUnder(
+                            replaced.value().epoch(), heir.admin().listInstances(APP, jobId, 20)));
             OwnershipChangeReason reason = Ownerships.reasonOf(heir.admin().cluster(), replaced.value());
             System.out.println("WILDFLY-HANDOFF from=" + leaving.kind() + " to=" + heir.kind()
                     + " owner-replaced-after-ms=" + replaced.elapsedMillis()
@@ -332,28 +331,6 @@ class MixedClusterIT {
                 .as("values of %s in %s", field, json)
                 .isNotEmpty()
                 .allMatch(JsonTimes::isIsoInstant, "an ISO-8601 instant as a string");
-    }
-
-    /** The oldest fire time of the newest run of consecutive SUCCEEDED fires long enough, if there is one. */
-    private static Optional<Instant> steadyRunStart(List<InstanceView> newestFirst) {
-        int run = 0;
-        Instant previous = null;
-        for (InstanceView instance : newestFirst) {
-            boolean continues = previous != null && instance.fireTime().equals(previous.minusSeconds(1));
-            run = instance.state() != InstanceState.SUCCEEDED ? 0 : continues ? run + 1 : 1;
-            previous = instance.fireTime();
-            if (run == STEADY_FIRES) {
-                return Optional.of(instance.fireTime());
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<InstanceView> succeededUnder(long epoch, List<InstanceView> instances) {
-        return instances.stream()
-                .filter(instance -> instance.state() == InstanceState.SUCCEEDED)
-                .filter(instance -> instance.epoch() != null && instance.epoch() >= epoch)
-                .min(Comparator.comparing(InstanceView::fireTime));
     }
 
     private ClusterView clusterView() {

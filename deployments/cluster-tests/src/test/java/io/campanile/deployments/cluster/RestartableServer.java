@@ -1,8 +1,6 @@
 package io.campanile.deployments.cluster;
 
 import io.campanile.api.client.CampanileAdminClient;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -18,9 +16,6 @@ import java.util.function.IntFunction;
  * starts. {@code kind} names the application server in the figures: {@code payara} or {@code wildfly}.
  */
 public final class RestartableServer implements AutoCloseable {
-
-    /** The part of {@code GET /api/health} read here. */
-    public record Health(String serverId) {}
 
     private final String kind;
     private final int httpPort;
@@ -126,20 +121,7 @@ public final class RestartableServer implements AutoCloseable {
     }
 
     private String readServerId() {
-        HttpRequest request = HttpRequest.newBuilder(healthUri())
-                .timeout(Duration.ofSeconds(5))
-                .GET()
-                .build();
-        try (Jsonb jsonb = JsonbBuilder.create()) {
-            HttpResponse<String> response =
-                    HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-            return jsonb.fromJson(response.body(), Health.class).serverId();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (Exception e) {
-            throw new IllegalStateException(kind + ": cannot read " + healthUri() + ": " + e.getMessage(), e);
-        }
+        return SchedulerNode.readHealth(kind, healthUri()).serverId();
     }
 
     /** Kills the process if it still runs. */

@@ -82,7 +82,12 @@ public final class SchedulerNode implements AutoCloseable {
     }
 
     public Health health() {
-        HttpRequest request = HttpRequest.newBuilder(healthUri())
+        return readHealth(name, healthUri());
+    }
+
+    /** Reads a server's {@code GET /api/health} answer. */
+    static Health readHealth(String name, URI healthUri) {
+        HttpRequest request = HttpRequest.newBuilder(healthUri)
                 .timeout(Duration.ofSeconds(5))
                 .GET()
                 .build();
@@ -97,7 +102,7 @@ public final class SchedulerNode implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (Exception e) {
-            throw new IllegalStateException(name + ": cannot read " + healthUri() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(name + ": cannot read " + healthUri + ": " + e.getMessage(), e);
         }
     }
 
