@@ -56,14 +56,29 @@ public class LeaveCluster {
             heldApps.add(new Handoff.HeldApp(app.getKey(), app.getValue()));
         }
         Handoff handoff = new Handoff(me.id(), heldApps);
-        for (ServerNode peer : heartbeat.livePeers()) {
-            List<String> taken = peers.handOff(peer.url(), handoff);
-            if (!taken.isEmpty()) {
-                LOG.info(() -> "Handed apps " + taken + " over to server " + peer.id());
-                return;
-            }
+        List<ServerNode> known = heartbeat.livePeers();
+        if (handedTo(known, handoff)) {
+            return;
+        }
+        // the peer list is as old as the last heartbeat (up to a second): a server that joined since is missing
+        List<ServerNode> joined = heartbeat.refreshedPeers().stream()
+                .filter(peer -> known.stream().noneMatch(k -> k.id().equals(peer.id())))
+                .toList();
+        if (handedTo(joined, handoff)) {
+            return;
         }
         LOG.warning(() -> "No server took over apps " + apps + "; they move when their leases expire (within "
                 + settings.leaseMillis() + " ms)");
+    }
+
+    private boolean handedTo(List<ServerNode> candidates, Handoff handoff) {
+        for (ServerNode peer : candidates) {
+            List<String> taken = peers.handOff(peer.url(), handoff);
+            if (!taken.isEmpty()) {
+                LOG.info(() -> "Handed apps " + taken + " over to server " + peer.id());
+                return true;
+            }
+        }
+        return false;
     }
 }

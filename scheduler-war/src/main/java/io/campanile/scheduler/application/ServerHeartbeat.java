@@ -41,6 +41,19 @@ public class ServerHeartbeat {
         }
     }
 
+    /**
+     * The other servers alive now, read from the registry; while the server stops the database may be gone
+     * already, and then this answers no server (the caller has the list of the last heartbeat).
+     */
+    public List<ServerNode> refreshedPeers() {
+        try {
+            servers = registry.findAll(settings.serverAliveMillis());
+        } catch (RuntimeException | LinkageError e) {
+            return List.of();
+        }
+        return livePeers();
+    }
+
     /** The other servers that were alive at the last heartbeat. */
     public List<ServerNode> livePeers() {
         return servers.stream()

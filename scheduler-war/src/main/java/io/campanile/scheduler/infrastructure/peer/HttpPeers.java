@@ -92,7 +92,13 @@ public class HttpPeers implements Peers {
                 .build();
         try {
             HttpResponse<String> answer = shutdownSafe.send(request, HttpResponse.BodyHandlers.ofString());
-            return answer.statusCode() == 200 ? HandoffJson.takenOver(answer.body()) : List.of();
+            if (answer.statusCode() != 200) {
+                String body = answer.body() == null ? "" : answer.body();
+                LOG.warning("Server " + peerUrl + " refused the hand-off: " + answer.statusCode() + " "
+                        + body.substring(0, Math.min(body.length(), 200)));
+                return List.of();
+            }
+            return HandoffJson.takenOver(answer.body());
         } catch (IOException e) {
             LOG.warning("Could not hand apps over to " + peerUrl + ": " + e);
             return List.of();
