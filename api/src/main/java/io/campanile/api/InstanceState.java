@@ -1,9 +1,11 @@
 package io.campanile.api;
 
-/** Life cycle of one job instance (one fire of a job). SUCCEEDED and FAILED are terminal. */
+/**
+ * Life cycle of one job instance (one fire of a job): WAITING until a worker's claim on it is accepted, then
+ * RUNNING until the worker reports how it ended. SUCCEEDED and FAILED are terminal.
+ */
 public enum InstanceState {
     WAITING,
-    DISPATCHED,
     RUNNING,
     SUCCEEDED,
     FAILED;

@@ -1,8 +1,7 @@
 package io.campanile.api;
 
-/** The states a worker may report for an instance it was given. */
+/** How a worker reports that a claimed attempt ended. (That it started is its claim.) */
 public enum ReportedState {
-    RUNNING,
     SUCCEEDED,
     FAILED;
 

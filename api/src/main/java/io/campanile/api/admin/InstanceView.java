@@ -23,7 +23,6 @@ public record InstanceView(
         String workerId,
         String ownerId,
         Instant createdAt,
-        Instant dispatchedAt,
         Instant startedAt,
         Instant finishedAt,
         String result,

@@ -8,6 +8,8 @@ import io.campanile.api.admin.ErrorView;
 import io.campanile.api.admin.InstanceView;
 import io.campanile.api.admin.JobDefinition;
 import io.campanile.api.admin.JobView;
+import io.campanile.api.admin.RunBatch;
+import io.campanile.api.admin.RunBatchAnswer;
 import io.campanile.api.admin.RunRequest;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
@@ -62,6 +64,13 @@ public class CampanileAdminClient implements AutoCloseable {
         return send(
                 request("api/admin/apps/" + app + "/jobs/" + jobId + "/run").buildPost(Entity.json(runRequest)),
                 InstanceView.class);
+    }
+
+    /** Creates many runs of a job in one request (see {@link RunBatch}). */
+    public RunBatchAnswer runJobBatch(String app, long jobId, RunBatch batch) {
+        return send(
+                request("api/admin/apps/" + app + "/jobs/" + jobId + "/runs").buildPost(Entity.json(batch)),
+                RunBatchAnswer.class);
     }
 
     /** The job's instances, newest fire time first, at most {@code limit}. */
