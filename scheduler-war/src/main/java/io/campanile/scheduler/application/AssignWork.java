@@ -1,41 +1,43 @@
 package io.campanile.scheduler.application;
 
 import io.campanile.api.protocol.Assignment;
+import io.campanile.scheduler.domain.instance.Attempt;
 import io.campanile.scheduler.domain.instance.InstanceRepository;
 import io.campanile.scheduler.domain.instance.JobInstance;
 import io.campanile.scheduler.domain.job.Job;
 import io.campanile.scheduler.domain.job.JobRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Marks due WAITING instances of an app DISPATCHED to the waiting workers, in one transaction fenced
- * by the app's epoch; the caller hands the assignments out only after it committed.
+ * Plans which due WAITING instances of an app go to which waiting worker, oldest first, evenly, and records
+ * them as handed out ({@link HandedOut}). It writes nothing to the database: a worker runs an assignment only
+ * after its claim, a conditional update under the epoch carried here, was accepted.
  */
 @ApplicationScoped
 public class AssignWork {
 
-    private OwnerFence fence;
     private JobRepository jobs;
     private InstanceRepository instances;
+    private HandedOut handedOut;
 
     protected AssignWork() {}
 
     @Inject
-    public AssignWork(OwnerFence fence, JobRepository jobs, InstanceRepository instances) {
-        this.fence = fence;
+    public AssignWork(JobRepository jobs, InstanceRepository instances, HandedOut handedOut) {
         this.jobs = jobs;
         this.instances = instances;
+        this.handedOut = handedOut;
     }
 
-    /** At most this many instances are dispatched by one call; the rest on the next tick. */
+    /** At most this many instances are handed out by one call; the rest on the next. */
     static final int MAX_PER_CALL = 1000;
 
     /** A worker waiting for work and how many instances it can take. */
@@ -45,38 +47,42 @@ public class AssignWork {
      * @param slots waiting workers, most preferred first
      * @return the assignments per worker id (only workers that got some)
      */
-    @Transactional
     public Map<String, List<Assignment>> assign(String appName, long epoch, List<Slot> slots, Instant now) {
         // summed as a long and capped: workers' capacities must not overflow into "no work" (or a negative limit)
         int capacity = (int) Math.min(
-                MAX_PER_CALL,
+                Math.min(MAX_PER_CALL, handedOut.room(appName)),
                 slots.stream().mapToLong(s -> Math.max(0, s.capacity())).sum());
         Map<String, List<Assignment>> plan = new LinkedHashMap<>();
-        List<JobInstance> due = capacity == 0 ? List.of() : instances.findDue(appName, now, capacity);
-        if (due.isEmpty()) {
-            return plan; // most ticks: no write, no lock
+        if (capacity == 0) {
+            return plan;
         }
-        fence.hold(appName, epoch);
+        Set<Long> handed = handedOut.ids(appName);
+        List<JobInstance> due = instances.findDue(appName, now, capacity + handed.size()).stream()
+                .filter(i -> !handed.contains(i.id()))
+                .limit(capacity)
+                .toList();
         Map<String, Integer> given = new HashMap<>();
         Map<Long, Job> jobsById = new HashMap<>();
+        Map<String, List<Attempt>> handing = new HashMap<>();
         for (JobInstance instance : due) {
             Slot slot = leastGiven(slots, given);
             Job job = jobsById.computeIfAbsent(
                     instance.jobId(), id -> jobs.find(appName, id).orElseThrow());
-            if (instances.markDispatched(instance.id(), instance.attempt(), slot.workerId(), epoch, fence.ownerId())) {
-                given.merge(slot.workerId(), 1, Integer::sum);
-                plan.computeIfAbsent(slot.workerId(), w -> new ArrayList<>())
-                        .add(new Assignment(
-                                instance.id(),
-                                instance.attempt(),
-                                job.id(),
-                                job.name(),
-                                job.processor(),
-                                instance.fireTime(),
-                                epoch,
-                                instance.parameters()));
-            }
+            given.merge(slot.workerId(), 1, Integer::sum);
+            handing.computeIfAbsent(slot.workerId(), w -> new ArrayList<>())
+                    .add(new Attempt(instance.id(), instance.attempt()));
+            plan.computeIfAbsent(slot.workerId(), w -> new ArrayList<>())
+                    .add(new Assignment(
+                            instance.id(),
+                            instance.attempt(),
+                            job.id(),
+                            job.name(),
+                            job.processor(),
+                            instance.fireTime(),
+                            epoch,
+                            instance.parameters()));
         }
+        handing.forEach((worker, attempts) -> handedOut.record(appName, worker, attempts));
         return plan;
     }
 

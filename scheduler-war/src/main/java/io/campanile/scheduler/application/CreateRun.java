@@ -1,6 +1,8 @@
 package io.campanile.scheduler.application;
 
 import io.campanile.api.admin.InstanceView;
+import io.campanile.api.admin.RunBatchAnswer;
+import io.campanile.api.admin.RunRequest;
 import io.campanile.scheduler.domain.instance.InstanceRepository;
 import io.campanile.scheduler.domain.instance.JobInstance;
 import io.campanile.scheduler.domain.job.Job;
@@ -9,8 +11,14 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
-/** The owner's half of a run request: one instance per request id, fenced by the app's epoch. */
+/**
+ * The owner's half of run requests: one instance per request id, fenced by the app's epoch. A batch is one
+ * transaction with one fence and set-based inserts: all of its runs or none.
+ */
 @ApplicationScoped
 public class CreateRun {
 
@@ -30,17 +38,54 @@ public class CreateRun {
     /** The created instance, or the one an earlier request with the same id created. */
     public record Created(InstanceView instance, boolean isNew) {}
 
+    /** @param request checked, with its request id */
     @Transactional
-    public Created create(Job job, long epoch, String requestId, String parameters, long delaySeconds) {
+    public Created create(Job job, long epoch, RunRequest request) {
         fence.hold(job.appName(), epoch);
-        var existing = instances.findByFireKey(job.id(), "api:" + requestId);
+        var existing = instances.findByFireKey(job.id(), fireKey(request));
         if (existing.isPresent()) {
             return new Created(Views.of(existing.get(), job.name()), false);
         }
-        Instant now = clock.instant();
-        JobInstance instance = JobInstance.requested(
-                job, requestId, now.plusSeconds(delaySeconds), parameters, epoch, fence.ownerId(), now);
+        JobInstance instance = instance(job, epoch, request, clock.instant());
         instances.add(instance);
         return new Created(Views.of(instance, job.name()), true);
+    }
+
+    /** @param requests checked, each with its own request id */
+    @Transactional
+    public RunBatchAnswer createBatch(Job job, long epoch, List<RunRequest> requests) {
+        fence.hold(job.appName(), epoch);
+        Map<String, JobInstance> existing = instances.findByFireKeys(
+                job.id(), requests.stream().map(CreateRun::fireKey).toList());
+        Instant now = clock.instant();
+        List<JobInstance> created = new ArrayList<>();
+        List<JobInstance> all = new ArrayList<>(requests.size());
+        for (RunRequest request : requests) {
+            JobInstance earlier = existing.get(fireKey(request));
+            if (earlier != null) {
+                all.add(earlier);
+            } else {
+                JobInstance fresh = instance(job, epoch, request, now);
+                created.add(fresh);
+                all.add(fresh);
+            }
+        }
+        instances.addAll(created);
+        return new RunBatchAnswer(
+                created.size(),
+                requests.size() - created.size(),
+                all.stream().map(JobInstance::id).toList());
+    }
+
+    private JobInstance instance(Job job, long epoch, RunRequest request, Instant now) {
+        Instant fireTime = request.at() != null
+                ? request.at()
+                : now.plusSeconds(request.delaySeconds() == null ? 0 : request.delaySeconds());
+        return JobInstance.requested(
+                job, request.requestId(), fireTime, request.parameters(), epoch, fence.ownerId(), now);
+    }
+
+    private static String fireKey(RunRequest request) {
+        return JobInstance.requestKey(request.requestId());
     }
 }

@@ -4,7 +4,6 @@ import io.campanile.api.protocol.Assignment;
 import io.campanile.api.protocol.PollAnswer;
 import io.campanile.scheduler.domain.election.HeldApps;
 import io.campanile.scheduler.domain.election.ServerIdentity;
-import io.campanile.scheduler.domain.instance.InstanceRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -16,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
- * Answers the polls waiting for an app with the work that is due: assigns (fenced, committed), then
- * resumes each poll; work whose poll could no longer be answered goes back to WAITING.
+ * Answers the polls waiting for an app with the work that is due: plans the hand-out, then resumes each poll;
+ * work whose poll could no longer be answered is free to be handed out again at once.
  */
 @ApplicationScoped
 public class DispatchWork {
@@ -28,7 +27,7 @@ public class DispatchWork {
     private DueWork dueWork;
     private WaitingPolls polls;
     private WorkerRegistry workers;
-    private InstanceRepository instances;
+    private HandedOut handedOut;
     private HeldApps held;
     private ServerIdentity me;
     private Clock clock;
@@ -42,7 +41,7 @@ public class DispatchWork {
             DueWork dueWork,
             WaitingPolls polls,
             WorkerRegistry workers,
-            InstanceRepository instances,
+            HandedOut handedOut,
             HeldApps held,
             ServerIdentity me,
             DatabaseClock clock) {
@@ -50,7 +49,7 @@ public class DispatchWork {
         this.dueWork = dueWork;
         this.polls = polls;
         this.workers = workers;
-        this.instances = instances;
+        this.handedOut = handedOut;
         this.held = held;
         this.me = me;
         this.clock = clock;
@@ -72,9 +71,6 @@ public class DispatchWork {
                     .toList();
             try {
                 answer(appName, epoch.get(), ordered, assign(appName, epoch.get(), ordered));
-            } catch (FencedOut e) {
-                ordered.forEach(polls::putBack);
-                held.lose(appName, e.epoch());
             } catch (RuntimeException e) {
                 LOG.warning(() -> "Could not dispatch work of app " + appName + ": " + e);
                 if (ordered.size() == 1) {
@@ -94,9 +90,6 @@ public class DispatchWork {
         for (WaitingPolls.Poll poll : ordered) {
             try {
                 answer(appName, epoch, List.of(poll), assign(appName, epoch, List.of(poll)));
-            } catch (FencedOut e) {
-                polls.putBack(poll);
-                held.lose(appName, e.epoch());
             } catch (RuntimeException e) {
                 LOG.warning(() -> "Could not dispatch work of app " + appName + " to worker "
                         + shortened(poll.request().workerId()) + ": " + e);
@@ -123,8 +116,9 @@ public class DispatchWork {
             if (assignments == null) {
                 polls.putBack(poll);
             } else if (!poll.answer().deliver(new PollAnswer(me.id(), epoch, assignments))) {
-                assignments.forEach(a -> instances.markUndelivered(
-                        a.instanceId(), a.attempt(), poll.request().workerId()));
+                handedOut.settle(
+                        appName,
+                        assignments.stream().map(Assignment::instanceId).toList());
                 dueWork.workWaiting(appName);
             }
         }

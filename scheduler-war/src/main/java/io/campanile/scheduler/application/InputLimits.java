@@ -1,8 +1,11 @@
 package io.campanile.scheduler.application;
 
+import io.campanile.api.protocol.Claim;
+import io.campanile.api.protocol.ClaimRequest;
 import io.campanile.api.protocol.Handoff;
+import io.campanile.api.protocol.Outcome;
 import io.campanile.api.protocol.PollRequest;
-import io.campanile.api.protocol.StatusReport;
+import io.campanile.api.protocol.ReportBatch;
 import io.campanile.api.protocol.WorkerHeartbeat;
 import java.util.HashSet;
 import java.util.Set;
@@ -61,17 +64,58 @@ public final class InputLimits {
         Check.range("epochSeen", p.epochSeen(), 0, Long.MAX_VALUE);
     }
 
-    public static void report(StatusReport r) {
-        Check.present("body", r);
-        Check.range("instanceId", r.instanceId(), 1, Long.MAX_VALUE);
-        Check.range("attempt", r.attempt(), 1, MAX_ATTEMPT);
-        Check.range("epoch", r.epoch(), 0, Long.MAX_VALUE);
-        Check.identifier("workerId", r.workerId(), MAX_WORKER_ID);
-        if (r.state() == null) {
-            throw RequestRejected.invalid("state", "is required (RUNNING, SUCCEEDED or FAILED)");
+    /** The most attempts in one claim and the most outcomes in one report batch (one poll answer's worth). */
+    public static final int MAX_BATCH = 1000;
+
+    /** A claim names each instance once: one claim per instance and answer. */
+    public static void claims(ClaimRequest c) {
+        Check.present("body", c);
+        Check.identifier("workerId", c.workerId(), MAX_WORKER_ID);
+        Check.range("epoch", c.epoch(), 1, Long.MAX_VALUE);
+        Check.present("claims", c.claims());
+        if (c.claims().size() > MAX_BATCH) {
+            throw RequestRejected.invalid("claims", "has more than " + MAX_BATCH + " entries");
         }
-        // longer messages are cut to the column's 2,000 characters when stored
-        Check.text("message", r.message(), Integer.MAX_VALUE);
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < c.claims().size(); i++) {
+            Claim claim = c.claims().get(i);
+            Check.present("claims[" + i + "]", claim);
+            attempt("claims[" + i + "]", claim.instanceId(), claim.attempt());
+            if (!seen.add(claim.instanceId())) {
+                throw RequestRejected.invalid(
+                        "claims[" + i + "].instanceId", "names instance " + claim.instanceId() + " twice");
+            }
+        }
+    }
+
+    /** A batch names each instance once: an attempt ends once. */
+    public static void outcomes(ReportBatch b) {
+        Check.present("body", b);
+        Check.identifier("workerId", b.workerId(), MAX_WORKER_ID);
+        Check.present("outcomes", b.outcomes());
+        if (b.outcomes().size() > MAX_BATCH) {
+            throw RequestRejected.invalid("outcomes", "has more than " + MAX_BATCH + " entries");
+        }
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < b.outcomes().size(); i++) {
+            String at = "outcomes[" + i + "]";
+            Outcome o = b.outcomes().get(i);
+            Check.present(at, o);
+            attempt(at, o.instanceId(), o.attempt());
+            if (o.state() == null) {
+                throw RequestRejected.invalid(at + ".state", "is required (SUCCEEDED or FAILED)");
+            }
+            // longer messages are cut to the column's 2,000 characters when stored
+            Check.text(at + ".message", o.message(), Integer.MAX_VALUE);
+            if (!seen.add(o.instanceId())) {
+                throw RequestRejected.invalid(at + ".instanceId", "names instance " + o.instanceId() + " twice");
+            }
+        }
+    }
+
+    private static void attempt(String at, long instanceId, int attempt) {
+        Check.range(at + ".instanceId", instanceId, 1, Long.MAX_VALUE);
+        Check.range(at + ".attempt", attempt, 1, MAX_ATTEMPT);
     }
 
     /**

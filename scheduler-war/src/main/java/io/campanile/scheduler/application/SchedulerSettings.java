@@ -8,7 +8,8 @@ package io.campanile.scheduler.application;
  * @param pingTimeoutMillis how long a PING to another server may take
  * @param pollHoldSeconds how long a worker's long-poll is held when there is no work
  * @param tickMillis how often the server looks for due fires and work to dispatch
- * @param ackTimeoutMillis a dispatched instance not acknowledged by then is dispatched again
+ * @param handOutMillis an instance handed out to a worker that neither claimed it nor polled again by then may be
+ *     handed out again (a backstop for a lost poll answer: a late claim is refused, so nothing runs twice)
  * @param workerTimeoutMillis a worker silent for this long is lost; its running instances fail
  * @param serverAliveMillis a server whose heartbeat is older is shown dead
  * @param maxCatchUpFires at most this many missed fires of one job are created per tick
@@ -19,13 +20,13 @@ public record SchedulerSettings(
         long pingTimeoutMillis,
         int pollHoldSeconds,
         long tickMillis,
-        long ackTimeoutMillis,
+        long handOutMillis,
         long workerTimeoutMillis,
         long serverAliveMillis,
         int maxCatchUpFires) {
 
     public static SchedulerSettings defaults() {
-        return new SchedulerSettings(3000, 1000, 1000, 20, 100, 10_000, 15_000, 5000, 100);
+        return new SchedulerSettings(3000, 1000, 1000, 20, 100, 30_000, 15_000, 5000, 100);
     }
 
     /** An owner stops acting this long before the lease it wrote runs out, to absorb delays. */

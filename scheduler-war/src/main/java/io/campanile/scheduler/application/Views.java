@@ -61,7 +61,6 @@ public final class Views {
                 i.workerId(),
                 i.ownerId(),
                 i.createdAt(),
-                i.dispatchedAt(),
                 i.startedAt(),
                 i.finishedAt(),
                 i.result(),

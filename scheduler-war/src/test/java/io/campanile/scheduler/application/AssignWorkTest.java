@@ -1,28 +1,25 @@
 package io.campanile.scheduler.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.campanile.api.InstanceState;
-import io.campanile.api.OwnershipChangeReason;
 import io.campanile.api.ScheduleType;
 import io.campanile.api.protocol.Assignment;
 import io.campanile.scheduler.domain.election.ServerIdentity;
-import io.campanile.scheduler.domain.election.TakeOver;
+import io.campanile.scheduler.domain.instance.Attempt;
+import io.campanile.scheduler.domain.instance.AttemptOutcome;
+import io.campanile.scheduler.domain.instance.AttemptSnapshot;
 import io.campanile.scheduler.domain.instance.InstanceRepository;
 import io.campanile.scheduler.domain.instance.JobInstance;
 import io.campanile.scheduler.domain.job.Job;
 import io.campanile.scheduler.domain.job.JobRepository;
-import io.campanile.scheduler.testing.InMemoryOwnershipRepository;
 import io.campanile.scheduler.testing.MutableClock;
 import java.lang.reflect.Field;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,40 +29,53 @@ class AssignWorkTest {
     private static final Instant NOW = Instant.parse("2024-05-01T10:00:00Z");
 
     private final MutableClock databaseClock = new MutableClock(NOW);
-    private final InMemoryOwnershipRepository ownership = new InMemoryOwnershipRepository(databaseClock);
     private final ServerIdentity me = new ServerIdentity("server-a", "http://a");
     private final FakeJobs jobs = new FakeJobs();
     private final FakeInstances instances = new FakeInstances();
-    private final AssignWork assignWork = new AssignWork(new OwnerFence(ownership, me), jobs, instances);
+    private final HandedOut handedOut = new HandedOut(databaseClock);
+    private final AssignWork assignWork = new AssignWork(jobs, instances, handedOut);
     private final Job nightly = withId(
             new Job(APP, "nightly", "ReportProcessor", ScheduleType.API, null, "UTC", "{\"day\":1}", true, NOW), 42L);
     private long epoch;
 
     @BeforeEach
     void ownTheApp() {
-        ownership.register(APP);
-        ownership.takeOver(new TakeOver(APP, 0, null, me, OwnershipChangeReason.FIRST_CLAIM, 3000));
         epoch = 1;
         jobs.add(nightly);
     }
 
     @Test
-    void a_deposed_owner_is_fenced_out_and_dispatches_nothing() {
+    void an_instance_handed_out_is_not_handed_out_again_until_settled_or_its_worker_polls_again() {
         instances.due(anInstance(1));
+        instances.due(anInstance(2));
 
-        assertThatThrownBy(() -> assignWork.assign(APP, epoch - 1, List.of(new AssignWork.Slot("w1", 1)), NOW))
-                .isInstanceOf(FencedOut.class);
-        assertThat(instances.dispatched).isEmpty();
+        var first = assignWork.assign(APP, epoch, List.of(new AssignWork.Slot("w1", 1)), NOW);
+        var second = assignWork.assign(APP, epoch, List.of(new AssignWork.Slot("w2", 5)), NOW);
+        var third = assignWork.assign(APP, epoch, List.of(new AssignWork.Slot("w3", 5)), NOW);
+        handedOut.releaseWorker(APP, "w1");
+        var fourth = assignWork.assign(APP, epoch, List.of(new AssignWork.Slot("w3", 5)), NOW);
+        handedOut.settle(APP, List.of(2L));
+        var fifth = assignWork.assign(APP, epoch, List.of(new AssignWork.Slot("w4", 5)), NOW);
+
+        assertThat(first.get("w1")).extracting(Assignment::instanceId).containsExactly(1L);
+        assertThat(second.get("w2")).extracting(Assignment::instanceId).containsExactly(2L);
+        assertThat(third).isEmpty();
+        assertThat(fourth.get("w3")).extracting(Assignment::instanceId).containsExactly(1L);
+        assertThat(fifth.get("w4")).extracting(Assignment::instanceId).containsExactly(2L);
     }
 
     @Test
-    void an_owner_whose_lease_ran_out_is_fenced_out() {
+    void hand_outs_to_lost_workers_and_stale_ones_are_freed() {
         instances.due(anInstance(1));
-        databaseClock.advanceMillis(3000);
+        instances.due(anInstance(2));
+        assignWork.assign(APP, epoch, List.of(new AssignWork.Slot("alive", 1)), NOW);
+        assignWork.assign(APP, epoch, List.of(new AssignWork.Slot("lost", 1)), NOW);
 
-        assertThatThrownBy(() -> assignWork.assign(APP, epoch, List.of(new AssignWork.Slot("w1", 1)), NOW))
-                .isInstanceOf(FencedOut.class);
-        assertThat(instances.dispatched).isEmpty();
+        assertThat(handedOut.releaseStale(APP, 30_000, w -> !w.equals("lost"))).isEqualTo(1);
+        assertThat(handedOut.ids(APP)).containsExactly(1L);
+        databaseClock.advanceMillis(30_000);
+        assertThat(handedOut.releaseStale(APP, 30_000, w -> true)).isEqualTo(1);
+        assertThat(handedOut.ids(APP)).isEmpty();
     }
 
     @Test
@@ -135,19 +145,6 @@ class AssignWorkTest {
     }
 
     @Test
-    void an_instance_dispatched_meanwhile_by_someone_else_takes_no_slot() {
-        instances.due(anInstance(1));
-        instances.due(anInstance(2));
-        instances.alreadyTaken.add(1L);
-
-        Map<String, List<Assignment>> plan =
-                assignWork.assign(APP, epoch, List.of(new AssignWork.Slot("w1", 1), new AssignWork.Slot("w2", 1)), NOW);
-
-        assertThat(plan).containsOnlyKeys("w1");
-        assertThat(plan.get("w1")).extracting(Assignment::instanceId).containsExactly(2L);
-    }
-
-    @Test
     void an_assignment_carries_the_attempt_the_job_and_the_owners_epoch() {
         JobInstance instance = anInstance(7);
         instances.due(instance);
@@ -157,7 +154,7 @@ class AssignWorkTest {
         assertThat(plan.get("w1"))
                 .containsExactly(new Assignment(
                         7, 1, 42, "nightly", "ReportProcessor", instance.fireTime(), epoch, "{\"day\":1}"));
-        assertThat(instances.dispatched).containsExactly("7/1 -> w1 at epoch 1 by server-a");
+        assertThat(handedOut.ids(APP)).containsExactly(7L);
     }
 
     private JobInstance anInstance(long id) {
@@ -216,9 +213,7 @@ class AssignWorkTest {
     private static final class FakeInstances implements InstanceRepository {
 
         private final List<JobInstance> due = new ArrayList<>();
-        final Set<Long> alreadyTaken = new HashSet<>();
         final List<Integer> requestedLimits = new ArrayList<>();
-        final List<String> dispatched = new ArrayList<>();
 
         void due(JobInstance instance) {
             due.add(instance);
@@ -231,15 +226,6 @@ class AssignWorkTest {
                     .filter(i -> i.appName().equals(appName))
                     .limit(limit)
                     .toList();
-        }
-
-        @Override
-        public boolean markDispatched(long instanceId, int attempt, String workerId, long epoch, String ownerId) {
-            if (alreadyTaken.contains(instanceId)) {
-                return false;
-            }
-            dispatched.add(instanceId + "/" + attempt + " -> " + workerId + " at epoch " + epoch + " by " + ownerId);
-            return true;
         }
 
         @Override
@@ -263,23 +249,28 @@ class AssignWorkTest {
         }
 
         @Override
-        public boolean markUndelivered(long instanceId, int attempt, String workerId) {
+        public void addAll(List<JobInstance> instances) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public boolean hasUnacknowledged(String appName, long ackMillis) {
+        public Map<String, JobInstance> findByFireKeys(long jobId, Collection<String> fireKeys) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public int retryUnacknowledged(String appName, long ackMillis) {
+        public List<AttemptSnapshot> claim(String appName, String workerId, long epoch, Collection<Attempt> attempts) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public boolean applyReport(
-                long instanceId, int attempt, InstanceState target, String workerId, String message) {
+        public List<AttemptSnapshot> recordOutcomes(
+                String appName, String workerId, Collection<AttemptOutcome> outcomes) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean failRunning(Attempt attempt, String workerId, String reason) {
             throw new UnsupportedOperationException();
         }
 

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.campanile.api.ReportedState;
+import io.campanile.api.protocol.Claim;
+import io.campanile.api.protocol.ClaimRequest;
 import io.campanile.api.protocol.Handoff;
+import io.campanile.api.protocol.Outcome;
 import io.campanile.api.protocol.PollRequest;
-import io.campanile.api.protocol.StatusReport;
+import io.campanile.api.protocol.ReportBatch;
 import io.campanile.api.protocol.WorkerHeartbeat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,7 +36,7 @@ class InputLimitsTest {
     void identifiers_refuse_every_control_character() {
         assertThatThrownBy(() -> InputLimits.poll(new PollRequest("w\t1", 1, 0)))
                 .hasMessage("workerId: contains the control character U+0009 at position 1");
-        assertThatThrownBy(() -> InputLimits.report(new StatusReport(1, 1, 1, "w\u0000", ReportedState.RUNNING, null)))
+        assertThatThrownBy(() -> InputLimits.outcomes(new ReportBatch("w\u0000", List.of())))
                 .hasMessageStartingWith("workerId: contains the control character U+0000");
     }
 
@@ -65,11 +68,40 @@ class InputLimitsTest {
     }
 
     @Test
-    void a_report_names_its_bad_attempt_and_missing_state() {
-        assertThatThrownBy(() -> InputLimits.report(new StatusReport(1, 0, 1, "w", ReportedState.RUNNING, null)))
-                .hasMessageStartingWith("attempt: must be between 1 and");
-        assertThatThrownBy(() -> InputLimits.report(new StatusReport(1, 1, 1, "w", null, null)))
-                .hasMessageStartingWith("state: is required");
+    void an_outcome_names_its_bad_attempt_missing_state_and_repeated_instance() {
+        assertThatThrownBy(() -> InputLimits.outcomes(batch(new Outcome(1, 0, ReportedState.SUCCEEDED, null))))
+                .hasMessageStartingWith("outcomes[0].attempt: must be between 1 and");
+        assertThatThrownBy(() -> InputLimits.outcomes(
+                        batch(new Outcome(1, 1, ReportedState.SUCCEEDED, null), new Outcome(2, 1, null, null))))
+                .hasMessageStartingWith("outcomes[1].state: is required");
+        assertThatThrownBy(() -> InputLimits.outcomes(batch(
+                        new Outcome(5, 1, ReportedState.SUCCEEDED, null), new Outcome(5, 1, ReportedState.FAILED, ""))))
+                .hasMessage("outcomes[1].instanceId: names instance 5 twice");
+        assertThatThrownBy(() -> InputLimits.outcomes(new ReportBatch("w", null)))
+                .hasMessageStartingWith("outcomes:");
+        assertThatThrownBy(() -> InputLimits.outcomes(new ReportBatch(
+                        "w",
+                        java.util.stream.LongStream.rangeClosed(1, 1001)
+                                .mapToObj(i -> new Outcome(i, 1, ReportedState.SUCCEEDED, null))
+                                .toList())))
+                .hasMessage("outcomes: has more than 1000 entries");
+    }
+
+    @Test
+    void a_claim_names_its_bad_epoch_attempt_and_repeated_instance() {
+        assertThatThrownBy(() -> InputLimits.claims(new ClaimRequest("w", 0, List.of(new Claim(1, 1)))))
+                .hasMessageStartingWith("epoch: must be between 1 and");
+        assertThatThrownBy(() -> InputLimits.claims(new ClaimRequest("w", 1, List.of(new Claim(-1, 1)))))
+                .hasMessageStartingWith("claims[0].instanceId: must be between 1 and");
+        assertThatThrownBy(
+                        () -> InputLimits.claims(new ClaimRequest("w", 1, List.of(new Claim(3, 1), new Claim(3, 2)))))
+                .hasMessage("claims[1].instanceId: names instance 3 twice");
+        assertThatCode(() -> InputLimits.claims(new ClaimRequest("w", 1, List.of(new Claim(3, 1), new Claim(4, 1)))))
+                .doesNotThrowAnyException();
+    }
+
+    private static ReportBatch batch(Outcome... outcomes) {
+        return new ReportBatch("w", List.of(outcomes));
     }
 
     @Test

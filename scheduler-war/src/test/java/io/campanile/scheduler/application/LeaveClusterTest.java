@@ -3,6 +3,8 @@ package io.campanile.scheduler.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.campanile.api.admin.InstanceView;
+import io.campanile.api.admin.RunBatch;
+import io.campanile.api.admin.RunBatchAnswer;
 import io.campanile.api.admin.RunRequest;
 import io.campanile.api.protocol.Handoff;
 import io.campanile.scheduler.domain.election.HeldApps;
@@ -120,6 +122,11 @@ class LeaveClusterTest {
 
         @Override
         public Optional<InstanceView> forwardRun(String ownerUrl, String appName, long jobId, RunRequest request) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<RunBatchAnswer> forwardRunBatch(String ownerUrl, String appName, long jobId, RunBatch batch) {
             return Optional.empty();
         }
     }

@@ -1,6 +1,8 @@
 package io.campanile.scheduler.domain.election;
 
 import io.campanile.api.admin.InstanceView;
+import io.campanile.api.admin.RunBatch;
+import io.campanile.api.admin.RunBatchAnswer;
 import io.campanile.api.admin.RunRequest;
 import io.campanile.api.protocol.Handoff;
 import java.util.List;
@@ -20,6 +22,9 @@ public interface Peers {
      * not be reached or no longer owns the app.
      */
     Optional<InstanceView> forwardRun(String ownerUrl, String appName, long jobId, RunRequest request);
+
+    /** Forwards a batch of runs to the owner; empty if it could not be reached or refused. */
+    Optional<RunBatchAnswer> forwardRunBatch(String ownerUrl, String appName, long jobId, RunBatch batch);
 
     record PingAnswer(String serverId, boolean owner, long epoch) {}
 }

@@ -1,21 +1,29 @@
 package io.campanile.scheduler.domain.instance;
 
-import io.campanile.api.InstanceState;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Instances and their state changes. Each change is one conditional update: it names the attempt
- * and the states it may start from, and reports whether it changed the row.
+ * Instances and their state changes. Each change is a conditional update: it names the attempts and the
+ * states they may start from, and what changed is read back in the same transaction. Changes of many
+ * attempts are set-based: one statement for a whole claim or report batch.
  */
 public interface InstanceRepository {
 
     void add(JobInstance instance);
 
+    /** Adds many instances in one flush (JDBC batches). */
+    void addAll(List<JobInstance> instances);
+
     Optional<JobInstance> find(long instanceId);
 
     Optional<JobInstance> findByFireKey(long jobId, String fireKey);
+
+    /** The job's instances with these fire keys, by fire key. */
+    Map<String, JobInstance> findByFireKeys(long jobId, Collection<String> fireKeys);
 
     /** Newest fire time first. */
     List<JobInstance> findByJob(long jobId, int limit);
@@ -23,22 +31,21 @@ public interface InstanceRepository {
     /** WAITING instances of the app due at {@code now}, oldest fire time first. */
     List<JobInstance> findDue(String appName, Instant now, int limit);
 
-    boolean markDispatched(long instanceId, int attempt, String workerId, long epoch, String ownerId);
-
-    /** Puts back an instance whose dispatch never reached the worker (same attempt). */
-    boolean markUndelivered(long instanceId, int attempt, String workerId);
-
-    /** Whether the app has instances dispatched more than {@code ackMillis} ago without acknowledgement. */
-    boolean hasUnacknowledged(String appName, long ackMillis);
+    /**
+     * Moves each WAITING attempt to RUNNING on the worker, under {@code epoch}, if {@code epoch} is still the
+     * app's epoch in {@code server_info} (checked in the same statement); returns where each of the app's
+     * requested instances stands afterwards (unknown ones are missing).
+     */
+    List<AttemptSnapshot> claim(String appName, String workerId, long epoch, Collection<Attempt> attempts);
 
     /**
-     * Sends back to WAITING, as the next attempt, every instance of the app dispatched more than
-     * {@code ackMillis} ago without an acknowledgement; returns how many.
+     * Records each outcome on an attempt RUNNING on the worker; returns where each of the app's reported
+     * instances stands afterwards (unknown ones are missing).
      */
-    int retryUnacknowledged(String appName, long ackMillis);
-
-    /** Applies a worker's report if the instance is at that attempt in a state it may move from. */
-    boolean applyReport(long instanceId, int attempt, InstanceState target, String workerId, String message);
+    List<AttemptSnapshot> recordOutcomes(String appName, String workerId, Collection<AttemptOutcome> outcomes);
 
     List<JobInstance> findRunning(String appName);
+
+    /** Ends an attempt still RUNNING on the worker as FAILED with the reason; false if it had moved on. */
+    boolean failRunning(Attempt attempt, String workerId, String reason);
 }

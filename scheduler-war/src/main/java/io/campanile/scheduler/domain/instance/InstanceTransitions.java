@@ -10,19 +10,19 @@ import java.util.Set;
  * update whose {@code WHERE state IN (...)} comes from here.
  *
  * <pre>
- * WAITING --dispatch--> DISPATCHED --ack--> RUNNING --> SUCCEEDED | FAILED
- *    ^                       |  \----------(result without ack)----> SUCCEEDED | FAILED
- *    +---undelivered/retry---+
+ * WAITING --a worker's claim, under the app's current epoch--> RUNNING --outcome--> SUCCEEDED | FAILED
  * </pre>
+ *
+ * Handing a WAITING instance out to a worker writes nothing: the owner remembers it in memory ({@code
+ * HandedOut}) and the worker's claim is the first write, so an instance handed out twice still runs once.
  */
 public final class InstanceTransitions {
 
     private static final Map<InstanceState, Set<InstanceState>> SOURCES = Map.of(
-            InstanceState.WAITING, EnumSet.of(InstanceState.DISPATCHED),
-            InstanceState.DISPATCHED, EnumSet.of(InstanceState.WAITING),
-            InstanceState.RUNNING, EnumSet.of(InstanceState.DISPATCHED),
-            InstanceState.SUCCEEDED, EnumSet.of(InstanceState.DISPATCHED, InstanceState.RUNNING),
-            InstanceState.FAILED, EnumSet.of(InstanceState.DISPATCHED, InstanceState.RUNNING));
+            InstanceState.WAITING, EnumSet.noneOf(InstanceState.class),
+            InstanceState.RUNNING, EnumSet.of(InstanceState.WAITING),
+            InstanceState.SUCCEEDED, EnumSet.of(InstanceState.RUNNING),
+            InstanceState.FAILED, EnumSet.of(InstanceState.RUNNING));
 
     private InstanceTransitions() {}
 

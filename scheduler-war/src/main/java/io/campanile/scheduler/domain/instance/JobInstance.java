@@ -64,9 +64,6 @@ public class JobInstance {
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
-    @Column(name = "dispatched_at")
-    private OffsetDateTime dispatchedAt;
-
     @Column(name = "started_at")
     private OffsetDateTime startedAt;
 
@@ -105,13 +102,18 @@ public class JobInstance {
                 job, TriggerType.SCHEDULE, fireTime.toString(), fireTime, job.parameters(), epoch, ownerId, now);
     }
 
+    /** The fire key of a run request's instance. */
+    public static String requestKey(String requestId) {
+        return "api:" + requestId;
+    }
+
     /** The instance of a run request; its key is the request id, so a repeated request is one run. */
     public static JobInstance requested(
             Job job, String requestId, Instant fireTime, String parameters, long epoch, String ownerId, Instant now) {
         return new JobInstance(
                 job,
                 TriggerType.API,
-                "api:" + requestId,
+                requestKey(requestId),
                 fireTime,
                 parameters != null ? parameters : job.parameters(),
                 epoch,
@@ -121,6 +123,21 @@ public class JobInstance {
 
     public Long id() {
         return id;
+    }
+
+    /**
+     * Gives an instance created by a bulk insert the id taken for it from {@code job_instance_seq} (instances
+     * added one by one get theirs from JPA).
+     */
+    public void identify(long newId) {
+        if (id != null) {
+            throw new IllegalStateException("instance " + id + " already has an id");
+        }
+        id = newId;
+    }
+
+    public String fireKey() {
+        return fireKey;
     }
 
     public long jobId() {
@@ -165,10 +182,6 @@ public class JobInstance {
 
     public Instant createdAt() {
         return createdAt.toInstant();
-    }
-
-    public Instant dispatchedAt() {
-        return toInstant(dispatchedAt);
     }
 
     public Instant startedAt() {

@@ -2,6 +2,7 @@ package io.campanile.scheduler.infrastructure.config;
 
 import io.campanile.scheduler.application.DatabaseClock;
 import io.campanile.scheduler.application.DueWork;
+import io.campanile.scheduler.application.HandedOut;
 import io.campanile.scheduler.application.PublishWorkers;
 import io.campanile.scheduler.application.SchedulerSettings;
 import io.campanile.scheduler.application.WaitingPolls;
@@ -12,6 +13,8 @@ import io.campanile.scheduler.domain.election.OwnershipRepository;
 import io.campanile.scheduler.domain.election.Peers;
 import io.campanile.scheduler.domain.election.ServerIdentity;
 import io.campanile.scheduler.domain.time.MonotonicClock;
+import io.campanile.scheduler.infrastructure.persistence.ConfiguredDataSource;
+import io.campanile.scheduler.infrastructure.persistence.Dialect;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -40,7 +43,7 @@ public class ServerWiring {
                 millis("campanile.ping.timeout-millis", d.pingTimeoutMillis()),
                 (int) millis("campanile.poll.hold-seconds", d.pollHoldSeconds()),
                 millis("campanile.tick.millis", d.tickMillis()),
-                millis("campanile.dispatch.ack-timeout-millis", d.ackTimeoutMillis()),
+                millis("campanile.dispatch.hand-out-millis", d.handOutMillis()),
                 millis("campanile.worker.timeout-millis", d.workerTimeoutMillis()),
                 millis("campanile.server.alive-millis", d.serverAliveMillis()),
                 (int) millis("campanile.misfire.max-catch-up", d.maxCatchUpFires()));
@@ -83,6 +86,12 @@ public class ServerWiring {
                 });
     }
 
+    /** The SQL dialect of the database the WAR's data source is configured for (not a bean of its own: an enum). */
+    @Produces
+    Dialect dialect() {
+        return Dialect.of(ConfiguredDataSource.url());
+    }
+
     @Produces
     @Singleton
     DatabaseClock clock() {
@@ -97,13 +106,15 @@ public class ServerWiring {
             WaitingPolls polls,
             WorkerRegistry workers,
             DueWork dueWork,
-            PublishWorkers publishWorkers) {
+            PublishWorkers publishWorkers,
+            HandedOut handedOut) {
         HeldApps held = new HeldApps(clock.monotonic(), settings.safetyMillis());
         held.onLost(app -> {
             polls.rejectAll(app);
             workers.forgetApp(app);
             dueWork.forget(app);
             publishWorkers.forget(app);
+            handedOut.forget(app);
         });
         return held;
     }

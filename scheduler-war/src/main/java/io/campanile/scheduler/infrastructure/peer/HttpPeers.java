@@ -1,6 +1,8 @@
 package io.campanile.scheduler.infrastructure.peer;
 
 import io.campanile.api.admin.InstanceView;
+import io.campanile.api.admin.RunBatch;
+import io.campanile.api.admin.RunBatchAnswer;
 import io.campanile.api.admin.RunRequest;
 import io.campanile.api.protocol.Handoff;
 import io.campanile.scheduler.application.SchedulerSettings;
@@ -114,6 +116,18 @@ public class HttpPeers implements Peers {
         try (Response r = request(slow, ownerUrl, path, null).post(Entity.json(request))) {
             return r.getStatusInfo().getFamily() == Response.Status.Family.SUCCESSFUL
                     ? Optional.of(r.readEntity(InstanceView.class))
+                    : Optional.empty();
+        } catch (ProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<RunBatchAnswer> forwardRunBatch(String ownerUrl, String appName, long jobId, RunBatch batch) {
+        String path = "api/cluster/apps/" + appName + "/jobs/" + jobId + "/runs";
+        try (Response r = request(slow, ownerUrl, path, null).post(Entity.json(batch))) {
+            return r.getStatusInfo().getFamily() == Response.Status.Family.SUCCESSFUL
+                    ? Optional.of(r.readEntity(RunBatchAnswer.class))
                     : Optional.empty();
         } catch (ProcessingException e) {
             return Optional.empty();

@@ -1,39 +1,65 @@
 package io.campanile.scheduler.infrastructure.persistence;
 
 import io.campanile.api.InstanceState;
+import io.campanile.scheduler.domain.instance.Attempt;
+import io.campanile.scheduler.domain.instance.AttemptOutcome;
+import io.campanile.scheduler.domain.instance.AttemptSnapshot;
 import io.campanile.scheduler.domain.instance.InstanceRepository;
 import io.campanile.scheduler.domain.instance.InstanceTransitions;
 import io.campanile.scheduler.domain.instance.JobInstance;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.stream.Collectors;
 
-/** Instances; every state change is one conditional native update whose row count is checked. */
+/**
+ * Instances; every state change is a conditional native update, set-based for claims and outcomes, whose effect
+ * is read back in the same transaction.
+ */
 @ApplicationScoped
 @Transactional
 public class JpaInstanceRepository implements InstanceRepository {
 
     private static final int MAX_RESULT_LENGTH = 2000;
+    /** The most values bound in one IN list. */
+    private static final int MAX_LIST = 1000;
 
     @PersistenceContext(unitName = "campanile")
     private EntityManager em;
 
+    @Inject
+    private Dialect dialect;
+
     protected JpaInstanceRepository() {}
 
-    public JpaInstanceRepository(EntityManager em) {
+    public JpaInstanceRepository(EntityManager em, Dialect dialect) {
         this.em = em;
+        this.dialect = dialect;
     }
 
     @Override
     public void add(JobInstance instance) {
         em.persist(instance);
         em.flush();
+    }
+
+    @Override
+    public void addAll(List<JobInstance> added) {
+        new InstanceInserts(em, dialect).insert(added);
     }
 
     @Override
@@ -49,6 +75,20 @@ public class JpaInstanceRepository implements InstanceRepository {
                 .setParameter("key", fireKey)
                 .getResultStream()
                 .findFirst();
+    }
+
+    @Override
+    public Map<String, JobInstance> findByFireKeys(long jobId, Collection<String> fireKeys) {
+        Map<String, JobInstance> found = new HashMap<>();
+        List<String> keys = List.copyOf(fireKeys);
+        for (int from = 0; from < keys.size(); from += MAX_LIST) {
+            em.createQuery("SELECT i FROM JobInstance i WHERE i.jobId = :job AND i.fireKey IN :keys", JobInstance.class)
+                    .setParameter("job", jobId)
+                    .setParameter("keys", keys.subList(from, Math.min(keys.size(), from + MAX_LIST)))
+                    .getResultStream()
+                    .forEach(i -> found.put(i.fireKey(), i));
+        }
+        return found;
     }
 
     @Override
@@ -75,66 +115,109 @@ public class JpaInstanceRepository implements InstanceRepository {
     }
 
     @Override
-    public boolean markDispatched(long instanceId, int attempt, String workerId, long epoch, String ownerId) {
-        int count = em.createNativeQuery("UPDATE job_instance SET state = 'DISPATCHED', worker_id = ?1, epoch = ?2, "
-                        + "owner_id = ?3, dispatched_at = CURRENT_TIMESTAMP WHERE id = ?4 AND attempt = ?5 AND state IN "
-                        + sources(InstanceState.DISPATCHED))
-                .setParameter(1, workerId)
+    public List<AttemptSnapshot> claim(String appName, String workerId, long epoch, Collection<Attempt> attempts) {
+        if (attempts.isEmpty()) {
+            return List.of();
+        }
+        // the epoch check reads server_info in the same statement: a claim under an epoch that is no longer the
+        // app's changes nothing, and a claim racing a take-over is ordered by the instance's row lock
+        Query update = em.createNativeQuery("UPDATE job_instance SET state = 'RUNNING', worker_id = ?1, epoch = ?2, "
+                + "started_at = CURRENT_TIMESTAMP WHERE app_name = ?3 AND state IN " + sources(InstanceState.RUNNING)
+                + " AND ?4 = (SELECT s.epoch FROM server_info s WHERE s.app_name = ?5) AND (id, attempt) IN "
+                + pairs(6, attempts.size()));
+        update.setParameter(1, workerId)
                 .setParameter(2, epoch)
-                .setParameter(3, ownerId)
-                .setParameter(4, instanceId)
-                .setParameter(5, attempt)
-                .executeUpdate();
-        return Rows.singleRow(count, "dispatch of instance " + instanceId);
+                .setParameter(3, appName)
+                .setParameter(4, epoch)
+                .setParameter(5, appName);
+        bindPairs(update, 6, attempts);
+        update.executeUpdate();
+        return snapshots(appName, attempts.stream().map(Attempt::instanceId).toList());
     }
 
     @Override
-    public boolean markUndelivered(long instanceId, int attempt, String workerId) {
-        int count = em.createNativeQuery("UPDATE job_instance SET state = 'WAITING', worker_id = NULL, "
-                        + "dispatched_at = NULL WHERE id = ?1 AND attempt = ?2 AND worker_id = ?3 AND state IN "
-                        + sources(InstanceState.WAITING))
-                .setParameter(1, instanceId)
-                .setParameter(2, attempt)
-                .setParameter(3, workerId)
-                .executeUpdate();
-        return Rows.singleRow(count, "undelivered instance " + instanceId);
+    public List<AttemptSnapshot> recordOutcomes(String appName, String workerId, Collection<AttemptOutcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return List.of();
+        }
+        // one statement per distinct (state, message): a batch of no-op runs is one or two statements
+        Map<List<Object>, List<Attempt>> groups = new LinkedHashMap<>();
+        for (AttemptOutcome o : outcomes) {
+            groups.computeIfAbsent(Arrays.asList(o.state(), truncate(o.message())), k -> new ArrayList<>())
+                    .add(o.attempt());
+        }
+        groups.forEach((key, attempts) -> {
+            InstanceState state = (InstanceState) key.get(0);
+            Query update = em.createNativeQuery("UPDATE job_instance SET state = ?1, result = ?2, "
+                    + "finished_at = CURRENT_TIMESTAMP WHERE app_name = ?3 AND worker_id = ?4 AND state IN "
+                    + sources(state) + " AND (id, attempt) IN " + pairs(5, attempts.size()));
+            update.setParameter(1, state.name())
+                    .setParameter(2, key.get(1))
+                    .setParameter(3, appName)
+                    .setParameter(4, workerId);
+            bindPairs(update, 5, attempts);
+            update.executeUpdate();
+        });
+        return snapshots(
+                appName, outcomes.stream().map(o -> o.attempt().instanceId()).toList());
     }
 
     @Override
-    public boolean hasUnacknowledged(String appName, long ackMillis) {
-        return !em.createNativeQuery("SELECT id FROM job_instance WHERE app_name = ?1 AND state = 'DISPATCHED' "
-                        + "AND dispatched_at < " + Rows.nowMinusMillis("?2"))
-                .setParameter(1, appName)
-                .setParameter(2, ackMillis)
-                .setMaxResults(1)
-                .getResultList()
-                .isEmpty();
+    public boolean failRunning(Attempt attempt, String workerId, String reason) {
+        int count = em.createNativeQuery("UPDATE job_instance SET state = 'FAILED', result = ?1, "
+                        + "finished_at = CURRENT_TIMESTAMP WHERE id = ?2 AND attempt = ?3 AND worker_id = ?4 "
+                        + "AND state IN " + sources(InstanceState.FAILED))
+                .setParameter(1, truncate(reason))
+                .setParameter(2, attempt.instanceId())
+                .setParameter(3, attempt.attempt())
+                .setParameter(4, workerId)
+                .executeUpdate();
+        return Rows.singleRow(count, "failure of instance " + attempt.instanceId());
     }
 
-    @Override
-    public int retryUnacknowledged(String appName, long ackMillis) {
-        return em.createNativeQuery("UPDATE job_instance SET state = 'WAITING', attempt = attempt + 1, "
-                        + "result = 'worker ' || worker_id || ' did not acknowledge attempt ' || CAST(attempt AS VARCHAR(10)), "
-                        + "worker_id = NULL, dispatched_at = NULL "
-                        + "WHERE app_name = ?1 AND state = 'DISPATCHED' AND dispatched_at < "
-                        + Rows.nowMinusMillis("?2"))
-                .setParameter(1, appName)
-                .setParameter(2, ackMillis)
-                .executeUpdate();
+    private List<AttemptSnapshot> snapshots(String appName, List<Long> ids) {
+        Query select = em.createNativeQuery("SELECT id, attempt, state, worker_id, epoch FROM job_instance "
+                + "WHERE app_name = ?1 AND id IN " + list(2, ids.size()));
+        select.setParameter(1, appName);
+        for (int i = 0; i < ids.size(); i++) {
+            select.setParameter(2 + i, ids.get(i));
+        }
+        List<?> rows = select.getResultList();
+        return rows.stream()
+                .map(r -> (Object[]) r)
+                .map(r -> new AttemptSnapshot(
+                        Rows.number(r[0]),
+                        (int) Rows.number(r[1]),
+                        InstanceState.valueOf((String) r[2]),
+                        (String) r[3],
+                        Rows.number(r[4])))
+                .toList();
     }
 
-    @Override
-    public boolean applyReport(long instanceId, int attempt, InstanceState target, String workerId, String message) {
-        String timestamp = target == InstanceState.RUNNING ? "started_at" : "finished_at";
-        int count = em.createNativeQuery("UPDATE job_instance SET state = ?1, worker_id = ?2, result = ?3, " + timestamp
-                        + " = CURRENT_TIMESTAMP WHERE id = ?4 AND attempt = ?5 AND state IN " + sources(target))
-                .setParameter(1, target.name())
-                .setParameter(2, workerId)
-                .setParameter(3, truncate(message))
-                .setParameter(4, instanceId)
-                .setParameter(5, attempt)
-                .executeUpdate();
-        return Rows.singleRow(count, "report on instance " + instanceId);
+    /** {@code ((?n, ?n+1), (?n+2, ?n+3), ...)} for {@code count} pairs. */
+    private static String pairs(int first, int count) {
+        StringJoiner sql = new StringJoiner(", ", "(", ")");
+        for (int i = 0; i < count; i++) {
+            sql.add("(?" + (first + 2 * i) + ", ?" + (first + 2 * i + 1) + ")");
+        }
+        return sql.toString();
+    }
+
+    private static void bindPairs(Query query, int first, Collection<Attempt> attempts) {
+        int position = first;
+        for (Attempt a : attempts) {
+            query.setParameter(position++, a.instanceId());
+            query.setParameter(position++, a.attempt());
+        }
+    }
+
+    /** {@code (?n, ?n+1, ...)} for {@code count} parameters. */
+    private static String list(int first, int count) {
+        StringJoiner sql = new StringJoiner(", ", "(", ")");
+        for (int i = 0; i < count; i++) {
+            sql.add("?" + (first + i));
+        }
+        return sql.toString();
     }
 
     @Override

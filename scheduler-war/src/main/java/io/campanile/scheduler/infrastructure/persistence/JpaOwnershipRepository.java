@@ -6,6 +6,7 @@ import io.campanile.scheduler.domain.election.OwnershipChange;
 import io.campanile.scheduler.domain.election.OwnershipRepository;
 import io.campanile.scheduler.domain.election.TakeOver;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
@@ -24,10 +25,14 @@ public class JpaOwnershipRepository implements OwnershipRepository {
     @PersistenceContext(unitName = "campanile")
     private EntityManager em;
 
+    @Inject
+    private Dialect dialect;
+
     protected JpaOwnershipRepository() {}
 
-    public JpaOwnershipRepository(EntityManager em) {
+    public JpaOwnershipRepository(EntityManager em, Dialect dialect) {
         this.em = em;
+        this.dialect = dialect;
     }
 
     @Override
@@ -102,14 +107,15 @@ public class JpaOwnershipRepository implements OwnershipRepository {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean fence(String appName, String ownerId, long epoch) {
-        // A no-op update: it takes the row lock for the caller's transaction, so a concurrent
-        // take-over waits for it, and it matches only while this server holds the epoch and lease.
-        int count = em.createNativeQuery("UPDATE server_info SET epoch = epoch "
-                        + "WHERE app_name = ?1 AND owner_id = ?2 AND epoch = ?3 AND lease_until > CURRENT_TIMESTAMP")
+        // A shared lock on the app's row for the caller's transaction: a concurrent take-over waits for it,
+        // other fenced transactions of the app do not; it matches only while this server holds the epoch and lease.
+        int count = em.createNativeQuery("SELECT app_name FROM server_info WHERE app_name = ?1 AND owner_id = ?2 "
+                        + "AND epoch = ?3 AND lease_until > CURRENT_TIMESTAMP " + dialect.shareRow())
                 .setParameter(1, appName)
                 .setParameter(2, ownerId)
                 .setParameter(3, epoch)
-                .executeUpdate();
+                .getResultList()
+                .size();
         return Rows.singleRow(count, "fence of " + appName);
     }
 

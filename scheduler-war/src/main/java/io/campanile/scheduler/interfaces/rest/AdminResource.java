@@ -6,6 +6,8 @@ import io.campanile.api.admin.ClusterView;
 import io.campanile.api.admin.InstanceView;
 import io.campanile.api.admin.JobDefinition;
 import io.campanile.api.admin.JobView;
+import io.campanile.api.admin.RunBatch;
+import io.campanile.api.admin.RunBatchAnswer;
 import io.campanile.api.admin.RunRequest;
 import io.campanile.scheduler.application.Check;
 import io.campanile.scheduler.application.ClusterOverview;
@@ -82,6 +84,14 @@ public class AdminResource {
         return Response.status(created.isNew() ? 201 : 200)
                 .entity(created.instance())
                 .build();
+    }
+
+    /** Many runs in one request: 201 when any was created, 200 when every one existed already. */
+    @POST
+    @Path("apps/{app}/jobs/{jobId}/runs")
+    public Response runBatch(@PathParam("app") String app, @PathParam("jobId") String jobId, RunBatch batch) {
+        RunBatchAnswer answer = runs.runBatch(app, InputLimits.jobId(jobId), batch);
+        return Response.status(answer.created() > 0 ? 201 : 200).entity(answer).build();
     }
 
     @GET

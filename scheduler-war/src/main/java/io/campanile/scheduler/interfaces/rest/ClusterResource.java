@@ -1,5 +1,7 @@
 package io.campanile.scheduler.interfaces.rest;
 
+import io.campanile.api.admin.RunBatch;
+import io.campanile.api.admin.RunBatchAnswer;
 import io.campanile.api.admin.RunRequest;
 import io.campanile.api.protocol.Handoff;
 import io.campanile.api.protocol.HandoffAnswer;
@@ -70,5 +72,11 @@ public class ClusterResource {
         return Response.status(created.isNew() ? 201 : 200)
                 .entity(created.instance())
                 .build();
+    }
+
+    @POST
+    @Path("apps/{app}/jobs/{jobId}/runs")
+    public RunBatchAnswer runBatch(@PathParam("app") String app, @PathParam("jobId") String jobId, RunBatch batch) {
+        return runs.runBatchForwarded(app, InputLimits.jobId(jobId), batch);
     }
 }

@@ -1,15 +1,20 @@
 package io.campanile.scheduler.interfaces.rest;
 
 import io.campanile.api.Headers;
+import io.campanile.api.protocol.ClaimAnswer;
+import io.campanile.api.protocol.ClaimRequest;
 import io.campanile.api.protocol.DiscoveryAnswer;
 import io.campanile.api.protocol.HeartbeatAnswer;
 import io.campanile.api.protocol.PollAnswer;
 import io.campanile.api.protocol.PollRequest;
-import io.campanile.api.protocol.StatusReport;
+import io.campanile.api.protocol.ReportAnswer;
+import io.campanile.api.protocol.ReportBatch;
 import io.campanile.api.protocol.WorkerHeartbeat;
+import io.campanile.scheduler.application.ClaimWork;
 import io.campanile.scheduler.application.DispatchWork;
+import io.campanile.scheduler.application.HandedOut;
 import io.campanile.scheduler.application.InputLimits;
-import io.campanile.scheduler.application.ReportStatus;
+import io.campanile.scheduler.application.RecordOutcomes;
 import io.campanile.scheduler.application.RequestRejected;
 import io.campanile.scheduler.application.SchedulerSettings;
 import io.campanile.scheduler.application.WaitingPolls;
@@ -32,7 +37,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The worker protocol: discovery, heartbeat, long-poll for work, status reports. */
+/** The worker protocol: discovery, heartbeat, long-poll for work, claims, outcome reports. */
 @Path("worker")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -58,7 +63,13 @@ public class WorkerResource {
     DispatchWork dispatch;
 
     @Inject
-    ReportStatus reports;
+    ClaimWork claims;
+
+    @Inject
+    RecordOutcomes outcomes;
+
+    @Inject
+    HandedOut handedOut;
 
     @Inject
     SchedulerSettings settings;
@@ -87,6 +98,8 @@ public class WorkerResource {
             InputLimits.poll(request);
             long epoch = currentEpoch(app);
             workers.seen(app, request.workerId());
+            // the worker polls only once every claim of its previous answer was answered
+            handedOut.releaseWorker(app, request.workerId());
             WaitingPolls.Poll poll = new WaitingPolls.Poll(app, request, new AsyncAnswerer(async));
             async.setTimeout(settings.pollHoldSeconds(), TimeUnit.SECONDS);
             async.setTimeoutHandler(r -> {
@@ -101,12 +114,22 @@ public class WorkerResource {
         }
     }
 
+    /** Any server records claims: the database decides, under the epoch the claim names. */
+    @POST
+    @Path("claims")
+    public ClaimAnswer claim(@HeaderParam(Headers.APP) String app, ClaimRequest request) {
+        InputLimits.claims(request);
+        workers.seen(app, request.workerId());
+        return claims.claim(app, request);
+    }
+
+    /** Any server records outcomes. */
     @POST
     @Path("reports")
-    public void report(@HeaderParam(Headers.APP) String app, StatusReport report) {
-        InputLimits.report(report);
-        workers.seen(app, report.workerId());
-        reports.report(app, report);
+    public ReportAnswer report(@HeaderParam(Headers.APP) String app, ReportBatch batch) {
+        InputLimits.outcomes(batch);
+        workers.seen(app, batch.workerId());
+        return outcomes.record(app, batch);
     }
 
     private long currentEpoch(String app) {

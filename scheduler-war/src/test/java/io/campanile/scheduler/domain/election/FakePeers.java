@@ -1,6 +1,8 @@
 package io.campanile.scheduler.domain.election;
 
 import io.campanile.api.admin.InstanceView;
+import io.campanile.api.admin.RunBatch;
+import io.campanile.api.admin.RunBatchAnswer;
 import io.campanile.api.admin.RunRequest;
 import io.campanile.api.protocol.Handoff;
 import java.util.ArrayList;
@@ -45,6 +47,11 @@ final class FakePeers implements Peers {
 
     @Override
     public Optional<InstanceView> forwardRun(String ownerUrl, String appName, long jobId, RunRequest request) {
+        throw new UnsupportedOperationException("the election never forwards runs");
+    }
+
+    @Override
+    public Optional<RunBatchAnswer> forwardRunBatch(String ownerUrl, String appName, long jobId, RunBatch batch) {
         throw new UnsupportedOperationException("the election never forwards runs");
     }
 }

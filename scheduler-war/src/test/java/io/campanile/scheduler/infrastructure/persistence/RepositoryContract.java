@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.campanile.api.InstanceState;
 import io.campanile.api.OwnershipChangeReason;
 import io.campanile.api.ScheduleType;
+import io.campanile.api.admin.RunBatchAnswer;
+import io.campanile.api.admin.RunRequest;
 import io.campanile.scheduler.application.AssignWork;
 import io.campanile.scheduler.application.CreateRun;
 import io.campanile.scheduler.application.DatabaseClock;
 import io.campanile.scheduler.application.FencedOut;
 import io.campanile.scheduler.application.FireDueJobs;
+import io.campanile.scheduler.application.HandedOut;
 import io.campanile.scheduler.application.OwnerFence;
 import io.campanile.scheduler.application.SchedulerSettings;
 import io.campanile.scheduler.domain.app.App;
@@ -20,6 +23,9 @@ import io.campanile.scheduler.domain.election.OwnershipChange;
 import io.campanile.scheduler.domain.election.ServerIdentity;
 import io.campanile.scheduler.domain.election.ServerNode;
 import io.campanile.scheduler.domain.election.TakeOver;
+import io.campanile.scheduler.domain.instance.Attempt;
+import io.campanile.scheduler.domain.instance.AttemptOutcome;
+import io.campanile.scheduler.domain.instance.AttemptSnapshot;
 import io.campanile.scheduler.domain.instance.JobInstance;
 import io.campanile.scheduler.domain.job.Job;
 import io.campanile.scheduler.domain.time.MonotonicClock;
@@ -73,7 +79,7 @@ abstract class RepositoryContract {
         app = "app-" + System.nanoTime();
         db.run(em -> {
             new JpaAppRepository(em).add(new App(app, AppSecret.of("secret-123"), Instant.now()));
-            new JpaOwnershipRepository(em).register(app);
+            new JpaOwnershipRepository(em, db.dialect()).register(app);
         });
     }
 
@@ -88,7 +94,7 @@ abstract class RepositoryContract {
         assertThat(o.ownerId()).isEqualTo(A.id());
         assertThat(o.epoch()).isEqualTo(1);
         assertThat(o.leaseValid()).isTrue();
-        assertThat(db.<List<OwnershipChange>>tx(em -> new JpaOwnershipRepository(em).history(10)))
+        assertThat(db.<List<OwnershipChange>>tx(em -> new JpaOwnershipRepository(em, db.dialect()).history(10)))
                 .anySatisfy(h -> {
                     assertThat(h.appName()).isEqualTo(app);
                     assertThat(h.newOwnerId()).isEqualTo(A.id());
@@ -102,7 +108,7 @@ abstract class RepositoryContract {
         assertThat(takeOver(B, 1, A.id(), OwnershipChangeReason.LEASE_EXPIRED, LONG_LEASE))
                 .isFalse();
 
-        db.run(em -> new JpaOwnershipRepository(em).renew(app, A.id(), 1, -1000));
+        db.run(em -> new JpaOwnershipRepository(em, db.dialect()).renew(app, A.id(), 1, -1000));
         assertThat(ownership().leaseValid()).isFalse();
         assertThat(orphans()).contains(app);
         assertThat(takeOver(B, 1, A.id(), OwnershipChangeReason.LEASE_EXPIRED, LONG_LEASE))
@@ -128,11 +134,11 @@ abstract class RepositoryContract {
         takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
         takeOver(B, 1, A.id(), OwnershipChangeReason.OWNER_DISOWNED, LONG_LEASE);
 
-        assertThat(db.<Boolean>tx(em -> new JpaOwnershipRepository(em).renew(app, A.id(), 1, LONG_LEASE)))
+        assertThat(db.<Boolean>tx(em -> new JpaOwnershipRepository(em, db.dialect()).renew(app, A.id(), 1, LONG_LEASE)))
                 .isFalse();
-        assertThat(db.<Boolean>tx(em -> new JpaOwnershipRepository(em).fence(app, A.id(), 1)))
+        assertThat(db.<Boolean>tx(em -> new JpaOwnershipRepository(em, db.dialect()).fence(app, A.id(), 1)))
                 .isFalse();
-        assertThat(db.<Boolean>tx(em -> new JpaOwnershipRepository(em).fence(app, B.id(), 2)))
+        assertThat(db.<Boolean>tx(em -> new JpaOwnershipRepository(em, db.dialect()).fence(app, B.id(), 2)))
                 .isTrue();
     }
 
@@ -167,7 +173,7 @@ abstract class RepositoryContract {
     }
 
     @Test
-    void a_deposed_owner_cannot_create_or_dispatch_instances() {
+    void a_deposed_owner_cannot_create_instances_and_its_hand_outs_cannot_be_claimed() {
         Job job = addJob("every-second", "* * * * * *");
         takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
         takeOver(B, 1, A.id(), OwnershipChangeReason.OWNER_DISOWNED, LONG_LEASE);
@@ -179,16 +185,28 @@ abstract class RepositoryContract {
 
         int created = db.tx(em -> fireDueJobs(em, B).fire(app, 2, later)).created();
         assertThat(created).isGreaterThanOrEqualTo(4);
-        assertThatThrownBy(() -> db.tx(
-                        em -> assignWork(em, A).assign(app, 1, List.of(new AssignWork.Slot("worker-1", 10)), later)))
+        assertThatThrownBy(() -> db.tx(em -> createRun(em, A).create(job, 1, run("request-1"))))
                 .isInstanceOf(FencedOut.class);
-        assertThatThrownBy(() -> db.tx(em -> createRun(em, A).create(job, 1, "request-1", null, 0)))
+        assertThatThrownBy(() -> db.tx(em -> createRun(em, A).createBatch(job, 1, List.of(run("request-2")))))
                 .isInstanceOf(FencedOut.class);
+        // A still hands out what it sees (handing out writes nothing), but no claim under its epoch succeeds
+        var handedByA = db.tx(em -> assignWork(em)
+                .assign(app, 1, List.of(new AssignWork.Slot("worker-1", 10)), later)
+                .get("worker-1"));
+        assertThat(handedByA).isNotEmpty();
+        List<Attempt> attempts = handedByA.stream()
+                .map(a -> new Attempt(a.instanceId(), a.attempt()))
+                .toList();
+        assertThat(claim("worker-1", 1, attempts))
+                .allSatisfy(s -> assertThat(s.state()).isEqualTo(InstanceState.WAITING));
         assertThat(instancesOf(job)).hasSize(created).allSatisfy(i -> {
             assertThat(i.state()).isEqualTo(InstanceState.WAITING);
             assertThat(i.epoch()).isEqualTo(2);
             assertThat(i.ownerId()).isEqualTo(B.id());
         });
+
+        assertThat(claim("worker-1", 2, attempts))
+                .allSatisfy(s -> assertThat(s.isRunningOn(1, "worker-1")).isTrue());
     }
 
     @Test
@@ -258,22 +276,22 @@ abstract class RepositoryContract {
     void the_database_rejects_a_second_instance_of_the_same_fire() {
         Job job = addJob("every-second", "* * * * * *");
         Instant fire = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        db.run(em -> new JpaInstanceRepository(em).add(JobInstance.scheduled(job, fire, 1, A.id(), Instant.now())));
+        db.run(em -> instances(em).add(JobInstance.scheduled(job, fire, 1, A.id(), Instant.now())));
 
-        assertThatThrownBy(() -> db.run(em ->
-                        new JpaInstanceRepository(em).add(JobInstance.scheduled(job, fire, 2, B.id(), Instant.now()))))
+        assertThatThrownBy(() ->
+                        db.run(em -> instances(em).add(JobInstance.scheduled(job, fire, 2, B.id(), Instant.now()))))
                 .isInstanceOf(PersistenceException.class);
         assertThat(instancesOf(job)).hasSize(1);
     }
 
     @Test
-    void an_instance_moves_only_along_allowed_transitions_of_its_current_attempt() {
+    void an_attempt_runs_only_once_claimed_and_ends_once_on_the_worker_that_claimed_it() {
         Job job = addJob("on-demand", null);
         takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
-        long id = db.tx(em -> createRun(em, A).create(job, 1, "r-1", "p", 0))
+        long id = db.tx(em -> createRun(em, A).create(job, 1, run("r-1")))
                 .instance()
                 .id();
-        var assigned = db.tx(em -> assignWork(em, A)
+        var assigned = db.tx(em -> assignWork(em)
                 .assign(
                         app,
                         1,
@@ -281,18 +299,101 @@ abstract class RepositoryContract {
                         Instant.now().plusSeconds(1)));
         assertThat(assigned.get("w")).singleElement().satisfies(a -> assertThat(a.instanceId())
                 .isEqualTo(id));
+        assertThat(db.tx(em -> instances(em).find(id)).orElseThrow().state())
+                .as("handing out writes nothing")
+                .isEqualTo(InstanceState.WAITING);
 
-        assertThat(report(id, 2, InstanceState.RUNNING)).as("wrong attempt").isFalse();
-        assertThat(report(id, 1, InstanceState.RUNNING)).isTrue();
-        assertThat(report(id, 1, InstanceState.RUNNING)).as("again").isFalse();
-        assertThat(report(id, 1, InstanceState.SUCCEEDED)).isTrue();
-        assertThat(report(id, 1, InstanceState.FAILED)).as("terminal").isFalse();
+        assertThat(claim("w", 1, List.of(new Attempt(id, 2))).get(0).isRunningOn(2, "w"))
+                .as("wrong attempt")
+                .isFalse();
+        assertThat(claim("w", 1, List.of(new Attempt(id, 1))).get(0).isRunningOn(1, "w"))
+                .isTrue();
+        assertThat(claim("w", 1, List.of(new Attempt(id, 1))).get(0).isRunningOn(1, "w"))
+                .as("a repeated claim of the same worker")
+                .isTrue();
+        assertThat(claim("other", 1, List.of(new Attempt(id, 1))).get(0).isRunningOn(1, "other"))
+                .as("another worker")
+                .isFalse();
+        assertThat(end("other", id, 1, InstanceState.SUCCEEDED).state())
+                .as("an outcome from a worker that did not claim it")
+                .isEqualTo(InstanceState.RUNNING);
+        assertThat(end("w", id, 1, InstanceState.SUCCEEDED).endedAs(1, InstanceState.SUCCEEDED, "w"))
+                .isTrue();
+        assertThat(end("w", id, 1, InstanceState.FAILED).state()).as("terminal").isEqualTo(InstanceState.SUCCEEDED);
+        assertThat(claim("w", 1, List.of(new Attempt(id, 1))).get(0).state())
+                .as("a late claim")
+                .isEqualTo(InstanceState.SUCCEEDED);
 
-        JobInstance done = db.tx(em -> new JpaInstanceRepository(em).find(id)).orElseThrow();
+        JobInstance done = db.tx(em -> instances(em).find(id)).orElseThrow();
         assertThat(done.state()).isEqualTo(InstanceState.SUCCEEDED);
         assertThat(done.workerId()).isEqualTo("w");
+        assertThat(done.result()).isEqualTo("ok");
         assertThat(done.startedAt()).isNotNull();
         assertThat(done.finishedAt()).isNotNull();
+    }
+
+    @Test
+    void of_workers_racing_to_claim_one_attempt_exactly_one_wins() throws Exception {
+        Job job = addJob("on-demand", null);
+        takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
+        List<Long> ids = db.tx(em -> createRun(em, A).createBatch(job, 1, runs("race", 20)))
+                .instanceIds();
+        List<Attempt> attempts = ids.stream().map(id -> new Attempt(id, 1)).toList();
+        int workers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<List<AttemptSnapshot>>> results = IntStream.range(0, workers)
+                    .mapToObj(w -> pool.submit(() -> {
+                        start.await();
+                        return claim("w" + w, 1, attempts);
+                    }))
+                    .toList();
+            start.countDown();
+            int[] wins = new int[ids.size()];
+            for (int w = 0; w < workers; w++) {
+                for (AttemptSnapshot s : results.get(w).get(30, TimeUnit.SECONDS)) {
+                    if (s.isRunningOn(1, "w" + w)) {
+                        wins[ids.indexOf(s.instanceId())]++;
+                    }
+                }
+            }
+            assertThat(wins).containsOnly(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_batch_of_runs_is_created_at_once_and_repeating_it_creates_nothing() {
+        Job job = addJob("on-demand", null);
+        takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
+        long single = db.tx(em -> createRun(em, A).create(job, 1, run("before")))
+                .instance()
+                .id();
+        Instant at = Instant.parse("2030-01-01T00:00:00Z");
+        List<RunRequest> batch = new java.util.ArrayList<>(runs("bulk", 1234));
+        batch.set(7, new RunRequest("{\"k\":1}", null, "bulk-7", at));
+
+        RunBatchAnswer first = db.tx(em -> createRun(em, A).createBatch(job, 1, batch));
+        RunBatchAnswer again = db.tx(em -> createRun(em, A).createBatch(job, 1, batch));
+        long after = db.tx(em -> createRun(em, A).create(job, 1, run("after")))
+                .instance()
+                .id();
+
+        assertThat(first.created()).isEqualTo(1234);
+        assertThat(first.existing()).isZero();
+        assertThat(first.instanceIds()).doesNotHaveDuplicates().doesNotContain(single, after);
+        assertThat(again.created()).isZero();
+        assertThat(again.existing()).isEqualTo(1234);
+        assertThat(again.instanceIds()).isEqualTo(first.instanceIds());
+        assertThat(instancesOf(job)).hasSize(1236).allSatisfy(i -> assertThat(i.state())
+                .isEqualTo(InstanceState.WAITING));
+        JobInstance seventh =
+                db.tx(em -> instances(em).find(first.instanceIds().get(7))).orElseThrow();
+        assertThat(seventh.fireTime()).isEqualTo(at);
+        assertThat(seventh.parameters()).isEqualTo("{\"k\":1}");
+        assertThat(seventh.fireKey()).isEqualTo("api:bulk-7");
     }
 
     @Test
@@ -300,39 +401,12 @@ abstract class RepositoryContract {
         Job job = addJob("on-demand", null);
         takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
 
-        var first = db.tx(em -> createRun(em, A).create(job, 1, "same", null, 0));
-        var second = db.tx(em -> createRun(em, A).create(job, 1, "same", null, 0));
+        var first = db.tx(em -> createRun(em, A).create(job, 1, run("same")));
+        var second = db.tx(em -> createRun(em, A).create(job, 1, run("same")));
 
         assertThat(first.isNew()).isTrue();
         assertThat(second.isNew()).isFalse();
         assertThat(second.instance().id()).isEqualTo(first.instance().id());
-    }
-
-    @Test
-    void unacknowledged_dispatches_go_back_to_waiting_as_the_next_attempt() {
-        Job job = addJob("on-demand", null);
-        takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
-        long id = db.tx(em -> createRun(em, A).create(job, 1, "r", null, 0))
-                .instance()
-                .id();
-        db.tx(em -> assignWork(em, A)
-                .assign(
-                        app,
-                        1,
-                        List.of(new AssignWork.Slot("w", 1)),
-                        Instant.now().plusSeconds(1)));
-
-        assertThat(db.<Boolean>tx(em -> new JpaInstanceRepository(em).hasUnacknowledged(app, 60_000)))
-                .isFalse();
-        assertThat(db.<Boolean>tx(em -> new JpaInstanceRepository(em).hasUnacknowledged(app, -60_000)))
-                .isTrue();
-        int retried = db.tx(em -> new JpaInstanceRepository(em).retryUnacknowledged(app, -60_000));
-
-        assertThat(retried).isEqualTo(1);
-        JobInstance back = db.tx(em -> new JpaInstanceRepository(em).find(id)).orElseThrow();
-        assertThat(back.state()).isEqualTo(InstanceState.WAITING);
-        assertThat(back.attempt()).isEqualTo(2);
-        assertThat(back.result()).contains("did not acknowledge attempt 1");
     }
 
     @Test
@@ -355,20 +429,40 @@ abstract class RepositoryContract {
 
     private boolean takeOver(
             ServerIdentity who, long epoch, String expectedOwner, OwnershipChangeReason reason, long leaseMillis) {
-        return db.tx(em -> new JpaOwnershipRepository(em)
+        return db.tx(em -> new JpaOwnershipRepository(em, db.dialect())
                 .takeOver(new TakeOver(app, epoch, expectedOwner, who, reason, leaseMillis)));
     }
 
-    private boolean report(long id, int attempt, InstanceState state) {
-        return db.tx(em -> new JpaInstanceRepository(em).applyReport(id, attempt, state, "w", "ok"));
+    private List<AttemptSnapshot> claim(String worker, long epoch, List<Attempt> attempts) {
+        return db.tx(em -> instances(em).claim(app, worker, epoch, attempts));
+    }
+
+    private AttemptSnapshot end(String worker, long id, int attempt, InstanceState state) {
+        return db.tx(em -> instances(em)
+                        .recordOutcomes(
+                                app, worker, List.of(new AttemptOutcome(new Attempt(id, attempt), state, "ok"))))
+                .get(0);
+    }
+
+    private static RunRequest run(String requestId) {
+        return new RunRequest(null, null, requestId, null);
+    }
+
+    private static List<RunRequest> runs(String prefix, int count) {
+        return IntStream.range(0, count).mapToObj(i -> run(prefix + "-" + i)).toList();
+    }
+
+    private static JpaInstanceRepository instances(EntityManager em) {
+        return new JpaInstanceRepository(em, db.dialect());
     }
 
     private Ownership ownership() {
-        return db.tx(em -> new JpaOwnershipRepository(em).find(app)).orElseThrow();
+        return db.tx(em -> new JpaOwnershipRepository(em, db.dialect()).find(app))
+                .orElseThrow();
     }
 
     private List<String> orphans() {
-        return db.tx(em -> new JpaOwnershipRepository(em).findOrphans()).stream()
+        return db.tx(em -> new JpaOwnershipRepository(em, db.dialect()).findOrphans()).stream()
                 .map(Ownership::appName)
                 .toList();
     }
@@ -397,26 +491,23 @@ abstract class RepositoryContract {
     }
 
     private List<JobInstance> instancesOf(Job job) {
-        return db.tx(em -> new JpaInstanceRepository(em).findByJob(job.id(), 1000));
+        return db.tx(em -> instances(em).findByJob(job.id(), 5000));
     }
 
     private static FireDueJobs fireDueJobs(EntityManager em, ServerIdentity me) {
-        return new FireDueJobs(
-                fence(em, me), new JpaJobRepository(em), new JpaInstanceRepository(em), SchedulerSettings.defaults());
+        return new FireDueJobs(fence(em, me), new JpaJobRepository(em), instances(em), SchedulerSettings.defaults());
     }
 
-    private static AssignWork assignWork(EntityManager em, ServerIdentity me) {
-        return new AssignWork(fence(em, me), new JpaJobRepository(em), new JpaInstanceRepository(em));
+    private static AssignWork assignWork(EntityManager em) {
+        return new AssignWork(new JpaJobRepository(em), instances(em), new HandedOut(MonotonicClock.system()));
     }
 
     private static CreateRun createRun(EntityManager em, ServerIdentity me) {
         return new CreateRun(
-                fence(em, me),
-                new JpaInstanceRepository(em),
-                new DatabaseClock(Clock.systemUTC(), MonotonicClock.system()));
+                fence(em, me), instances(em), new DatabaseClock(Clock.systemUTC(), MonotonicClock.system()));
     }
 
     private static OwnerFence fence(EntityManager em, ServerIdentity me) {
-        return new OwnerFence(new JpaOwnershipRepository(em), me);
+        return new OwnerFence(new JpaOwnershipRepository(em, db.dialect()), me);
     }
 }

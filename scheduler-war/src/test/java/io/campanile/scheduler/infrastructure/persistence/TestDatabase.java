@@ -43,6 +43,10 @@ final class TestDatabase implements AutoCloseable {
         this.emf = Persistence.createEntityManagerFactory("campanile", properties);
     }
 
+    Dialect dialect() {
+        return Dialect.of(url);
+    }
+
     static TestDatabase h2() {
         return new TestDatabase("jdbc:h2:mem:contract-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", null);
     }

@@ -10,14 +10,21 @@ import io.campanile.api.admin.ClusterView;
 import io.campanile.api.admin.InstanceView;
 import io.campanile.api.admin.JobDefinition;
 import io.campanile.api.admin.JobView;
+import io.campanile.api.admin.RunBatch;
+import io.campanile.api.admin.RunBatchAnswer;
 import io.campanile.api.admin.RunRequest;
 import io.campanile.api.client.CampanileAdminClient;
 import io.campanile.api.client.CampanileClientException;
+import io.campanile.api.protocol.Claim;
+import io.campanile.api.protocol.ClaimAnswer;
+import io.campanile.api.protocol.ClaimRequest;
 import io.campanile.api.protocol.DiscoveryAnswer;
+import io.campanile.api.protocol.Outcome;
 import io.campanile.api.protocol.PingAnswer;
 import io.campanile.api.protocol.PollAnswer;
 import io.campanile.api.protocol.PollRequest;
-import io.campanile.api.protocol.StatusReport;
+import io.campanile.api.protocol.ReportAnswer;
+import io.campanile.api.protocol.ReportBatch;
 import io.campanile.api.protocol.WorkerHeartbeat;
 import io.campanile.arquillian.Loopback;
 import jakarta.ws.rs.client.Client;
@@ -187,9 +194,38 @@ class SchedulerEndpointsIT {
             assertThat(a.parameters()).isEqualTo("{\"n\":1}");
         });
 
-        report(app, new StatusReport(run.id(), 1, owner.epoch(), "worker-1", ReportedState.RUNNING, null), 204);
-        report(app, new StatusReport(run.id(), 1, owner.epoch(), "worker-1", ReportedState.SUCCEEDED, "done"), 204);
-        report(app, new StatusReport(run.id(), 2, owner.epoch(), "worker-1", ReportedState.FAILED, "late"), 409);
+        ClaimAnswer stale =
+                claim(app, new ClaimRequest("worker-1", owner.epoch() + 1, List.of(new Claim(run.id(), 1))));
+        assertThat(stale.claimed()).as("a claim under another epoch").isEmpty();
+        assertThat(stale.refused()).singleElement().satisfies(r -> assertThat(r.reason())
+                .contains("no longer the epoch"));
+        ClaimAnswer claimed = claim(app, new ClaimRequest("worker-1", owner.epoch(), List.of(new Claim(run.id(), 1))));
+        assertThat(claimed.claimed()).containsExactly(new Claim(run.id(), 1));
+        ReportAnswer reported = report(
+                app,
+                new ReportBatch(
+                        "worker-1",
+                        List.of(
+                                new Outcome(run.id(), 1, ReportedState.SUCCEEDED, "done"),
+                                new Outcome(run.id() + 1_000_000, 1, ReportedState.FAILED, "unknown"))));
+        assertThat(reported.recorded()).isEqualTo(1);
+        assertThat(reported.refused()).singleElement().satisfies(r -> assertThat(r.reason())
+                .contains("has no instance"));
+        ReportAnswer late = report(
+                app, new ReportBatch("worker-1", List.of(new Outcome(run.id(), 2, ReportedState.FAILED, "late"))));
+        assertThat(late.refused()).singleElement().satisfies(r -> assertThat(r.reason())
+                .contains("is at attempt 1"));
+
+        RunBatchAnswer batch = admin.runJobBatch(
+                app,
+                job.id(),
+                new RunBatch(List.of(
+                        new RunRequest(null, null, "bulk-1"),
+                        RunRequest.at(java.time.Instant.parse("2030-01-01T00:00:00Z"), "bulk-2"))));
+        assertThat(batch.created()).isEqualTo(2);
+        assertThat(admin.runJobBatch(app, job.id(), new RunBatch(List.of(new RunRequest(null, null, "bulk-1"))))
+                        .instanceIds())
+                .containsExactly(batch.instanceIds().get(0));
 
         assertThat(admin.listInstances(app, job.id(), 10)).singleElement().satisfies(i -> {
             assertThat(i.state()).isEqualTo(InstanceState.SUCCEEDED);
@@ -292,10 +328,12 @@ class SchedulerEndpointsIT {
         }
     }
 
-    private void report(String app, StatusReport report, int expectedStatus) {
-        try (Response r = worker(app, "secret-of-shop", "api/worker/reports").post(Entity.json(report))) {
-            assertThat(r.getStatus()).isEqualTo(expectedStatus);
-        }
+    private ReportAnswer report(String app, ReportBatch batch) {
+        return worker(app, "secret-of-shop", "api/worker/reports").post(Entity.json(batch), ReportAnswer.class);
+    }
+
+    private ClaimAnswer claim(String app, ClaimRequest request) {
+        return worker(app, "secret-of-shop", "api/worker/claims").post(Entity.json(request), ClaimAnswer.class);
     }
 
     private Invocation.Builder worker(String app, String secret, String path) {

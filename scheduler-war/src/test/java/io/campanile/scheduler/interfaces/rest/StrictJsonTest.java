@@ -8,8 +8,8 @@ import io.campanile.api.ScheduleType;
 import io.campanile.api.admin.JobDefinition;
 import io.campanile.api.admin.RunRequest;
 import io.campanile.api.protocol.Handoff;
+import io.campanile.api.protocol.Outcome;
 import io.campanile.api.protocol.PollRequest;
-import io.campanile.api.protocol.StatusReport;
 import io.campanile.api.protocol.WorkerHeartbeat;
 import java.io.IOException;
 import java.io.StringReader;
@@ -24,12 +24,11 @@ class StrictJsonTest {
 
     @Test
     void reads_a_well_formed_body_into_its_record() {
-        StatusReport report = read(
-                "{\"instanceId\": 7, \"attempt\": 2, \"epoch\": 3, \"workerId\": \"w-1\","
-                        + " \"state\": \"FAILED\", \"message\": \"line 1\\nline 2\"}",
-                StatusReport.class);
+        Outcome outcome = read(
+                "{\"instanceId\": 7, \"attempt\": 2, \"state\": \"FAILED\", \"message\": \"line 1\\nline 2\"}",
+                Outcome.class);
 
-        assertThat(report).isEqualTo(new StatusReport(7, 2, 3, "w-1", ReportedState.FAILED, "line 1\nline 2"));
+        assertThat(outcome).isEqualTo(new Outcome(7, 2, ReportedState.FAILED, "line 1\nline 2"));
     }
 
     @Test
@@ -92,8 +91,8 @@ class StrictJsonTest {
         assertRejected("{\"delaySeconds\": 1e999999999}", RunRequest.class, "is out of range");
         assertRejected("{\"delaySeconds\": 1.9}", RunRequest.class, "delaySeconds: must be a whole number, not 1.9");
         assertRejected(
-                "{\"instanceId\": 1, \"attempt\": 4294967297, \"epoch\": 1, \"workerId\": \"w\", \"state\": \"RUNNING\"}",
-                StatusReport.class,
+                "{\"instanceId\": 1, \"attempt\": 4294967297, \"state\": \"SUCCEEDED\"}",
+                Outcome.class,
                 "attempt: 4294967297 is out of range (-2147483648 to 2147483647)");
         assertRejected(
                 "{\"workerId\": \"w\", \"cpuLoad\": 1e400, \"freeHeapBytes\": 1, \"maxHeapBytes\": 1,"
