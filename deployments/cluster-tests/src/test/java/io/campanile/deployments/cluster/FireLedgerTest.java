@@ -52,7 +52,7 @@ class FireLedgerTest {
     void double_runs_retries_and_stuck_instances_are_counted_apart() {
         List<InstanceView> instances = new ArrayList<>(instances(0, 9));
         instances.add(instance(2, InstanceState.SUCCEEDED, 1)); // a second instance of one fire
-        instances.set(3, instance(3, InstanceState.DISPATCHED, 1));
+        instances.set(3, instance(3, InstanceState.RUNNING, 1));
         List<AuditLog.Run> runs = new ArrayList<>(runs(0, 9));
         runs.add(run(5, 1)); // the same attempt twice
         runs.add(run(7, 2)); // an explicit retry
@@ -77,7 +77,7 @@ class FireLedgerTest {
     @Test
     void steady_run_start_is_the_oldest_of_the_newest_run_of_successes() {
         List<InstanceView> newestFirst = new ArrayList<>();
-        newestFirst.add(instance(9, InstanceState.DISPATCHED, 1));
+        newestFirst.add(instance(9, InstanceState.RUNNING, 1));
         for (int second = 8; second >= 3; second--) {
             newestFirst.add(instance(second, InstanceState.SUCCEEDED, 1));
         }
@@ -120,7 +120,6 @@ class FireLedgerTest {
                 1L,
                 "worker-a",
                 "server-a",
-                fire,
                 fire,
                 fire,
                 state.isTerminal() ? fire : null,

@@ -274,32 +274,64 @@ abstract class HostileInputCheck {
                 worker,
                 "{\"workerId\":\"" + "w".repeat(300) + "\",\"capacity\":1,\"epochSeen\":1}"));
 
-        Map<String, Field> report = fields(
-                Field.number("instanceId", Long.toString(instanceId), Kind.LONG),
-                Field.number("attempt", "1", Kind.INT),
-                Field.number("epoch", "1", Kind.LONG),
-                Field.id("workerId", "\"w1\""),
-                new Field("state", "\"RUNNING\"", Kind.ENUM, true),
-                new Field("message", "\"m\"", Kind.TEXT, false));
+        String outcome = "{\"instanceId\":" + instanceId + ",\"attempt\":1,\"state\":\"SUCCEEDED\",\"message\":\"m\"}";
+        Map<String, Field> report =
+                fields(Field.id("workerId", "\"w1\""), new Field("outcomes", "[" + outcome + "]", Kind.LIST, true));
         bodyCases(cases, "POST /api/worker/reports", "/campanile/api/worker/reports", worker, report, true);
-        cases.add(post(
-                "POST /api/worker/reports",
-                "attempt 4294967297",
-                "/campanile/api/worker/reports",
-                worker,
-                body(report, "attempt", "4294967297")));
-        cases.add(post(
-                "POST /api/worker/reports",
-                "unknown instance",
-                "/campanile/api/worker/reports",
-                worker,
-                body(report, "instanceId", "999999999")));
+        for (String outcomes : List.of(
+                "[null]",
+                "[1]",
+                "[{\"instanceId\":1,\"attempt\":4294967297,\"state\":\"SUCCEEDED\"}]",
+                "[{\"instanceId\":1,\"attempt\":0,\"state\":\"SUCCEEDED\"}]",
+                "[{\"instanceId\":-1,\"attempt\":1,\"state\":\"SUCCEEDED\"}]",
+                "[{\"instanceId\":1,\"attempt\":1,\"state\":\"RUNNING\"}]",
+                "[{\"instanceId\":1,\"attempt\":1}]",
+                "[{\"instanceId\":1,\"attempt\":1,\"state\":\"FAILED\",\"surprise\":1}]",
+                "[{\"instanceId\":1,\"attempt\":1,\"state\":\"FAILED\",\"message\":\"a\\u0000\"}]",
+                "[" + outcome + "," + outcome + "]",
+                "[" + String.join(",", java.util.Collections.nCopies(1001, outcome)) + "]")) {
+            cases.add(post(
+                    "POST /api/worker/reports",
+                    "outcomes " + RawHttp.cut(outcomes),
+                    "/campanile/api/worker/reports",
+                    worker,
+                    body(report, "outcomes", outcomes)));
+        }
         cases.add(post(
                 "POST /api/worker/reports",
                 "another app's credentials",
                 "/campanile/api/worker/reports",
                 "Campanile-App: other\r\nAuthorization: Bearer " + SECRET,
-                body(report, "state", "\"SUCCEEDED\"")));
+                validBody(report)));
+
+        String claimOf = "{\"instanceId\":" + instanceId + ",\"attempt\":1}";
+        Map<String, Field> claim = fields(
+                Field.id("workerId", "\"w1\""),
+                Field.number("epoch", "1", Kind.LONG),
+                new Field("claims", "[" + claimOf + "]", Kind.LIST, true));
+        bodyCases(cases, "POST /api/worker/claims", "/campanile/api/worker/claims", worker, claim, true);
+        for (String claims : List.of(
+                "[null]",
+                "[1]",
+                "[{\"instanceId\":1,\"attempt\":4294967297}]",
+                "[{\"instanceId\":0,\"attempt\":1}]",
+                "[{\"instanceId\":1}]",
+                "[{\"instanceId\":1,\"attempt\":1,\"surprise\":1}]",
+                "[" + claimOf + "," + claimOf + "]",
+                "[" + String.join(",", java.util.Collections.nCopies(1001, claimOf)) + "]")) {
+            cases.add(post(
+                    "POST /api/worker/claims",
+                    "claims " + RawHttp.cut(claims),
+                    "/campanile/api/worker/claims",
+                    worker,
+                    body(claim, "claims", claims)));
+        }
+        cases.add(post(
+                "POST /api/worker/claims",
+                "another app's credentials",
+                "/campanile/api/worker/claims",
+                "Campanile-App: other\r\nAuthorization: Bearer " + SECRET,
+                validBody(claim)));
 
         // ----- server to server
         credentialCases(cases, "GET /api/cluster/ping", "GET /campanile/api/cluster/ping?app=" + APP, "", false);
@@ -353,7 +385,8 @@ abstract class HostileInputCheck {
         Map<String, Field> run = fields(
                 new Field("parameters", "\"p\"", Kind.ANY_JSON, false),
                 new Field("delaySeconds", "5", Kind.LONG, false),
-                new Field("requestId", "\"r\"", Kind.ID, false));
+                new Field("requestId", "\"r\"", Kind.ID, false),
+                new Field("at", "\"2030-01-01T00:00:00Z\"", Kind.INSTANT, false));
         String forwarded = "/campanile/api/cluster/apps/" + APP + "/jobs/" + jobId + "/run";
         bodyCases(cases, "POST /api/cluster/apps/{app}/jobs/{id}/run", forwarded, cluster, run, false);
         pathCases(
@@ -363,6 +396,15 @@ abstract class HostileInputCheck {
                 cluster,
                 "POST",
                 "{}");
+
+        Map<String, Field> runBatch = fields(new Field("runs", "[{\"requestId\":\"b1\"}]", Kind.LIST, true));
+        bodyCases(
+                cases,
+                "POST /api/cluster/apps/{app}/jobs/{id}/runs",
+                "/campanile/api/cluster/apps/" + APP + "/jobs/" + jobId + "/runs",
+                cluster,
+                runBatch,
+                true);
 
         // ----- admin
         Map<String, Field> app =
@@ -440,6 +482,24 @@ abstract class HostileInputCheck {
         credentialCases(cases, "GET /api/admin/apps/{app}/jobs", "GET " + jobs, "", false);
 
         bodyCases(cases, "POST /api/admin/apps/{app}/jobs/{id}/run", job + "/run", admin, run, false);
+        bodyCases(cases, "POST /api/admin/apps/{app}/jobs/{id}/runs", job + "/runs", admin, runBatch, true);
+        for (String runs : List.of(
+                "[]",
+                "[null]",
+                "[1]",
+                "[{\"requestId\":\"same\"},{\"requestId\":\"same\"}]",
+                "[{\"delaySeconds\":1,\"at\":\"2030-01-01T00:00:00Z\"}]",
+                "[{\"at\":\"1900-01-01T00:00:00Z\"}]",
+                "[{\"at\":\"yesterday\"}]",
+                "[{\"requestId\":\"a\\tb\"}]",
+                "[" + String.join(",", java.util.Collections.nCopies(10_001, "{}")) + "]")) {
+            cases.add(post(
+                    "POST /api/admin/apps/{app}/jobs/{id}/runs",
+                    "runs " + RawHttp.cut(runs),
+                    job + "/runs",
+                    admin,
+                    body(runBatch, "runs", runs)));
+        }
         for (String[] bad : new String[][] {
             {"delaySeconds", "18446744073709551621"},
             {"delaySeconds", "1e308"},
@@ -540,7 +600,8 @@ abstract class HostileInputCheck {
         DOUBLE,
         BOOL,
         ENUM,
-        LIST
+        LIST,
+        INSTANT
     }
 
     /** A body field: its valid JSON text, its kind and whether the endpoint requires it. */
@@ -576,6 +637,8 @@ abstract class HostileInputCheck {
                 case ENUM -> values.addAll(
                         List.of("\"WEEKLY\"", "\"running\"", "1", "\"\\u0000\"", "\"" + HUGE + "\""));
                 case LIST -> values.addAll(List.of("{}", "\"x\"", "1"));
+                case INSTANT -> values.addAll(
+                        List.of("5", "\"yesterday\"", "\"2030-13-01T00:00:00Z\"", "\"2030-01-01T00:00:00\"", "{}"));
             }
             if (required) {
                 values.add("null");
