@@ -23,7 +23,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * Appends one line per run to the file named by {@code demo.audit.file}:
  * {@code jobName|fireTime|instanceId|attempt|epoch|runner}, where runner is {@code campanile.worker.id} if set,
  * else {@code pid@host}. Several workers (JVMs) may share the file: each line is appended under a file
- * lock in one write, so lines never interleave. Without the setting it only succeeds.
+ * lock in one write, so lines never interleave. Each line is forced to disk unless {@code demo.audit.fsync} is
+ * {@code false} (load tests: the line is still written before the processor returns, so it survives the worker
+ * being killed, only not a crash of the machine). Without {@code demo.audit.file} it only succeeds.
  */
 @ApplicationScoped
 @Named("audit")
@@ -33,6 +35,7 @@ public class AuditProcessor implements Processor {
 
     private Optional<Path> file;
     private String runner;
+    private boolean fsync;
 
     @PostConstruct
     void configure() {
@@ -40,6 +43,7 @@ public class AuditProcessor implements Processor {
         file = config.getOptionalValue("demo.audit.file", String.class)
                 .filter(f -> !f.isBlank())
                 .map(Path::of);
+        fsync = config.getOptionalValue("demo.audit.fsync", Boolean.class).orElse(true);
         runner = config.getOptionalValue("campanile.worker.id", String.class)
                 .orElseGet(() -> ProcessHandle.current().pid() + "@" + hostName());
         LOG.info(() -> "Audit processor writes to " + file.map(Path::toString).orElse("(no demo.audit.file set)"));
@@ -52,11 +56,11 @@ public class AuditProcessor implements Processor {
         }
         String line = context.jobName() + "|" + context.scheduledFireTime() + "|" + context.instanceId() + "|"
                 + context.attempt() + "|" + context.epoch() + "|" + runner + "\n";
-        append(file.get(), line);
+        append(file.get(), line, fsync);
         return ProcessResult.success("audited to " + file.get());
     }
 
-    private static synchronized void append(Path path, String line) throws IOException {
+    private static synchronized void append(Path path, String line, boolean fsync) throws IOException {
         Path parent = path.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -68,7 +72,9 @@ public class AuditProcessor implements Processor {
             while (bytes.hasRemaining()) {
                 channel.write(bytes);
             }
-            channel.force(false);
+            if (fsync) {
+                channel.force(false);
+            }
         }
     }
 
