@@ -96,6 +96,22 @@ class WorkerOverHttpTest {
     }
 
     @Test
+    void never_runs_an_attempt_whose_claim_the_server_refuses() {
+        Eventually.await("the worker polls server A", () -> !serverA.polls.isEmpty());
+        serverA.refusedClaims.add(42L);
+
+        serverA.offer(anAssignment(42, 1));
+        serverA.offer(anAssignment(43, 1));
+
+        Eventually.await("instance 43 succeeded", () -> states(serverA, 43).contains(ReportedState.SUCCEEDED));
+        assertThat(serverA.claims)
+                .extracting(c -> c.claims().get(0).instanceId())
+                .containsExactly(42L, 43L);
+        assertThat(processed).containsExactly("hello:43:1");
+        assertThat(states(serverA, 42)).isEmpty();
+    }
+
+    @Test
     void follows_the_app_to_the_new_owner_when_the_old_one_answers_409() {
         Eventually.await("the worker polls server A", () -> !serverA.polls.isEmpty());
 

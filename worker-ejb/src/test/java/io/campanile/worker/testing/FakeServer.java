@@ -3,6 +3,7 @@ package io.campanile.worker.testing;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.campanile.api.protocol.Assignment;
+import io.campanile.api.protocol.Claim;
 import io.campanile.api.protocol.ClaimAnswer;
 import io.campanile.api.protocol.ClaimRequest;
 import io.campanile.api.protocol.DiscoveryAnswer;
@@ -10,6 +11,7 @@ import io.campanile.api.protocol.HeartbeatAnswer;
 import io.campanile.api.protocol.Outcome;
 import io.campanile.api.protocol.PollAnswer;
 import io.campanile.api.protocol.PollRequest;
+import io.campanile.api.protocol.Refusal;
 import io.campanile.api.protocol.ReportAnswer;
 import io.campanile.api.protocol.ReportBatch;
 import io.campanile.api.protocol.WorkerHeartbeat;
@@ -20,20 +22,24 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 /**
  * A Campanile server speaking the worker protocol on 127.0.0.1, port 0. Servers of one test share an
  * {@link Ownership} that says which of them owns the app; discovery answers from it, and a server that
  * does not own the app answers heartbeats and polls with 409. A held poll is answered as soon as work is
- * offered, or when the ownership moves away (409), or after the hold time. Every claim is claimed and every
- * outcome recorded, by any server.
+ * offered, or when the ownership moves away (409), or after the hold time. Any server claims every claim (except
+ * those of instances in {@link #refusedClaims}) and records every outcome.
  */
 public final class FakeServer implements AutoCloseable {
 
@@ -62,6 +68,7 @@ public final class FakeServer implements AutoCloseable {
     public final List<WorkerHeartbeat> heartbeats = new CopyOnWriteArrayList<>();
     public final List<ClaimRequest> claims = new CopyOnWriteArrayList<>();
     public final List<ReportBatch> reports = new CopyOnWriteArrayList<>();
+    public final Set<Long> refusedClaims = ConcurrentHashMap.newKeySet();
     public final List<String> badCredentials = new CopyOnWriteArrayList<>();
     private volatile boolean frozen;
 
@@ -136,7 +143,12 @@ public final class FakeServer implements AutoCloseable {
                 case "claims" -> {
                     ClaimRequest claim = jsonb.fromJson(body, ClaimRequest.class);
                     claims.add(claim);
-                    send(exchange, 200, jsonb.toJson(new ClaimAnswer(claim.claims(), List.of())));
+                    Map<Boolean, List<Claim>> refused = claim.claims().stream()
+                            .collect(Collectors.partitioningBy(c -> refusedClaims.contains(c.instanceId())));
+                    List<Refusal> refusals = refused.get(true).stream()
+                            .map(c -> new Refusal(c.instanceId(), c.attempt(), "not waiting"))
+                            .toList();
+                    send(exchange, 200, jsonb.toJson(new ClaimAnswer(refused.get(false), refusals)));
                 }
                 case "reports" -> {
                     ReportBatch batch = jsonb.fromJson(body, ReportBatch.class);
