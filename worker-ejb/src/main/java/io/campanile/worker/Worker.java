@@ -5,14 +5,15 @@ import io.campanile.worker.discovery.CurrentOwner;
 import io.campanile.worker.discovery.Discovery;
 import io.campanile.worker.discovery.EpochGuard;
 import io.campanile.worker.discovery.Owner;
+import io.campanile.worker.discovery.ServerCandidates;
 import io.campanile.worker.discovery.ServerRotation;
 import io.campanile.worker.loop.HealthProbe;
 import io.campanile.worker.loop.HeartbeatSender;
 import io.campanile.worker.loop.PollLoop;
 import io.campanile.worker.loop.SilentOwnerWatch;
-import io.campanile.worker.report.PendingReports;
-import io.campanile.worker.report.ReportSender;
+import io.campanile.worker.report.OutcomeSender;
 import io.campanile.worker.run.AssignmentRunner;
+import io.campanile.worker.run.ClaimStep;
 import io.campanile.worker.run.DeliveryLedger;
 import io.campanile.worker.run.ProcessorLookup;
 import io.campanile.worker.run.RunDispatcher;
@@ -31,14 +32,14 @@ import java.util.logging.Logger;
 
 /**
  * One worker of one app. Runs happen on a pool of {@code capacity} threads from the given factory (a
- * container's managed thread factory in production); the poll loop and the silent-owner watch have a thread
- * each. The caller ticks it every heartbeat interval and stops it once. Periods are measured with the given
+ * container's managed thread factory in production); the poll loop, the outcome sender and the silent-owner
+ * watch have a thread each. Undelivered outcomes are bounded by back-pressure, not by dropping: see
+ * {@link RunDispatcher}. The caller ticks it every heartbeat interval and stops it once. Periods are measured with the given
  * monotonic clock ({@link System#nanoTime()} in production), so a step of the wall clock changes nothing.
  */
 public final class Worker {
 
     private static final Logger LOG = Logger.getLogger(Worker.class.getName());
-    static final int PENDING_REPORTS = 1000;
     static final int REMEMBERED_DELIVERIES = 10_000;
     /** What the server takes in a heartbeat's {@code processors}. */
     static final int MAX_REPORTED_PROCESSORS = 100;
@@ -52,7 +53,7 @@ public final class Worker {
     private final EpochGuard epochs = new EpochGuard();
     private final ServerApi api;
     private final Discovery discovery;
-    private final ReportSender reports;
+    private final OutcomeSender outcomes;
     private final RunDispatcher runs;
     private final HeartbeatSender heartbeat;
     private final PollLoop pollLoop;
@@ -76,17 +77,10 @@ public final class Worker {
         this.discovery = new Discovery(settings.app(), api, rotation, owner, epochs, nanoTime, retryPause);
         this.watch = new SilentOwnerWatch(
                 settings.app(), discovery, rotation, nanoTime, retryPause, settings.heartbeatInterval());
-        this.reports =
-                new ReportSender(api, owner, settings.servers(), new PendingReports(PENDING_REPORTS), watch::isSilent);
-        AssignmentRunner runner =
-                new AssignmentRunner(settings.app(), settings.workerId(), processors, reports::submit);
-        this.runs = new RunDispatcher(
-                settings.app(),
-                settings.capacity(),
-                epochs,
-                new DeliveryLedger(REMEMBERED_DELIVERIES),
-                runner,
-                runPool);
+        ServerCandidates candidates = new ServerCandidates(owner, settings.servers(), watch::isSilent);
+        this.outcomes = new OutcomeSender(settings.workerId(), api, candidates, retryPause, this::outcomesLeft);
+        AssignmentRunner runner = new AssignmentRunner(settings.app(), processors, outcomes::submit);
+        this.runs = new RunDispatcher(settings.capacity(), runner, runPool, outcomes::waiting);
         this.heartbeat = new HeartbeatSender(
                 settings.workerId(),
                 api,
@@ -97,7 +91,15 @@ public final class Worker {
                 runs,
                 new HealthProbe(),
                 processorNames(processors));
-        this.pollLoop = new PollLoop(settings.workerId(), api, owner, discovery, epochs, runs, retryPause);
+        ClaimStep claims = new ClaimStep(
+                settings.app(),
+                settings.workerId(),
+                api,
+                candidates,
+                epochs,
+                new DeliveryLedger(REMEMBERED_DELIVERIES),
+                retryPause);
+        this.pollLoop = new PollLoop(settings.workerId(), api, owner, discovery, epochs, runs, claims, retryPause);
         discovery.onAnswer(named -> {
             watch.ownerNamed(named);
             pollLoop.ownerNamed(named);
@@ -129,9 +131,15 @@ public final class Worker {
         return names;
     }
 
-    /** Starts the poll loop, which discovers the owner first, and the silent-owner watch. */
+    /** The poll loop may wait for deliveries (back-pressure); wakes it when outcomes left the queue. */
+    private void outcomesLeft() {
+        runs.wakeUp();
+    }
+
+    /** Starts the poll loop, which discovers the owner first, the outcome sender and the silent-owner watch. */
     public void start() {
         startThread(pollLoop, "campanile-poll-" + settings.app());
+        startThread(outcomes, "campanile-outcomes-" + settings.app());
         startThread(watch, "campanile-watch-" + settings.app());
     }
 
@@ -146,9 +154,9 @@ public final class Worker {
     }
 
     /**
-     * The periodic tick: a heartbeat, routine discovery when due (not while the watch is asking about a silent
-     * owner), and a retry of waiting reports. The heartbeat goes first: it is how a silent owner is noticed,
-     * and a discovery round or a report may itself wait for a time-out at that owner.
+     * The periodic tick: a heartbeat, and routine discovery when due (not while the watch is asking about a
+     * silent owner). The heartbeat goes first: it is how a silent owner is noticed, and a discovery round may
+     * itself wait for a time-out at that owner. (Outcomes are retried by the outcome sender's own thread.)
      */
     public void tick() {
         if (!ticking.compareAndSet(false, true)) {
@@ -160,13 +168,15 @@ public final class Worker {
             if (routine && watch.suspected().isEmpty()) {
                 discovery.discover();
             }
-            reports.flush();
         } finally {
             ticking.set(false);
         }
     }
 
-    /** Stops polling at once, lets running work finish for the grace period, then delivers what it can. */
+    /**
+     * Stops polling at once (a claim in progress is abandoned: its attempts are not run), lets running work finish
+     * for the grace period, then delivers what outcomes it can and logs how many it could not.
+     */
     public void stop() {
         watch.stop();
         pollLoop.stop();
@@ -182,10 +192,10 @@ public final class Worker {
             Thread.currentThread().interrupt();
             runPool.shutdownNow();
         }
-        reports.flush();
-        if (reports.waiting() > 0) {
-            LOG.warning(() -> reports.waiting() + " report(s) of app " + settings.app()
-                    + " could not be delivered before shutdown");
+        outcomes.stop();
+        if (!outcomes.flush()) {
+            LOG.warning(() -> outcomes.waiting() + " outcome(s) of app " + settings.app()
+                    + " could not be delivered before shutdown; the owner will treat those runs as lost");
         }
     }
 
@@ -201,7 +211,8 @@ public final class Worker {
         return runs.active();
     }
 
-    public int waitingReports() {
-        return reports.waiting();
+    /** Outcomes of runs not yet answered for by a server. */
+    public int undeliveredOutcomes() {
+        return outcomes.waiting();
     }
 }

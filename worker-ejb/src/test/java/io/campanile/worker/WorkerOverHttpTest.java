@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.campanile.api.ProcessResult;
 import io.campanile.api.ReportedState;
-import io.campanile.api.protocol.StatusReport;
+import io.campanile.api.protocol.Claim;
+import io.campanile.api.protocol.ClaimRequest;
+import io.campanile.api.protocol.Outcome;
 import io.campanile.worker.config.Timeouts;
 import io.campanile.worker.config.WorkerSettings;
 import io.campanile.worker.run.ResolvedProcessor;
@@ -69,14 +71,14 @@ class WorkerOverHttpTest {
     }
 
     private static List<ReportedState> states(FakeServer server, long instanceId) {
-        return server.reports.stream()
+        return server.outcomes().stream()
                 .filter(r -> r.instanceId() == instanceId)
-                .map(StatusReport::state)
+                .map(Outcome::state)
                 .toList();
     }
 
     @Test
-    void runs_work_offered_through_a_long_poll_and_reports_running_then_succeeded() {
+    void claims_work_offered_through_a_long_poll_then_runs_it_and_reports_the_outcome() {
         Eventually.await("the worker polls server A", () -> !serverA.polls.isEmpty());
         assertThat(serverA.polls.get(0).capacity()).isEqualTo(2);
         assertThat(serverA.polls.get(0).workerId()).isEqualTo("worker-1");
@@ -84,10 +86,29 @@ class WorkerOverHttpTest {
         serverA.offer(anAssignment(41, 1, 1, "hello", "x=1"));
 
         Eventually.await("SUCCEEDED reached server A", () -> states(serverA, 41).contains(ReportedState.SUCCEEDED));
-        assertThat(states(serverA, 41)).containsExactly(ReportedState.RUNNING, ReportedState.SUCCEEDED);
-        assertThat(serverA.reports).last().extracting(StatusReport::message).isEqualTo("ok x=1");
+        assertThat(serverA.claims).containsExactly(new ClaimRequest("worker-1", 1, List.of(new Claim(41, 1))));
+        assertThat(serverA.reports).singleElement().satisfies(batch -> {
+            assertThat(batch.workerId()).isEqualTo("worker-1");
+            assertThat(batch.outcomes()).containsExactly(new Outcome(41, 1, ReportedState.SUCCEEDED, "ok x=1"));
+        });
         assertThat(processed).containsExactly("hello:41:1");
         assertThat(serverA.badCredentials).isEmpty();
+    }
+
+    @Test
+    void never_runs_an_attempt_whose_claim_the_server_refuses() {
+        Eventually.await("the worker polls server A", () -> !serverA.polls.isEmpty());
+        serverA.refusedClaims.add(42L);
+
+        serverA.offer(anAssignment(42, 1));
+        serverA.offer(anAssignment(43, 1));
+
+        Eventually.await("instance 43 succeeded", () -> states(serverA, 43).contains(ReportedState.SUCCEEDED));
+        assertThat(serverA.claims)
+                .extracting(c -> c.claims().get(0).instanceId())
+                .containsExactly(42L, 43L);
+        assertThat(processed).containsExactly("hello:43:1");
+        assertThat(states(serverA, 42)).isEmpty();
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.time.Duration;
  * How long the worker waits for servers.
  *
  * @param connect connect timeout of every call; short, so a dead server is skipped quickly
- * @param read read timeout of discovery and report calls; longer than a server's PING of the recorded owner
+ * @param read read timeout of discovery, claim and report calls; longer than a server's PING of the recorded owner
  *     (1 s), which discovery at a server that does not own the app may wait for
  * @param heartbeatRead read timeout of a heartbeat: an owner that does not answer one within it is taken to be
  *     silent (frozen, or its host gone), and the worker asks the other servers until one names a new owner

@@ -12,7 +12,7 @@ import java.util.List;
  * @param servers base URLs of the servers to ask for discovery, in configured order
  * @param workerId this worker's id, unique in the app
  * @param capacity how many runs may be active at once
- * @param heartbeatInterval time between ticks (heartbeat, report retries)
+ * @param heartbeatInterval time between ticks (heartbeat, routine discovery)
  * @param discoveryInterval time between routine discoveries; failures trigger one at once
  * @param timeouts network timeouts and pauses
  */

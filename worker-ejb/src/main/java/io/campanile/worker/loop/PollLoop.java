@@ -1,12 +1,12 @@
 package io.campanile.worker.loop;
 
-import io.campanile.api.protocol.Assignment;
 import io.campanile.api.protocol.PollAnswer;
 import io.campanile.api.protocol.PollRequest;
 import io.campanile.worker.discovery.CurrentOwner;
 import io.campanile.worker.discovery.Discovery;
 import io.campanile.worker.discovery.EpochGuard;
 import io.campanile.worker.discovery.Owner;
+import io.campanile.worker.run.ClaimStep;
 import io.campanile.worker.run.RunDispatcher;
 import io.campanile.worker.transport.ServerApi;
 import io.campanile.worker.transport.ServerCallException;
@@ -16,7 +16,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps one long-poll outstanding at the owner whenever a run slot is free. When the poll fails, or the
+ * Keeps one long-poll outstanding at the owner whenever the worker may take work ({@link RunDispatcher#free()}:
+ * a run slot is free and outcomes are being delivered). The attempts of an answer are claimed ({@link ClaimStep})
+ * before any runs, and the next poll waits until that claim is settled. When the poll fails, or the
  * server answers 409 (not the owner) or 503 (shutting down), it rediscovers at once and polls again; only
  * repeated failures and failed discovery rounds pause briefly, so a failover takes well under a second
  * once any server names the new owner.
@@ -37,6 +39,7 @@ public final class PollLoop implements Runnable {
     private final Discovery discovery;
     private final EpochGuard epochs;
     private final RunDispatcher runs;
+    private final ClaimStep claims;
     private final Duration retryPause;
     private volatile boolean running = true;
     private int failuresInARow;
@@ -54,6 +57,7 @@ public final class PollLoop implements Runnable {
             Discovery discovery,
             EpochGuard epochs,
             RunDispatcher runs,
+            ClaimStep claims,
             Duration retryPause) {
         this.workerId = workerId;
         this.api = api;
@@ -61,6 +65,7 @@ public final class PollLoop implements Runnable {
         this.discovery = discovery;
         this.epochs = epochs;
         this.runs = runs;
+        this.claims = claims;
         this.retryPause = retryPause;
     }
 
@@ -81,9 +86,12 @@ public final class PollLoop implements Runnable {
         LOG.fine("Poll loop stopped");
     }
 
-    /** Ends the loop: a pause or capacity wait in progress ends at once (the caller aborts the poll itself). */
+    /**
+     * Ends the loop: a pause, capacity wait or claim in progress ends at once (the caller aborts the poll itself).
+     */
     public void stop() {
         running = false;
+        claims.stop();
         synchronized (this) {
             notifyAll();
         }
@@ -121,11 +129,7 @@ public final class PollLoop implements Runnable {
         endPoll();
         failuresInARow = 0;
         epochs.observe(answer.epoch());
-        if (answer.assignments() != null) {
-            for (Assignment assignment : answer.assignments()) {
-                runs.accept(assignment);
-            }
-        }
+        claims.claim(answer).forEach(runs::start);
     }
 
     private void failed(Owner polled, ServerCallException e) {

@@ -1,5 +1,6 @@
 /**
- * Delivering status reports to a server: the owner first, then any other server; reports no server took
- * wait in a bounded queue and are retried, in order. Nothing is dropped without a log line.
+ * Delivering the outcomes of runs to a server, in batches: the owner first, then any other server; outcomes no
+ * server took stay queued, in order, and are sent again. Nothing is dropped without a log line, and nothing
+ * because a queue is full.
  */
 package io.campanile.worker.report;

@@ -4,36 +4,35 @@ import io.campanile.api.ProcessResult;
 import io.campanile.api.ProcessorContext;
 import io.campanile.api.ReportedState;
 import io.campanile.api.protocol.Assignment;
-import io.campanile.api.protocol.StatusReport;
+import io.campanile.api.protocol.Outcome;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Runs one assignment on the calling thread: reports RUNNING, calls the processor, reports the outcome. */
+/**
+ * Runs one claimed assignment on the calling thread: calls the processor and queues the outcome (the claim said it
+ * started). Whatever the processor does, exactly one outcome is queued.
+ */
 public final class AssignmentRunner {
 
     private static final Logger LOG = Logger.getLogger(AssignmentRunner.class.getName());
     private final String app;
-
-    private final String workerId;
     private final ProcessorLookup processors;
-    private final Consumer<StatusReport> reports;
+    private final Consumer<Outcome> outcomes;
 
-    public AssignmentRunner(String app, String workerId, ProcessorLookup processors, Consumer<StatusReport> reports) {
+    public AssignmentRunner(String app, ProcessorLookup processors, Consumer<Outcome> outcomes) {
         this.app = app;
-        this.workerId = workerId;
         this.processors = processors;
-        this.reports = reports;
+        this.outcomes = outcomes;
     }
 
     public void run(Assignment assignment) {
-        report(assignment, ReportedState.RUNNING, null);
         ProcessResult result = execute(assignment);
         report(assignment, result.success() ? ReportedState.SUCCEEDED : ReportedState.FAILED, result.message());
     }
 
-    /** Reports an assignment that was taken but cannot run, so the owner can retry it elsewhere. */
+    /** Reports a claimed assignment that cannot run as failed, so the owner can retry it elsewhere. */
     public void refuse(Assignment assignment, String reason) {
         report(assignment, ReportedState.FAILED, reason);
     }
@@ -66,7 +65,6 @@ public final class AssignmentRunner {
     }
 
     private void report(Assignment a, ReportedState state, String message) {
-        reports.accept(
-                new StatusReport(a.instanceId(), a.attempt(), a.epoch(), workerId, state, ReportMessage.of(message)));
+        outcomes.accept(new Outcome(a.instanceId(), a.attempt(), state, ReportMessage.of(message)));
     }
 }

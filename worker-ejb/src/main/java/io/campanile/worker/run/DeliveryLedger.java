@@ -4,13 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Remembers which (instance, attempt) pairs this worker has already taken, so a pair delivered twice (a
- * repeated poll answer, two owners during a handover) runs once. Bounded: the oldest pairs are forgotten,
- * long after their run has ended.
+ * Remembers which (instance, attempt, epoch) deliveries this worker has already taken, so one delivered twice (a
+ * repeated poll answer) is claimed and run once. The epoch is part of the key: after a change of owner the new
+ * owner hands out again, under its newer epoch, the attempts nobody claimed, and those must be claimed again.
+ * Bounded: the oldest deliveries are forgotten, long after their run has ended.
  */
 public final class DeliveryLedger {
 
-    private record Delivery(long instanceId, int attempt) {}
+    private record Delivery(long instanceId, int attempt, long epoch) {}
 
     private final Map<Delivery, Boolean> seen;
 
@@ -23,8 +24,8 @@ public final class DeliveryLedger {
         };
     }
 
-    /** True the first time a pair is offered, false every later time. */
-    public synchronized boolean firstDelivery(long instanceId, int attempt) {
-        return seen.putIfAbsent(new Delivery(instanceId, attempt), Boolean.TRUE) == null;
+    /** True the first time a delivery is offered, false every later time. */
+    public synchronized boolean firstDelivery(long instanceId, int attempt, long epoch) {
+        return seen.putIfAbsent(new Delivery(instanceId, attempt, epoch), Boolean.TRUE) == null;
     }
 }

@@ -1,57 +1,37 @@
 package io.campanile.worker.run;
 
 import io.campanile.api.protocol.Assignment;
-import io.campanile.worker.discovery.EpochGuard;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.logging.Logger;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 
 /**
- * Takes assignments from poll answers: rejects those from an older epoch, ignores repeated deliveries,
- * and hands the rest to the run executor while counting active runs against the capacity.
+ * Starts claimed assignments on the run executor and decides how much new work the worker may ask for. A run
+ * slot is busy from {@link #start} until the run's outcome is queued. New work is asked for only while fewer
+ * outcomes than the capacity wait for delivery ({@code undelivered}): a poll asks for at most the free slots,
+ * so at most {@code capacity - 1} outcomes wait when it is sent, and the runs in progress then plus those of its
+ * answer add at most {@code capacity} more: the outcome queue never holds more than {@code 2 * capacity - 1}
+ * outcomes, and while no server takes reports the worker takes no new work.
  */
 public final class RunDispatcher {
 
-    private static final Logger LOG = Logger.getLogger(RunDispatcher.class.getName());
-
-    private final String app;
     private final int capacity;
-    private final EpochGuard epochs;
-    private final DeliveryLedger ledger;
     private final AssignmentRunner runner;
     private final Executor executor;
+    private final IntSupplier undelivered;
     private int active;
 
-    public RunDispatcher(
-            String app,
-            int capacity,
-            EpochGuard epochs,
-            DeliveryLedger ledger,
-            AssignmentRunner runner,
-            Executor executor) {
-        this.app = app;
+    public RunDispatcher(int capacity, AssignmentRunner runner, Executor executor, IntSupplier undelivered) {
         this.capacity = capacity;
-        this.epochs = epochs;
-        this.ledger = ledger;
         this.runner = runner;
         this.executor = executor;
+        this.undelivered = undelivered;
     }
 
-    /** Starts the assignment if it may run; returns whether it was started. */
-    public boolean accept(Assignment assignment) {
-        long newest = epochs.newest();
-        if (!epochs.admits(assignment.epoch())) {
-            LOG.warning(() -> "Rejected instance " + assignment.instanceId() + " attempt " + assignment.attempt()
-                    + " of app " + app + ": dispatched under epoch " + assignment.epoch()
-                    + ", older than the newest epoch seen " + newest);
-            return false;
-        }
-        if (!ledger.firstDelivery(assignment.instanceId(), assignment.attempt())) {
-            LOG.info(() -> "Ignored repeated delivery of instance " + assignment.instanceId() + " attempt "
-                    + assignment.attempt());
-            return false;
-        }
+    /** Runs a claimed assignment; if the executor no longer takes work, reports it failed at once. */
+    public void start(Assignment assignment) {
         synchronized (this) {
             active++;
         }
@@ -63,11 +43,12 @@ public final class RunDispatcher {
                     finished();
                 }
             });
-            return true;
         } catch (RejectedExecutionException e) {
-            finished();
-            runner.refuse(assignment, "worker is shutting down; not run");
-            return false;
+            try {
+                runner.refuse(assignment, "worker is shutting down; not run");
+            } finally {
+                finished();
+            }
         }
     }
 
@@ -75,7 +56,11 @@ public final class RunDispatcher {
         return active;
     }
 
+    /** How many new assignments the worker may ask for now: none while outcomes wait beyond the capacity. */
     public synchronized int free() {
+        if (undelivered.getAsInt() >= capacity) {
+            return 0;
+        }
         return Math.max(0, capacity - active);
     }
 
@@ -83,9 +68,9 @@ public final class RunDispatcher {
         return capacity;
     }
 
-    /** Waits until a run slot is free or {@code max} has passed; returns whether one is free. */
+    /** Waits until {@link #free()} is positive or {@code max} has passed; returns whether it is. */
     public synchronized boolean awaitFree(Duration max) throws InterruptedException {
-        return awaitUntil(max, () -> active < capacity);
+        return awaitUntil(max, () -> free() > 0);
     }
 
     /** Waits until no run is active or {@code max} has passed; returns whether none is. */
@@ -93,12 +78,12 @@ public final class RunDispatcher {
         return awaitUntil(max, () -> active == 0);
     }
 
-    /** Wakes threads waiting in {@link #awaitFree}, for example when the worker stops. */
+    /** Wakes threads waiting in {@link #awaitFree}: outcomes were delivered, or the worker stops. */
     public synchronized void wakeUp() {
         notifyAll();
     }
 
-    private boolean awaitUntil(Duration max, java.util.function.BooleanSupplier condition) throws InterruptedException {
+    private boolean awaitUntil(Duration max, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + max.toNanos();
         while (!condition.getAsBoolean()) {
             long left = deadline - System.nanoTime();

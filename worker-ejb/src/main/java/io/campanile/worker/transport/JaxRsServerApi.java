@@ -2,11 +2,14 @@ package io.campanile.worker.transport;
 
 import io.campanile.api.Headers;
 import io.campanile.api.admin.ErrorView;
+import io.campanile.api.protocol.ClaimAnswer;
+import io.campanile.api.protocol.ClaimRequest;
 import io.campanile.api.protocol.DiscoveryAnswer;
 import io.campanile.api.protocol.HeartbeatAnswer;
 import io.campanile.api.protocol.PollAnswer;
 import io.campanile.api.protocol.PollRequest;
-import io.campanile.api.protocol.StatusReport;
+import io.campanile.api.protocol.ReportAnswer;
+import io.campanile.api.protocol.ReportBatch;
 import io.campanile.api.protocol.WorkerHeartbeat;
 import io.campanile.worker.config.WorkerSettings;
 import jakarta.json.bind.Jsonb;
@@ -92,8 +95,14 @@ public final class JaxRsServerApi implements ServerApi {
     }
 
     @Override
-    public void report(URI server, StatusReport report) {
-        call(server, request(client, server, "api/worker/reports").buildPost(json(report)), null);
+    public ClaimAnswer claim(URI server, ClaimRequest claimRequest) {
+        return call(
+                server, request(client, server, "api/worker/claims").buildPost(json(claimRequest)), ClaimAnswer.class);
+    }
+
+    @Override
+    public ReportAnswer report(URI server, ReportBatch batch) {
+        return call(server, request(client, server, "api/worker/reports").buildPost(json(batch)), ReportAnswer.class);
     }
 
     @Override
@@ -185,9 +194,6 @@ public final class JaxRsServerApi implements ServerApi {
         String body = response.hasEntity() ? response.readEntity(String.class) : "";
         if (status / 100 != 2) {
             throw new ServerCallException(server, status, errorMessage(body, response), null);
-        }
-        if (type == null) {
-            return null;
         }
         try {
             return jsonb.fromJson(body, type);

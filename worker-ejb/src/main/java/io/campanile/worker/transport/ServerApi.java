@@ -1,10 +1,13 @@
 package io.campanile.worker.transport;
 
+import io.campanile.api.protocol.ClaimAnswer;
+import io.campanile.api.protocol.ClaimRequest;
 import io.campanile.api.protocol.DiscoveryAnswer;
 import io.campanile.api.protocol.HeartbeatAnswer;
 import io.campanile.api.protocol.PollAnswer;
 import io.campanile.api.protocol.PollRequest;
-import io.campanile.api.protocol.StatusReport;
+import io.campanile.api.protocol.ReportAnswer;
+import io.campanile.api.protocol.ReportBatch;
 import io.campanile.api.protocol.WorkerHeartbeat;
 import java.net.URI;
 
@@ -21,7 +24,11 @@ public interface ServerApi extends AutoCloseable {
     /** Long-poll: blocks until the server answers (up to its hold time) or {@link #abortPolls()}. */
     PollAnswer poll(URI server, PollRequest request);
 
-    void report(URI server, StatusReport report);
+    /** Claims the attempts of one poll answer ({@code POST api/worker/claims}); any server takes claims. */
+    ClaimAnswer claim(URI server, ClaimRequest request);
+
+    /** Reports how claimed attempts ended ({@code POST api/worker/reports}); any server takes reports. */
+    ReportAnswer report(URI server, ReportBatch batch);
 
     /** Makes every poll in progress, and every later one, end at once with a {@link ServerCallException}. */
     void abortPolls();

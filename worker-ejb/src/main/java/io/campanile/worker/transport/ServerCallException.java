@@ -28,17 +28,15 @@ public class ServerCallException extends RuntimeException {
         return status;
     }
 
-    /** 409: the server does not own the app (or the report does not fit the instance). */
-    public boolean isConflict() {
-        return status == 409;
-    }
-
     public boolean isUnauthorized() {
         return status == 401;
     }
 
-    /** A 4xx other than 401: every server would answer the same, retrying elsewhere is pointless. */
+    /**
+     * A 4xx other than 401 (this server's credentials) and 409 (this server's view of ownership): the request
+     * itself is bad, every server would answer the same, retrying elsewhere is pointless.
+     */
     public boolean isRejection() {
-        return status >= 400 && status < 500 && status != 401;
+        return status >= 400 && status < 500 && status != 401 && status != 409;
     }
 }

@@ -8,7 +8,6 @@ import io.campanile.worker.discovery.Discovery;
 import io.campanile.worker.discovery.EpochGuard;
 import io.campanile.worker.discovery.ServerRotation;
 import io.campanile.worker.run.AssignmentRunner;
-import io.campanile.worker.run.DeliveryLedger;
 import io.campanile.worker.run.RunDispatcher;
 import io.campanile.worker.testing.ManualNanos;
 import io.campanile.worker.testing.ScriptedServerApi;
@@ -29,12 +28,7 @@ class HeartbeatSenderTest {
     private final SilentOwnerWatch watch =
             new SilentOwnerWatch("app", discovery, rotation, clock, Duration.ofMillis(250), Duration.ofSeconds(1));
     private final RunDispatcher runs = new RunDispatcher(
-            "app",
-            4,
-            epochs,
-            new DeliveryLedger(10),
-            new AssignmentRunner("app", "w", name -> Optional.empty(), report -> {}),
-            Runnable::run);
+            4, new AssignmentRunner("app", name -> Optional.empty(), outcome -> {}), Runnable::run, () -> 0);
     private final HeartbeatSender heartbeat = new HeartbeatSender(
             "w", api, owner, discovery, watch, epochs, runs, new HealthProbe(), List.of("audit", "hello"));
 

@@ -1,20 +1,26 @@
 package io.campanile.worker.loop;
 
+import static io.campanile.worker.testing.Assignments.anAssignment;
 import static io.campanile.worker.testing.ScriptedServerApi.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.campanile.api.ProcessResult;
 import io.campanile.worker.discovery.CurrentOwner;
 import io.campanile.worker.discovery.Discovery;
 import io.campanile.worker.discovery.EpochGuard;
+import io.campanile.worker.discovery.ServerCandidates;
 import io.campanile.worker.discovery.ServerRotation;
 import io.campanile.worker.run.AssignmentRunner;
+import io.campanile.worker.run.ClaimStep;
 import io.campanile.worker.run.DeliveryLedger;
+import io.campanile.worker.run.ResolvedProcessor;
 import io.campanile.worker.run.RunDispatcher;
 import io.campanile.worker.testing.Eventually;
 import io.campanile.worker.testing.ScriptedServerApi;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,14 +37,28 @@ class PollLoopTest {
             epochs,
             System::nanoTime,
             Duration.ofMillis(250));
+    private final List<Long> ran = new CopyOnWriteArrayList<>();
     private final RunDispatcher runs = new RunDispatcher(
-            "app",
             4,
+            new AssignmentRunner(
+                    "app",
+                    name -> Optional.of(ResolvedProcessor.of(context -> {
+                        ran.add(context.instanceId());
+                        return ProcessResult.success("ok");
+                    })),
+                    outcome -> {}),
+            Runnable::run,
+            () -> 0);
+    private final ClaimStep claims = new ClaimStep(
+            "app",
+            "w",
+            api,
+            new ServerCandidates(owner, List.of(server(1), server(2)), server -> false),
             epochs,
             new DeliveryLedger(10),
-            new AssignmentRunner("app", "w", name -> Optional.empty(), report -> {}),
-            Runnable::run);
-    private final PollLoop loop = new PollLoop("w", api, owner, discovery, epochs, runs, Duration.ofMillis(250));
+            Duration.ofMillis(50));
+    private final PollLoop loop =
+            new PollLoop("w", api, owner, discovery, epochs, runs, claims, Duration.ofMillis(250));
     private Thread thread;
 
     private void start() {
@@ -61,6 +81,48 @@ class PollLoopTest {
 
         Eventually.await("the owner is polled", () -> api.calls.contains("poll server-1.test"));
         assertThat(api.calls.get(0)).isEqualTo("discover server-1.test");
+    }
+
+    @Test
+    void claims_the_attempts_of_an_answer_and_runs_the_claimed_ones() {
+        api.nextPollHandsOut(anAssignment(1, 3), anAssignment(2, 3)).refusing(2);
+        start();
+
+        Eventually.await("instance 1 ran", () -> ran.contains(1L));
+        assertThat(api.claims).first().satisfies(request -> {
+            assertThat(request.workerId()).isEqualTo("w");
+            assertThat(request.epoch()).isEqualTo(3);
+            assertThat(request.claims()).hasSize(2);
+        });
+        assertThat(ran).containsExactly(1L);
+    }
+
+    @Test
+    void never_polls_again_before_the_claim_of_the_previous_answer_is_settled() {
+        api.nextPollHandsOut(anAssignment(1, 3)).claimsUnanswered(5);
+        start();
+
+        Eventually.await("instance 1 ran", () -> ran.contains(1L));
+        Eventually.await(
+                "polled again",
+                () -> api.calls.stream().filter(c -> c.startsWith("poll")).count() >= 2);
+
+        List<String> calls = List.copyOf(api.calls);
+        int secondPoll = indexOf(calls, "poll", 2);
+        assertThat(indexOf(calls, "claim", 6))
+                .as("five failed claim calls and the answered one, all before the next poll")
+                .isBetween(0, secondPoll);
+        assertThat(ran).containsExactly(1L);
+    }
+
+    private static int indexOf(List<String> calls, String prefix, int nth) {
+        int seen = 0;
+        for (int i = 0; i < calls.size(); i++) {
+            if (calls.get(i).startsWith(prefix) && ++seen == nth) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test

@@ -6,8 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.campanile.api.ProcessResult;
 import io.campanile.api.ProcessorContext;
 import io.campanile.api.ReportedState;
-import io.campanile.api.protocol.StatusReport;
-import io.campanile.worker.discovery.EpochGuard;
+import io.campanile.api.protocol.Outcome;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,12 +15,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class RunDispatcherTest {
 
-    private final List<StatusReport> reports = new CopyOnWriteArrayList<>();
+    private final List<Outcome> reports = new CopyOnWriteArrayList<>();
     private final List<ProcessorContext> contexts = new CopyOnWriteArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
     private final Map<String, io.campanile.api.Processor> processors = Map.of(
@@ -39,19 +39,14 @@ class RunDispatcherTest {
                         release.await(10, TimeUnit.SECONDS);
                         return ProcessResult.success("done");
                     });
-    private final EpochGuard epochs = new EpochGuard();
     private final Executor executor = new Executor();
+    private final AtomicInteger undelivered = new AtomicInteger();
     private final RunDispatcher runs = new RunDispatcher(
-            "demo",
             2,
-            epochs,
-            new DeliveryLedger(100),
             new AssignmentRunner(
-                    "demo",
-                    "worker-1",
-                    name -> Optional.ofNullable(processors.get(name)).map(ResolvedProcessor::of),
-                    reports::add),
-            executor);
+                    "demo", name -> Optional.ofNullable(processors.get(name)).map(ResolvedProcessor::of), reports::add),
+            executor,
+            undelivered::get);
 
     /** Runs tasks on the calling thread, except where a test needs them in the background. */
     private static final class Executor implements java.util.concurrent.Executor {
@@ -75,29 +70,15 @@ class RunDispatcherTest {
     }
 
     @Test
-    void rejects_assignment_with_older_epoch() {
-        epochs.observe(5);
+    void queues_only_the_outcome_of_a_run() {
+        runs.start(anAssignment(1, 2, 3, "hello", "a=1"));
 
-        assertThat(runs.accept(anAssignment(1, 4))).isFalse();
-
-        assertThat(contexts).isEmpty();
-        assertThat(reports).isEmpty();
-    }
-
-    @Test
-    void reports_running_before_the_processor_and_then_its_result() {
-        runs.accept(anAssignment(1, 2, 3, "hello", "a=1"));
-
-        assertThat(reports)
-                .extracting(StatusReport::state)
-                .containsExactly(ReportedState.RUNNING, ReportedState.SUCCEEDED);
-        assertThat(reports.get(1))
-                .isEqualTo(new StatusReport(1, 2, 3, "worker-1", ReportedState.SUCCEEDED, "said hello"));
+        assertThat(reports).containsExactly(new Outcome(1, 2, ReportedState.SUCCEEDED, "said hello"));
     }
 
     @Test
     void gives_the_processor_the_instance_attempt_epoch_and_parameters() {
-        runs.accept(anAssignment(11, 2, 3, "hello", "a=1"));
+        runs.start(anAssignment(11, 2, 3, "hello", "a=1"));
 
         ProcessorContext context = contexts.get(0);
         assertThat(context.instanceId()).isEqualTo(11);
@@ -110,38 +91,30 @@ class RunDispatcherTest {
     }
 
     @Test
-    void runs_an_instance_attempt_delivered_twice_only_once() {
-        runs.accept(anAssignment(1, 3));
-        assertThat(runs.accept(anAssignment(1, 3))).isFalse();
-
-        assertThat(contexts).hasSize(1);
-    }
-
-    @Test
     void runs_a_later_attempt_of_the_same_instance() {
-        runs.accept(anAssignment(1, 1, 3, "hello", null));
-        runs.accept(anAssignment(1, 2, 3, "hello", null));
+        runs.start(anAssignment(1, 1, 3, "hello", null));
+        runs.start(anAssignment(1, 2, 3, "hello", null));
 
         assertThat(contexts).extracting(ProcessorContext::attempt).containsExactly(1, 2);
     }
 
     @Test
     void reports_failure_naming_an_unknown_processor_and_the_app() {
-        runs.accept(anAssignment(1, 1, 3, "nobody", null));
+        runs.start(anAssignment(1, 1, 3, "nobody", null));
 
         assertThat(reports)
                 .last()
-                .extracting(StatusReport::state, StatusReport::message)
+                .extracting(Outcome::state, Outcome::message)
                 .containsExactly(ReportedState.FAILED, "no processor named nobody in app demo");
     }
 
     @Test
     void reports_a_thrown_exception_as_failure_with_its_class_and_message() {
-        runs.accept(anAssignment(1, 1, 3, "broken", null));
+        runs.start(anAssignment(1, 1, 3, "broken", null));
 
         assertThat(reports)
                 .last()
-                .extracting(StatusReport::state, StatusReport::message)
+                .extracting(Outcome::state, Outcome::message)
                 .containsExactly(ReportedState.FAILED, "java.lang.IllegalArgumentException: bad parameters");
     }
 
@@ -149,8 +122,8 @@ class RunDispatcherTest {
     void counts_active_runs_against_the_capacity() throws Exception {
         executor.inBackground = true;
 
-        runs.accept(anAssignment(1, 1, 3, "slow", null));
-        runs.accept(anAssignment(2, 1, 3, "slow", null));
+        runs.start(anAssignment(1, 1, 3, "slow", null));
+        runs.start(anAssignment(2, 1, 3, "slow", null));
 
         assertThat(runs.active()).isEqualTo(2);
         assertThat(runs.free()).isZero();
@@ -160,20 +133,42 @@ class RunDispatcherTest {
     }
 
     @Test
+    void takes_no_new_work_while_as_many_outcomes_as_its_capacity_wait_for_delivery() {
+        undelivered.set(2);
+        assertThat(runs.free()).isZero();
+
+        undelivered.set(1);
+        assertThat(runs.free()).isEqualTo(2);
+    }
+
+    @Test
+    void a_waiting_poll_wakes_up_when_outcomes_are_delivered() throws Exception {
+        undelivered.set(2);
+        executor.background.execute(() -> {
+            undelivered.set(0);
+            runs.wakeUp();
+        });
+
+        long started = System.nanoTime();
+        assertThat(runs.awaitFree(java.time.Duration.ofSeconds(10))).isTrue();
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started))
+                .as("woken, not timed out")
+                .isLessThan(java.time.Duration.ofSeconds(5));
+    }
+
+    @Test
     void reports_an_assignment_it_cannot_start_because_the_pool_is_shut_down() {
         RunDispatcher closed = new RunDispatcher(
-                "demo",
                 2,
-                epochs,
-                new DeliveryLedger(100),
-                new AssignmentRunner("demo", "worker-1", name -> Optional.empty(), reports::add),
+                new AssignmentRunner("demo", name -> Optional.empty(), reports::add),
                 task -> {
                     throw new java.util.concurrent.RejectedExecutionException("shut down");
-                });
+                },
+                () -> 0);
 
-        assertThat(closed.accept(anAssignment(1, 3))).isFalse();
+        closed.start(anAssignment(1, 3));
 
-        assertThat(reports).singleElement().extracting(StatusReport::state).isEqualTo(ReportedState.FAILED);
+        assertThat(reports).singleElement().extracting(Outcome::state).isEqualTo(ReportedState.FAILED);
         assertThat(closed.active()).isZero();
     }
 }

@@ -3,11 +3,17 @@ package io.campanile.worker.testing;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.campanile.api.protocol.Assignment;
+import io.campanile.api.protocol.Claim;
+import io.campanile.api.protocol.ClaimAnswer;
+import io.campanile.api.protocol.ClaimRequest;
 import io.campanile.api.protocol.DiscoveryAnswer;
 import io.campanile.api.protocol.HeartbeatAnswer;
+import io.campanile.api.protocol.Outcome;
 import io.campanile.api.protocol.PollAnswer;
 import io.campanile.api.protocol.PollRequest;
-import io.campanile.api.protocol.StatusReport;
+import io.campanile.api.protocol.Refusal;
+import io.campanile.api.protocol.ReportAnswer;
+import io.campanile.api.protocol.ReportBatch;
 import io.campanile.api.protocol.WorkerHeartbeat;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -16,19 +22,24 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 /**
  * A Campanile server speaking the worker protocol on 127.0.0.1, port 0. Servers of one test share an
  * {@link Ownership} that says which of them owns the app; discovery answers from it, and a server that
  * does not own the app answers heartbeats and polls with 409. A held poll is answered as soon as work is
- * offered, or when the ownership moves away (409), or after the hold time.
+ * offered, or when the ownership moves away (409), or after the hold time. Any server claims every claim (except
+ * those of instances in {@link #refusedClaims}) and records every outcome.
  */
 public final class FakeServer implements AutoCloseable {
 
@@ -55,7 +66,9 @@ public final class FakeServer implements AutoCloseable {
     private final BlockingQueue<Assignment> offered = new LinkedBlockingQueue<>();
     public final List<PollRequest> polls = new CopyOnWriteArrayList<>();
     public final List<WorkerHeartbeat> heartbeats = new CopyOnWriteArrayList<>();
-    public final List<StatusReport> reports = new CopyOnWriteArrayList<>();
+    public final List<ClaimRequest> claims = new CopyOnWriteArrayList<>();
+    public final List<ReportBatch> reports = new CopyOnWriteArrayList<>();
+    public final Set<Long> refusedClaims = ConcurrentHashMap.newKeySet();
     public final List<String> badCredentials = new CopyOnWriteArrayList<>();
     private volatile boolean frozen;
 
@@ -127,9 +140,23 @@ public final class FakeServer implements AutoCloseable {
                     polls.add(jsonb.fromJson(body, PollRequest.class));
                     hold(exchange);
                 }
+                case "claims" -> {
+                    ClaimRequest claim = jsonb.fromJson(body, ClaimRequest.class);
+                    claims.add(claim);
+                    Map<Boolean, List<Claim>> refused = claim.claims().stream()
+                            .collect(Collectors.partitioningBy(c -> refusedClaims.contains(c.instanceId())));
+                    List<Refusal> refusals = refused.get(true).stream()
+                            .map(c -> new Refusal(c.instanceId(), c.attempt(), "not waiting"))
+                            .toList();
+                    send(exchange, 200, jsonb.toJson(new ClaimAnswer(refused.get(false), refusals)));
+                }
                 case "reports" -> {
-                    reports.add(jsonb.fromJson(body, StatusReport.class));
-                    exchange.sendResponseHeaders(204, -1);
+                    ReportBatch batch = jsonb.fromJson(body, ReportBatch.class);
+                    reports.add(batch);
+                    send(
+                            exchange,
+                            200,
+                            jsonb.toJson(new ReportAnswer(batch.outcomes().size(), List.of())));
                 }
                 default -> send(exchange, 404, "{\"status\":404,\"message\":\"no such path\"}");
             }
@@ -164,6 +191,11 @@ public final class FakeServer implements AutoCloseable {
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
+    }
+
+    /** Every outcome this server recorded, in the order received. */
+    public List<Outcome> outcomes() {
+        return reports.stream().flatMap(b -> b.outcomes().stream()).toList();
     }
 
     /** Stops answering at once, as a killed process would. */

@@ -1,33 +1,49 @@
 package io.campanile.worker.testing;
 
+import io.campanile.api.protocol.Assignment;
+import io.campanile.api.protocol.Claim;
+import io.campanile.api.protocol.ClaimAnswer;
+import io.campanile.api.protocol.ClaimRequest;
 import io.campanile.api.protocol.DiscoveryAnswer;
 import io.campanile.api.protocol.HeartbeatAnswer;
+import io.campanile.api.protocol.Outcome;
 import io.campanile.api.protocol.PollAnswer;
 import io.campanile.api.protocol.PollRequest;
-import io.campanile.api.protocol.StatusReport;
+import io.campanile.api.protocol.Refusal;
+import io.campanile.api.protocol.ReportAnswer;
+import io.campanile.api.protocol.ReportBatch;
 import io.campanile.api.protocol.WorkerHeartbeat;
 import io.campanile.worker.transport.ServerApi;
 import io.campanile.worker.transport.ServerCallException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An in-memory {@link ServerApi}: each server is up (answers as scripted) or down (no answer), and every
- * call is recorded. Polls answer at once with no work, except at a server scripted to hang them (a frozen
- * owner), where they block until the polling thread is interrupted, as the JAX-RS implementation does.
+ * call is recorded. Polls answer at once with the work scripted for the next poll (none by default), except at
+ * a server scripted to hang them (a frozen owner), where they block until the polling thread is interrupted, as
+ * the JAX-RS implementation does. Claims are claimed and outcomes recorded, except those of instances scripted
+ * to be refused.
  */
 public final class ScriptedServerApi implements ServerApi {
 
     public final List<String> calls = new CopyOnWriteArrayList<>();
-    public final List<StatusReport> reports = new CopyOnWriteArrayList<>();
+    public final List<ClaimRequest> claims = new CopyOnWriteArrayList<>();
+    public final List<ReportBatch> reports = new CopyOnWriteArrayList<>();
     public final List<WorkerHeartbeat> heartbeats = new CopyOnWriteArrayList<>();
     private final Map<URI, Integer> failures = new ConcurrentHashMap<>();
     private final Set<URI> hanging = ConcurrentHashMap.newKeySet();
+    private final Set<Long> refused = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger claimFailures = new AtomicInteger();
+    private final Queue<List<Assignment>> work = new ConcurrentLinkedQueue<>();
     private volatile DiscoveryAnswer ownerAnswer;
     private volatile Runnable duringHeartbeat = () -> {};
 
@@ -56,6 +72,30 @@ public final class ScriptedServerApi implements ServerApi {
     /** Runs {@code meanwhile} while the next heartbeat waits for its answer, before it fails or is answered. */
     public ScriptedServerApi whileNextHeartbeatWaits(Runnable meanwhile) {
         duringHeartbeat = meanwhile;
+        return this;
+    }
+
+    /** The next poll answers with these assignments (each later call scripts one more poll). */
+    public ScriptedServerApi nextPollHandsOut(Assignment... assignments) {
+        work.add(List.of(assignments));
+        return this;
+    }
+
+    /** The next {@code times} claim calls, at any server, get no answer. */
+    public ScriptedServerApi claimsUnanswered(int times) {
+        claimFailures.set(times);
+        return this;
+    }
+
+    /** Claims and outcomes of this instance are refused. */
+    public ScriptedServerApi refusing(long instanceId) {
+        refused.add(instanceId);
+        return this;
+    }
+
+    /** Claims and outcomes of this instance are no longer refused. */
+    public ScriptedServerApi accepting(long instanceId) {
+        refused.remove(instanceId);
         return this;
     }
 
@@ -106,13 +146,41 @@ public final class ScriptedServerApi implements ServerApi {
                 throw new ServerCallException(server, 0, "interrupted while polling", e);
             }
         }
-        return new PollAnswer(server.getHost(), ownerAnswer.epoch(), List.of());
+        List<Assignment> next = work.poll();
+        return new PollAnswer(server.getHost(), ownerAnswer.epoch(), next == null ? List.of() : next);
     }
 
     @Override
-    public void report(URI server, StatusReport report) {
+    public ClaimAnswer claim(URI server, ClaimRequest request) {
+        call("claim", server);
+        claims.add(request);
+        if (claimFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new ServerCallException(server, 0, "scripted time-out", null);
+        }
+        List<Claim> claimed = request.claims().stream()
+                .filter(c -> !refused.contains(c.instanceId()))
+                .toList();
+        List<Refusal> refusals = request.claims().stream()
+                .filter(c -> refused.contains(c.instanceId()))
+                .map(c -> new Refusal(c.instanceId(), c.attempt(), "scripted refusal"))
+                .toList();
+        return new ClaimAnswer(claimed, refusals);
+    }
+
+    @Override
+    public ReportAnswer report(URI server, ReportBatch batch) {
         call("report", server);
-        reports.add(report);
+        reports.add(batch);
+        List<Refusal> refusals = batch.outcomes().stream()
+                .filter(o -> refused.contains(o.instanceId()))
+                .map(o -> new Refusal(o.instanceId(), o.attempt(), "scripted refusal"))
+                .toList();
+        return new ReportAnswer(batch.outcomes().size() - refusals.size(), refusals);
+    }
+
+    /** Every outcome reported, in the order the server received them. */
+    public List<Outcome> outcomes() {
+        return reports.stream().flatMap(b -> b.outcomes().stream()).toList();
     }
 
     @Override
