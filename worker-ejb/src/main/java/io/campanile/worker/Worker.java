@@ -34,8 +34,9 @@ import java.util.logging.Logger;
  * One worker of one app. Runs happen on a pool of {@code capacity} threads from the given factory (a
  * container's managed thread factory in production); the poll loop, the outcome sender and the silent-owner
  * watch have a thread each. Undelivered outcomes are bounded by back-pressure, not by dropping: see
- * {@link RunDispatcher}. The caller ticks it every heartbeat interval and stops it once. Periods are measured with the given
- * monotonic clock ({@link System#nanoTime()} in production), so a step of the wall clock changes nothing.
+ * {@link RunDispatcher}. The caller ticks it every heartbeat interval and stops it once. Periods are measured
+ * with the given monotonic clock ({@link System#nanoTime()} in production), so a step of the wall clock changes
+ * nothing.
  */
 public final class Worker {
 

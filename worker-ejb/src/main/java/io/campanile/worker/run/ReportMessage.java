@@ -2,9 +2,10 @@ package io.campanile.worker.run;
 
 /**
  * A processor's result message made fit to report: the server refuses control characters (other than tab, line
- * feed and carriage return) and lone surrogates in every text with a 400, which would drop the whole batch of
- * outcomes the message travels in (runs that happened would look lost). Processors print what they like (ANSI colour codes, bytes of a file), so each such
- * character becomes {@code ?}, and the message is cut to {@value #MAX_LENGTH} characters.
+ * feed and carriage return) and lone surrogates in every text with a 400, which would drop the whole batch
+ * of outcomes the message travels in (runs that happened would look lost). Processors print what they like
+ * (ANSI colour codes, bytes of a file), so each such character becomes {@code ?}, and the message is cut to
+ * {@value #MAX_LENGTH} characters.
  */
 final class ReportMessage {
 
