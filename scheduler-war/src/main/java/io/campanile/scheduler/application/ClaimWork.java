@@ -49,7 +49,7 @@ public class ClaimWork {
         List<Refusal> refused = new ArrayList<>();
         for (Claim c : request.claims()) {
             AttemptSnapshot s = now.get(c.instanceId());
-            if (s != null && s.isRunningOn(c.attempt(), request.workerId())) {
+            if (s != null && s.isRunningOn(c.attempt(), request.workerId(), request.epoch())) {
                 claimed.add(c);
             } else {
                 refused.add(new Refusal(c.instanceId(), c.attempt(), why(appName, c, s, request.epoch())));
@@ -70,7 +70,8 @@ public class ClaimWork {
         }
         return switch (s.state()) {
             case WAITING -> "handed out under epoch " + epoch + ", which is no longer the epoch of app " + appName;
-            case RUNNING -> "attempt " + c.attempt() + " already runs on worker " + s.workerId();
+            case RUNNING -> "attempt " + c.attempt() + " already runs on worker " + s.workerId()
+                    + " (claimed under epoch " + s.epoch() + ")";
             default -> "attempt " + c.attempt() + " already ended " + s.state();
         };
     }

@@ -9,8 +9,16 @@ import io.campanile.api.InstanceState;
  */
 public record AttemptSnapshot(long instanceId, int attempt, InstanceState state, String workerId, long epoch) {
 
-    public boolean isRunningOn(int attemptNumber, String worker) {
-        return attempt == attemptNumber && state == InstanceState.RUNNING && worker.equals(workerId);
+    /**
+     * Whether the attempt runs on the worker under that claim's epoch: a claim repeated under the same epoch is
+     * claimed again, while the same attempt handed out again under a newer epoch (a new owner's snapshot taken
+     * just before the first claim committed) is not, so the worker cannot run it twice.
+     */
+    public boolean isRunningOn(int attemptNumber, String worker, long claimEpoch) {
+        return attempt == attemptNumber
+                && state == InstanceState.RUNNING
+                && worker.equals(workerId)
+                && epoch == claimEpoch;
     }
 
     public boolean endedAs(int attemptNumber, InstanceState outcome, String worker) {

@@ -206,7 +206,10 @@ abstract class RepositoryContract {
         });
 
         assertThat(claim("worker-1", 2, attempts))
-                .allSatisfy(s -> assertThat(s.isRunningOn(1, "worker-1")).isTrue());
+                .allSatisfy(s -> assertThat(s.isRunningOn(1, "worker-1", 2)).isTrue());
+        assertThat(claim("worker-1", 1, attempts))
+                .as("claimed under epoch 2: the same claim under epoch 1 is not the worker's")
+                .allSatisfy(s -> assertThat(s.isRunningOn(1, "worker-1", 1)).isFalse());
     }
 
     @Test
@@ -303,15 +306,15 @@ abstract class RepositoryContract {
                 .as("handing out writes nothing")
                 .isEqualTo(InstanceState.WAITING);
 
-        assertThat(claim("w", 1, List.of(new Attempt(id, 2))).get(0).isRunningOn(2, "w"))
+        assertThat(claim("w", 1, List.of(new Attempt(id, 2))).get(0).isRunningOn(2, "w", 1))
                 .as("wrong attempt")
                 .isFalse();
-        assertThat(claim("w", 1, List.of(new Attempt(id, 1))).get(0).isRunningOn(1, "w"))
+        assertThat(claim("w", 1, List.of(new Attempt(id, 1))).get(0).isRunningOn(1, "w", 1))
                 .isTrue();
-        assertThat(claim("w", 1, List.of(new Attempt(id, 1))).get(0).isRunningOn(1, "w"))
+        assertThat(claim("w", 1, List.of(new Attempt(id, 1))).get(0).isRunningOn(1, "w", 1))
                 .as("a repeated claim of the same worker")
                 .isTrue();
-        assertThat(claim("other", 1, List.of(new Attempt(id, 1))).get(0).isRunningOn(1, "other"))
+        assertThat(claim("other", 1, List.of(new Attempt(id, 1))).get(0).isRunningOn(1, "other", 1))
                 .as("another worker")
                 .isFalse();
         assertThat(end("other", id, 1, InstanceState.SUCCEEDED).state())
@@ -353,7 +356,7 @@ abstract class RepositoryContract {
             int[] wins = new int[ids.size()];
             for (int w = 0; w < workers; w++) {
                 for (AttemptSnapshot s : results.get(w).get(30, TimeUnit.SECONDS)) {
-                    if (s.isRunningOn(1, "w" + w)) {
+                    if (s.isRunningOn(1, "w" + w, 1)) {
                         wins[ids.indexOf(s.instanceId())]++;
                     }
                 }
