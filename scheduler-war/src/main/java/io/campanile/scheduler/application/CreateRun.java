@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The owner's half of run requests: one instance per request id, fenced by the app's epoch. A batch is one
- * transaction with one fence and set-based inserts: all of its runs or none.
+ * The owner's half of run requests: one instance per request id, fenced by the app's epoch (the fence is the
+ * last statement, see {@link OwnerFence}). A batch is one transaction with one fence and set-based inserts: all
+ * of its runs or none.
  */
 @ApplicationScoped
 public class CreateRun {
@@ -41,20 +42,20 @@ public class CreateRun {
     /** @param request checked, with its request id */
     @Transactional
     public Created create(Job job, long epoch, RunRequest request) {
-        fence.hold(job.appName(), epoch);
         var existing = instances.findByFireKey(job.id(), fireKey(request));
         if (existing.isPresent()) {
+            fence.hold(job.appName(), epoch);
             return new Created(Views.of(existing.get(), job.name()), false);
         }
         JobInstance instance = instance(job, epoch, request, clock.instant());
         instances.add(instance);
+        fence.hold(job.appName(), epoch);
         return new Created(Views.of(instance, job.name()), true);
     }
 
     /** @param requests checked, each with its own request id */
     @Transactional
     public RunBatchAnswer createBatch(Job job, long epoch, List<RunRequest> requests) {
-        fence.hold(job.appName(), epoch);
         Map<String, JobInstance> existing = instances.findByFireKeys(
                 job.id(), requests.stream().map(CreateRun::fireKey).toList());
         Instant now = clock.instant();
@@ -71,6 +72,7 @@ public class CreateRun {
             }
         }
         instances.addAll(created);
+        fence.hold(job.appName(), epoch);
         return new RunBatchAnswer(
                 created.size(),
                 requests.size() - created.size(),

@@ -48,12 +48,13 @@ public class FireDueJobs {
             return new Fired(0, next); // no write, no lock
         }
         List<Job> due = jobs.findDue(appName, now, MAX_JOBS_PER_CALL);
-        fence.hold(appName, epoch);
         int created = 0;
         for (Job job : due) {
             created += fire(job, epoch, now);
         }
-        return new Fired(created, jobs.earliestNextFire(appName).orElse(null));
+        Instant following = jobs.earliestNextFire(appName).orElse(null);
+        fence.hold(appName, epoch);
+        return new Fired(created, following);
     }
 
     /**

@@ -65,13 +65,13 @@ public class RecoverLostWork {
         if (lost.isEmpty()) {
             return freed; // most calls: no write, no lock
         }
-        fence.hold(appName, epoch);
         for (JobInstance running : lost) {
             instances.failRunning(
                     new Attempt(running.id(), running.attempt()),
                     running.workerId(),
                     "worker " + running.workerId() + " stopped sending heartbeats");
         }
+        fence.hold(appName, epoch);
         return freed;
     }
 }
