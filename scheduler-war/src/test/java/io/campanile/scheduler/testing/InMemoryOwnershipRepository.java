@@ -89,6 +89,18 @@ public class InMemoryOwnershipRepository implements OwnershipRepository {
     }
 
     @Override
+    public synchronized java.util.Set<String> renewAll(
+            String ownerId, java.util.Map<String, Long> epochs, long leaseMillis) {
+        java.util.Set<String> renewed = new java.util.HashSet<>();
+        epochs.forEach((app, epoch) -> {
+            if (renew(app, ownerId, epoch, leaseMillis)) {
+                renewed.add(app);
+            }
+        });
+        return renewed;
+    }
+
+    @Override
     public synchronized boolean fence(String appName, String ownerId, long epoch) {
         Row row = rows.get(appName);
         return row != null && ownedBy(row, ownerId) && row.epoch == epoch && row.leaseUntil.isAfter(now());

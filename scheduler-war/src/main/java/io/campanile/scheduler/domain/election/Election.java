@@ -5,7 +5,9 @@ import io.campanile.api.protocol.Handoff;
 import io.campanile.scheduler.domain.time.MonotonicClock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -110,6 +112,15 @@ public class Election {
         return new Peers.PingAnswer(me.id(), mine, o.epoch());
     }
 
+    private boolean renew(String appName, long epoch) {
+        long before = clock.millis();
+        if (repository.renew(appName, me.id(), epoch, leaseMillis)) {
+            held.hold(appName, epoch, before, leaseMillis);
+            return true;
+        }
+        return false;
+    }
+
     /** Takes over the apps a leaving server hands over, each only if still at the epoch it held. */
     public List<String> acceptHandoff(Handoff handoff) {
         List<String> taken = new ArrayList<>();
@@ -129,26 +140,28 @@ public class Election {
     }
 
     /** Extends the leases of every held app; drops the ones whose epoch has moved on. */
+    /** Renews every lease this server holds, in one statement (per thousand apps): idle apps cost no more. */
     public void renewLeases() {
-        held.snapshot().forEach((app, epoch) -> {
-            try {
-                if (!renew(app, epoch)) {
-                    LOG.warning(() -> "Lost app " + app + " at epoch " + epoch + ": another server took it over");
-                    held.lose(app, epoch);
-                }
-            } catch (RuntimeException e) {
-                LOG.warning(() -> "Could not renew the lease of app " + app + ": " + e);
+        Map<String, Long> snapshot = held.snapshot();
+        if (snapshot.isEmpty()) {
+            return;
+        }
+        long before = clock.millis();
+        Set<String> renewed;
+        try {
+            renewed = repository.renewAll(me.id(), snapshot, leaseMillis);
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Could not renew the leases of " + snapshot.size() + " app(s): " + e);
+            return;
+        }
+        snapshot.forEach((app, epoch) -> {
+            if (renewed.contains(app)) {
+                held.hold(app, epoch, before, leaseMillis);
+            } else {
+                LOG.warning(() -> "Lost app " + app + " at epoch " + epoch + ": another server took it over");
+                held.lose(app, epoch);
             }
         });
-    }
-
-    private boolean renew(String appName, long epoch) {
-        long before = clock.millis();
-        if (repository.renew(appName, me.id(), epoch, leaseMillis)) {
-            held.hold(appName, epoch, before, leaseMillis);
-            return true;
-        }
-        return false;
     }
 
     private Ownership takeOver(Ownership recorded, OwnershipChangeReason reason) {

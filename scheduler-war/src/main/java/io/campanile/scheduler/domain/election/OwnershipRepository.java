@@ -1,7 +1,9 @@
 package io.campanile.scheduler.domain.election;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Coordination on {@code server_info}. Every change is one conditional statement whose row
@@ -24,6 +26,12 @@ public interface OwnershipRepository {
 
     /** Extends the lease of an app this server holds at {@code epoch}; false if it no longer does. */
     boolean renew(String appName, String ownerId, long epoch, long leaseMillis);
+
+    /**
+     * Renews, in one statement for up to a thousand apps, every lease the owner still holds at the given epoch;
+     * returns the apps renewed (the others were taken over).
+     */
+    Set<String> renewAll(String ownerId, Map<String, Long> epochs, long leaseMillis);
 
     /**
      * Locks the app's row for the current transaction if {@code ownerId} holds it at {@code epoch}

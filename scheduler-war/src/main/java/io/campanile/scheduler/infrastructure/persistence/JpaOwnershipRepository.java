@@ -11,8 +11,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
 
 /** {@code server_info} and its history through native SQL: each change is one conditional update. */
 @ApplicationScoped
@@ -24,6 +28,9 @@ public class JpaOwnershipRepository implements OwnershipRepository {
 
     @PersistenceContext(unitName = "campanile")
     private EntityManager em;
+
+    /** Apps renewed by one statement. */
+    private static final int MAX_RENEWED = 1000;
 
     @Inject
     private Dialect dialect;
@@ -90,6 +97,43 @@ public class JpaOwnershipRepository implements OwnershipRepository {
                 .setParameter(5, t.reason().name())
                 .executeUpdate();
         return true;
+    }
+
+    @Override
+    public Set<String> renewAll(String ownerId, Map<String, Long> epochs, long leaseMillis) {
+        Set<String> renewed = new HashSet<>();
+        List<Map.Entry<String, Long>> all = List.copyOf(epochs.entrySet());
+        for (int from = 0; from < all.size(); from += MAX_RENEWED) {
+            List<Map.Entry<String, Long>> chunk = all.subList(from, Math.min(all.size(), from + MAX_RENEWED));
+            StringJoiner pairs = new StringJoiner(", ", "(", ")");
+            for (int i = 0; i < chunk.size(); i++) {
+                pairs.add("(?" + (3 + 2 * i) + ", ?" + (4 + 2 * i) + ")");
+            }
+            Query update = em.createNativeQuery("UPDATE server_info SET lease_until = " + Rows.nowPlusMillis("?1")
+                    + " WHERE owner_id = ?2 AND (app_name, epoch) IN " + pairs);
+            int p = 1;
+            update.setParameter(p++, leaseMillis).setParameter(p++, ownerId);
+            for (Map.Entry<String, Long> e : chunk) {
+                update.setParameter(p++, e.getKey()).setParameter(p++, e.getValue());
+            }
+            if (update.executeUpdate() == chunk.size()) {
+                chunk.forEach(e -> renewed.add(e.getKey()));
+                continue; // every lease renewed: the usual case, one statement
+            }
+            Set<String> asked = new HashSet<>();
+            chunk.forEach(e -> asked.add(e.getKey()));
+            List<?> rows = em.createNativeQuery("SELECT app_name, epoch FROM server_info WHERE owner_id = ?1")
+                    .setParameter(1, ownerId)
+                    .getResultList();
+            for (Object row : rows) {
+                Object[] r = (Object[]) row;
+                String app = (String) r[0];
+                if (asked.contains(app) && epochs.get(app) == Rows.number(r[1])) {
+                    renewed.add(app);
+                }
+            }
+        }
+        return renewed;
     }
 
     @Override

@@ -36,6 +36,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -410,6 +411,36 @@ abstract class RepositoryContract {
         assertThat(first.isNew()).isTrue();
         assertThat(second.isNew()).isFalse();
         assertThat(second.instance().id()).isEqualTo(first.instance().id());
+    }
+
+    @Test
+    void leases_are_renewed_together_and_only_where_the_owner_still_holds_the_epoch() {
+        String second = app + "-2";
+        String third = app + "-3";
+        for (String other : List.of(second, third)) {
+            db.run(em -> {
+                new JpaAppRepository(em).add(new App(other, AppSecret.of("secret-123"), Instant.now()));
+                new JpaOwnershipRepository(em, db.dialect()).register(other);
+            });
+        }
+        takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
+        for (String other : List.of(second, third)) {
+            db.tx(em -> new JpaOwnershipRepository(em, db.dialect())
+                    .takeOver(new TakeOver(other, 0, null, A, OwnershipChangeReason.FIRST_CLAIM, -1000)));
+        }
+        db.tx(em -> new JpaOwnershipRepository(em, db.dialect())
+                .takeOver(new TakeOver(third, 1, A.id(), B, OwnershipChangeReason.LEASE_EXPIRED, LONG_LEASE)));
+
+        Set<String> renewed = db.tx(em -> new JpaOwnershipRepository(em, db.dialect())
+                .renewAll(A.id(), Map.of(app, 1L, second, 1L, third, 1L), LONG_LEASE));
+        Set<String> allRenewed = db.tx(em ->
+                new JpaOwnershipRepository(em, db.dialect()).renewAll(A.id(), Map.of(app, 1L, second, 1L), LONG_LEASE));
+
+        assertThat(renewed).containsExactlyInAnyOrder(app, second);
+        assertThat(allRenewed).containsExactlyInAnyOrder(app, second);
+        assertThat(db.<Boolean>tx(em -> new JpaOwnershipRepository(em, db.dialect()).fence(second, A.id(), 1)))
+                .as("the expired lease of the second app was renewed")
+                .isTrue();
     }
 
     @Test
