@@ -3,10 +3,14 @@ package io.campanile.scheduler.application;
 import io.campanile.scheduler.domain.instance.Attempt;
 import io.campanile.scheduler.domain.instance.InstanceRepository;
 import io.campanile.scheduler.domain.instance.JobInstance;
+import io.campanile.scheduler.domain.time.MonotonicClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
 
@@ -25,6 +29,11 @@ public class RecoverLostWork {
     private WorkerRegistry workers;
     private HandedOut handedOut;
     private SchedulerSettings settings;
+    private MonotonicClock clock;
+    private final Map<String, Long> lastFullLook = new ConcurrentHashMap<>();
+
+    /** How often an app's running work is looked at when no known worker fell silent. */
+    static final long FULL_LOOK_MILLIS = 30_000;
 
     protected RecoverLostWork() {}
 
@@ -34,12 +43,14 @@ public class RecoverLostWork {
             InstanceRepository instances,
             WorkerRegistry workers,
             HandedOut handedOut,
-            SchedulerSettings settings) {
+            SchedulerSettings settings,
+            DatabaseClock clock) {
         this.fence = fence;
         this.instances = instances;
         this.workers = workers;
         this.handedOut = handedOut;
         this.settings = settings;
+        this.clock = clock.monotonic();
     }
 
     /**
@@ -49,20 +60,34 @@ public class RecoverLostWork {
      */
     @Transactional
     public int recover(String appName, long epoch, long heldForMillis) {
-        boolean settled = heldForMillis >= settings.workerTimeoutMillis();
-        Predicate<String> alive =
-                worker -> !settled || workers.isAlive(appName, worker, settings.workerTimeoutMillis());
+        long timeout = settings.workerTimeoutMillis();
+        boolean settled = heldForMillis >= timeout;
+        Predicate<String> alive = worker -> !settled || workers.isAlive(appName, worker, timeout);
         int freed = handedOut.releaseStale(appName, settings.handOutMillis(), alive);
         if (freed > 0) {
             LOG.info(() -> freed + " instance(s) of app " + appName + " handed out to lost workers, or "
                     + settings.handOutMillis() + " ms ago, were not claimed; handing them out again");
         }
-        List<JobInstance> lost = !settled
-                ? List.of()
-                : instances.findRunning(appName).stream()
-                        .filter(i -> !alive.test(i.workerId()))
-                        .toList();
+        if (!settled) {
+            return freed;
+        }
+        // running work is looked at once the app is settled here, when a known worker falls silent, and every
+        // FULL_LOOK_MILLIS (workers that never reached this server): an idle app costs no query a second
+        Set<String> silent = workers.lost(appName, timeout);
+        long now = clock.millis();
+        Long lastLook = lastFullLook.get(appName);
+        boolean fullLook = lastLook == null || now - lastLook >= FULL_LOOK_MILLIS;
+        if (silent.isEmpty() && !fullLook) {
+            return freed;
+        }
+        List<JobInstance> lost = instances.findRunning(appName).stream()
+                .filter(i -> !alive.test(i.workerId()))
+                .toList();
+        if (fullLook) {
+            lastFullLook.put(appName, now);
+        }
         if (lost.isEmpty()) {
+            workers.forgetLost(appName, silent, timeout);
             return freed; // most calls: no write, no lock
         }
         for (JobInstance running : lost) {
@@ -72,6 +97,12 @@ public class RecoverLostWork {
                     "worker " + running.workerId() + " stopped sending heartbeats");
         }
         fence.hold(appName, epoch);
+        workers.forgetLost(appName, silent, timeout);
         return freed;
+    }
+
+    /** This server no longer holds the app: the next time it does, running work is looked at afresh. */
+    public void forget(String appName) {
+        lastFullLook.remove(appName);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The workers of the apps this server owns, as their heartbeats describe them. Kept in memory: after a failover the
@@ -107,6 +108,25 @@ public class WorkerRegistry {
             processors.addAll(seen.heartbeat.processors());
         }
         return WorkerSummary.of(appName, live.size(), processors);
+    }
+
+    /** The app's known workers silent for {@code timeoutMillis} or longer. */
+    public Set<String> lost(String appName, long timeoutMillis) {
+        long now = clock.millis();
+        return byApp.getOrDefault(appName, Map.of()).entrySet().stream()
+                .filter(e -> now - e.getValue().atMillis >= timeoutMillis)
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+    }
+
+    /** Forgets these workers of the app unless they were heard from meanwhile (their lost work was handled). */
+    public void forgetLost(String appName, Set<String> workerIds, long timeoutMillis) {
+        Map<String, Seen> workers = byApp.get(appName);
+        if (workers != null) {
+            long now = clock.millis();
+            workerIds.forEach(
+                    w -> workers.computeIfPresent(w, (k, seen) -> now - seen.atMillis >= timeoutMillis ? null : seen));
+        }
     }
 
     public void forgetApp(String appName) {

@@ -4,6 +4,7 @@ import io.campanile.scheduler.application.DatabaseClock;
 import io.campanile.scheduler.application.DueWork;
 import io.campanile.scheduler.application.HandedOut;
 import io.campanile.scheduler.application.PublishWorkers;
+import io.campanile.scheduler.application.RecoverLostWork;
 import io.campanile.scheduler.application.SchedulerSettings;
 import io.campanile.scheduler.application.WaitingPolls;
 import io.campanile.scheduler.application.WorkerRegistry;
@@ -107,7 +108,8 @@ public class ServerWiring {
             WorkerRegistry workers,
             DueWork dueWork,
             PublishWorkers publishWorkers,
-            HandedOut handedOut) {
+            HandedOut handedOut,
+            RecoverLostWork recoverLostWork) {
         HeldApps held = new HeldApps(clock.monotonic(), settings.safetyMillis());
         held.onLost(app -> {
             polls.rejectAll(app);
@@ -115,6 +117,7 @@ public class ServerWiring {
             dueWork.forget(app);
             publishWorkers.forget(app);
             handedOut.forget(app);
+            recoverLostWork.forget(app);
         });
         return held;
     }
