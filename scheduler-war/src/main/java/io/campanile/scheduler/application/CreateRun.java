@@ -56,13 +56,13 @@ public class CreateRun {
     /** @param requests checked, each with its own request id */
     @Transactional
     public RunBatchAnswer createBatch(Job job, long epoch, List<RunRequest> requests) {
-        Map<String, JobInstance> existing = instances.findByFireKeys(
+        Map<String, Long> existing = instances.idsByFireKey(
                 job.id(), requests.stream().map(CreateRun::fireKey).toList());
         Instant now = clock.instant();
         List<JobInstance> created = new ArrayList<>();
-        List<JobInstance> all = new ArrayList<>(requests.size());
+        List<Object> all = new ArrayList<>(requests.size()); // an earlier instance's id, or a new instance
         for (RunRequest request : requests) {
-            JobInstance earlier = existing.get(fireKey(request));
+            Long earlier = existing.get(fireKey(request));
             if (earlier != null) {
                 all.add(earlier);
             } else {
@@ -76,7 +76,9 @@ public class CreateRun {
         return new RunBatchAnswer(
                 created.size(),
                 requests.size() - created.size(),
-                all.stream().map(JobInstance::id).toList());
+                all.stream()
+                        .map(o -> o instanceof JobInstance i ? i.id() : (Long) o)
+                        .toList());
     }
 
     private JobInstance instance(Job job, long epoch, RunRequest request, Instant now) {

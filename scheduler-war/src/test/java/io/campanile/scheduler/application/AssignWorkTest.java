@@ -254,7 +254,7 @@ class AssignWorkTest {
         }
 
         @Override
-        public Map<String, JobInstance> findByFireKeys(long jobId, Collection<String> fireKeys) {
+        public Map<String, Long> idsByFireKey(long jobId, Collection<String> fireKeys) {
             throw new UnsupportedOperationException();
         }
 

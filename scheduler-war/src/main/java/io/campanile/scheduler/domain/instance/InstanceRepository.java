@@ -22,8 +22,8 @@ public interface InstanceRepository {
 
     Optional<JobInstance> findByFireKey(long jobId, String fireKey);
 
-    /** The job's instances with these fire keys, by fire key. */
-    Map<String, JobInstance> findByFireKeys(long jobId, Collection<String> fireKeys);
+    /** The ids of the job's instances with these fire keys, by fire key. */
+    Map<String, Long> idsByFireKey(long jobId, Collection<String> fireKeys);
 
     /** Newest fire time first. */
     List<JobInstance> findByJob(long jobId, int limit);

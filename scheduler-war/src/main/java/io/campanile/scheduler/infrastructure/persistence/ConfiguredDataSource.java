@@ -71,6 +71,10 @@ public class ConfiguredDataSource implements DataSource {
         if (url.startsWith("jdbc:postgresql:") && !url.contains("options=")) {
             properties.setProperty("options", "-c idle_in_transaction_session_timeout=" + idleInTransactionMillis());
         }
+        if (url.startsWith("jdbc:postgresql:") && !url.contains("reWriteBatchedInserts=")) {
+            // a JDBC batch of inserts (a batch of runs) goes as multi-row INSERTs: a few statements, not thousands
+            properties.setProperty("reWriteBatchedInserts", "true");
+        }
         Connection connection = driverFor(url).connect(url, properties);
         if (connection == null) {
             throw new SQLException("the JDBC driver refused the URL in campanile.db.url");

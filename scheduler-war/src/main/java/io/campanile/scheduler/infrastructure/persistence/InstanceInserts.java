@@ -1,95 +1,110 @@
 package io.campanile.scheduler.infrastructure.persistence;
 
 import io.campanile.scheduler.domain.instance.JobInstance;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.StringJoiner;
+import java.util.Map;
 
 /**
- * Inserts many instances in a few statements: ids come from {@code job_instance_seq} in blocks (each value of
- * the sequence is the top of a block of {@link #BLOCK} ids, as JPA uses it), and rows go in multi-row
- * {@code INSERT}s of up to {@link #ROWS_PER_STATEMENT} rows. 10,000 runs are about 20 statements.
+ * Set-based work on many instances in a few statements, over JDBC ({@link TransactionJdbc}): ids come from {@code
+ * job_instance_seq} in blocks (each value of the sequence is the top of a block of {@link #BLOCK} ids, as JPA uses
+ * it), rows go in one JDBC batch (multi-row {@code INSERT}s on PostgreSQL, {@code reWriteBatchedInserts}), and
+ * existing fire keys are looked up with one array parameter.
  */
 final class InstanceInserts {
 
     /** The sequence's increment and the entity's allocation size. */
     static final int BLOCK = 50;
 
-    private static final int ROWS_PER_STATEMENT = 500;
-    private static final String COLUMNS = "id, job_id, app_name, fire_key, trigger_type, fire_time, parameters, "
-            + "state, attempt, epoch, owner_id, created_at";
-    private static final int PARAMETERS_PER_ROW = 12;
+    private static final String INSERT = "INSERT INTO job_instance (id, job_id, app_name, fire_key, trigger_type, "
+            + "fire_time, parameters, state, attempt, epoch, owner_id, created_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    private final EntityManager em;
     private final Dialect dialect;
 
-    InstanceInserts(EntityManager em, Dialect dialect) {
-        this.em = em;
+    InstanceInserts(Dialect dialect) {
         this.dialect = dialect;
     }
 
-    void insert(List<JobInstance> instances) {
+    void insert(Connection connection, List<JobInstance> instances) throws SQLException {
         if (instances.isEmpty()) {
             return;
         }
-        List<Long> ids = ids(instances.size());
-        for (int i = 0; i < instances.size(); i++) {
-            instances.get(i).identify(ids.get(i));
-        }
-        for (int from = 0; from < instances.size(); from += ROWS_PER_STATEMENT) {
-            insertRows(instances.subList(from, Math.min(instances.size(), from + ROWS_PER_STATEMENT)));
+        List<Long> ids = ids(connection, instances.size());
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (int i = 0; i < instances.size(); i++) {
+                JobInstance instance = instances.get(i);
+                instance.identify(ids.get(i));
+                insert.setLong(1, instance.id());
+                insert.setLong(2, instance.jobId());
+                insert.setString(3, instance.appName());
+                insert.setString(4, instance.fireKey());
+                insert.setString(5, instance.trigger().name());
+                insert.setObject(6, instance.fireTime().atOffset(ZoneOffset.UTC));
+                insert.setString(7, instance.parameters());
+                insert.setString(8, instance.state().name());
+                insert.setInt(9, instance.attempt());
+                insert.setLong(10, instance.epoch());
+                insert.setString(11, instance.ownerId());
+                insert.setObject(12, instance.createdAt().atOffset(ZoneOffset.UTC));
+                insert.addBatch();
+            }
+            int[] counts = insert.executeBatch();
+            for (int count : counts) {
+                if (count != 1 && count != PreparedStatement.SUCCESS_NO_INFO) {
+                    throw new IllegalStateException("an instance insert changed " + count + " rows");
+                }
+            }
         }
     }
 
-    private List<Long> ids(int count) {
+    /** The ids of the job's instances with these fire keys, by fire key. */
+    Map<String, Long> idsByFireKey(Connection connection, long jobId, List<String> fireKeys) throws SQLException {
+        Map<String, Long> found = new HashMap<>();
+        if (fireKeys.isEmpty()) {
+            return found;
+        }
+        Array keys = connection.createArrayOf("VARCHAR", fireKeys.toArray());
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT fire_key, id FROM job_instance WHERE job_id = ? AND fire_key = ANY(?)")) {
+            select.setLong(1, jobId);
+            select.setArray(2, keys);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        } finally {
+            keys.free();
+        }
+        return found;
+    }
+
+    private List<Long> ids(Connection connection, int count) throws SQLException {
         int blocks = (count + BLOCK - 1) / BLOCK;
-        List<?> tops = em.createNativeQuery(dialect.sequenceValues("job_instance_seq", "?1"))
-                .setParameter(1, blocks)
-                .getResultList();
         List<Long> ids = new ArrayList<>(blocks * BLOCK);
-        for (Object top : tops) {
-            long last = Rows.number(top);
-            for (long id = last - BLOCK + 1; id <= last; id++) {
-                ids.add(id);
+        try (PreparedStatement select = connection.prepareStatement(dialect.sequenceValues("job_instance_seq", "?"))) {
+            select.setInt(1, blocks);
+            try (ResultSet tops = select.executeQuery()) {
+                while (tops.next()) {
+                    long last = tops.getLong(1);
+                    for (long id = last - BLOCK + 1; id <= last; id++) {
+                        ids.add(id);
+                    }
+                }
             }
         }
         if (ids.size() < count) {
-            throw new IllegalStateException("job_instance_seq gave " + tops.size() + " blocks, " + blocks + " wanted");
+            throw new IllegalStateException(
+                    "job_instance_seq gave " + ids.size() / BLOCK + " blocks, " + blocks + " wanted");
         }
         return ids;
-    }
-
-    private void insertRows(List<JobInstance> rows) {
-        StringJoiner values = new StringJoiner(", ");
-        for (int r = 0; r < rows.size(); r++) {
-            StringJoiner row = new StringJoiner(", ", "(", ")");
-            for (int c = 1; c <= PARAMETERS_PER_ROW; c++) {
-                row.add("?" + (r * PARAMETERS_PER_ROW + c));
-            }
-            values.add(row.toString());
-        }
-        Query insert = em.createNativeQuery("INSERT INTO job_instance (" + COLUMNS + ") VALUES " + values);
-        int p = 1;
-        for (JobInstance i : rows) {
-            insert.setParameter(p++, i.id());
-            insert.setParameter(p++, i.jobId());
-            insert.setParameter(p++, i.appName());
-            insert.setParameter(p++, i.fireKey());
-            insert.setParameter(p++, i.trigger().name());
-            insert.setParameter(p++, i.fireTime().atOffset(ZoneOffset.UTC));
-            insert.setParameter(p++, i.parameters());
-            insert.setParameter(p++, i.state().name());
-            insert.setParameter(p++, i.attempt());
-            insert.setParameter(p++, i.epoch());
-            insert.setParameter(p++, i.ownerId());
-            insert.setParameter(p++, i.createdAt().atOffset(ZoneOffset.UTC));
-        }
-        int inserted = insert.executeUpdate();
-        if (inserted != rows.size()) {
-            throw new IllegalStateException("inserted " + inserted + " instances instead of " + rows.size());
-        }
     }
 }

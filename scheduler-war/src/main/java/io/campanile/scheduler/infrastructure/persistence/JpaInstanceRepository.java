@@ -18,7 +18,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +34,6 @@ import java.util.stream.Collectors;
 public class JpaInstanceRepository implements InstanceRepository {
 
     private static final int MAX_RESULT_LENGTH = 2000;
-    /** The most values bound in one IN list. */
-    private static final int MAX_LIST = 1000;
 
     @PersistenceContext(unitName = "campanile")
     private EntityManager em;
@@ -44,11 +41,15 @@ public class JpaInstanceRepository implements InstanceRepository {
     @Inject
     private Dialect dialect;
 
+    @Inject
+    private TransactionJdbc jdbc;
+
     protected JpaInstanceRepository() {}
 
-    public JpaInstanceRepository(EntityManager em, Dialect dialect) {
+    public JpaInstanceRepository(EntityManager em, Dialect dialect, TransactionJdbc jdbc) {
         this.em = em;
         this.dialect = dialect;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -59,7 +60,11 @@ public class JpaInstanceRepository implements InstanceRepository {
 
     @Override
     public void addAll(List<JobInstance> added) {
-        new InstanceInserts(em, dialect).insert(added);
+        em.flush(); // what JPA holds goes first: the batch follows on the transaction's connection
+        jdbc.run(c -> {
+            new InstanceInserts(dialect).insert(c, added);
+            return added.size();
+        });
     }
 
     @Override
@@ -78,17 +83,9 @@ public class JpaInstanceRepository implements InstanceRepository {
     }
 
     @Override
-    public Map<String, JobInstance> findByFireKeys(long jobId, Collection<String> fireKeys) {
-        Map<String, JobInstance> found = new HashMap<>();
+    public Map<String, Long> idsByFireKey(long jobId, Collection<String> fireKeys) {
         List<String> keys = List.copyOf(fireKeys);
-        for (int from = 0; from < keys.size(); from += MAX_LIST) {
-            em.createQuery("SELECT i FROM JobInstance i WHERE i.jobId = :job AND i.fireKey IN :keys", JobInstance.class)
-                    .setParameter("job", jobId)
-                    .setParameter("keys", keys.subList(from, Math.min(keys.size(), from + MAX_LIST)))
-                    .getResultStream()
-                    .forEach(i -> found.put(i.fireKey(), i));
-        }
-        return found;
+        return jdbc.run(c -> new InstanceInserts(dialect).idsByFireKey(c, jobId, keys));
     }
 
     @Override

@@ -487,7 +487,7 @@ abstract class RepositoryContract {
     }
 
     private static JpaInstanceRepository instances(EntityManager em) {
-        return new JpaInstanceRepository(em, db.dialect());
+        return new JpaInstanceRepository(em, db.dialect(), TestDatabase.jdbcOf(em));
     }
 
     private Ownership ownership() {

@@ -43,6 +43,20 @@ final class TestDatabase implements AutoCloseable {
         this.emf = Persistence.createEntityManagerFactory("campanile", properties);
     }
 
+    /** JDBC on the entity manager's own connection (EclipseLink unwraps it inside a transaction). */
+    static TransactionJdbc jdbcOf(EntityManager em) {
+        return new TransactionJdbc() {
+            @Override
+            public <T> T run(Work<T> work) {
+                try {
+                    return work.apply(em.unwrap(java.sql.Connection.class));
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+    }
+
     Dialect dialect() {
         return Dialect.of(url);
     }
