@@ -81,7 +81,7 @@ public final class Worker {
         ServerCandidates candidates = new ServerCandidates(owner, settings.servers(), watch::isSilent);
         this.outcomes = new OutcomeSender(settings.workerId(), api, candidates, retryPause, this::outcomesLeft);
         AssignmentRunner runner = new AssignmentRunner(settings.app(), processors, outcomes::submit);
-        this.runs = new RunDispatcher(settings.capacity(), runner, runPool, outcomes::waiting);
+        this.runs = new RunDispatcher(settings.capacity(), runner, runPool, outcomes::waiting, outcomes::isFlowing);
         this.heartbeat = new HeartbeatSender(
                 settings.workerId(),
                 api,

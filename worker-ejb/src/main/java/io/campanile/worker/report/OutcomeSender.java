@@ -48,7 +48,7 @@ public final class OutcomeSender implements Runnable {
     private final Deque<Outcome> queue = new ArrayDeque<>();
 
     private final ReentrantLock sending = new ReentrantLock();
-    private boolean stuck;
+    private volatile boolean stuck;
     private volatile boolean running = true;
 
     /** @param afterDelivery called, with no lock held, whenever outcomes left the queue (to wake a waiting poll) */
@@ -68,6 +68,11 @@ public final class OutcomeSender implements Runnable {
     }
 
     /** Outcomes queued and not yet answered for by a server (those being sent included). */
+    /** Whether outcomes are being delivered: false while the last batch found no server to take it. */
+    public boolean isFlowing() {
+        return !stuck;
+    }
+
     public synchronized int waiting() {
         return queue.size();
     }

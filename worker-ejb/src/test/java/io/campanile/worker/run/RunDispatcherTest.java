@@ -142,6 +142,27 @@ class RunDispatcherTest {
     }
 
     @Test
+    void while_reports_flow_one_batch_more_may_wait_and_none_once_they_stop() {
+        java.util.concurrent.atomic.AtomicBoolean flowing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        RunDispatcher lenient = new RunDispatcher(
+                2,
+                new AssignmentRunner("demo", name -> Optional.empty(), reports::add),
+                executor,
+                undelivered::get,
+                flowing::get);
+
+        undelivered.set(2 + RunDispatcher.FLOWING_ALLOWANCE - 1);
+        assertThat(lenient.free()).isEqualTo(2);
+        undelivered.set(2 + RunDispatcher.FLOWING_ALLOWANCE);
+        assertThat(lenient.free()).isZero();
+        undelivered.set(2);
+        flowing.set(false);
+        assertThat(lenient.free()).as("reports no longer delivered").isZero();
+        undelivered.set(1);
+        assertThat(lenient.free()).isEqualTo(2);
+    }
+
+    @Test
     void a_waiting_poll_wakes_up_when_outcomes_are_delivered() throws Exception {
         undelivered.set(2);
         executor.background.execute(() -> {
