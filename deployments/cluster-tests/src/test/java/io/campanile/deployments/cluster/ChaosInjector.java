@@ -1,0 +1,137 @@
+package io.campanile.deployments.cluster;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Applies a planned {@link ChaosFault} to the chaos cluster and waits until it is over: a killed or restarted
+ * process is up again, a frozen server continued, a vanished one back, PostgreSQL started again, a wall clock back
+ * at real time. Whatever happens, the fault is undone before this returns or throws.
+ */
+final class ChaosInjector {
+
+    private static final Duration GRACEFUL_EXIT = Duration.ofSeconds(30);
+
+    private final ChaosCluster cluster;
+
+    ChaosInjector(ChaosCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    ChaosFaultWindow inject(int number, ChaosFault fault) {
+        String target =
+                switch (fault.kind()) {
+                    case KILL_WORKER -> cluster.workers().get(fault.target()).name();
+                    case RESTART_POSTGRES -> "postgres";
+                    default -> cluster.servers().get(fault.target()).name();
+                };
+        Instant start = Instant.now();
+        String note = apply(fault);
+        Instant end = Instant.now();
+        return new ChaosFaultWindow(
+                number,
+                fault,
+                target,
+                fault.kind().targetsServer()
+                        ? cluster.servers().get(fault.target()).serverIds()
+                        : Set.of(),
+                start,
+                end,
+                note);
+    }
+
+    private String apply(ChaosFault fault) {
+        return switch (fault.kind()) {
+            case KILL_SERVER -> killServer(cluster.servers().get(fault.target()), fault.hold());
+            case RESTART_SERVER -> restartServer(cluster.servers().get(fault.target()));
+            case KILL_WORKER -> killWorker(cluster.workers().get(fault.target()), fault.hold());
+            case FREEZE_SERVER -> freeze(cluster.servers().get(fault.target()), fault.hold());
+            case BLACKHOLE_SERVER -> blackhole(cluster.servers().get(fault.target()), fault.hold());
+            case RESTART_POSTGRES -> restartPostgres(fault.hold());
+            case STEP_CLOCK -> stepClock(cluster.servers().get(fault.target()), fault);
+        };
+    }
+
+    private String killServer(ChaosServer server, Duration down) {
+        long pid = server.process().pid();
+        server.process().kill9();
+        Poll.pause(down);
+        return "killed pid " + pid + "; " + startAgain(server);
+    }
+
+    private String restartServer(ChaosServer server) {
+        long pid = server.process().pid();
+        long stopping = System.nanoTime();
+        server.process().terminate();
+        boolean exited = server.process().awaitExit(GRACEFUL_EXIT);
+        if (!exited) {
+            server.process().kill9();
+        }
+        return "pid " + pid
+                + (exited
+                        ? " exited " + Poll.millisSince(stopping) + " ms after SIGTERM"
+                        : " killed after " + GRACEFUL_EXIT.toSeconds() + " s of SIGTERM")
+                + "; " + startAgain(server);
+    }
+
+    private String startAgain(ChaosServer server) {
+        server.start();
+        Duration took = server.awaitReady(cluster.startTimeout());
+        return "new pid " + server.process().pid() + " ready after " + took.toMillis() + " ms";
+    }
+
+    private String killWorker(ChaosWorker worker, Duration down) {
+        String old = worker.workerId();
+        worker.process().kill9();
+        Poll.pause(down);
+        worker.start();
+        Duration took = worker.awaitReady(cluster.startTimeout());
+        return "killed " + old + "; " + worker.workerId() + " ready after " + took.toMillis() + " ms";
+    }
+
+    private String freeze(ChaosServer server, Duration hold) {
+        server.process().suspend();
+        try {
+            Poll.pause(hold);
+        } finally {
+            server.process().resume();
+        }
+        return "";
+    }
+
+    private String blackhole(ChaosServer server, Duration hold) {
+        server.vanish();
+        try {
+            Poll.pause(hold);
+        } finally {
+            server.reappear();
+        }
+        return "";
+    }
+
+    private String restartPostgres(Duration down) {
+        cluster.postgres().stopServer();
+        try {
+            Poll.pause(down);
+        } finally {
+            cluster.postgres().startServer();
+        }
+        return "";
+    }
+
+    private String stepClock(ChaosServer server, ChaosFault fault) {
+        WallClock clock = server.wallClock();
+        try {
+            clock.offsetSeconds(-fault.clockBackSeconds());
+            Poll.pause(fault.hold());
+            clock.offsetSeconds(fault.clockForwardSeconds());
+            Poll.pause(fault.hold());
+        } finally {
+            clock.offsetSeconds(0);
+        }
+        // libfaketime re-reads the file at most every second: the step back to real time is in force after that
+        Poll.pause(Duration.ofSeconds(1));
+        return "";
+    }
+}
