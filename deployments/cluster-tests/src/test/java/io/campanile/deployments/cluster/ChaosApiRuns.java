@@ -55,7 +55,7 @@ final class ChaosApiRuns {
     private void loop() {
         int n = 0;
         while (!stopped) {
-            ChaosPlan.ApiRun next = plan.nextApiRun(cluster.apps().size());
+            ChaosPlan.ApiRun next = plan.nextApiRun();
             long gapStart = System.nanoTime();
             while (!stopped && Poll.millisSince(gapStart) < next.gapBefore().toMillis()) {
                 Poll.pause(Duration.ofMillis(100));

@@ -142,8 +142,8 @@ class ChaosBooksTest {
     @Test
     void an_owner_change_needs_a_fault_on_the_old_owner_that_can_cause_it_and_one_owner_per_epoch() {
         cleanSoak();
-        ChaosFault kill = new ChaosFault(ChaosFault.Kind.KILL_SERVER, 0, Duration.ZERO, Duration.ZERO, 0, 0);
-        ChaosFault clock = new ChaosFault(ChaosFault.Kind.STEP_CLOCK, 1, Duration.ZERO, Duration.ZERO, 5, 5);
+        ChaosFault kill = new ChaosFault(ChaosFault.Kind.KILL_SERVER, 0, false, Duration.ZERO, Duration.ZERO, 0, 0);
+        ChaosFault clock = new ChaosFault(ChaosFault.Kind.STEP_CLOCK, 1, false, Duration.ZERO, Duration.ZERO, 5, 5);
         faults.add(new ChaosFaultWindow(1, kill, "server-1", Set.of("s1"), T0, T0.plusSeconds(20), ""));
         faults.add(
                 new ChaosFaultWindow(2, clock, "server-2", Set.of("s2"), T0.plusSeconds(40), T0.plusSeconds(50), ""));
@@ -161,5 +161,22 @@ class ChaosBooksTest {
                         "UNEXPLAINED-OWNER-CHANGE " + changes.get(2) + " explained-by=NONE",
                         "UNEXPLAINED-OWNER-CHANGE " + changes.get(3) + " explained-by=NONE",
                         "UNEXPLAINED-OWNER-CHANGE " + changes.get(4) + " explained-by=NONE");
+    }
+
+    @Test
+    void a_postgres_restart_explains_a_change_of_any_owner_and_a_worker_kill_none() {
+        cleanSoak();
+        ChaosFault postgres =
+                new ChaosFault(ChaosFault.Kind.RESTART_POSTGRES, 0, false, Duration.ZERO, Duration.ZERO, 0, 0);
+        ChaosFault worker = new ChaosFault(ChaosFault.Kind.KILL_WORKER, 1, false, Duration.ZERO, Duration.ZERO, 0, 0);
+        faults.add(new ChaosFaultWindow(1, postgres, "postgres", Set.of(), T0, T0.plusSeconds(5), ""));
+        faults.add(new ChaosFaultWindow(2, worker, "alpha-w2", Set.of(), T0.plusSeconds(30), T0.plusSeconds(50), ""));
+        changes.add(new ChaosRecords.OwnerChange(2, "alpha", "s1", "s2", 2, "LEASE_EXPIRED", T0.plusSeconds(12)));
+        changes.add(new ChaosRecords.OwnerChange(3, "alpha", "s2", "s3", 3, "LEASE_EXPIRED", T0.plusSeconds(40)));
+
+        ChaosBooks books = books();
+        assertThat(books.ownerChanges().get(0)).endsWith("explained-by=#1 RESTART_POSTGRES");
+        assertThat(books.problems())
+                .containsExactly("UNEXPLAINED-OWNER-CHANGE " + changes.get(2) + " explained-by=NONE");
     }
 }

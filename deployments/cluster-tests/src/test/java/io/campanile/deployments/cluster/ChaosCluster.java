@@ -5,11 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -155,6 +160,23 @@ final class ChaosCluster implements AutoCloseable {
     /** Servers a call will not hang on, in a fixed order. */
     List<ChaosServer> answeringServers() {
         return servers.stream().filter(ChaosServer::isAnswering).toList();
+    }
+
+    /** The server that owns {@code app} now, as {@code server_info} records it; empty if none of ours does. */
+    Optional<ChaosServer> ownerOf(String app) {
+        try (Connection connection = database.connect();
+                PreparedStatement query =
+                        connection.prepareStatement("SELECT owner_id FROM server_info WHERE app_name = ?")) {
+            query.setString(1, app);
+            try (ResultSet rows = query.executeQuery()) {
+                String owner = rows.next() ? rows.getString(1) : null;
+                return servers.stream()
+                        .filter(server -> server.serverIds().contains(owner))
+                        .findFirst();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the owner of " + app + ": " + e.getMessage(), e);
+        }
     }
 
     PrivatePostgres postgres() {

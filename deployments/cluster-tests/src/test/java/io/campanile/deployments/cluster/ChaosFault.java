@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * One fault of the chaos soak, as the seeded plan drew it: what, on which server or worker (an index into the
- * soak's servers or workers; unused for PostgreSQL), how long to wait after the previous fault, and how long the
+ * soak's servers or workers; unused for PostgreSQL; with {@code atOwner}, the index of an app, whose owner at the
+ * moment of the fault is hit: the faults that test a failover), how long to wait after the previous fault, and how long the
  * fault lasts (the time a killed process stays down, a server stays frozen or away, PostgreSQL stays down, or the
  * wall clock stays at each step).
  *
@@ -12,7 +13,13 @@ import java.time.Duration;
  *     {@code clockForwardSeconds} ahead of real time, then back to real time
  */
 public record ChaosFault(
-        Kind kind, int target, Duration gapBefore, Duration hold, long clockBackSeconds, long clockForwardSeconds) {
+        Kind kind,
+        int target,
+        boolean atOwner,
+        Duration gapBefore,
+        Duration hold,
+        long clockBackSeconds,
+        long clockForwardSeconds) {
 
     /** The kinds of fault; each says whether it can, by itself, move an app to another owner. */
     public enum Kind {
@@ -52,7 +59,8 @@ public record ChaosFault(
 
     @Override
     public String toString() {
-        return kind + (kind == Kind.RESTART_POSTGRES ? "" : " target=" + target) + " after=" + gapBefore.toMillis()
+        return kind + (kind == Kind.RESTART_POSTGRES ? "" : atOwner ? " owner-of-app=" + target : " target=" + target)
+                + " after=" + gapBefore.toMillis()
                 + "ms hold=" + hold.toMillis() + "ms"
                 + (kind == Kind.STEP_CLOCK ? " steps=-" + clockBackSeconds + "s,+" + clockForwardSeconds + "s" : "");
     }

@@ -20,36 +20,39 @@ final class ChaosInjector {
     }
 
     ChaosFaultWindow inject(int number, ChaosFault fault) {
+        ChaosServer server = fault.kind().targetsServer() ? server(fault) : null;
         String target =
                 switch (fault.kind()) {
                     case KILL_WORKER -> cluster.workers().get(fault.target()).name();
                     case RESTART_POSTGRES -> "postgres";
-                    default -> cluster.servers().get(fault.target()).name();
+                    default -> server.name()
+                            + (fault.atOwner() ? " (owner of " + cluster.apps().get(fault.target()) + ")" : "");
                 };
         Instant start = Instant.now();
-        String note = apply(fault);
+        String note = apply(fault, server);
         Instant end = Instant.now();
         return new ChaosFaultWindow(
-                number,
-                fault,
-                target,
-                fault.kind().targetsServer()
-                        ? cluster.servers().get(fault.target()).serverIds()
-                        : Set.of(),
-                start,
-                end,
-                note);
+                number, fault, target, server != null ? server.serverIds() : Set.of(), start, end, note);
     }
 
-    private String apply(ChaosFault fault) {
+    /** The server the fault hits: the planned one, or the app's owner now (any server if it has none). */
+    private ChaosServer server(ChaosFault fault) {
+        if (!fault.atOwner()) {
+            return cluster.servers().get(fault.target());
+        }
+        return cluster.ownerOf(cluster.apps().get(fault.target()))
+                .orElse(cluster.servers().get(fault.target() % cluster.servers().size()));
+    }
+
+    private String apply(ChaosFault fault, ChaosServer server) {
         return switch (fault.kind()) {
-            case KILL_SERVER -> killServer(cluster.servers().get(fault.target()), fault.hold());
-            case RESTART_SERVER -> restartServer(cluster.servers().get(fault.target()));
+            case KILL_SERVER -> killServer(server, fault.hold());
+            case RESTART_SERVER -> restartServer(server);
             case KILL_WORKER -> killWorker(cluster.workers().get(fault.target()), fault.hold());
-            case FREEZE_SERVER -> freeze(cluster.servers().get(fault.target()), fault.hold());
-            case BLACKHOLE_SERVER -> blackhole(cluster.servers().get(fault.target()), fault.hold());
+            case FREEZE_SERVER -> freeze(server, fault.hold());
+            case BLACKHOLE_SERVER -> blackhole(server, fault.hold());
             case RESTART_POSTGRES -> restartPostgres(fault.hold());
-            case STEP_CLOCK -> stepClock(cluster.servers().get(fault.target()), fault);
+            case STEP_CLOCK -> stepClock(server, fault);
         };
     }
 

@@ -24,14 +24,16 @@ public final class ChaosPlan {
     private final long seed;
     private final int servers;
     private final int workers;
+    private final int apps;
     private final Random faults;
     private final Random runs;
     private final Deque<ChaosFault.Kind> bag = new ArrayDeque<>();
 
-    public ChaosPlan(long seed, int servers, int workers) {
+    public ChaosPlan(long seed, int servers, int workers, int apps) {
         this.seed = seed;
         this.servers = servers;
         this.workers = workers;
+        this.apps = apps;
         this.faults = new Random(seed);
         this.runs = new Random(seed ^ 0x5DEECE66DL);
     }
@@ -57,7 +59,9 @@ public final class ChaosPlan {
             bag.addAll(kinds);
         }
         ChaosFault.Kind kind = bag.poll();
-        int target = kind.targetsWorker() ? faults.nextInt(workers) : faults.nextInt(servers);
+        // half the server faults hit an app's owner of the moment: a random server is mostly not an owner
+        boolean atOwner = kind.targetsServer() && faults.nextBoolean();
+        int target = kind.targetsWorker() ? faults.nextInt(workers) : faults.nextInt(atOwner ? apps : servers);
         Duration gap = millisBetween(faults, 3_000, 10_000);
         Duration hold =
                 switch (kind) {
@@ -68,13 +72,13 @@ public final class ChaosPlan {
                 };
         long back = kind == ChaosFault.Kind.STEP_CLOCK ? 5 + faults.nextInt(56) : 0;
         long forward = kind == ChaosFault.Kind.STEP_CLOCK ? 5 + faults.nextInt(56) : 0;
-        return new ChaosFault(kind, target, gap, hold, back, forward);
+        return new ChaosFault(kind, target, atOwner, gap, hold, back, forward);
     }
 
     /** The next API run: after how long, and for which app (an index). */
     public record ApiRun(Duration gapBefore, int app) {}
 
-    public ApiRun nextApiRun(int apps) {
+    public ApiRun nextApiRun() {
         return new ApiRun(millisBetween(runs, 1_000, 6_000), runs.nextInt(apps));
     }
 

@@ -33,7 +33,7 @@ class ChaosSoakIT {
         System.out.println("CHAOS-SETUP all processes up after " + Poll.millisSince(begin) + " ms");
         ChaosSoak soak = new ChaosSoak(
                 cluster,
-                new ChaosPlan(seed, ChaosCluster.SERVERS, cluster.workers().size()));
+                new ChaosPlan(seed, ChaosCluster.SERVERS, cluster.workers().size(), APPS.size()));
         try {
             ChaosBooks books;
             try {
