@@ -3,6 +3,7 @@ package io.campanile.deployments.cluster;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -201,9 +202,10 @@ final class ChaosBooks {
             if (change.changedAt().isBefore(setupEnd)) {
                 continue;
             }
+            // the latest of the faults that explain it: the nearest cause when a grace period overlaps the next fault
             Optional<ChaosFaultWindow> cause = faults.stream()
                     .filter(fault -> fault.explains(change.oldOwnerId(), change.changedAt(), grace))
-                    .findFirst();
+                    .max(Comparator.comparing(ChaosFaultWindow::start));
             String line = change + " explained-by="
                     + cause.map(f -> "#" + f.number() + " " + f.fault().kind()).orElse("NONE");
             ownerChanges.add(line);

@@ -171,11 +171,15 @@ class ChaosBooksTest {
         ChaosFault worker = new ChaosFault(ChaosFault.Kind.KILL_WORKER, 1, false, Duration.ZERO, Duration.ZERO, 0, 0);
         faults.add(new ChaosFaultWindow(1, postgres, "postgres", Set.of(), T0, T0.plusSeconds(5), ""));
         faults.add(new ChaosFaultWindow(2, worker, "alpha-w2", Set.of(), T0.plusSeconds(30), T0.plusSeconds(50), ""));
-        changes.add(new ChaosRecords.OwnerChange(2, "alpha", "s1", "s2", 2, "LEASE_EXPIRED", T0.plusSeconds(12)));
+        changes.add(new ChaosRecords.OwnerChange(2, "alpha", "s1", "s2", 2, "LEASE_EXPIRED", T0.plusSeconds(6)));
         changes.add(new ChaosRecords.OwnerChange(3, "alpha", "s2", "s3", 3, "LEASE_EXPIRED", T0.plusSeconds(40)));
+        ChaosFault kill = new ChaosFault(ChaosFault.Kind.KILL_SERVER, 0, true, Duration.ZERO, Duration.ZERO, 0, 0);
+        faults.add(new ChaosFaultWindow(3, kill, "server-1", Set.of("s1"), T0.plusSeconds(7), T0.plusSeconds(9), ""));
+        changes.add(new ChaosRecords.OwnerChange(4, "alpha", "s1", "s2", 4, "LEASE_EXPIRED", T0.plusSeconds(8)));
 
         ChaosBooks books = books();
         assertThat(books.ownerChanges().get(0)).endsWith("explained-by=#1 RESTART_POSTGRES");
+        assertThat(books.ownerChanges().get(2)).as("the nearest cause").endsWith("explained-by=#3 KILL_SERVER");
         assertThat(books.problems())
                 .containsExactly("UNEXPLAINED-OWNER-CHANGE " + changes.get(2) + " explained-by=NONE");
     }

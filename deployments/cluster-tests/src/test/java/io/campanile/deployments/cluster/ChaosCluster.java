@@ -200,6 +200,17 @@ final class ChaosCluster implements AutoCloseable {
         return dir;
     }
 
+    /**
+     * Deletes the Payara Micro root directory (about 100 MB) of a process that has exited, keeping its log: a long
+     * soak starts a hundred processes. {@link MicroLaunch#toProcess} puts it beside the log, as {@code <name>-root}.
+     */
+    void discardRootOf(PayaraProcess exited) {
+        if (exited.isAlive()) {
+            throw new IllegalStateException(exited.name() + " still runs");
+        }
+        deleteRecursively(dir.resolve(exited.name() + "-root"));
+    }
+
     /** {@code free -m}, as the machine sees it now. */
     static String memory() {
         try {

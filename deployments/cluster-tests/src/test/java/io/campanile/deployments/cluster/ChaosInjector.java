@@ -59,6 +59,7 @@ final class ChaosInjector {
     private String killServer(ChaosServer server, Duration down) {
         long pid = server.process().pid();
         server.process().kill9();
+        cluster.discardRootOf(server.process());
         Poll.pause(down);
         return "killed pid " + pid + "; " + startAgain(server);
     }
@@ -71,6 +72,7 @@ final class ChaosInjector {
         if (!exited) {
             server.process().kill9();
         }
+        cluster.discardRootOf(server.process());
         return "pid " + pid
                 + (exited
                         ? " exited " + Poll.millisSince(stopping) + " ms after SIGTERM"
@@ -87,6 +89,7 @@ final class ChaosInjector {
     private String killWorker(ChaosWorker worker, Duration down) {
         String old = worker.workerId();
         worker.process().kill9();
+        cluster.discardRootOf(worker.process());
         Poll.pause(down);
         worker.start();
         Duration took = worker.awaitReady(cluster.startTimeout());
