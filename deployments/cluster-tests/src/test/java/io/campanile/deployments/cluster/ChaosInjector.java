@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * Applies a planned {@link ChaosFault} to the chaos cluster and waits until it is over: a killed or restarted
  * process is up again, a frozen server continued, a vanished one back, PostgreSQL started again, a wall clock back
- * at real time. Whatever happens, the fault is undone before this returns or throws.
+ * at real time. A freeze, a black hole, a PostgreSQL stop and a clock step are undone also when waiting fails; a
+ * process that does not come back within the start time-out fails the soak.
  */
 final class ChaosInjector {
 

@@ -18,6 +18,11 @@ class ChaosSoakIT {
 
     private static final List<String> APPS = List.of("alpha", "beta");
     private static final String DEFAULT_MINUTES = "2";
+    /**
+     * Seven Payara Micro JVMs on two cores, restarted again and again: a start took 45–150 s per batch, and more
+     * than the cluster tests' default 180 s while other builds ran. {@code -Dcampanile.it.startTimeoutSeconds} wins.
+     */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
 
     @Test
     void faults_at_random_times_lose_no_fire_run_none_twice_and_move_no_owner_unexplained() throws Exception {
@@ -29,7 +34,7 @@ class ChaosSoakIT {
         System.out.println("CHAOS-START seed=" + seed + " minutes=" + duration.toMillis() / 60_000.0
                 + " (repeat with -Dchaos.seed=" + seed + ")");
         long begin = System.nanoTime();
-        ChaosCluster cluster = ChaosCluster.start(ClusterSettings.fromSystemProperties(ChaosCluster.SERVERS), APPS);
+        ChaosCluster cluster = ChaosCluster.start(settings(), APPS);
         System.out.println("CHAOS-SETUP all processes up after " + Poll.millisSince(begin) + " ms");
         ChaosSoak soak = new ChaosSoak(
                 cluster,
@@ -61,5 +66,18 @@ class ChaosSoakIT {
                     "CHAOS-END seed=" + seed + " took " + Poll.millisSince(begin) + " ms; logs in " + cluster.dir());
             cluster.close();
         }
+    }
+
+    private static ClusterSettings settings() {
+        ClusterSettings settings = ClusterSettings.fromSystemProperties(ChaosCluster.SERVERS);
+        return System.getProperty("campanile.it.startTimeoutSeconds") != null
+                ? settings
+                : new ClusterSettings(
+                        settings.microJar(),
+                        settings.schedulerWar(),
+                        settings.demoWar(),
+                        settings.logDir(),
+                        settings.serverCount(),
+                        START_TIMEOUT);
     }
 }
