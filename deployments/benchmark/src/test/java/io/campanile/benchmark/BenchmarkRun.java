@@ -89,6 +89,7 @@ final class BenchmarkRun {
     }
 
     private void notes() {
+        results.note("Command: `" + settings.command() + "`.");
         results.note("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + System.getProperty("java.version") + ", " + stats.serverVersion() + " at 127.0.0.1.");
         results.note("All processes run on this machine and read the same clock: a fire lag is the processor's"
@@ -99,7 +100,8 @@ final class BenchmarkRun {
         results.note("Throughput: (runs called - 1) / (last first call - first call). Sizes: "
                 + settings.throughputRuns() + " runs for the peers, " + settings.campanileThroughputRuns()
                 + " for Campanile; fire lag: " + settings.fireLagRuns() + " runs over "
-                + settings.fireLagSpread().toSeconds() + " s.");
+                + settings.fireLagSpread().toSeconds() + " s. The backlog is created while the scheduler runs:"
+                + " where a creation rate is below its throughput, creating the runs was the limit.");
         results.note("Campanile's API takes a run's delay in whole seconds from the request, so its fire-lag runs"
                 + " are due at whole-second offsets from their requests, not at the peers' exact instants.");
         results.note("Database cost: pg_stat_database deltas of each scheduler's own fresh database (transactions ="

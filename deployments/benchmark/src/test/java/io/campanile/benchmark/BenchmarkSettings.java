@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
  *     reports its counters up to 10 s late
  * @param idle how long the idle cost is measured
  * @param assertCampanileExactlyOnce whether the smoke fails on Campanile's duplicates and misses too
+ * @param command how the run was started, for the summary
  */
 public record BenchmarkSettings(
         Set<Scenario> scenarios,
@@ -38,7 +39,8 @@ public record BenchmarkSettings(
         Duration statsSettle,
         Duration idle,
         boolean assertCampanileExactlyOnce,
-        Path outputDir) {
+        Path outputDir,
+        String command) {
 
     public static final List<String> ALL_SCHEDULERS =
             List.of("campanile", "quartz", "db-scheduler", "db-scheduler-lock-and-fetch");
@@ -66,7 +68,8 @@ public record BenchmarkSettings(
                 seconds("benchmark.idleSeconds", 3),
                 Boolean.getBoolean("benchmark.assertCampanileExactlyOnce"),
                 Path.of(System.getProperty("benchmark.outputDir", "target/benchmark"))
-                        .toAbsolutePath());
+                        .toAbsolutePath(),
+                System.getProperty("benchmark.command", "mvn verify (the smoke)"));
     }
 
     public boolean runs(Scenario scenario) {

@@ -1,5 +1,6 @@
 package io.campanile.benchmark;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -67,6 +68,7 @@ final class Charts {
     }
 
     private static void save(JFreeChart chart, Path file) {
+        chart.getPlot().setBackgroundPaint(Color.WHITE);
         try {
             ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
         } catch (IOException e) {
