@@ -4,6 +4,8 @@ import io.campanile.benchmark.DatabaseStats.Counters;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * One benchmark run: every selected scheduler in turn, alone on the machine, through a warm-up and the
@@ -26,41 +28,59 @@ final class BenchmarkRun {
     Results run() {
         notes();
         for (String name : settings.schedulers()) {
-            try (Subject subject = subject(name)) {
-                results.note(subject.description() + ".");
-                measure(subject);
+            if (settings.runs(Scenario.THROUGHPUT)
+                    || settings.runs(Scenario.DATABASE_COST)
+                    || settings.runs(Scenario.FOOTPRINT)) {
+                measure(name, this::backlog);
+            }
+            if (settings.runs(Scenario.FIRE_LAG)) {
+                measure(name, subject -> new FireLagScenario(settings).run(subject, results));
             }
         }
         ResultsWriter.write(settings.outputDir(), "Campanile benchmark " + Instant.now(), results);
         return results;
     }
 
-    private void measure(Subject subject) {
-        long start = System.nanoTime();
-        try {
-            subject.start();
-            System.out.println(subject.name() + " started in "
-                    + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms, database "
-                    + subject.databaseName());
-            warmUp(subject);
-            DatabaseCost cost = new DatabaseCost(settings, stats);
-            if (settings.runs(Scenario.DATABASE_COST)) {
-                cost.idle(subject, results);
+    /**
+     * Starts a fresh subject (new processes, new database) for {@code scenarios}, so that what one scenario
+     * leaves behind (a backlog not drained in time, late repeats) cannot slow the next; stops it afterwards.
+     */
+    private void measure(String name, Consumer<Subject> scenarios) {
+        try (Subject subject = subject(name)) {
+            results.note(subject.description() + ".");
+            long start = System.nanoTime();
+            try {
+                subject.start();
+                System.out.println(subject.name() + " started in "
+                        + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms, database "
+                        + subject.databaseName());
+                warmUp(subject);
+                scenarios.accept(subject);
+            } catch (RuntimeException | Error e) {
+                System.out.println(subject.name() + " failed: " + e + "\n" + subject.logTails(80));
+                throw e;
             }
-            if (settings.runs(Scenario.THROUGHPUT) || settings.runs(Scenario.DATABASE_COST)) {
-                Counters before = cost.before(subject);
-                Tally tally =
-                        new ThroughputScenario(settings).run(subject, results, settings.runs(Scenario.THROUGHPUT));
-                if (settings.runs(Scenario.DATABASE_COST)) {
-                    cost.perRun(subject, before, tally, results);
-                }
-            }
-            if (settings.runs(Scenario.FIRE_LAG)) {
-                new FireLagScenario(settings).run(subject, results);
-            }
-        } catch (RuntimeException | Error e) {
-            System.out.println(subject.name() + " failed: " + e + "\n" + subject.logTails(80));
-            throw e;
+        }
+    }
+
+    /** The idle cost and footprint, then the throughput backlog with its database cost and peak footprint. */
+    private void backlog(Subject subject) {
+        DatabaseCost cost = new DatabaseCost(settings, stats);
+        if (settings.runs(Scenario.DATABASE_COST)) {
+            cost.idle(subject, results);
+        }
+        boolean footprint = settings.runs(Scenario.FOOTPRINT);
+        if (footprint) {
+            Footprint.idle(subject, results);
+        }
+        Counters before = cost.before(subject);
+        Tally tally;
+        try (FootprintSampler sampler = new FootprintSampler(footprint ? subject.processes() : Map.of())) {
+            tally = new ThroughputScenario(settings).run(subject, results, settings.runs(Scenario.THROUGHPUT));
+            Footprint.underLoad(subject, sampler.peaks(), results);
+        }
+        if (settings.runs(Scenario.DATABASE_COST)) {
+            cost.perRun(subject, before, tally, results);
         }
     }
 
@@ -102,6 +122,9 @@ final class BenchmarkRun {
                 + " for Campanile; fire lag: " + settings.fireLagRuns() + " runs over "
                 + settings.fireLagSpread().toSeconds() + " s. The backlog is created while the scheduler runs:"
                 + " where a creation rate is below its throughput, creating the runs was the limit.");
+        results.note("Footprint: VmRSS and Threads from /proc/<pid>/status of Campanile's server and worker"
+                + " application (Payara Micro, -Xmx320m), idle after the warm-up and at their peak while draining the"
+                + " throughput backlog (sampled every 200 ms); the peers run inside the benchmark's JVM.");
         results.note("Campanile's API takes a run's delay in whole seconds from the request, so its fire-lag runs"
                 + " are due at whole-second offsets from their requests, not at the peers' exact instants.");
         results.note("Database cost: pg_stat_database deltas of each scheduler's own fresh database (transactions ="

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -132,6 +133,14 @@ final class CampanileSubject implements Subject {
     @Override
     public boolean recordsComplete() {
         return records.complete();
+    }
+
+    @Override
+    public Map<String, Long> processes() {
+        Map<String, Long> processes = new LinkedHashMap<>();
+        processes.put("server", server.pid());
+        processes.put("worker app", demo.pid());
+        return processes;
     }
 
     @Override

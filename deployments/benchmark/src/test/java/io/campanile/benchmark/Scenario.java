@@ -7,5 +7,7 @@ public enum Scenario {
     /** Runs at fixed instants spread over some seconds: processor start minus scheduled instant. */
     FIRE_LAG,
     /** Transactions, rows written (and statements) per executed run of THROUGHPUT, and the cost when idle. */
-    DATABASE_COST
+    DATABASE_COST,
+    /** Resident memory and threads of Campanile's processes, idle and under the THROUGHPUT backlog. */
+    FOOTPRINT
 }

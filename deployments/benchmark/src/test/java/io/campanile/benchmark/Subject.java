@@ -2,6 +2,7 @@ package io.campanile.benchmark;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A scheduler under test, set up as its users run it, with a no-op processor that records every call. Each
@@ -35,6 +36,11 @@ public interface Subject extends AutoCloseable {
      * from another process.
      */
     boolean recordsComplete();
+
+    /** The processes of its own the scheduler runs in, by name, with their pids; none for in-process peers. */
+    default Map<String, Long> processes() {
+        return Map.of();
+    }
 
     /** What to show when the subject failed: the end of its processes' logs; nothing for in-process peers. */
     default String logTails(int lines) {
