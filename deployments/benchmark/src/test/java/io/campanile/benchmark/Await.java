@@ -1,0 +1,50 @@
+package io.campanile.benchmark;
+
+import java.time.Duration;
+import java.util.Set;
+
+/** Waiting for a subject's processors: poll its records with a deadline, never a bare sleep for a result. */
+final class Await {
+
+    private static final Duration POLL = Duration.ofMillis(50);
+
+    private Await() {}
+
+    /**
+     * Waits until every run in {@code keys} was called and the subject's records are complete, or until
+     * {@code timeout}; then until no new call of these runs came for {@code quiet}, so that late repeats are
+     * counted. Returns the books then.
+     */
+    static Tally calls(Subject subject, Set<String> keys, Duration timeout, Duration quiet) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Tally tally = Tally.of(keys, subject.executions());
+        while (!(tally.complete() && subject.recordsComplete()) && System.nanoTime() < deadline) {
+            pause(POLL);
+            tally = Tally.of(keys, subject.executions());
+        }
+        long quietSince = System.nanoTime();
+        int calls = tally.executed() + tally.duplicates();
+        while (System.nanoTime() - quietSince < quiet.toNanos()) {
+            pause(POLL);
+            tally = Tally.of(keys, subject.executions());
+            int now = tally.executed() + tally.duplicates();
+            if (now != calls || !subject.recordsComplete()) {
+                calls = now;
+                quietSince = System.nanoTime();
+            }
+            if (System.nanoTime() > deadline + quiet.toNanos() * 3) {
+                break; // calls that never stop coming: the books close anyway
+            }
+        }
+        return tally;
+    }
+
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.campanile.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark itself: in every {@code verify} a smoke with small counts (the module's POM), in
+ * {@code run.sh} the full run (the {@code benchmark} profile). Either way it checks that the output is complete
+ * and that the peers ran every run exactly once; Campanile's duplicates and misses are reported, and asserted
+ * only with {@code -Dbenchmark.assertCampanileExactlyOnce=true}.
+ */
+class BenchmarkIT {
+
+    private static final Map<Scenario, List<String>> REQUIRED_METRICS = Map.of(
+            Scenario.THROUGHPUT, List.of("creation time", "throughput", "duplicates", "misses"),
+            Scenario.FIRE_LAG, List.of("lag p50", "lag p95", "lag p99", "lag max", "duplicates", "misses"),
+            Scenario.DATABASE_COST, List.of("transactions per run", "rows written per run", "idle transactions"),
+            Scenario.FOOTPRINT,
+                    List.of(
+                            "server resident memory, idle",
+                            "server threads, peak under load",
+                            "worker app resident memory, peak under load"));
+
+    @Test
+    void every_scheduler_gets_every_figure_and_the_peers_run_each_run_exactly_once() throws IOException {
+        BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
+        Results results = new BenchmarkRun(settings).run();
+
+        Path dir = settings.outputDir();
+        List<Figure> figures = results.figures();
+        assertThat(Files.readAllLines(dir.resolve(ResultsWriter.RESULTS), StandardCharsets.UTF_8))
+                .hasSize(figures.size());
+        assertThat(dir.resolve(ResultsWriter.SUMMARY)).isNotEmptyFile();
+        if (settings.runs(Scenario.FIRE_LAG)) {
+            assertThat(dir.resolve(ResultsWriter.FIRE_LAG_PNG)).isNotEmptyFile();
+        }
+        if (settings.runs(Scenario.THROUGHPUT)) {
+            assertThat(dir.resolve(ResultsWriter.THROUGHPUT_PNG)).isNotEmptyFile();
+        }
+        for (String scheduler : settings.schedulers()) {
+            for (Scenario scenario : settings.scenarios()) {
+                if (scenario == Scenario.FOOTPRINT && !scheduler.equals(Summary.CAMPANILE)) {
+                    continue; // the peers have no process of their own
+                }
+                for (String metric : REQUIRED_METRICS.get(scenario)) {
+                    assertThat(value(figures, scenario, scheduler, metric))
+                            .as(scenario + " " + metric + " of " + scheduler)
+                            .isNotNull();
+                }
+                boolean exactlyOnce = !scheduler.equals(Summary.CAMPANILE) || settings.assertCampanileExactlyOnce();
+                boolean counted = scenario == Scenario.THROUGHPUT || scenario == Scenario.FIRE_LAG;
+                if (counted && exactlyOnce) {
+                    assertThat(value(figures, scenario, scheduler, "duplicates"))
+                            .as(scenario + " duplicates of " + scheduler)
+                            .isZero();
+                    assertThat(value(figures, scenario, scheduler, "misses"))
+                            .as(scenario + " misses of " + scheduler)
+                            .isZero();
+                }
+            }
+        }
+    }
+
+    private static Double value(List<Figure> figures, Scenario scenario, String scheduler, String metric) {
+        return figures.stream()
+                .filter(f -> f.scenario() == scenario
+                        && f.scheduler().equals(scheduler)
+                        && f.metric().equals(metric))
+                .map(Figure::value)
+                .findFirst()
+                .orElse(null);
+    }
+}

@@ -1,0 +1,138 @@
+package io.campanile.benchmark;
+
+import io.campanile.benchmark.DatabaseStats.Counters;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One benchmark run: every selected scheduler in turn, alone on the machine, through a warm-up and the
+ * selected scenarios; then the output files. Each subject is stopped and its database dropped before the next
+ * one starts, also when it fails.
+ */
+final class BenchmarkRun {
+
+    /** Runs called before any measurement: the worker connected, the JIT warm. */
+    private static final int WARM_UP_RUNS = 20;
+
+    private final BenchmarkSettings settings;
+    private final DatabaseStats stats = DatabaseStats.ofServer();
+    private final Results results = new Results();
+
+    BenchmarkRun(BenchmarkSettings settings) {
+        this.settings = settings;
+    }
+
+    Results run() {
+        notes();
+        for (String name : settings.schedulers()) {
+            if (settings.runs(Scenario.THROUGHPUT)
+                    || settings.runs(Scenario.DATABASE_COST)
+                    || settings.runs(Scenario.FOOTPRINT)) {
+                measure(name, this::backlog);
+            }
+            if (settings.runs(Scenario.FIRE_LAG)) {
+                measure(name, subject -> new FireLagScenario(settings).run(subject, results));
+            }
+        }
+        ResultsWriter.write(settings.outputDir(), "Campanile benchmark " + Instant.now(), results);
+        return results;
+    }
+
+    /**
+     * Starts a fresh subject (new processes, new database) for {@code scenarios}, so that what one scenario
+     * leaves behind (a backlog not drained in time, late repeats) cannot slow the next; stops it afterwards.
+     */
+    private void measure(String name, Consumer<Subject> scenarios) {
+        try (Subject subject = subject(name)) {
+            results.note(subject.description() + ".");
+            long start = System.nanoTime();
+            try {
+                subject.start();
+                System.out.println(subject.name() + " started in "
+                        + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms, database "
+                        + subject.databaseName());
+                warmUp(subject);
+                scenarios.accept(subject);
+            } catch (RuntimeException | Error e) {
+                System.out.println(subject.name() + " failed: " + e + "\n" + subject.logTails(80));
+                throw e;
+            }
+        }
+    }
+
+    /** The idle cost and footprint, then the throughput backlog with its database cost and peak footprint. */
+    private void backlog(Subject subject) {
+        DatabaseCost cost = new DatabaseCost(settings, stats);
+        if (settings.runs(Scenario.DATABASE_COST)) {
+            cost.idle(subject, results);
+        }
+        boolean footprint = settings.runs(Scenario.FOOTPRINT);
+        if (footprint) {
+            Footprint.idle(subject, results);
+        }
+        Counters before = cost.before(subject);
+        Tally tally;
+        try (FootprintSampler sampler = new FootprintSampler(footprint ? subject.processes() : Map.of())) {
+            tally = new ThroughputScenario(settings).run(subject, results, settings.runs(Scenario.THROUGHPUT));
+            Footprint.underLoad(subject, sampler.peaks(), results);
+        }
+        if (settings.runs(Scenario.DATABASE_COST)) {
+            cost.perRun(subject, before, tally, results);
+        }
+    }
+
+    private void warmUp(Subject subject) {
+        Tally warm = Await.calls(
+                subject,
+                new HashSet<>(subject.createDueNow("warm", WARM_UP_RUNS)),
+                settings.scenarioTimeout(),
+                Duration.ZERO);
+        if (!warm.complete()) {
+            throw new IllegalStateException(
+                    subject.name() + ": " + warm.misses() + " of " + WARM_UP_RUNS + " warm-up runs did not run within "
+                            + settings.scenarioTimeout().toSeconds() + " s");
+        }
+    }
+
+    private Subject subject(String name) {
+        return switch (name) {
+            case "campanile" -> new CampanileSubject(
+                    settings.outputDir().resolve("campanile-work"), settings.campanileCapacity());
+            case "quartz" -> new QuartzSubject();
+            case "db-scheduler" -> new DbSchedulerSubject(DbSchedulerSubject.Polling.DEFAULT);
+            case "db-scheduler-lock-and-fetch" -> new DbSchedulerSubject(DbSchedulerSubject.Polling.LOCK_AND_FETCH);
+            default -> throw new IllegalArgumentException("unknown scheduler " + name);
+        };
+    }
+
+    private void notes() {
+        results.note("Command: `" + settings.command() + "`.");
+        results.note("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + System.getProperty("java.version") + ", " + stats.serverVersion() + " at 127.0.0.1.");
+        results.note("All processes run on this machine and read the same clock: a fire lag is the processor's"
+                + " Instant.now() at entry minus the instant the scheduler scheduled the run for, with no clock"
+                + " offset between processes to correct.");
+        results.note("Exactly-once is counted from what each processor recorded (duplicates: calls of a run"
+                + " after its first; misses: runs created but never called), never from a scheduler's tables.");
+        results.note("Throughput: (runs called - 1) / (last first call - first call). Sizes: "
+                + settings.throughputRuns() + " runs for the peers, " + settings.campanileThroughputRuns()
+                + " for Campanile; fire lag: " + settings.fireLagRuns() + " runs over "
+                + settings.fireLagSpread().toSeconds() + " s. The backlog is created while the scheduler runs:"
+                + " where a creation rate is below its throughput, creating the runs was the limit.");
+        results.note("Footprint: VmRSS and Threads from /proc/<pid>/status of Campanile's server and worker"
+                + " application (Payara Micro, -Xmx320m), idle after the warm-up and at their peak while draining the"
+                + " throughput backlog (sampled every 200 ms); the peers run inside the benchmark's JVM.");
+        results.note("Campanile's API takes a run's delay in whole seconds from the request, so its fire-lag runs"
+                + " are due at whole-second offsets from their requests, not at the peers' exact instants.");
+        results.note("Database cost: pg_stat_database deltas of each scheduler's own fresh database (transactions ="
+                + " xact_commit + xact_rollback; rows written = tup_inserted + tup_updated + tup_deleted), over"
+                + " creating and running the throughput backlog; idle = nothing due. "
+                + (stats.statementsLoaded()
+                        ? "Statements from pg_stat_statements."
+                        : "pg_stat_statements is not loaded (shared_preload_libraries), so statements are not"
+                                + " counted."));
+    }
+}

@@ -1,0 +1,81 @@
+package io.campanile.benchmark;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.campanile.deployments.cluster.PostgresDatabase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A peer's fresh PostgreSQL database with the peer's own schema in it, and the HikariCP pool the peer uses.
+ * {@link #close()} closes the pool and drops the database.
+ */
+final class PeerDatabase implements AutoCloseable {
+
+    /** The peers run 10 threads (both their defaults); a few connections more for their housekeeping. */
+    static final int POOL_SIZE = 13;
+
+    private final PostgresDatabase database;
+    private final HikariDataSource pool;
+
+    private PeerDatabase(PostgresDatabase database, HikariDataSource pool) {
+        this.database = database;
+        this.pool = pool;
+    }
+
+    /** Creates the database, runs the DDL script at {@code ddlResource} (a class-path resource) in it. */
+    static PeerDatabase create(String poolName, String ddlResource) {
+        PostgresDatabase database = PostgresDatabase.createFresh();
+        try {
+            runScript(database, ddlResource);
+            HikariConfig config = new HikariConfig();
+            config.setPoolName(poolName);
+            config.setJdbcUrl(database.jdbcUrl());
+            config.setUsername(database.user());
+            config.setMaximumPoolSize(POOL_SIZE);
+            return new PeerDatabase(database, new HikariDataSource(config));
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    HikariDataSource pool() {
+        return pool;
+    }
+
+    String name() {
+        return database.name();
+    }
+
+    private static void runScript(PostgresDatabase database, String resource) {
+        try (InputStream in = PeerDatabase.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("no " + resource + " on the class path");
+            }
+            String script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            try (Connection connection = database.connect();
+                    Statement statement = connection.createStatement()) {
+                statement.execute(script); // PostgreSQL runs a script of several statements as one simple query
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run " + resource + " in " + database.name() + ": " + e, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            pool.close();
+        } finally {
+            database.close();
+        }
+    }
+}

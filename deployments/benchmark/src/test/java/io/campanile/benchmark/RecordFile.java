@@ -1,0 +1,99 @@
+package io.campanile.benchmark;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The demo app's {@code bench} processor's records, read as they grow: {@code instanceId|attempt|
+ * scheduledFireTime|started} per line, and the {@code <file>.status} beside it ({@code recorded written}).
+ */
+final class RecordFile {
+
+    private final Path file;
+    private final List<Execution> read = new ArrayList<>();
+    private long offset;
+    private long lastWritten = -1;
+    private long lastRecorded = -1;
+
+    RecordFile(Path file) {
+        this.file = file;
+    }
+
+    /** Every record written so far, reading only what was added since the last call. */
+    synchronized List<Execution> executions() {
+        readStatus();
+        if (Files.exists(file)) {
+            readNewLines();
+        }
+        return List.copyOf(read);
+    }
+
+    /** Whether every call the processor counted was written and read. */
+    synchronized boolean complete() {
+        readStatus();
+        return lastRecorded == lastWritten && lastWritten == read.size();
+    }
+
+    private void readStatus() {
+        Path status = Path.of(file + ".status");
+        if (!Files.exists(status)) {
+            lastRecorded = 0;
+            lastWritten = 0;
+            return;
+        }
+        try {
+            String[] numbers =
+                    Files.readString(status, StandardCharsets.UTF_8).trim().split(" ");
+            lastRecorded = Long.parseLong(numbers[0]);
+            lastWritten = Long.parseLong(numbers[1]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void readNewLines() {
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            long length = in.length();
+            if (length <= offset) {
+                return;
+            }
+            byte[] bytes = new byte[(int) (length - offset)];
+            in.seek(offset);
+            in.readFully(bytes);
+            int end = lastNewline(bytes);
+            if (end < 0) {
+                return; // a line still being written
+            }
+            String text = new String(bytes, 0, end + 1, StandardCharsets.UTF_8);
+            text.lines().filter(line -> !line.isBlank()).map(RecordFile::parse).forEach(read::add);
+            offset += end + 1;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int lastNewline(byte[] bytes) {
+        for (int i = bytes.length - 1; i >= 0; i--) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static Execution parse(String line) {
+        String[] fields = line.split("\\|", -1);
+        if (fields.length != 4) {
+            throw new IllegalArgumentException("record has " + fields.length + " fields, not 4: " + line);
+        }
+        return new Execution(
+                fields[0], Integer.parseInt(fields[1]), Instant.parse(fields[2]), Instant.parse(fields[3]));
+    }
+}

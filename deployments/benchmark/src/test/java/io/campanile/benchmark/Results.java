@@ -1,0 +1,41 @@
+package io.campanile.benchmark;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What a benchmark run collects: figures, notes for the reader, and the fire lags for the pictures. */
+final class Results {
+
+    private final List<Figure> figures = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final Map<String, List<Double>> fireLags = new LinkedHashMap<>();
+
+    synchronized void add(Figure figure) {
+        figures.add(figure);
+        System.out.println("FIGURE " + figure.toJson());
+    }
+
+    synchronized void note(String note) {
+        if (!notes.contains(note)) {
+            notes.add(note);
+        }
+    }
+
+    synchronized void fireLags(String scheduler, List<Double> lagsMillis) {
+        fireLags.put(scheduler, List.copyOf(lagsMillis));
+    }
+
+    synchronized List<Figure> figures() {
+        return List.copyOf(figures);
+    }
+
+    synchronized List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    synchronized Map<String, List<Double>> fireLags() {
+        return new LinkedHashMap<>(fireLags);
+    }
+}
