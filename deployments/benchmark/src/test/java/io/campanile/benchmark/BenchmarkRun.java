@@ -125,8 +125,7 @@ final class BenchmarkRun {
         results.note("Footprint: VmRSS and Threads from /proc/<pid>/status of Campanile's server and worker"
                 + " application (Payara Micro, -Xmx320m), idle after the warm-up and at their peak while draining the"
                 + " throughput backlog (sampled every 200 ms); the peers run inside the benchmark's JVM.");
-        results.note("Campanile's API takes a run's delay in whole seconds from the request, so its fire-lag runs"
-                + " are due at whole-second offsets from their requests, not at the peers' exact instants.");
+        results.note("Campanile's fire-lag runs are asked for at the peers' exact instants (RunRequest.at).");
         results.note("Database cost: pg_stat_database deltas of each scheduler's own fresh database (transactions ="
                 + " xact_commit + xact_rollback; rows written = tup_inserted + tup_updated + tup_deleted), over"
                 + " creating and running the throughput backlog; idle = nothing due. "

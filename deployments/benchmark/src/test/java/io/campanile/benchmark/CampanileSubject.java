@@ -57,7 +57,7 @@ final class CampanileSubject implements Subject {
     @Override
     public String description() {
         return "Campanile: one scheduler server and the demo app's worker (capacity " + capacity
-                + "), each its own Payara Micro process; runs created through the admin API, one request per run";
+                + "), each its own Payara Micro process; runs created through the admin API in batches of up to 5,000 (POST .../runs)";
     }
 
     @Override
