@@ -221,7 +221,7 @@ class SchedulerEndpointsIT {
                 job.id(),
                 new RunBatch(List.of(
                         new RunRequest(null, null, "bulk-1"),
-                        RunRequest.at(java.time.Instant.parse("2030-01-01T00:00:00Z"), "bulk-2"))));
+                        RunRequest.at(java.time.Instant.now().plusSeconds(3600), "bulk-2"))));
         assertThat(batch.created()).isEqualTo(2);
         assertThat(admin.runJobBatch(app, job.id(), new RunBatch(List.of(new RunRequest(null, null, "bulk-1"))))
                         .instanceIds())
