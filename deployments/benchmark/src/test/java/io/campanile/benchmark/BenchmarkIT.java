@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The benchmark itself: in every {@code verify} a smoke with small counts (the module's POM), in
  * {@code run.sh} the full run (the {@code benchmark} profile). Either way it checks that the output is complete
- * and that the peers ran every run exactly once; Campanile's duplicates and misses are reported, and asserted
- * only with {@code -Dbenchmark.assertCampanileExactlyOnce=true}.
+ * and that the peers repeated no run; the smoke also fails on a run never called (the full run is bounded in time
+ * and reports a scheduler too slow for the bound as misses). Campanile's duplicates and misses are reported,
+ * and asserted only with {@code -Dbenchmark.assertCampanileExactlyOnce=true}.
  */
 class BenchmarkIT {
 
@@ -60,9 +61,11 @@ class BenchmarkIT {
                     assertThat(value(figures, scenario, scheduler, "duplicates"))
                             .as(scenario + " duplicates of " + scheduler)
                             .isZero();
-                    assertThat(value(figures, scenario, scheduler, "misses"))
-                            .as(scenario + " misses of " + scheduler)
-                            .isZero();
+                    if (settings.assertNoMisses()) {
+                        assertThat(value(figures, scenario, scheduler, "misses"))
+                                .as(scenario + " misses of " + scheduler)
+                                .isZero();
+                    }
                 }
             }
         }
