@@ -41,7 +41,7 @@ class ExactlyOnceUnderLoadIT {
     private static final int[] CAPACITIES = {1, 8, 32};
     private static final int BATCH = 10_000;
     private static final Duration STALL = Duration.ofSeconds(5);
-    private static final Duration DRAIN_LIMIT = Duration.ofMinutes(15);
+    private static final Duration DRAIN_LIMIT = Duration.ofMinutes(20);
 
     private final ClusterSettings settings = ClusterSettings.fromSystemProperties(1);
     private final ClusterCredentials credentials = ClusterCredentials.random();
