@@ -1,6 +1,5 @@
 package io.campanile.scheduler.interfaces.rest;
 
-import jakarta.json.Json;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 
@@ -36,7 +35,7 @@ final class JsonText {
                     json.append(first ? "" : ",");
                     first = false;
                     if (object) {
-                        json.append(Json.createValue(checked(at, parser.getString())))
+                        json.append(StrictJson.JSON.createValue(checked(at, parser.getString())))
                                 .append(':');
                         next = parser.next();
                     }
@@ -44,7 +43,7 @@ final class JsonText {
                 }
                 json.append(object ? '}' : ']');
             }
-            case VALUE_STRING -> json.append(Json.createValue(checked(at, parser.getString())));
+            case VALUE_STRING -> json.append(StrictJson.JSON.createValue(checked(at, parser.getString())));
             case VALUE_NUMBER -> json.append(parser.getString());
             case VALUE_TRUE -> json.append("true");
             case VALUE_FALSE -> json.append("false");

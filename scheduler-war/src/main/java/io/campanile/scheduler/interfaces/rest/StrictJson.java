@@ -1,18 +1,15 @@
 package io.campanile.scheduler.interfaces.rest;
 
-import io.campanile.api.admin.AnyJsonValue;
 import io.campanile.scheduler.application.Check;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import jakarta.json.stream.JsonParsingException;
 import java.io.IOException;
 import java.io.PushbackReader;
 import java.io.Reader;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -20,10 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -69,6 +63,12 @@ final class StrictJson {
         }
     }
 
+    /**
+     * Looked up once: {@code Json.createParser} looks the provider up through the service loader on every call,
+     * which scans the class path (a tenth of the server's time under a backlog).
+     */
+    static final JsonProvider JSON = JsonProvider.provider();
+
     private StrictJson() {}
 
     /**
@@ -85,7 +85,7 @@ final class StrictJson {
             return null;
         }
         input.unread(c);
-        try (JsonParser parser = Json.createParser(input)) {
+        try (JsonParser parser = JSON.createParser(input)) {
             Event first = parser.next();
             if (first != Event.START_OBJECT) {
                 throw new Rejected("body", "must be a JSON object, not " + describe(first));
@@ -101,53 +101,46 @@ final class StrictJson {
     }
 
     private static Object readRecord(JsonParser parser, Class<?> type, String path) {
-        RecordComponent[] components = type.getRecordComponents();
-        Map<String, RecordComponent> byName = new LinkedHashMap<>();
-        for (RecordComponent component : components) {
-            byName.put(component.getName(), component);
-        }
-        Map<String, Object> values = new HashMap<>();
+        RecordShape shape = RecordShape.of(type);
+        Object[] arguments = new Object[shape.size()];
+        boolean[] present = new boolean[shape.size()];
         for (Event event = parser.next(); event != Event.END_OBJECT; event = parser.next()) {
             String name = parser.getString();
             String at = path.isEmpty() ? name : path + "." + name;
-            RecordComponent component = byName.get(name);
-            if (component == null) {
+            int index = shape.indexOf(name);
+            if (index < 0) {
                 JsonText.checked(at, name);
-                throw new Rejected(at, "unknown property; expected one of " + String.join(", ", byName.keySet()));
+                throw new Rejected(at, "unknown property; expected one of " + String.join(", ", shape.names()));
             }
-            if (values.containsKey(name)) {
+            if (present[index]) {
                 throw new Rejected(at, "appears more than once");
             }
+            present[index] = true;
             Event valueEvent = parser.next();
-            Object value = component.isAnnotationPresent(AnyJsonValue.class)
+            arguments[index] = shape.takesAnyJson(index)
                     ? anyJson(parser, valueEvent, at)
-                    : readValue(parser, valueEvent, component.getGenericType(), at);
-            values.put(name, value);
+                    : readValue(parser, valueEvent, shape.component(index).getGenericType(), at);
         }
-        Object[] arguments = new Object[components.length];
-        Class<?>[] types = new Class<?>[components.length];
-        for (int i = 0; i < components.length; i++) {
-            types[i] = components[i].getType();
-            String name = components[i].getName();
-            arguments[i] = values.get(name);
-            if (arguments[i] == null && types[i].isPrimitive()) {
+        for (int i = 0; i < arguments.length; i++) {
+            if (arguments[i] == null && shape.component(i).getType().isPrimitive()) {
+                String name = shape.component(i).getName();
                 throw new Rejected(path.isEmpty() ? name : path + "." + name, "is required");
             }
         }
-        return construct(type, types, arguments, path);
+        return construct(shape, arguments, path);
     }
 
-    private static Object construct(Class<?> type, Class<?>[] types, Object[] arguments, String path) {
+    private static Object construct(RecordShape shape, Object[] arguments, String path) {
         try {
-            Constructor<?> canonical = type.getDeclaredConstructor(types);
-            return canonical.newInstance(arguments);
+            return shape.canonical().newInstance(arguments);
         } catch (InvocationTargetException e) {
             // a record that checks its own components refused them
             throw new Rejected(
                     path.isEmpty() ? "body" : path,
                     Check.cut(String.valueOf(e.getCause().getMessage())));
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot construct " + type.getName(), e);
+            throw new IllegalStateException(
+                    "cannot construct " + shape.canonical().getDeclaringClass().getName(), e);
         }
     }
 
@@ -235,11 +228,8 @@ final class StrictJson {
     }
 
     private static Object enumConstant(JsonParser parser, Event event, Class<?> type, String at) {
-        String valid = Arrays.stream(type.getEnumConstants())
-                .map(c -> ((Enum<?>) c).name())
-                .collect(Collectors.joining(", "));
         if (event != Event.VALUE_STRING) {
-            throw new Rejected(at, "must be one of " + valid + ", not " + describe(event));
+            throw new Rejected(at, "must be one of " + constants(type) + ", not " + describe(event));
         }
         String text = parser.getString();
         for (Object constant : type.getEnumConstants()) {
@@ -247,7 +237,13 @@ final class StrictJson {
                 return constant;
             }
         }
-        throw new Rejected(at, Check.quote(text) + " is not one of " + valid);
+        throw new Rejected(at, Check.quote(text) + " is not one of " + constants(type));
+    }
+
+    private static String constants(Class<?> type) {
+        return Arrays.stream(type.getEnumConstants())
+                .map(c -> ((Enum<?>) c).name())
+                .collect(Collectors.joining(", "));
     }
 
     /** A JSON string as it is; any other value as its JSON text. */
