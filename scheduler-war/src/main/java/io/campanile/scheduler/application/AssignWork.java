@@ -2,8 +2,8 @@ package io.campanile.scheduler.application;
 
 import io.campanile.api.protocol.Assignment;
 import io.campanile.scheduler.domain.instance.Attempt;
+import io.campanile.scheduler.domain.instance.DueAttempt;
 import io.campanile.scheduler.domain.instance.InstanceRepository;
-import io.campanile.scheduler.domain.instance.JobInstance;
 import io.campanile.scheduler.domain.job.Job;
 import io.campanile.scheduler.domain.job.JobRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,23 +57,23 @@ public class AssignWork {
             return plan;
         }
         Set<Long> handed = handedOut.ids(appName);
-        List<JobInstance> due = instances.findDue(appName, now, capacity + handed.size()).stream()
-                .filter(i -> !handed.contains(i.id()))
+        List<DueAttempt> due = instances.findDue(appName, now, capacity + handed.size()).stream()
+                .filter(i -> !handed.contains(i.instanceId()))
                 .limit(capacity)
                 .toList();
         Map<String, Integer> given = new HashMap<>();
         Map<Long, Job> jobsById = new HashMap<>();
         Map<String, List<Attempt>> handing = new HashMap<>();
-        for (JobInstance instance : due) {
+        for (DueAttempt instance : due) {
             Slot slot = leastGiven(slots, given);
             Job job = jobsById.computeIfAbsent(
                     instance.jobId(), id -> jobs.find(appName, id).orElseThrow());
             given.merge(slot.workerId(), 1, Integer::sum);
             handing.computeIfAbsent(slot.workerId(), w -> new ArrayList<>())
-                    .add(new Attempt(instance.id(), instance.attempt()));
+                    .add(new Attempt(instance.instanceId(), instance.attempt()));
             plan.computeIfAbsent(slot.workerId(), w -> new ArrayList<>())
                     .add(new Assignment(
-                            instance.id(),
+                            instance.instanceId(),
                             instance.attempt(),
                             job.id(),
                             job.name(),

@@ -8,6 +8,7 @@ import io.campanile.scheduler.domain.election.ServerIdentity;
 import io.campanile.scheduler.domain.instance.Attempt;
 import io.campanile.scheduler.domain.instance.AttemptOutcome;
 import io.campanile.scheduler.domain.instance.AttemptSnapshot;
+import io.campanile.scheduler.domain.instance.DueAttempt;
 import io.campanile.scheduler.domain.instance.InstanceRepository;
 import io.campanile.scheduler.domain.instance.JobInstance;
 import io.campanile.scheduler.domain.job.Job;
@@ -220,11 +221,12 @@ class AssignWorkTest {
         }
 
         @Override
-        public List<JobInstance> findDue(String appName, Instant now, int limit) {
+        public List<DueAttempt> findDue(String appName, Instant now, int limit) {
             requestedLimits.add(limit);
             return due.stream()
                     .filter(i -> i.appName().equals(appName))
                     .limit(limit)
+                    .map(i -> new DueAttempt(i.id(), i.attempt(), i.jobId(), i.fireTime(), i.parameters()))
                     .toList();
         }
 

@@ -10,6 +10,12 @@ import io.campanile.api.InstanceState;
 public record AttemptSnapshot(long instanceId, int attempt, InstanceState state, String workerId, long epoch) {
 
     /**
+     * The epoch of a snapshot built from an outcome update that changed every row it was asked to, rather than
+     * read back: an outcome does not change the epoch, and nothing asks for it.
+     */
+    public static final long EPOCH_NOT_READ = -1;
+
+    /**
      * Whether the attempt runs on the worker under that claim's epoch: a claim repeated under the same epoch is
      * claimed again, while the same attempt handed out again under a newer epoch (a new owner's snapshot taken
      * just before the first claim committed) is not, so the worker cannot run it twice.

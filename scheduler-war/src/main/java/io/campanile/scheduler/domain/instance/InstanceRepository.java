@@ -28,8 +28,8 @@ public interface InstanceRepository {
     /** Newest fire time first. */
     List<JobInstance> findByJob(long jobId, int limit);
 
-    /** WAITING instances of the app due at {@code now}, oldest fire time first. */
-    List<JobInstance> findDue(String appName, Instant now, int limit);
+    /** WAITING attempts of the app due at {@code now}, oldest fire time first. */
+    List<DueAttempt> findDue(String appName, Instant now, int limit);
 
     /**
      * Moves each WAITING attempt to RUNNING on the worker, under {@code epoch}, if {@code epoch} is still the
@@ -40,7 +40,8 @@ public interface InstanceRepository {
 
     /**
      * Records each outcome on an attempt RUNNING on the worker; returns where each of the app's reported
-     * instances stands afterwards (unknown ones are missing).
+     * instances stands afterwards (unknown ones are missing). When every outcome was recorded, the snapshots say so
+     * without reading the rows back, and their epoch is {@link AttemptSnapshot#EPOCH_NOT_READ}.
      */
     List<AttemptSnapshot> recordOutcomes(String appName, String workerId, Collection<AttemptOutcome> outcomes);
 

@@ -4,6 +4,7 @@ import io.campanile.api.InstanceState;
 import io.campanile.scheduler.domain.instance.Attempt;
 import io.campanile.scheduler.domain.instance.AttemptOutcome;
 import io.campanile.scheduler.domain.instance.AttemptSnapshot;
+import io.campanile.scheduler.domain.instance.DueAttempt;
 import io.campanile.scheduler.domain.instance.InstanceRepository;
 import io.campanile.scheduler.domain.instance.InstanceTransitions;
 import io.campanile.scheduler.domain.instance.JobInstance;
@@ -99,16 +100,21 @@ public class JpaInstanceRepository implements InstanceRepository {
     }
 
     @Override
-    public List<JobInstance> findDue(String appName, Instant now, int limit) {
-        return em.createQuery(
-                        "SELECT i FROM JobInstance i WHERE i.appName = :app AND i.state = :waiting "
-                                + "AND i.fireTime <= :now ORDER BY i.fireTime, i.id",
-                        JobInstance.class)
-                .setParameter("app", appName)
-                .setParameter("waiting", InstanceState.WAITING)
-                .setParameter("now", now.atOffset(ZoneOffset.UTC))
-                .setMaxResults(limit)
+    public List<DueAttempt> findDue(String appName, Instant now, int limit) {
+        // only the columns a worker needs, as plain rows: no entity is built or tracked per due instance
+        List<?> rows = em.createNativeQuery("SELECT id, attempt, job_id, fire_time, parameters FROM job_instance "
+                        + "WHERE app_name = ?1 AND state = 'WAITING' AND fire_time <= ?2 ORDER BY fire_time, id "
+                        + "LIMIT ?3")
+                .setParameter(1, appName)
+                .setParameter(2, now.atOffset(ZoneOffset.UTC))
+                .setParameter(3, limit)
                 .getResultList();
+        return rows.stream()
+                .map(r -> (Object[]) r)
+                .map(r -> new DueAttempt(
+                        Rows.number(r[0]), (int) Rows.number(r[1]), Rows.number(r[2]), Rows.instant(r[3]), (String)
+                                r[4]))
+                .toList();
     }
 
     @Override
@@ -128,7 +134,12 @@ public class JpaInstanceRepository implements InstanceRepository {
                 .setParameter(4, epoch)
                 .setParameter(5, appName);
         bindPairs(update, 6, attempts);
-        update.executeUpdate();
+        if (update.executeUpdate() == attempts.size()) {
+            // each requested attempt matched a row of its own and is now RUNNING here: nothing to read back
+            return attempts.stream()
+                    .map(a -> new AttemptSnapshot(a.instanceId(), a.attempt(), InstanceState.RUNNING, workerId, epoch))
+                    .toList();
+        }
         return snapshots(appName, attempts.stream().map(Attempt::instanceId).toList());
     }
 
@@ -143,7 +154,10 @@ public class JpaInstanceRepository implements InstanceRepository {
             groups.computeIfAbsent(Arrays.asList(o.state(), truncate(o.message())), k -> new ArrayList<>())
                     .add(o.attempt());
         }
-        groups.forEach((key, attempts) -> {
+        int updated = 0;
+        for (Map.Entry<List<Object>, List<Attempt>> group : groups.entrySet()) {
+            List<Object> key = group.getKey();
+            List<Attempt> attempts = group.getValue();
             InstanceState state = (InstanceState) key.get(0);
             Query update = em.createNativeQuery("UPDATE job_instance SET state = ?1, result = ?2, "
                     + "finished_at = CURRENT_TIMESTAMP WHERE app_name = ?3 AND worker_id = ?4 AND state IN "
@@ -153,8 +167,19 @@ public class JpaInstanceRepository implements InstanceRepository {
                     .setParameter(3, appName)
                     .setParameter(4, workerId);
             bindPairs(update, 5, attempts);
-            update.executeUpdate();
-        });
+            updated += update.executeUpdate();
+        }
+        if (updated == outcomes.size()) {
+            // each reported attempt matched a row of its own and ended as reported: nothing to read back
+            return outcomes.stream()
+                    .map(o -> new AttemptSnapshot(
+                            o.attempt().instanceId(),
+                            o.attempt().attempt(),
+                            o.state(),
+                            workerId,
+                            AttemptSnapshot.EPOCH_NOT_READ))
+                    .toList();
+        }
         return snapshots(
                 appName, outcomes.stream().map(o -> o.attempt().instanceId()).toList());
     }
