@@ -81,7 +81,8 @@ public final class Worker {
         ServerCandidates candidates = new ServerCandidates(owner, settings.servers(), watch::isSilent);
         this.outcomes = new OutcomeSender(settings.workerId(), api, candidates, retryPause, this::outcomesLeft);
         AssignmentRunner runner = new AssignmentRunner(settings.app(), processors, outcomes::submit);
-        this.runs = new RunDispatcher(settings.capacity(), runner, runPool, outcomes::waiting, outcomes::isFlowing);
+        this.runs = new RunDispatcher(
+                settings.capacity(), settings.prefetch(), runner, runPool, outcomes::waiting, outcomes::isFlowing);
         this.heartbeat = new HeartbeatSender(
                 settings.workerId(),
                 api,
@@ -175,13 +176,18 @@ public final class Worker {
     }
 
     /**
-     * Stops polling at once (a claim in progress is abandoned: its attempts are not run), lets running work finish
-     * for the grace period, then delivers what outcomes it can and logs how many it could not.
+     * Stops polling at once (a claim in progress is abandoned: its attempts are not run), reports the claimed runs
+     * that wait for a run thread failed without starting them, lets running work finish for the grace period, then delivers what outcomes it can and logs how many it could not.
      */
     public void stop() {
         watch.stop();
         pollLoop.stop();
         api.abortPolls();
+        int notStarted = runs.refuseWaiting("the worker stopped before it started the run");
+        if (notStarted > 0) {
+            LOG.info(() -> notStarted + " claimed run(s) of app " + settings.app()
+                    + " had not started when the worker stopped: reported failed");
+        }
         runPool.shutdown();
         try {
             if (!runPool.awaitTermination(settings.timeouts().shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {

@@ -46,6 +46,7 @@ class WorkerOverHttpTest {
                 List.of(serverA.url(), serverB.url()),
                 "worker-1",
                 2,
+                2,
                 Duration.ofMillis(200),
                 Duration.ofSeconds(5),
                 Timeouts.defaults());
@@ -80,7 +81,9 @@ class WorkerOverHttpTest {
     @Test
     void claims_work_offered_through_a_long_poll_then_runs_it_and_reports_the_outcome() {
         Eventually.await("the worker polls server A", () -> !serverA.polls.isEmpty());
-        assertThat(serverA.polls.get(0).capacity()).isEqualTo(2);
+        assertThat(serverA.polls.get(0).capacity())
+                .as("2 run threads and 2 prefetched")
+                .isEqualTo(4);
         assertThat(serverA.polls.get(0).workerId()).isEqualTo("worker-1");
 
         serverA.offer(anAssignment(41, 1, 1, "hello", "x=1"));

@@ -18,6 +18,7 @@ public final class SettingsReader {
     public static final String SERVERS = "campanile.servers";
     public static final String WORKER_ID = "campanile.worker.id";
     public static final String CAPACITY = "campanile.worker.capacity";
+    public static final String PREFETCH = "campanile.worker.prefetch";
     public static final String HEARTBEAT_MILLIS = "campanile.worker.heartbeat-millis";
     public static final String DISCOVERY_MILLIS = "campanile.worker.discovery-millis";
     public static final String HEARTBEAT_TIMEOUT_MILLIS = "campanile.worker.heartbeat-timeout-millis";
@@ -42,6 +43,7 @@ public final class SettingsReader {
         List<URI> servers = servers(value(SERVERS).orElse(DEFAULT_SERVERS));
         String workerId = value(WORKER_ID).orElseGet(this::defaultWorkerId);
         int capacity = (int) number(CAPACITY, 8, 1, 10_000);
+        int prefetch = (int) number(PREFETCH, capacity, 0, 10_000);
         Duration heartbeat = Duration.ofMillis(number(HEARTBEAT_MILLIS, 1000, 100, 3_600_000));
         Duration discovery = Duration.ofMillis(number(DISCOVERY_MILLIS, 5000, 100, 3_600_000));
         Duration heartbeatTimeout = Duration.ofMillis(number(HEARTBEAT_TIMEOUT_MILLIS, 1000, 100, 60_000));
@@ -51,6 +53,7 @@ public final class SettingsReader {
                 servers,
                 workerId,
                 capacity,
+                prefetch,
                 heartbeat,
                 discovery,
                 Timeouts.defaults().withHeartbeatRead(heartbeatTimeout));

@@ -11,7 +11,9 @@ import java.util.List;
  * @param secret the app's secret, sent as {@code Authorization: Bearer ...}
  * @param servers base URLs of the servers to ask for discovery, in configured order
  * @param workerId this worker's id, unique in the app
- * @param capacity how many runs may be active at once
+ * @param capacity how many runs may be active at once (run threads)
+ * @param prefetch how many claimed runs more may wait for a run thread, so that one poll and one claim carry
+ *     more work than the threads that are free at that moment
  * @param heartbeatInterval time between ticks (heartbeat, routine discovery)
  * @param discoveryInterval time between routine discoveries; failures trigger one at once
  * @param timeouts network timeouts and pauses
@@ -22,6 +24,7 @@ public record WorkerSettings(
         List<URI> servers,
         String workerId,
         int capacity,
+        int prefetch,
         Duration heartbeatInterval,
         Duration discoveryInterval,
         Timeouts timeouts) {
@@ -32,13 +35,14 @@ public record WorkerSettings(
 
     public WorkerSettings withTimeouts(Timeouts newTimeouts) {
         return new WorkerSettings(
-                app, secret, servers, workerId, capacity, heartbeatInterval, discoveryInterval, newTimeouts);
+                app, secret, servers, workerId, capacity, prefetch, heartbeatInterval, discoveryInterval, newTimeouts);
     }
 
     @Override
     public String toString() {
         return "WorkerSettings[app=" + app + ", secret=***, servers=" + servers + ", workerId=" + workerId
-                + ", capacity=" + capacity + ", heartbeatInterval=" + heartbeatInterval + ", discoveryInterval="
+                + ", capacity=" + capacity + ", prefetch=" + prefetch + ", heartbeatInterval=" + heartbeatInterval
+                + ", discoveryInterval="
                 + discoveryInterval + ", timeouts=" + timeouts + "]";
     }
 }

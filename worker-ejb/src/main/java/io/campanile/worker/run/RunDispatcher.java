@@ -2,25 +2,33 @@ package io.campanile.worker.run;
 
 import io.campanile.api.protocol.Assignment;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 
 /**
- * Starts claimed assignments on the run executor and decides how much new work the worker may ask for. A run
- * slot is busy from {@link #start} until the run's outcome is queued (on its way to a server). New work is asked
- * for only while fewer outcomes wait for delivery ({@code undelivered}) than a limit: the capacity while reports
- * cannot be delivered ({@code reportsFlowing} false: the last batch found no server), so the worker takes no new
- * work then; the capacity plus {@link #FLOWING_ALLOWANCE} (one batch) while they are delivered, so that a worker
- * of small capacity does not wait for a report round trip after every run. A poll asks for at most the free
- * slots, and its answer adds at most {@code capacity} outcomes: the queue never holds more than {@code 2 *
- * capacity - 1 + FLOWING_ALLOWANCE} outcomes, and never more than {@code 2 * capacity - 1} are added once
- * reports fail.
+ * Starts claimed assignments on the run executor and decides how much new work the worker may ask for. At most
+ * {@code capacity} runs are on the executor at once; up to {@code prefetch} claimed runs more wait here, in the
+ * order claimed, for a run thread, so that one poll and one claim carry more work than the threads free at that
+ * moment (a round trip per {@code capacity} runs was most of a backlog's cost). A claimed run counts as active
+ * from {@link #start} until its outcome is queued (on its way to a server).
+ *
+ * <p>New work is asked for only while fewer outcomes wait for delivery ({@code undelivered}) than a limit: the
+ * capacity while reports cannot be delivered ({@code reportsFlowing} false: the last batch found no server), so
+ * the worker takes no new work then; the capacity plus {@link #FLOWING_ALLOWANCE} (one batch) while they are
+ * delivered, so that a worker of small capacity does not wait for a report round trip after every run. A poll
+ * asks for at most {@code capacity + prefetch - active}, so the outcome queue never holds more than {@code 2 *
+ * (capacity + prefetch) - 1 + FLOWING_ALLOWANCE} outcomes.
  */
 public final class RunDispatcher {
 
     private final int capacity;
+    private final int prefetch;
     private final AssignmentRunner runner;
     private final Executor executor;
     /** How many outcomes beyond the capacity may wait while reports are being delivered: one batch. */
@@ -28,50 +36,66 @@ public final class RunDispatcher {
 
     private final IntSupplier undelivered;
     private final BooleanSupplier reportsFlowing;
-    private int active;
+    /** Claimed runs waiting for a run thread; guarded by {@code this}. */
+    private final Deque<Assignment> waiting = new ArrayDeque<>();
+    /** Runs handed to the executor and not finished; guarded by {@code this}. */
+    private int onThreads;
 
-    /** Strict: no new work while {@code capacity} outcomes wait, whether or not reports are delivered. */
+    /** Strict: no prefetch, and no new work while {@code capacity} outcomes wait, whether or not reports flow. */
     public RunDispatcher(int capacity, AssignmentRunner runner, Executor executor, IntSupplier undelivered) {
-        this(capacity, runner, executor, undelivered, () -> false);
+        this(capacity, 0, runner, executor, undelivered, () -> false);
     }
 
     public RunDispatcher(
             int capacity,
+            int prefetch,
             AssignmentRunner runner,
             Executor executor,
             IntSupplier undelivered,
             BooleanSupplier reportsFlowing) {
         this.capacity = capacity;
+        this.prefetch = prefetch;
         this.runner = runner;
         this.executor = executor;
         this.undelivered = undelivered;
         this.reportsFlowing = reportsFlowing;
     }
 
-    /** Runs a claimed assignment; if the executor no longer takes work, reports it failed at once. */
+    /**
+     * Runs a claimed assignment, at once if a run thread is free, else after the runs claimed before it; if the
+     * executor no longer takes work, reports it failed at once.
+     */
     public void start(Assignment assignment) {
         synchronized (this) {
-            active++;
-        }
-        try {
-            executor.execute(() -> {
-                try {
-                    runner.run(assignment);
-                } finally {
-                    finished();
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            try {
-                runner.refuse(assignment, "worker is shutting down; not run");
-            } finally {
-                finished();
+            if (onThreads >= capacity) {
+                waiting.addLast(assignment);
+                return;
             }
+            onThreads++;
+        }
+        if (!submit(assignment)) {
+            finished();
         }
     }
 
+    /**
+     * The worker stops: the claimed runs still waiting for a thread are not started but reported failed with
+     * {@code reason}, so that they do not wait for this worker to be declared lost. Returns how many.
+     */
+    public int refuseWaiting(String reason) {
+        List<Assignment> refused;
+        synchronized (this) {
+            refused = new ArrayList<>(waiting);
+            waiting.clear();
+            notifyAll();
+        }
+        refused.forEach(a -> runner.refuse(a, reason));
+        return refused.size();
+    }
+
+    /** Claimed runs not finished: those on run threads and those waiting for one. */
     public synchronized int active() {
-        return active;
+        return onThreads + waiting.size();
     }
 
     /** How many new assignments the worker may ask for now: none while too many outcomes wait (see above). */
@@ -80,7 +104,7 @@ public final class RunDispatcher {
         if (undelivered.getAsInt() >= limit) {
             return 0;
         }
-        return Math.max(0, capacity - active);
+        return Math.max(0, capacity + prefetch - active());
     }
 
     public int capacity() {
@@ -94,7 +118,7 @@ public final class RunDispatcher {
 
     /** Waits until no run is active or {@code max} has passed; returns whether none is. */
     public synchronized boolean awaitIdle(Duration max) throws InterruptedException {
-        return awaitUntil(max, () -> active == 0);
+        return awaitUntil(max, () -> active() == 0);
     }
 
     /** Wakes threads waiting in {@link #awaitFree}: outcomes were delivered, or the worker stops. */
@@ -114,8 +138,37 @@ public final class RunDispatcher {
         return true;
     }
 
-    private synchronized void finished() {
-        active--;
-        notifyAll();
+    /** Hands the assignment to the executor; false (after reporting it failed) if the executor refused it. */
+    private boolean submit(Assignment assignment) {
+        try {
+            executor.execute(() -> {
+                try {
+                    runner.run(assignment);
+                } finally {
+                    finished();
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException e) {
+            runner.refuse(assignment, "worker is shutting down; not run");
+            return false;
+        }
+    }
+
+    /** A run thread is free: it takes the next waiting run, if any (in a loop: a refused one frees it again). */
+    private void finished() {
+        while (true) {
+            Assignment next;
+            synchronized (this) {
+                next = waiting.pollFirst();
+                if (next == null) {
+                    onThreads--;
+                }
+                notifyAll();
+            }
+            if (next == null || submit(next)) {
+                return;
+            }
+        }
     }
 }

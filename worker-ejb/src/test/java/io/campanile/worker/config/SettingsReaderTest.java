@@ -25,6 +25,7 @@ class SettingsReaderTest {
 
         assertThat(settings.servers()).containsExactly(URI.create("http://127.0.0.1:8080/campanile"));
         assertThat(settings.capacity()).isEqualTo(8);
+        assertThat(settings.prefetch()).as("as many as the capacity").isEqualTo(8);
         assertThat(settings.heartbeatInterval()).isEqualTo(Duration.ofMillis(1000));
         assertThat(settings.discoveryInterval()).isEqualTo(Duration.ofMillis(5000));
         assertThat(settings.timeouts().heartbeatRead()).isEqualTo(Duration.ofMillis(1000));
@@ -77,6 +78,23 @@ class SettingsReaderTest {
         assertThatThrownBy(this::read)
                 .hasMessageContaining("campanile.worker.capacity")
                 .hasMessageContaining("zero");
+    }
+
+    @Test
+    void reads_a_prefetch_and_allows_none() throws Exception {
+        values.put("campanile.worker.capacity", "4");
+        values.put("campanile.worker.prefetch", "0");
+
+        assertThat(read().prefetch()).isZero();
+    }
+
+    @Test
+    void rejects_a_negative_prefetch() {
+        values.put("campanile.worker.prefetch", "-1");
+
+        assertThatThrownBy(this::read)
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("campanile.worker.prefetch");
     }
 
     @Test

@@ -146,6 +146,7 @@ class RunDispatcherTest {
         java.util.concurrent.atomic.AtomicBoolean flowing = new java.util.concurrent.atomic.AtomicBoolean(true);
         RunDispatcher lenient = new RunDispatcher(
                 2,
+                0,
                 new AssignmentRunner("demo", name -> Optional.empty(), reports::add),
                 executor,
                 undelivered::get,
@@ -191,5 +192,91 @@ class RunDispatcherTest {
 
         assertThat(reports).singleElement().extracting(Outcome::state).isEqualTo(ReportedState.FAILED);
         assertThat(closed.active()).isZero();
+    }
+
+    @Test
+    void claimed_runs_beyond_the_threads_wait_in_order_and_count_as_active() throws Exception {
+        executor.inBackground = true;
+        RunDispatcher prefetching = new RunDispatcher(2, 2, runnerOf(reports), executor, undelivered::get, () -> true);
+
+        for (int id = 1; id <= 4; id++) {
+            prefetching.start(anAssignment(id, 1, 3, "slow", null));
+        }
+
+        assertThat(prefetching.active()).isEqualTo(4);
+        assertThat(prefetching.free()).isZero();
+        release.countDown();
+        assertThat(prefetching.awaitIdle(java.time.Duration.ofSeconds(10))).isTrue();
+        assertThat(reports).extracting(Outcome::instanceId).containsExactlyInAnyOrder(1L, 2L, 3L, 4L);
+        assertThat(prefetching.free()).isEqualTo(4);
+    }
+
+    @Test
+    void asks_for_its_free_threads_plus_the_prefetch() throws Exception {
+        executor.inBackground = true;
+        RunDispatcher prefetching = new RunDispatcher(2, 3, runnerOf(reports), executor, undelivered::get, () -> true);
+
+        assertThat(prefetching.free()).isEqualTo(5);
+        prefetching.start(anAssignment(1, 1, 3, "slow", null));
+        assertThat(prefetching.free()).isEqualTo(4);
+    }
+
+    @Test
+    void a_stopping_worker_reports_the_waiting_runs_failed_without_running_them() throws Exception {
+        executor.inBackground = true;
+        RunDispatcher prefetching = new RunDispatcher(1, 2, runnerOf(reports), executor, undelivered::get, () -> true);
+        prefetching.start(anAssignment(1, 1, 3, "slow", null));
+        prefetching.start(anAssignment(2, 1, 3, "hello", null));
+        prefetching.start(anAssignment(3, 1, 3, "hello", null));
+
+        assertThat(prefetching.refuseWaiting("stopping")).isEqualTo(2);
+
+        assertThat(reports)
+                .extracting(Outcome::instanceId, Outcome::state, Outcome::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2L, ReportedState.FAILED, "stopping"),
+                        org.assertj.core.groups.Tuple.tuple(3L, ReportedState.FAILED, "stopping"));
+        release.countDown();
+        assertThat(prefetching.awaitIdle(java.time.Duration.ofSeconds(10))).isTrue();
+        assertThat(contexts).as("only the first ran").isEmpty();
+        assertThat(reports).extracting(Outcome::instanceId).containsExactly(2L, 3L, 1L);
+    }
+
+    @Test
+    void waiting_runs_are_reported_failed_once_the_executor_refuses_work() {
+        java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<Runnable> held = new java.util.ArrayList<>();
+        RunDispatcher prefetching = new RunDispatcher(
+                1,
+                5,
+                runnerOf(reports),
+                task -> {
+                    if (!open.get()) {
+                        throw new java.util.concurrent.RejectedExecutionException("shut down");
+                    }
+                    held.add(task);
+                },
+                undelivered::get,
+                () -> true);
+        for (int id = 1; id <= 4; id++) {
+            prefetching.start(anAssignment(id, 1, 3, "hello", null));
+        }
+        open.set(false);
+
+        held.get(0).run();
+
+        assertThat(reports)
+                .extracting(Outcome::instanceId, Outcome::state)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1L, ReportedState.SUCCEEDED),
+                        org.assertj.core.groups.Tuple.tuple(2L, ReportedState.FAILED),
+                        org.assertj.core.groups.Tuple.tuple(3L, ReportedState.FAILED),
+                        org.assertj.core.groups.Tuple.tuple(4L, ReportedState.FAILED));
+        assertThat(prefetching.active()).isZero();
+    }
+
+    private AssignmentRunner runnerOf(List<Outcome> outcomes) {
+        return new AssignmentRunner(
+                "demo", name -> Optional.ofNullable(processors.get(name)).map(ResolvedProcessor::of), outcomes::add);
     }
 }
