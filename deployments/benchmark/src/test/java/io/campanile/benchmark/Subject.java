@@ -37,6 +37,14 @@ public interface Subject extends AutoCloseable {
      */
     boolean recordsComplete();
 
+    /**
+     * How many of the {@code requested} warm-up runs this scheduler drains before it is measured; all of them
+     * unless a subject cannot drain them within the time bound.
+     */
+    default int warmUpRuns(int requested) {
+        return requested;
+    }
+
     /** The processes of its own the scheduler runs in, by name, with their pids; none for in-process peers. */
     default Map<String, Long> processes() {
         return Map.of();
