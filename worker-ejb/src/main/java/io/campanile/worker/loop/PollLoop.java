@@ -32,6 +32,8 @@ public final class PollLoop implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(PollLoop.class.getName());
     private static final Duration CAPACITY_WAIT = Duration.ofMillis(500);
+    /** The most a poll may ask for (the server's limit): a capacity and a prefetch may add up to more. */
+    static final int MAX_ASKED = 10_000;
 
     private final String workerId;
     private final ServerApi api;
@@ -116,7 +118,8 @@ public final class PollLoop implements Runnable {
         }
         PollAnswer answer;
         try {
-            answer = api.poll(current.get().url(), new PollRequest(workerId, free, epochs.newest()));
+            answer = api.poll(
+                    current.get().url(), new PollRequest(workerId, Math.min(free, MAX_ASKED), epochs.newest()));
         } catch (ServerCallException e) {
             if (!endPoll() && running) {
                 failed(current.get(), e);

@@ -84,6 +84,27 @@ class PollLoopTest {
     }
 
     @Test
+    void asks_for_at_most_what_the_server_takes_however_large_the_capacity_and_prefetch() {
+        RunDispatcher large = new RunDispatcher(
+                10_000,
+                10_000,
+                new AssignmentRunner("app", name -> Optional.empty(), outcome -> {}),
+                Runnable::run,
+                () -> 0,
+                () -> true);
+        PollLoop loopOfLarge = new PollLoop("w", api, owner, discovery, epochs, large, claims, Duration.ofMillis(250));
+        Thread polling = new Thread(loopOfLarge, "large-poll-loop");
+        polling.start();
+        try {
+            Eventually.await("the owner is polled", () -> !api.pollRequests.isEmpty());
+            assertThat(api.pollRequests.get(0).capacity()).isEqualTo(PollLoop.MAX_ASKED);
+        } finally {
+            loopOfLarge.stop();
+            polling.interrupt();
+        }
+    }
+
+    @Test
     void claims_the_attempts_of_an_answer_and_runs_the_claimed_ones() {
         api.nextPollHandsOut(anAssignment(1, 3), anAssignment(2, 3)).refusing(2);
         start();

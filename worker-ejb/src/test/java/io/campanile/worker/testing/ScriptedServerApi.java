@@ -35,6 +35,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ScriptedServerApi implements ServerApi {
 
+    /** Every poll request, in order. */
+    public final List<PollRequest> pollRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     public final List<String> calls = new CopyOnWriteArrayList<>();
     public final List<ClaimRequest> claims = new CopyOnWriteArrayList<>();
     public final List<ReportBatch> reports = new CopyOnWriteArrayList<>();
@@ -136,6 +139,7 @@ public final class ScriptedServerApi implements ServerApi {
 
     @Override
     public PollAnswer poll(URI server, PollRequest request) {
+        pollRequests.add(request);
         call("poll", server);
         if (hanging.contains(server)) {
             try {
