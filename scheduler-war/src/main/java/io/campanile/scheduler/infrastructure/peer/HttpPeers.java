@@ -112,22 +112,21 @@ public class HttpPeers implements Peers {
 
     @Override
     public Optional<InstanceView> forwardRun(String ownerUrl, String appName, long jobId, RunRequest request) {
-        String path = "api/cluster/apps/" + appName + "/jobs/" + jobId + "/run";
-        try (Response r = request(slow, ownerUrl, path, null).post(Entity.json(request))) {
-            return r.getStatusInfo().getFamily() == Response.Status.Family.SUCCESSFUL
-                    ? Optional.of(r.readEntity(InstanceView.class))
-                    : Optional.empty();
-        } catch (ProcessingException e) {
-            return Optional.empty();
-        }
+        return forward(
+                ownerUrl, "api/cluster/apps/" + appName + "/jobs/" + jobId + "/run", request, InstanceView.class);
     }
 
     @Override
     public Optional<RunBatchAnswer> forwardRunBatch(String ownerUrl, String appName, long jobId, RunBatch batch) {
-        String path = "api/cluster/apps/" + appName + "/jobs/" + jobId + "/runs";
-        try (Response r = request(slow, ownerUrl, path, null).post(Entity.json(batch))) {
+        return forward(
+                ownerUrl, "api/cluster/apps/" + appName + "/jobs/" + jobId + "/runs", batch, RunBatchAnswer.class);
+    }
+
+    /** Posts {@code body} to the owner; its answer, or empty when it did not answer with success. */
+    private <T> Optional<T> forward(String ownerUrl, String path, Object body, Class<T> answerType) {
+        try (Response r = request(slow, ownerUrl, path, null).post(Entity.json(body))) {
             return r.getStatusInfo().getFamily() == Response.Status.Family.SUCCESSFUL
-                    ? Optional.of(r.readEntity(RunBatchAnswer.class))
+                    ? Optional.of(r.readEntity(answerType))
                     : Optional.empty();
         } catch (ProcessingException e) {
             return Optional.empty();
