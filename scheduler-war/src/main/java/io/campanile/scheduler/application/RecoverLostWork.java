@@ -1,8 +1,8 @@
 package io.campanile.scheduler.application;
 
 import io.campanile.scheduler.domain.instance.Attempt;
+import io.campanile.scheduler.domain.instance.AttemptSnapshot;
 import io.campanile.scheduler.domain.instance.InstanceRepository;
-import io.campanile.scheduler.domain.instance.JobInstance;
 import io.campanile.scheduler.domain.time.MonotonicClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -80,7 +80,7 @@ public class RecoverLostWork {
         if (silent.isEmpty() && !fullLook) {
             return freed;
         }
-        List<JobInstance> lost = instances.findRunning(appName).stream()
+        List<AttemptSnapshot> lost = instances.findRunning(appName).stream()
                 .filter(i -> !alive.test(i.workerId()))
                 .toList();
         if (fullLook) {
@@ -90,9 +90,9 @@ public class RecoverLostWork {
             workers.forgetLost(appName, silent, timeout);
             return freed; // most calls: no write, no lock
         }
-        for (JobInstance running : lost) {
+        for (AttemptSnapshot running : lost) {
             instances.failRunning(
-                    new Attempt(running.id(), running.attempt()),
+                    new Attempt(running.instanceId(), running.attempt()),
                     running.workerId(),
                     "worker " + running.workerId() + " stopped sending heartbeats");
         }

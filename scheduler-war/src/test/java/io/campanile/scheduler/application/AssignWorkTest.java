@@ -5,19 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.campanile.api.ScheduleType;
 import io.campanile.api.protocol.Assignment;
 import io.campanile.scheduler.domain.election.ServerIdentity;
-import io.campanile.scheduler.domain.instance.Attempt;
-import io.campanile.scheduler.domain.instance.AttemptOutcome;
-import io.campanile.scheduler.domain.instance.AttemptSnapshot;
-import io.campanile.scheduler.domain.instance.DueAttempt;
-import io.campanile.scheduler.domain.instance.InstanceRepository;
 import io.campanile.scheduler.domain.instance.JobInstance;
 import io.campanile.scheduler.domain.job.Job;
 import io.campanile.scheduler.domain.job.JobRepository;
+import io.campanile.scheduler.testing.InMemoryInstances;
 import io.campanile.scheduler.testing.MutableClock;
 import java.lang.reflect.Field;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +27,7 @@ class AssignWorkTest {
     private final MutableClock databaseClock = new MutableClock(NOW);
     private final ServerIdentity me = new ServerIdentity("server-a", "http://a");
     private final FakeJobs jobs = new FakeJobs();
-    private final FakeInstances instances = new FakeInstances();
+    private final InMemoryInstances instances = new InMemoryInstances();
     private final HandedOut handedOut = new HandedOut(databaseClock);
     private final AssignWork assignWork = new AssignWork(jobs, instances, handedOut);
     private final Job nightly = withId(
@@ -207,77 +202,6 @@ class AssignWorkTest {
 
         @Override
         public List<Job> findDue(String appName, Instant now, int limit) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
-    private static final class FakeInstances implements InstanceRepository {
-
-        private final List<JobInstance> due = new ArrayList<>();
-        final List<Integer> requestedLimits = new ArrayList<>();
-
-        void due(JobInstance instance) {
-            due.add(instance);
-        }
-
-        @Override
-        public List<DueAttempt> findDue(String appName, Instant now, int limit) {
-            requestedLimits.add(limit);
-            return due.stream()
-                    .filter(i -> i.appName().equals(appName))
-                    .limit(limit)
-                    .map(i -> new DueAttempt(i.id(), i.attempt(), i.jobId(), i.fireTime(), i.parameters()))
-                    .toList();
-        }
-
-        @Override
-        public void add(JobInstance instance) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<JobInstance> find(long instanceId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<JobInstance> findByFireKey(long jobId, String fireKey) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<JobInstance> findByJob(long jobId, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void addAll(List<JobInstance> instances) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Map<String, Long> idsByFireKey(long jobId, Collection<String> fireKeys) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<AttemptSnapshot> claim(String appName, String workerId, long epoch, Collection<Attempt> attempts) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<AttemptSnapshot> recordOutcomes(
-                String appName, String workerId, Collection<AttemptOutcome> outcomes) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean failRunning(Attempt attempt, String workerId, String reason) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<JobInstance> findRunning(String appName) {
             throw new UnsupportedOperationException();
         }
     }

@@ -45,7 +45,8 @@ public interface InstanceRepository {
      */
     List<AttemptSnapshot> recordOutcomes(String appName, String workerId, Collection<AttemptOutcome> outcomes);
 
-    List<JobInstance> findRunning(String appName);
+    /** Where each RUNNING attempt of the app stands: its worker and the epoch it was claimed under. */
+    List<AttemptSnapshot> findRunning(String appName);
 
     /** Ends an attempt still RUNNING on the worker as FAILED with the reason; false if it had moved on. */
     boolean failRunning(Attempt attempt, String workerId, String reason);

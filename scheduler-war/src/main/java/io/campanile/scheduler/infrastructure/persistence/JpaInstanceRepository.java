@@ -204,7 +204,11 @@ public class JpaInstanceRepository implements InstanceRepository {
         for (int i = 0; i < ids.size(); i++) {
             select.setParameter(2 + i, ids.get(i));
         }
-        List<?> rows = select.getResultList();
+        return snapshotsOf(select.getResultList());
+    }
+
+    /** Rows of {@code id, attempt, state, worker_id, epoch}. */
+    private static List<AttemptSnapshot> snapshotsOf(List<?> rows) {
         return rows.stream()
                 .map(r -> (Object[]) r)
                 .map(r -> new AttemptSnapshot(
@@ -243,12 +247,12 @@ public class JpaInstanceRepository implements InstanceRepository {
     }
 
     @Override
-    public List<JobInstance> findRunning(String appName) {
-        return em.createQuery(
-                        "SELECT i FROM JobInstance i WHERE i.appName = :app AND i.state = :running", JobInstance.class)
-                .setParameter("app", appName)
-                .setParameter("running", InstanceState.RUNNING)
+    public List<AttemptSnapshot> findRunning(String appName) {
+        List<?> rows = em.createNativeQuery("SELECT id, attempt, state, worker_id, epoch FROM job_instance "
+                        + "WHERE app_name = ?1 AND state = 'RUNNING'")
+                .setParameter(1, appName)
                 .getResultList();
+        return snapshotsOf(rows);
     }
 
     private static String sources(InstanceState target) {
