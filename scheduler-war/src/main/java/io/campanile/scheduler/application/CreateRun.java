@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -59,26 +59,22 @@ public class CreateRun {
         Map<String, Long> existing = instances.idsByFireKey(
                 job.id(), requests.stream().map(CreateRun::fireKey).toList());
         Instant now = clock.instant();
-        List<JobInstance> created = new ArrayList<>();
-        List<Object> all = new ArrayList<>(requests.size()); // an earlier instance's id, or a new instance
+        Map<String, JobInstance> created = new LinkedHashMap<>();
         for (RunRequest request : requests) {
-            Long earlier = existing.get(fireKey(request));
-            if (earlier != null) {
-                all.add(earlier);
-            } else {
-                JobInstance fresh = instance(job, epoch, request, now);
-                created.add(fresh);
-                all.add(fresh);
+            String key = fireKey(request);
+            if (!existing.containsKey(key)) {
+                created.put(key, instance(job, epoch, request, now));
             }
         }
-        instances.addAll(created);
+        instances.addAll(List.copyOf(created.values()));
         fence.hold(job.appName(), epoch);
-        return new RunBatchAnswer(
-                created.size(),
-                requests.size() - created.size(),
-                all.stream()
-                        .map(o -> o instanceof JobInstance i ? i.id() : (Long) o)
-                        .toList());
+        List<Long> ids = requests.stream()
+                .map(CreateRun::fireKey)
+                .map(key -> existing.containsKey(key)
+                        ? existing.get(key)
+                        : created.get(key).id())
+                .toList();
+        return new RunBatchAnswer(created.size(), requests.size() - created.size(), ids);
     }
 
     private JobInstance instance(Job job, long epoch, RunRequest request, Instant now) {
