@@ -21,7 +21,8 @@ import java.util.logging.Logger;
  * to {@value #MAX_BATCH} outcomes, the server's limit) and sends it as one {@link ReportBatch} to the first
  * server that answers, in {@link ServerCandidates} order. The outcomes a server refuses are logged and dropped
  * (refusals are final); a batch no server answered stays at the head of the queue and is sent again by the
- * next flush. Nothing is ever dropped because the queue is long: the queue has no bound of its own, the worker
+ * next flush. A batch rejected as a bad request (400) is sent again in halves, so that only the outcome the
+ * server cannot read is dropped (logged), not the batch around it: a dropped outcome leaves its run RUNNING. Nothing is ever dropped because the queue is long: the queue has no bound of its own, the worker
  * bounds it by taking no new work while {@link #waiting()} is at its capacity (see the worker's poll loop).
  *
  * <p>{@link #run()} is the sender thread: it flushes whenever outcomes are queued, and after a failed flush
@@ -36,6 +37,8 @@ public final class OutcomeSender implements Runnable {
 
     private enum Delivery {
         ANSWERED,
+        /** A server rejected the batch as a bad request: it cannot read some outcome of it. */
+        REJECTED,
         UNDELIVERED
     }
 
@@ -126,7 +129,12 @@ public final class OutcomeSender implements Runnable {
     private boolean drain() {
         List<Outcome> batch;
         while (!(batch = head()).isEmpty()) {
-            if (deliver(batch) == Delivery.UNDELIVERED) {
+            int settled = deliverFromHead(batch);
+            if (settled > 0) {
+                remove(settled);
+                afterDelivery.run();
+            }
+            if (settled < batch.size()) {
                 if (!stuck) {
                     int count = waiting();
                     LOG.warning(() -> "No server took a batch of " + count
@@ -135,14 +143,38 @@ public final class OutcomeSender implements Runnable {
                 stuck = true;
                 return false;
             }
-            remove(batch.size());
-            afterDelivery.run();
         }
         if (stuck) {
             LOG.info("Queued outcomes delivered");
         }
         stuck = false;
         return true;
+    }
+
+    /**
+     * Delivers {@code batch}; returns how many of its first outcomes are settled (answered for, or dropped as
+     * unreadable), all of them unless no server could be reached.
+     */
+    private int deliverFromHead(List<Outcome> batch) {
+        Delivery delivery = deliver(batch);
+        if (delivery == Delivery.ANSWERED) {
+            return batch.size();
+        }
+        if (delivery == Delivery.UNDELIVERED) {
+            return 0;
+        }
+        if (batch.size() == 1) {
+            Outcome bad = batch.get(0);
+            LOG.severe(() -> "Server rejected the outcome of instance " + bad.instanceId() + " attempt " + bad.attempt()
+                    + " as a bad request; dropped, the run stays RUNNING at the server");
+            return 1;
+        }
+        List<Outcome> first = batch.subList(0, batch.size() / 2);
+        int settled = deliverFromHead(first);
+        if (settled < first.size()) {
+            return settled;
+        }
+        return settled + deliverFromHead(batch.subList(first.size(), batch.size()));
     }
 
     private synchronized List<Outcome> head() {
@@ -170,9 +202,9 @@ public final class OutcomeSender implements Runnable {
                 return Delivery.ANSWERED;
             } catch (ServerCallException e) {
                 if (e.isRejection()) {
-                    LOG.severe(() -> "Server refused a batch of " + batch.size()
-                            + " outcome(s) as a bad request; dropped: " + e.getMessage());
-                    return Delivery.ANSWERED;
+                    LOG.warning(() -> server + " rejected a batch of " + batch.size() + " outcome(s) as a bad request: "
+                            + e.getMessage());
+                    return Delivery.REJECTED;
                 }
             }
         }

@@ -140,7 +140,7 @@ class OutcomeSenderTest {
     }
 
     @Test
-    void drops_a_batch_rejected_as_a_bad_request_without_trying_other_servers() {
+    void drops_an_outcome_rejected_as_a_bad_request_without_trying_other_servers() {
         api.failing(3, 400);
         sender.submit(outcome(1));
 
@@ -148,6 +148,37 @@ class OutcomeSenderTest {
 
         assertThat(sender.waiting()).isZero();
         assertThat(api.calls).containsExactly("report server-3.test");
+    }
+
+    @Test
+    void of_a_batch_rejected_as_a_bad_request_drops_only_the_unreadable_outcome() {
+        api.rejectingReportsOf(6);
+        for (long id = 1; id <= 8; id++) {
+            sender.submit(outcome(id));
+        }
+
+        assertThat(sender.flush()).isTrue();
+
+        assertThat(api.outcomes()).extracting(Outcome::instanceId).containsExactly(1L, 2L, 3L, 4L, 5L, 7L, 8L);
+        assertThat(sender.waiting()).isZero();
+        assertThat(api.calls).as("halves, not one call per outcome").hasSizeLessThan(10);
+    }
+
+    @Test
+    void keeps_what_follows_a_rejected_outcome_when_no_server_answers_any_more() {
+        api.rejectingReportsOf(2);
+        for (long id = 1; id <= 4; id++) {
+            sender.submit(outcome(id));
+        }
+        sender.flush();
+        api.failing(3, 0).failing(1, 0).failing(2, 0);
+        sender.submit(outcome(5));
+        assertThat(sender.flush()).isFalse();
+        assertThat(sender.waiting()).isEqualTo(1);
+
+        api.up(3);
+        assertThat(sender.flush()).isTrue();
+        assertThat(api.outcomes()).extracting(Outcome::instanceId).containsExactly(1L, 3L, 4L, 5L);
     }
 
     @Test

@@ -45,6 +45,7 @@ public final class ScriptedServerApi implements ServerApi {
     private final Map<URI, Integer> failures = new ConcurrentHashMap<>();
     private final Set<URI> hanging = ConcurrentHashMap.newKeySet();
     private final Set<Long> refused = ConcurrentHashMap.newKeySet();
+    private final Set<Long> malformed = ConcurrentHashMap.newKeySet();
     private final AtomicInteger claimFailures = new AtomicInteger();
     private final Queue<List<Assignment>> work = new ConcurrentLinkedQueue<>();
     private volatile DiscoveryAnswer ownerAnswer;
@@ -87,6 +88,12 @@ public final class ScriptedServerApi implements ServerApi {
     /** The next {@code times} claim calls, at any server, get no answer. */
     public ScriptedServerApi claimsUnanswered(int times) {
         claimFailures.set(times);
+        return this;
+    }
+
+    /** A report batch holding an outcome of this instance is rejected as a bad request (400). */
+    public ScriptedServerApi rejectingReportsOf(long instanceId) {
+        malformed.add(instanceId);
         return this;
     }
 
@@ -174,6 +181,9 @@ public final class ScriptedServerApi implements ServerApi {
     @Override
     public ReportAnswer report(URI server, ReportBatch batch) {
         call("report", server);
+        if (batch.outcomes().stream().anyMatch(o -> malformed.contains(o.instanceId()))) {
+            throw new ServerCallException(server, 400, "scripted bad request", null);
+        }
         reports.add(batch);
         List<Refusal> refusals = batch.outcomes().stream()
                 .filter(o -> refused.contains(o.instanceId()))
