@@ -41,7 +41,7 @@ class WorkerUnderLoadTest {
                 List.of(StockedOwnerApi.SERVER),
                 "worker-1",
                 capacity,
-                capacity,
+                2 * capacity,
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(30),
                 Timeouts.defaults());
@@ -122,7 +122,7 @@ class WorkerUnderLoadTest {
         assertThat(runs).hasSize(runsWhileStuck);
         assertThat(worker.undeliveredOutcomes())
                 .as("bounded by twice the capacity and prefetch, and the batch allowed while reports still flowed")
-                .isBetween(capacity, 2 * (capacity + capacity) - 1 + RunDispatcher.FLOWING_ALLOWANCE);
+                .isBetween(capacity, 2 * (capacity + 2 * capacity) - 1 + RunDispatcher.FLOWING_ALLOWANCE);
 
         api.reportsFailing(false);
         api.reportsTake(20); // slow, but taking reports again

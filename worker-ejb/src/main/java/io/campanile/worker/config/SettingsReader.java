@@ -43,7 +43,8 @@ public final class SettingsReader {
         List<URI> servers = servers(value(SERVERS).orElse(DEFAULT_SERVERS));
         String workerId = value(WORKER_ID).orElseGet(this::defaultWorkerId);
         int capacity = (int) number(CAPACITY, 8, 1, 10_000);
-        int prefetch = (int) number(PREFETCH, capacity, 0, 10_000);
+        // like db-scheduler's default fetch, which holds up to three times its threads in work
+        int prefetch = (int) number(PREFETCH, Math.min(10_000, 2L * capacity), 0, 10_000);
         Duration heartbeat = Duration.ofMillis(number(HEARTBEAT_MILLIS, 1000, 100, 3_600_000));
         Duration discovery = Duration.ofMillis(number(DISCOVERY_MILLIS, 5000, 100, 3_600_000));
         Duration heartbeatTimeout = Duration.ofMillis(number(HEARTBEAT_TIMEOUT_MILLIS, 1000, 100, 60_000));

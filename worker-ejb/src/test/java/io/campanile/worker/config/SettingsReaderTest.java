@@ -25,7 +25,7 @@ class SettingsReaderTest {
 
         assertThat(settings.servers()).containsExactly(URI.create("http://127.0.0.1:8080/campanile"));
         assertThat(settings.capacity()).isEqualTo(8);
-        assertThat(settings.prefetch()).as("as many as the capacity").isEqualTo(8);
+        assertThat(settings.prefetch()).as("twice the capacity").isEqualTo(16);
         assertThat(settings.heartbeatInterval()).isEqualTo(Duration.ofMillis(1000));
         assertThat(settings.discoveryInterval()).isEqualTo(Duration.ofMillis(5000));
         assertThat(settings.timeouts().heartbeatRead()).isEqualTo(Duration.ofMillis(1000));
