@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * Plans which due WAITING instances of an app go to which waiting worker, oldest first, evenly, and records
- * them as handed out ({@link HandedOut}). It writes nothing to the database: a worker runs an assignment only
+ * them as handed out ({@link HandedOut}); tells {@link DueWork} when the next waiting instance becomes due, if
+ * that is before its next periodic look. It writes nothing to the database: a worker runs an assignment only
  * after its claim, a conditional update under the epoch carried here, was accepted.
  */
 @ApplicationScoped
@@ -27,14 +28,16 @@ public class AssignWork {
     private JobRepository jobs;
     private InstanceRepository instances;
     private HandedOut handedOut;
+    private DueWork dueWork;
 
     protected AssignWork() {}
 
     @Inject
-    public AssignWork(JobRepository jobs, InstanceRepository instances, HandedOut handedOut) {
+    public AssignWork(JobRepository jobs, InstanceRepository instances, HandedOut handedOut, DueWork dueWork) {
         this.jobs = jobs;
         this.instances = instances;
         this.handedOut = handedOut;
+        this.dueWork = dueWork;
     }
 
     /** At most this many instances are handed out by one call; the rest on the next. */
@@ -57,10 +60,20 @@ public class AssignWork {
             return plan;
         }
         Set<Long> handed = handedOut.ids(appName);
-        List<DueAttempt> due = instances.findDue(appName, now, capacity + handed.size()).stream()
-                .filter(i -> !handed.contains(i.instanceId()))
+        // one look a recheck period ahead: what becomes due before the next periodic look is dispatched on the
+        // tick after its fire time, not up to a whole period late (runs asked for at an instant)
+        List<DueAttempt> found =
+                instances.findDue(appName, now.plusMillis(DueWork.RECHECK_MILLIS), capacity + handed.size()).stream()
+                        .filter(i -> !handed.contains(i.instanceId()))
+                        .toList();
+        List<DueAttempt> due = found.stream()
+                .filter(i -> !i.fireTime().isAfter(now))
                 .limit(capacity)
                 .toList();
+        found.stream()
+                .filter(i -> i.fireTime().isAfter(now))
+                .findFirst()
+                .ifPresent(next -> dueWork.workDueAt(appName, next.fireTime()));
         Map<String, Integer> given = new HashMap<>();
         Map<Long, Job> jobsById = new HashMap<>();
         Map<String, List<Attempt>> handing = new HashMap<>();

@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * When the tick needs to look at an app, so that an idle app costs no queries every tick: its jobs
  * are looked at again at their next fire time (at least every {@link #RECHECK_MILLIS}, for jobs
  * created or changed on another server), and its waiting instances when this server created or
- * released work for it (at least every {@link #RECHECK_MILLIS}, for delayed runs becoming due).
+ * released work for it, when the next waiting instance seen becomes due, and at least every
+ * {@link #RECHECK_MILLIS}.
  */
 @ApplicationScoped
 public class DueWork {
@@ -40,6 +41,11 @@ public class DueWork {
     /** Instances of the app became WAITING here: try to dispatch them on the next tick. */
     public void workWaiting(String appName) {
         workWaiting.add(appName);
+    }
+
+    /** A waiting instance of the app becomes due at {@code fireTime}: look for work to dispatch then. */
+    public void workDueAt(String appName, Instant fireTime) {
+        nextDispatchCheck.merge(appName, fireTime, (a, b) -> a.isBefore(b) ? a : b);
     }
 
     /** Whether to look for work to dispatch now; consumes the signal. */

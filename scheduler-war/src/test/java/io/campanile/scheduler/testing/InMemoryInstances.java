@@ -42,7 +42,8 @@ public final class InMemoryInstances implements InstanceRepository {
     public List<DueAttempt> findDue(String appName, Instant now, int limit) {
         requestedLimits.add(limit);
         return due.stream()
-                .filter(i -> i.appName().equals(appName))
+                .filter(i -> i.appName().equals(appName) && !i.fireTime().isAfter(now))
+                .sorted(java.util.Comparator.comparing(JobInstance::fireTime))
                 .limit(limit)
                 .map(i -> new DueAttempt(i.id(), i.attempt(), i.jobId(), i.fireTime(), i.parameters()))
                 .toList();

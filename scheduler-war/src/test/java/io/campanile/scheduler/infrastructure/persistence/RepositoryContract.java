@@ -11,6 +11,7 @@ import io.campanile.api.admin.RunRequest;
 import io.campanile.scheduler.application.AssignWork;
 import io.campanile.scheduler.application.CreateRun;
 import io.campanile.scheduler.application.DatabaseClock;
+import io.campanile.scheduler.application.DueWork;
 import io.campanile.scheduler.application.FencedOut;
 import io.campanile.scheduler.application.FireDueJobs;
 import io.campanile.scheduler.application.HandedOut;
@@ -533,7 +534,8 @@ abstract class RepositoryContract {
     }
 
     private static AssignWork assignWork(EntityManager em) {
-        return new AssignWork(new JpaJobRepository(em), instances(em), new HandedOut(MonotonicClock.system()));
+        return new AssignWork(
+                new JpaJobRepository(em), instances(em), new HandedOut(MonotonicClock.system()), new DueWork());
     }
 
     private static CreateRun createRun(EntityManager em, ServerIdentity me) {
