@@ -134,7 +134,7 @@ class WorkerUnderLoadTest {
 
     @Test
     void on_stop_logs_how_many_outcomes_it_could_not_deliver_without_dropping_them() {
-        start(50, 4);
+        start(500, 4); // more than one batch: the failure must come while runs are still to do
         Eventually.await("some outcomes delivered", () -> api.outcomeCount() > 10);
         api.reportsFailing(true);
         Eventually.await("outcomes stuck", () -> worker.undeliveredOutcomes() >= 4 && worker.activeRuns() == 0);

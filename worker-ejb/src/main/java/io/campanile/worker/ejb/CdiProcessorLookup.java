@@ -23,6 +23,7 @@ final class CdiProcessorLookup implements ProcessorLookup {
 
     private final BeanManager beanManager;
     private final Map<String, Bean<?>> byName = new ConcurrentHashMap<>();
+    private volatile Bean<?> requestContextBean;
 
     CdiProcessorLookup(BeanManager beanManager) {
         this.beanManager = beanManager;
@@ -39,10 +40,8 @@ final class CdiProcessorLookup implements ProcessorLookup {
             bean = found.get();
             byName.put(name, bean);
         }
-        RequestContextController requestContext = beanManager
-                .createInstance()
-                .select(RequestContextController.class)
-                .get();
+        CreationalContext<?> control = beanManager.createCreationalContext(null);
+        RequestContextController requestContext = requestContext(control);
         boolean activated = requestContext.activate();
         CreationalContext<?> creation = beanManager.createCreationalContext(bean);
         Processor processor = (Processor) beanManager.getReference(bean, Processor.class, creation);
@@ -58,8 +57,30 @@ final class CdiProcessorLookup implements ProcessorLookup {
                 if (activated) {
                     requestContext.deactivate();
                 }
+                control.release();
             }
         });
+    }
+
+    /**
+     * A request context controller of the run's own, released with {@code creation} after the processor's
+     * dependents were destroyed and the request context deactivated. The controller's bean
+     * is looked up once: a {@code createInstance().select(...)} per run cost more than many a processor.
+     */
+    private RequestContextController requestContext(CreationalContext<?> creation) {
+        Bean<?> controller = requestContextBean;
+        if (controller == null) {
+            controller = beanManager.resolve(beanManager.getBeans(RequestContextController.class));
+            if (controller == null) {
+                return beanManager
+                        .createInstance()
+                        .select(RequestContextController.class)
+                        .get();
+            }
+            requestContextBean = controller;
+        }
+        return (RequestContextController)
+                beanManager.getReference(controller, RequestContextController.class, creation);
     }
 
     @Override

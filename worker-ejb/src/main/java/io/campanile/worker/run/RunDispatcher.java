@@ -98,13 +98,19 @@ public final class RunDispatcher {
         return onThreads + waiting.size();
     }
 
-    /** How many new assignments the worker may ask for now: none while too many outcomes wait (see above). */
+    /**
+     * How many new assignments the worker may ask for now: none while too many outcomes wait (see above), and none
+     * until at least half the prefetch (one, without prefetch) is free again, so that each poll asks for a batch
+     * rather than for the one slot that freed first. The run threads stay busy meanwhile: at that point at least
+     * the capacity is still claimed (as db-scheduler fetches again once its queue falls below half its threads).
+     */
     public synchronized int free() {
         int limit = reportsFlowing.getAsBoolean() ? capacity + FLOWING_ALLOWANCE : capacity;
         if (undelivered.getAsInt() >= limit) {
             return 0;
         }
-        return Math.max(0, capacity + prefetch - active());
+        int room = capacity + prefetch - active();
+        return room >= Math.max(1, prefetch / 2) ? room : 0;
     }
 
     public int capacity() {

@@ -222,6 +222,24 @@ class RunDispatcherTest {
     }
 
     @Test
+    void asks_again_only_once_half_the_prefetch_is_free() throws Exception {
+        executor.inBackground = true;
+        RunDispatcher prefetching = new RunDispatcher(1, 4, runnerOf(reports), executor, undelivered::get, () -> true);
+        for (int id = 1; id <= 4; id++) {
+            prefetching.start(anAssignment(id, 1, 3, "slow", null));
+        }
+
+        assertThat(prefetching.free())
+                .as("1 of 5 free, less than half the prefetch")
+                .isZero();
+        prefetching.start(anAssignment(5, 1, 3, "hello", null));
+        assertThat(prefetching.free()).isZero();
+        release.countDown();
+        assertThat(prefetching.awaitFree(java.time.Duration.ofSeconds(10))).isTrue();
+        assertThat(prefetching.free()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
     void a_stopping_worker_reports_the_waiting_runs_failed_without_running_them() throws Exception {
         executor.inBackground = true;
         RunDispatcher prefetching = new RunDispatcher(1, 2, runnerOf(reports), executor, undelivered::get, () -> true);
