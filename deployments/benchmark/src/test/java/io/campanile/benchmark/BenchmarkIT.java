@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,12 +30,22 @@ class BenchmarkIT {
                     List.of(
                             "server resident memory, idle",
                             "server threads, peak under load",
-                            "worker app resident memory, peak under load"));
+                            "worker app resident memory, peak under load"),
+            Scenario.IDLE_AT_SCALE, List.of("jobs defined", "idle transactions"),
+            Scenario.SCALING, List.of());
+
+    private static final Set<Scenario> CAMPANILE_ONLY =
+            EnumSet.of(Scenario.FOOTPRINT, Scenario.IDLE_AT_SCALE, Scenario.SCALING);
 
     @Test
     void every_scheduler_gets_every_figure_and_the_peers_run_each_run_exactly_once() throws IOException {
         BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
-        Results results = new BenchmarkRun(settings).run();
+        Results results;
+        boolean statementsCounted;
+        try (BenchmarkPostgres postgres = BenchmarkPostgres.start()) {
+            statementsCounted = postgres.isPrivate();
+            results = new BenchmarkRun(settings).run();
+        }
 
         Path dir = settings.outputDir();
         List<Figure> figures = results.figures();
@@ -47,10 +60,23 @@ class BenchmarkIT {
         }
         for (String scheduler : settings.schedulers()) {
             for (Scenario scenario : settings.scenarios()) {
-                if (scenario == Scenario.FOOTPRINT && !scheduler.equals(Summary.CAMPANILE)) {
-                    continue; // the peers have no process of their own
+                if (CAMPANILE_ONLY.contains(scenario) && !scheduler.equals(Summary.CAMPANILE)) {
+                    continue; // the peers have no process of their own, and no apps
                 }
-                for (String metric : REQUIRED_METRICS.get(scenario)) {
+                List<String> required = new ArrayList<>(REQUIRED_METRICS.get(scenario));
+                if (statementsCounted && scenario == Scenario.DATABASE_COST) {
+                    required.addAll(List.of("statements per run", "idle statements"));
+                }
+                if (statementsCounted && scenario == Scenario.IDLE_AT_SCALE) {
+                    required.add("idle statements");
+                }
+                if (scenario == Scenario.SCALING) {
+                    assertThat(figures)
+                            .as("SCALING's throughput at each step")
+                            .anyMatch(f -> f.scenario() == Scenario.SCALING
+                                    && f.metric().startsWith("throughput at "));
+                }
+                for (String metric : required) {
                     assertThat(value(figures, scenario, scheduler, metric))
                             .as(scenario + " " + metric + " of " + scheduler)
                             .isNotNull();

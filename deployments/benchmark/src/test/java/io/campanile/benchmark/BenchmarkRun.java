@@ -40,6 +40,11 @@ final class BenchmarkRun {
             if (settings.runs(Scenario.FIRE_LAG)) {
                 measure(name, subject -> new FireLagScenario(settings).run(subject, results));
             }
+            if (name.equals(Summary.CAMPANILE)
+                    && (settings.runs(Scenario.IDLE_AT_SCALE) || settings.runs(Scenario.SCALING))) {
+                ScalingScenario scaling = new ScalingScenario(settings, ScalingSettings.fromSystemProperties(), stats);
+                measure(name, subject -> scaling.run((CampanileSubject) subject, results));
+            }
         }
         ResultsWriter.write(settings.outputDir(), "Campanile benchmark " + Instant.now(), results);
         return results;
@@ -133,8 +138,12 @@ final class BenchmarkRun {
                 + " xact_commit + xact_rollback; rows written = tup_inserted + tup_updated + tup_deleted), over"
                 + " creating and running the throughput backlog; idle = nothing due. "
                 + (stats.statementsLoaded()
-                        ? "Statements from pg_stat_statements."
+                        ? "Statements from pg_stat_statements: the calls of every statement in the scheduler's"
+                                + " database (the benchmark reads its counters from another one), transaction control"
+                                + " (BEGIN, COMMIT, ROLLBACK) on a line of its own. Target (the issue): at most 3 rows"
+                                + " written and 4 statements per run."
                         : "pg_stat_statements is not loaded (shared_preload_libraries), so statements are not"
                                 + " counted."));
+        results.note("Database server: " + stats.describe() + ".");
     }
 }

@@ -125,6 +125,11 @@ final class CampanileSubject implements Subject {
         return runs.at(instants);
     }
 
+    /** The admin API of the running server, for scenarios that define apps and jobs of their own. */
+    CampanileAdminClient admin() {
+        return admin;
+    }
+
     @Override
     public List<Execution> executions() {
         return records.executions();

@@ -5,10 +5,14 @@ import io.campanile.benchmark.DatabaseStats.Counters;
 /**
  * The database's work for a subject, from its own database's counters: per executed run of the throughput
  * backlog (creating and running it, with whatever the scheduler does meanwhile), and per second when nothing
- * is due. PostgreSQL publishes an idle backend's counters up to 10 s late, hence the settle pause before each
+ * is due. Statements are counted apart from transaction control (BEGIN, COMMIT...), which is reported on its
+ * own line; Campanile's most called statements go to the summary. PostgreSQL publishes an idle backend's counters up to 10 s late, hence the settle pause before each
  * reading.
  */
 final class DatabaseCost {
+
+    /** How many of Campanile's statements the summary lists. */
+    static final int TOP = 12;
 
     private final BenchmarkSettings settings;
     private final DatabaseStats stats;
@@ -20,22 +24,19 @@ final class DatabaseCost {
 
     /** The cost per second with nothing due, measured over {@link BenchmarkSettings#idle()}. */
     void idle(Subject subject, Results results) {
-        Await.pause(settings.statsSettle());
-        Counters start = stats.read(subject.databaseName());
-        Await.pause(settings.idle());
-        Await.pause(settings.statsSettle());
-        Counters delta = stats.read(subject.databaseName()).minus(start);
-        double seconds = settings.idle().plus(settings.statsSettle()).toNanos() / 1e9;
-        long n = Math.round(seconds);
-        results.add(figure(subject, "idle transactions", delta.transactions() / seconds, "1/s", n));
-        results.add(figure(subject, "idle rows written", delta.rowsWritten() / seconds, "1/s", n));
-        delta.statements()
-                .ifPresent(
-                        statements -> results.add(figure(subject, "idle statements", statements / seconds, "1/s", n)));
+        IdleWindow window = IdleWindow.measure(stats, subject.databaseName(), settings.idle(), settings.statsSettle());
+        long n = Math.round(window.seconds());
+        results.add(figure(subject, "idle transactions", window.transactionsPerSecond(), "1/s", n));
+        results.add(figure(subject, "idle rows written", window.rowsWrittenPerSecond(), "1/s", n));
+        if (stats.statementsLoaded()) {
+            results.add(figure(subject, "idle statements", window.statementsPerSecond(), "1/s", n));
+            results.add(figure(subject, "idle BEGIN/COMMIT/ROLLBACK", window.transactionControlPerSecond(), "1/s", n));
+        }
     }
 
-    /** The counters before a workload. */
+    /** The counters before a workload; the statement counts start afresh. */
     Counters before(Subject subject) {
+        stats.resetStatements();
         return stats.read(subject.databaseName());
     }
 
@@ -52,6 +53,14 @@ final class DatabaseCost {
         delta.statements()
                 .ifPresent(statements -> results.add(
                         figure(subject, "statements per run", statements / runs, "1/run", tally.executed())));
+        delta.transactionControl()
+                .ifPresent(control -> results.add(
+                        figure(subject, "BEGIN/COMMIT/ROLLBACK per run", control / runs, "1/run", tally.executed())));
+        if (subject.name().equals(Summary.CAMPANILE)) {
+            results.section(
+                    "Campanile's statements per run (DATABASE_COST)",
+                    TopStatements.table(stats.topStatements(subject.databaseName(), TOP), runs, "per run"));
+        }
     }
 
     private static Figure figure(Subject subject, String metric, double value, String unit, long n) {

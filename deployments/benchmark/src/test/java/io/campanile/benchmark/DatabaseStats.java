@@ -7,28 +7,53 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.Properties;
 
 /**
  * Reads PostgreSQL's counters of one database: transactions and rows written from {@code pg_stat_database}
- * (read through the maintenance database, so that reading them adds nothing to the database read), and
- * statements from {@code pg_stat_statements} when the server preloads it.
+ * and statements from {@code pg_stat_statements} when the server preloads it (the benchmark's own cluster
+ * does, {@link BenchmarkPostgres}). Both are read through the maintenance database, so that reading them adds
+ * nothing to the database read: its statements are counted by database ({@code dbid}), and the reads have the
+ * maintenance database's.
  */
 final class DatabaseStats {
 
-    /** Counters at one moment; {@code statements} is empty without pg_stat_statements. */
-    record Counters(long transactions, long rowsWritten, OptionalLong statements) {
+    /**
+     * Counters at one moment. {@code statements} are the calls of every statement but transaction control,
+     * {@code transactionControl} the calls of {@code BEGIN}, {@code COMMIT}, {@code ROLLBACK} and the like (the
+     * JDBC driver sends each as a statement of its own); both are empty without pg_stat_statements.
+     */
+    record Counters(long transactions, long rowsWritten, OptionalLong statements, OptionalLong transactionControl) {
 
         Counters minus(Counters earlier) {
             return new Counters(
                     transactions - earlier.transactions,
                     rowsWritten - earlier.rowsWritten,
-                    statements.isPresent() && earlier.statements.isPresent()
-                            ? OptionalLong.of(statements.getAsLong() - earlier.statements.getAsLong())
-                            : OptionalLong.empty());
+                    minus(statements, earlier.statements),
+                    minus(transactionControl, earlier.transactionControl));
+        }
+
+        private static OptionalLong minus(OptionalLong later, OptionalLong earlier) {
+            return later.isPresent() && earlier.isPresent()
+                    ? OptionalLong.of(later.getAsLong() - earlier.getAsLong())
+                    : OptionalLong.empty();
         }
     }
+
+    /** One statement's calls since the last {@link #resetStatements()}; the text normalized and shortened. */
+    record StatementCalls(String text, long calls) {}
+
+    /** Statement texts that are transaction control rather than work. */
+    static final String TRANSACTION_CONTROL =
+            "^\\s*(BEGIN|COMMIT|ROLLBACK|START TRANSACTION|END|SAVEPOINT|RELEASE)\\y"; // \y: a word boundary in
+    // PostgreSQL's regular
+    // expressions
+
+    /** How much of a statement's text the summary shows. */
+    private static final int TEXT_LENGTH = 140;
 
     private final String adminUrl;
     private final String user;
@@ -50,7 +75,12 @@ final class DatabaseStats {
                 Statement statement = connection.createStatement();
                 ResultSet libraries = statement.executeQuery("SELECT current_setting('shared_preload_libraries')")) {
             libraries.next();
-            return new DatabaseStats(adminUrl, user, libraries.getString(1).contains("pg_stat_statements"));
+            boolean loaded = libraries.getString(1).contains("pg_stat_statements");
+            if (loaded) {
+                // the view lives in the maintenance database: reading it there adds nothing to the subject's counters
+                statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            }
+            return new DatabaseStats(adminUrl, user, loaded);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the settings of " + adminUrl + ": " + e.getMessage(), e);
         }
@@ -58,6 +88,11 @@ final class DatabaseStats {
 
     boolean statementsLoaded() {
         return statementsLoaded;
+    }
+
+    /** Where the databases are and whether statements are counted, for the summary. */
+    String describe() {
+        return adminUrl + (statementsLoaded ? ", pg_stat_statements preloaded" : ", no pg_stat_statements");
     }
 
     /** {@code SELECT version()}, for the summary. */
@@ -82,7 +117,25 @@ final class DatabaseStats {
                 if (!row.next()) {
                     throw new IllegalStateException("no database " + database + " in pg_stat_database");
                 }
-                return new Counters(row.getLong(1), row.getLong(2), statements(database));
+                long transactions = row.getLong(1);
+                long rowsWritten = row.getLong(2);
+                if (!statementsLoaded) {
+                    return new Counters(transactions, rowsWritten, OptionalLong.empty(), OptionalLong.empty());
+                }
+                try (PreparedStatement calls = connection.prepareStatement("SELECT"
+                        + " coalesce(sum(calls) FILTER (WHERE query !~* '" + TRANSACTION_CONTROL + "'), 0),"
+                        + " coalesce(sum(calls) FILTER (WHERE query ~* '" + TRANSACTION_CONTROL + "'), 0)"
+                        + " FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = ?)")) {
+                    calls.setString(1, database);
+                    try (ResultSet sums = calls.executeQuery()) {
+                        sums.next();
+                        return new Counters(
+                                transactions,
+                                rowsWritten,
+                                OptionalLong.of(sums.getLong(1)),
+                                OptionalLong.of(sums.getLong(2)));
+                    }
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the counters of " + database + ": " + e.getMessage(), e);
@@ -90,31 +143,43 @@ final class DatabaseStats {
     }
 
     /**
-     * The calls of every statement run in {@code database}, except these reads themselves. The extension is
-     * created in the database under test (fresh, dropped at the end), not in the server's shared ones; the
-     * connection that reads it adds a few transactions of its own to the database's counters.
+     * Empties pg_stat_statements (every database's entries: one subject runs at a time, and entries of dropped
+     * databases would otherwise fill it up), so that a window's statements are all there, none evicted.
      */
-    private OptionalLong statements(String database) throws SQLException {
+    void resetStatements() {
         if (!statementsLoaded) {
-            return OptionalLong.empty();
+            return;
         }
-        try (Connection connection = connect(withDatabase(adminUrl, database));
+        try (Connection connection = connect(adminUrl);
                 Statement statement = connection.createStatement()) {
-            statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-            try (ResultSet row = statement.executeQuery("SELECT coalesce(sum(calls), 0) FROM pg_stat_statements"
-                    + " WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
-                    + " AND query NOT ILIKE '%pg_stat_statements%'")) {
-                row.next();
-                return OptionalLong.of(row.getLong(1));
-            }
+            statement.execute("SELECT pg_stat_statements_reset()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reset pg_stat_statements: " + e.getMessage(), e);
         }
     }
 
-    /** {@code jdbc:postgresql://host:port/other?...} with the database name replaced. */
-    static String withDatabase(String jdbcUrl, String database) {
-        int query = jdbcUrl.indexOf('?');
-        String base = query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
-        return base.substring(0, base.lastIndexOf('/') + 1) + database + (query < 0 ? "" : jdbcUrl.substring(query));
+    /** The {@code limit} statements of {@code database} called most since the last reset, most first. */
+    List<StatementCalls> topStatements(String database, int limit) {
+        if (!statementsLoaded) {
+            return List.of();
+        }
+        try (Connection connection = connect(adminUrl);
+                PreparedStatement query = connection.prepareStatement("SELECT calls,"
+                        + " left(regexp_replace(query, '\\s+', ' ', 'g'), " + TEXT_LENGTH + ")"
+                        + " FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = ?)"
+                        + " ORDER BY calls DESC, query LIMIT ?")) {
+            query.setString(1, database);
+            query.setInt(2, limit);
+            List<StatementCalls> top = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    top.add(new StatementCalls(rows.getString(2), rows.getLong(1)));
+                }
+            }
+            return top;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the statements of " + database + ": " + e.getMessage(), e);
+        }
     }
 
     private Connection connect(String url) throws SQLException {

@@ -5,12 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What a benchmark run collects: figures, notes for the reader, and the fire lags for the pictures. */
+/**
+ * What a benchmark run collects: figures, notes for the reader, sections of the summary that are no table of
+ * figures (a scheduler's top statements, the scaling steps), and the fire lags for the pictures.
+ */
 final class Results {
 
     private final List<Figure> figures = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final Map<String, List<Double>> fireLags = new LinkedHashMap<>();
+    private final Map<String, String> sections = new LinkedHashMap<>();
 
     synchronized void add(Figure figure) {
         figures.add(figure);
@@ -25,6 +29,15 @@ final class Results {
 
     synchronized void fireLags(String scheduler, List<Double> lagsMillis) {
         fireLags.put(scheduler, List.copyOf(lagsMillis));
+    }
+
+    /** A section of the summary of its own (Markdown under {@code title}), after the scenarios' tables. */
+    synchronized void section(String title, String markdown) {
+        sections.put(title, markdown);
+    }
+
+    synchronized Map<String, String> sections() {
+        return new LinkedHashMap<>(sections);
     }
 
     synchronized List<Figure> figures() {

@@ -29,7 +29,7 @@ final class ResultsWriter {
                     dir.resolve(RESULTS),
                     figures.stream().map(Figure::toJson).collect(Collectors.joining("\n", "", "\n")),
                     StandardCharsets.UTF_8);
-            String summary = Summary.markdown(title, results.notes(), figures);
+            String summary = Summary.markdown(title, results.notes(), figures, results.sections());
             Files.writeString(dir.resolve(SUMMARY), summary, StandardCharsets.UTF_8);
             if (!results.fireLags().isEmpty()) {
                 Charts.fireLagHistogram(results.fireLags(), dir.resolve(FIRE_LAG_PNG));

@@ -9,5 +9,9 @@ public enum Scenario {
     /** Transactions, rows written (and statements) per executed run of THROUGHPUT, and the cost when idle. */
     DATABASE_COST,
     /** Resident memory and threads of Campanile's processes, idle and under the THROUGHPUT backlog. */
-    FOOTPRINT
+    FOOTPRINT,
+    /** Campanile's database cost per second with 100 apps and 1,000 CRON jobs defined, none due. */
+    IDLE_AT_SCALE,
+    /** Campanile's idle cost and throughput as the defined jobs grow (1k, 10k, 100k), few due. */
+    SCALING
 }

@@ -20,6 +20,12 @@ public final class Summary {
     private Summary() {}
 
     public static String markdown(String title, List<String> notes, List<Figure> figures) {
+        return markdown(title, notes, figures, Map.of());
+    }
+
+    /** As above, then each of {@code sections} (title to Markdown) under a heading of its own. */
+    public static String markdown(
+            String title, List<String> notes, List<Figure> figures, Map<String, String> sections) {
         StringBuilder out = new StringBuilder("# ").append(title).append("\n\n");
         notes.forEach(note -> out.append("- ").append(note).append('\n'));
         for (Scenario scenario : Scenario.values()) {
@@ -29,6 +35,8 @@ public final class Summary {
                 out.append("\n## ").append(scenario).append("\n\n").append(table(ofScenario));
             }
         }
+        sections.forEach((heading, markdown) ->
+                out.append("\n## ").append(heading).append("\n\n").append(markdown));
         return out.toString();
     }
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -30,18 +31,30 @@ public final class PrivatePostgres implements AutoCloseable {
     private final Path baseDir;
     private final int port;
     private final boolean asRoot;
+    /** Server settings given with {@code -c} after the defaults, so they win over them (the last one counts). */
+    private final Map<String, String> settings;
     /** Stops the server if the test JVM ends before {@link #close()} (an aborted run). */
     private final Thread safetyNet = new Thread(this::stopAndDelete, "campanile-chaos-pg-reaper");
 
-    private PrivatePostgres(Path binDir, Path baseDir, int port, boolean asRoot) {
+    private PrivatePostgres(Path binDir, Path baseDir, int port, boolean asRoot, Map<String, String> settings) {
         this.binDir = binDir;
         this.baseDir = baseDir;
         this.port = port;
         this.asRoot = asRoot;
+        this.settings = Map.copyOf(settings);
     }
 
     /** Creates a cluster with {@code initdb} and starts it; fails with the command's output if either fails. */
     public static PrivatePostgres start(Path binDir) {
+        return start(binDir, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path)}, with server {@code settings} (name to value, given as {@code -c name=value} on
+     * every start) that override the defaults: the benchmark preloads {@code pg_stat_statements} and keeps
+     * {@code fsync} on. Values must not contain spaces.
+     */
+    public static PrivatePostgres start(Path binDir, Map<String, String> settings) {
         if (!Files.isExecutable(binDir.resolve("initdb"))) {
             throw new IllegalStateException(binDir + "/initdb is missing: the chaos soak needs PostgreSQL's server"
                     + " binaries (Debian: postgresql-15) to run a PostgreSQL of its own");
@@ -52,7 +65,7 @@ public final class PrivatePostgres implements AutoCloseable {
             Path dir = Files.createTempDirectory(
                     "campanile-chaos-pg-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-            postgres = new PrivatePostgres(binDir, dir, FreePorts.next(), asRoot);
+            postgres = new PrivatePostgres(binDir, dir, FreePorts.next(), asRoot, settings);
             Runtime.getRuntime().addShutdownHook(postgres.safetyNet);
             if (asRoot) {
                 run(List.of("chown", OS_USER + ":" + OS_USER, dir.toString()));
@@ -127,8 +140,15 @@ public final class PrivatePostgres implements AutoCloseable {
                 "30",
                 "-o",
                 "-p " + port + " -c listen_addresses=127.0.0.1 -k " + baseDir + " -c fsync=off"
-                        + " -c max_connections=200",
+                        + " -c max_connections=200" + extraSettings(),
                 "start"));
+    }
+
+    private String extraSettings() {
+        StringBuilder out = new StringBuilder();
+        settings.forEach(
+                (name, value) -> out.append(" -c ").append(name).append('=').append(value));
+        return out.toString();
     }
 
     /** Stops the server (by PID with SIGKILL if {@code pg_ctl} fails) and deletes its directory. */
