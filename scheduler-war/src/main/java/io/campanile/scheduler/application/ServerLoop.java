@@ -6,6 +6,9 @@ import io.campanile.scheduler.domain.time.Every;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,6 +29,7 @@ public class ServerLoop {
     private Election election;
     private HeldApps held;
     private FireDueJobs fireDueJobs;
+    private DueJobsCheck dueJobs;
     private DueWork dueWork;
     private DispatchWork dispatchWork;
     private TendApps tendApps;
@@ -47,6 +51,7 @@ public class ServerLoop {
             Election election,
             HeldApps held,
             FireDueJobs fireDueJobs,
+            DueJobsCheck dueJobs,
             DueWork dueWork,
             DispatchWork dispatchWork,
             TendApps tendApps,
@@ -57,6 +62,7 @@ public class ServerLoop {
         this.election = election;
         this.held = held;
         this.fireDueJobs = fireDueJobs;
+        this.dueJobs = dueJobs;
         this.dueWork = dueWork;
         this.dispatchWork = dispatchWork;
         this.tendApps = tendApps;
@@ -84,11 +90,14 @@ public class ServerLoop {
             step("adoption of orphaned apps", election::adoptOrphans);
         }
         boolean recover = recoveryDue.due();
-        held.snapshot().forEach((app, epoch) -> {
+        Map<String, Long> snapshot = held.snapshot();
+        Instant now = clock.instant();
+        Set<String> toFire = new HashSet<>();
+        step("looking for due jobs", () -> toFire.addAll(dueJobs.appsToFire(snapshot.keySet(), now)));
+        snapshot.forEach((app, epoch) -> {
             if (held.holds(app, epoch)) {
-                Instant at = clock.instant();
-                if (dueWork.jobsDue(app, at)) {
-                    step("firing jobs of " + app, () -> fire(app, epoch, at));
+                if (toFire.contains(app)) {
+                    step("firing jobs of " + app, () -> fire(app, epoch, now));
                 }
                 if (recover) {
                     step("recovering lost work of " + app, () -> tendApps.recoverLostWork(app, epoch));

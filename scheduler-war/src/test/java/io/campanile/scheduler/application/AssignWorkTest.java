@@ -13,6 +13,7 @@ import io.campanile.scheduler.testing.MutableClock;
 import java.lang.reflect.Field;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -221,6 +222,11 @@ class AssignWorkTest {
 
         @Override
         public Optional<Instant> earliestNextFire(String appName) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Map<String, Instant> earliestNextFires(Collection<String> appNames) {
             throw new UnsupportedOperationException();
         }
 

@@ -1,7 +1,9 @@
 package io.campanile.scheduler.domain.job;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 public interface JobRepository {
@@ -16,6 +18,9 @@ public interface JobRepository {
 
     /** The earliest next fire time among the app's enabled CRON jobs. */
     Optional<Instant> earliestNextFire(String appName);
+
+    /** {@link #earliestNextFire} of each of these apps in one look; apps without enabled CRON jobs are missing. */
+    Map<String, Instant> earliestNextFires(Collection<String> appNames);
 
     /** Enabled CRON jobs of the app whose next fire time is at or before {@code now}. */
     List<Job> findDue(String appName, Instant now, int limit);

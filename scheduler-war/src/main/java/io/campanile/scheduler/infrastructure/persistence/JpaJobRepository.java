@@ -10,12 +10,18 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @ApplicationScoped
 @Transactional
 public class JpaJobRepository implements JobRepository {
+
+    /** Apps per query of {@link #earliestNextFires}: far below any database's limit on bound parameters. */
+    private static final int APPS_PER_LOOK = 1000;
 
     @PersistenceContext(unitName = "campanile")
     private EntityManager em;
@@ -64,6 +70,27 @@ public class JpaJobRepository implements JobRepository {
                 .setParameter("cron", ScheduleType.CRON)
                 .getSingleResult();
         return Optional.ofNullable(earliest).map(OffsetDateTime::toInstant);
+    }
+
+    @Override
+    public Map<String, Instant> earliestNextFires(Collection<String> appNames) {
+        Map<String, Instant> earliest = new HashMap<>();
+        List<String> apps = List.copyOf(appNames);
+        for (int from = 0; from < apps.size(); from += APPS_PER_LOOK) {
+            List<Object[]> rows = em.createQuery(
+                            "SELECT j.appName, MIN(j.nextFireAt) FROM Job j WHERE j.appName IN :apps "
+                                    + "AND j.enabled = TRUE AND j.scheduleType = :cron GROUP BY j.appName",
+                            Object[].class)
+                    .setParameter("apps", apps.subList(from, Math.min(apps.size(), from + APPS_PER_LOOK)))
+                    .setParameter("cron", ScheduleType.CRON)
+                    .getResultList();
+            for (Object[] row : rows) {
+                if (row[1] != null) {
+                    earliest.put((String) row[0], ((OffsetDateTime) row[1]).toInstant());
+                }
+            }
+        }
+        return earliest;
     }
 
     @Override

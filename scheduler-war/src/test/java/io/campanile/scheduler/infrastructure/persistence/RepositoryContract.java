@@ -236,6 +236,22 @@ abstract class RepositoryContract {
     }
 
     @Test
+    void the_earliest_next_fire_of_many_apps_is_read_in_one_look() {
+        addJob("yearly", "0 0 0 1 1 *", Instant.parse("2027-01-28T12:00:00Z"));
+        addJob("daily", "0 0 3 * * *", Instant.parse("2027-01-28T12:00:00Z"));
+        addJob("on-demand", null);
+
+        Map<String, Instant> earliest =
+                db.tx(em -> new JpaJobRepository(em).earliestNextFires(List.of(app, "no-such-app")));
+
+        assertThat(earliest).containsOnlyKeys(app);
+        assertThat(earliest.get(app)).isEqualTo(Instant.parse("2027-01-29T03:00:00Z"));
+        assertThat(earliest.get(app))
+                .isEqualTo(db.tx(em -> new JpaJobRepository(em).earliestNextFire(app))
+                        .orElseThrow());
+    }
+
+    @Test
     void a_job_whose_schedule_cannot_be_computed_stops_alone_and_the_others_go_on_firing() {
         // 30W names a day February lacks: cron-utils fires on Friday 29 January 2027, then throws for February
         Job poison = addJob("poison", "0 0 0 30W * *", Instant.parse("2027-01-28T12:00:00Z"));
