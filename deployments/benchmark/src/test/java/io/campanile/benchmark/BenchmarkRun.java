@@ -84,13 +84,43 @@ final class BenchmarkRun {
         }
         Counters before = cost.before(subject);
         Tally tally;
-        try (FootprintSampler sampler = new FootprintSampler(footprint ? subject.processes() : Map.of())) {
+        try (FootprintSampler sampler = new FootprintSampler(footprint ? subject.processes() : Map.of());
+                CpuSampler cpu = new CpuSampler(subject.processes())) {
             tally = new ThroughputScenario(settings).run(subject, results, settings.runs(Scenario.THROUGHPUT));
             Footprint.underLoad(subject, sampler.peaks(), results);
+            if (settings.runs(Scenario.THROUGHPUT)) {
+                cpuPerRun(subject, cpu, tally);
+            }
         }
         if (settings.runs(Scenario.DATABASE_COST)) {
             cost.perRun(subject, before, tally, results);
         }
+    }
+
+    /**
+     * CPU milliseconds per run from the first to the last processor call of the backlog: the machine's (all cores,
+     * everything on it) and each of the subject's own processes'.
+     */
+    private void cpuPerRun(Subject subject, CpuSampler cpu, Tally tally) {
+        if (tally.executed() < 2) {
+            return;
+        }
+        Instant first = tally.firstCalls().stream()
+                .map(Execution::started)
+                .min(Instant::compareTo)
+                .orElseThrow();
+        Instant last = tally.firstCalls().stream()
+                .map(Execution::started)
+                .max(Instant::compareTo)
+                .orElseThrow();
+        cpu.cpuSeconds(first, last)
+                .forEach((process, seconds) -> results.add(new Figure(
+                        Scenario.THROUGHPUT,
+                        subject.name(),
+                        "CPU per run, " + process,
+                        seconds * 1000 / tally.executed(),
+                        "ms",
+                        tally.executed())));
     }
 
     private void warmUp(Subject subject) {
