@@ -36,6 +36,9 @@ final class BenchmarkRun {
             if (settings.runs(Scenario.FIRE_LAG)) {
                 measure(name, subject -> new FireLagScenario(settings).run(subject, results));
             }
+            if (settings.runs(Scenario.FAILOVER) && name.equals(Summary.CAMPANILE)) {
+                failover(); // the peers have no owner to fail over
+            }
         }
         ResultsWriter.write(settings.outputDir(), "Campanile benchmark " + Instant.now(), results);
         return results;
@@ -46,7 +49,11 @@ final class BenchmarkRun {
      * leaves behind (a backlog not drained in time, late repeats) cannot slow the next; stops it afterwards.
      */
     private void measure(String name, Consumer<Subject> scenarios) {
-        try (Subject subject = subject(name)) {
+        measure(subject(name), scenarios);
+    }
+
+    private void measure(Subject created, Consumer<Subject> scenarios) {
+        try (Subject subject = created) {
             results.note(subject.description() + ".");
             long start = System.nanoTime();
             try {
@@ -82,6 +89,14 @@ final class BenchmarkRun {
         if (settings.runs(Scenario.DATABASE_COST)) {
             cost.perRun(subject, before, tally, results);
         }
+    }
+
+    /** Campanile's own topology for FAILOVER: several servers on one database, started afresh like the others. */
+    private void failover() {
+        FailoverSettings failover = FailoverSettings.fromSystemProperties();
+        FailoverCluster cluster = new FailoverCluster(
+                settings.outputDir().resolve("failover-work"), settings.campanileCapacity(), failover.servers());
+        measure(cluster, subject -> new FailoverScenario(settings, failover).run(cluster, results));
     }
 
     private void warmUp(Subject subject) {

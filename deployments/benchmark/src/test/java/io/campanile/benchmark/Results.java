@@ -4,13 +4,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** What a benchmark run collects: figures, notes for the reader, and the fire lags for the pictures. */
+/**
+ * What a benchmark run collects: figures, notes for the reader, and the fire lags and the failover timeline for the
+ * pictures.
+ */
 final class Results {
 
     private final List<Figure> figures = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final Map<String, List<Double>> fireLags = new LinkedHashMap<>();
+    private FailoverTimeline failoverTimeline;
 
     synchronized void add(Figure figure) {
         figures.add(figure);
@@ -37,5 +42,14 @@ final class Results {
 
     synchronized Map<String, List<Double>> fireLags() {
         return new LinkedHashMap<>(fireLags);
+    }
+
+    synchronized void failoverTimeline(FailoverTimeline timeline) {
+        failoverTimeline = timeline;
+    }
+
+    /** The failover scenario's calls and events for its picture; empty when it did not run. */
+    synchronized Optional<FailoverTimeline> failoverTimeline() {
+        return Optional.ofNullable(failoverTimeline);
     }
 }

@@ -9,5 +9,7 @@ public enum Scenario {
     /** Transactions, rows written (and statements) per executed run of THROUGHPUT, and the cost when idle. */
     DATABASE_COST,
     /** Resident memory and threads of Campanile's processes, idle and under the THROUGHPUT backlog. */
-    FOOTPRINT
+    FOOTPRINT,
+    /** Campanile only: kill -9, SIGSTOP and graceful stop of the owner, to the first call under the new owner. */
+    FAILOVER
 }
