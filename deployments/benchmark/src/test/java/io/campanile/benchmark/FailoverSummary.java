@@ -49,7 +49,7 @@ final class FailoverSummary {
                     .toList();
             each.add(event.label() + ": " + (times.isEmpty() ? "—" : String.join(", ", times)));
         }
-        out.append("\nEach repetition, in ms, in order: ")
+        out.append("\nEach repetition, in ms, the first first: ")
                 .append(String.join("; ", each))
                 .append(".\n");
         out.append("\nThe stream of runs: ")

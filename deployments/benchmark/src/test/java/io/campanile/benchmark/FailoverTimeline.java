@@ -72,8 +72,8 @@ record FailoverTimeline(List<Execution> calls, Map<Long, String> ownerByEpoch, L
                     seconds(origin, repetition.at()), EVENT_COLOURS.get(repetition.event()), new BasicStroke(1.5f));
             marker.setLabel(repetition.event().label());
             marker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
-            marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-            marker.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+            marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT); // the label right of its line, inside the plot
+            marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
             plot.addDomainMarker(marker);
         }
         Charts.save(chart, file);
