@@ -7,13 +7,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
@@ -66,11 +69,15 @@ record FailoverTimeline(List<Execution> calls, Map<Long, String> ownerByEpoch, L
                 "seconds since the first run",
                 "fire lag (ms)",
                 dataset);
+        chart.addSubtitle(new TextTitle("events: red kill -9, blue SIGSTOP, grey graceful stop"));
         XYPlot plot = chart.getXYPlot();
+        Set<FailoverEvent> labelled = EnumSet.noneOf(FailoverEvent.class);
         for (FailoverRepetition repetition : repetitions) {
             ValueMarker marker = new ValueMarker(
                     seconds(origin, repetition.at()), EVENT_COLOURS.get(repetition.event()), new BasicStroke(1.5f));
-            marker.setLabel(repetition.event().label());
+            if (labelled.add(repetition.event())) {
+                marker.setLabel(repetition.event().label()); // the first of each only: 30 labels would overlap
+            }
             marker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
             marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT); // the label right of its line, inside the plot
             marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
