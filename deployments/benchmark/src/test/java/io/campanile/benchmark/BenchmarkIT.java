@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * {@code run.sh} the full run (the {@code benchmark} profile). Either way it checks that the output is complete
  * and that the peers repeated no run; the smoke also fails on a run never called (the full run is bounded in time
  * and reports a scheduler too slow for the bound as misses). Campanile's duplicates and misses are reported,
- * and asserted only with {@code -Dbenchmark.assertCampanileExactlyOnce=true}.
+ * and asserted only with {@code -Dbenchmark.assertCampanileExactlyOnce=true} (the smoke sets it), also over
+ * FAILOVER's stream of runs; FAILOVER must fail over in every repetition, but its times are not asserted.
  */
 class BenchmarkIT {
 
@@ -32,10 +33,12 @@ class BenchmarkIT {
                             "server threads, peak under load",
                             "worker app resident memory, peak under load"),
             Scenario.IDLE_AT_SCALE, List.of("jobs defined", "idle transactions"),
-            Scenario.SCALING, List.of());
+            Scenario.SCALING, List.of(),
+            Scenario.FAILOVER, List.of("runs", "duplicates", "misses"));
 
+    /** The peers have no process of their own, no apps to scale, and no owner to fail over. */
     private static final Set<Scenario> CAMPANILE_ONLY =
-            EnumSet.of(Scenario.FOOTPRINT, Scenario.IDLE_AT_SCALE, Scenario.SCALING);
+            EnumSet.of(Scenario.FOOTPRINT, Scenario.IDLE_AT_SCALE, Scenario.SCALING, Scenario.FAILOVER);
 
     @Test
     void every_scheduler_gets_every_figure_and_the_peers_run_each_run_exactly_once() throws IOException {
@@ -82,7 +85,9 @@ class BenchmarkIT {
                             .isNotNull();
                 }
                 boolean exactlyOnce = !scheduler.equals(Summary.CAMPANILE) || settings.assertCampanileExactlyOnce();
-                boolean counted = scenario == Scenario.THROUGHPUT || scenario == Scenario.FIRE_LAG;
+                boolean counted = scenario == Scenario.THROUGHPUT
+                        || scenario == Scenario.FIRE_LAG
+                        || scenario == Scenario.FAILOVER;
                 if (counted && exactlyOnce) {
                     assertThat(value(figures, scenario, scheduler, "duplicates"))
                             .as(scenario + " duplicates of " + scheduler)
@@ -94,6 +99,34 @@ class BenchmarkIT {
                     }
                 }
             }
+        }
+        if (settings.runs(Scenario.FAILOVER) && settings.schedulers().contains(Summary.CAMPANILE)) {
+            everyRepetitionFailedOver(FailoverSettings.fromSystemProperties(), figures);
+            assertThat(dir.resolve(ResultsWriter.FAILOVER_PNG)).isNotEmptyFile();
+        }
+    }
+
+    /**
+     * Every repetition of every event found a new owner within the bound; the times themselves are the full run's
+     * figures, not asserted (a busy machine would fail them).
+     */
+    private static void everyRepetitionFailedOver(FailoverSettings failover, List<Figure> figures) {
+        for (FailoverEvent event : failover.events()) {
+            String repetitions = FailoverFigures.metric(event, FailoverFigures.REPETITIONS);
+            String failedOver = FailoverFigures.metric(event, FailoverFigures.FAILED_OVER);
+            assertThat(value(figures, Scenario.FAILOVER, Summary.CAMPANILE, repetitions))
+                    .as(repetitions)
+                    .isEqualTo((double) failover.repetitions());
+            assertThat(value(figures, Scenario.FAILOVER, Summary.CAMPANILE, failedOver))
+                    .as(failedOver)
+                    .isEqualTo((double) failover.repetitions());
+            assertThat(value(
+                            figures,
+                            Scenario.FAILOVER,
+                            Summary.CAMPANILE,
+                            FailoverFigures.metric(event, FailoverFigures.MEDIAN)))
+                    .as(event.label() + " median")
+                    .isNotNull();
         }
     }
 

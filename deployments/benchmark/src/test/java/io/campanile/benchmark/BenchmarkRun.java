@@ -45,6 +45,9 @@ final class BenchmarkRun {
                 ScalingScenario scaling = new ScalingScenario(settings, ScalingSettings.fromSystemProperties(), stats);
                 measure(name, subject -> scaling.run((CampanileSubject) subject, results));
             }
+            if (settings.runs(Scenario.FAILOVER) && name.equals(Summary.CAMPANILE)) {
+                failover(); // the peers have no owner to fail over
+            }
         }
         ResultsWriter.write(settings.outputDir(), "Campanile benchmark " + Instant.now(), results);
         return results;
@@ -55,7 +58,11 @@ final class BenchmarkRun {
      * leaves behind (a backlog not drained in time, late repeats) cannot slow the next; stops it afterwards.
      */
     private void measure(String name, Consumer<Subject> scenarios) {
-        try (Subject subject = subject(name)) {
+        measure(subject(name), scenarios);
+    }
+
+    private void measure(Subject created, Consumer<Subject> scenarios) {
+        try (Subject subject = created) {
             results.note(subject.description() + ".");
             long start = System.nanoTime();
             try {
@@ -121,6 +128,14 @@ final class BenchmarkRun {
                         seconds * 1000 / tally.executed(),
                         "ms",
                         tally.executed())));
+    }
+
+    /** Campanile's own topology for FAILOVER: several servers on one database, started afresh like the others. */
+    private void failover() {
+        FailoverSettings failover = FailoverSettings.fromSystemProperties();
+        FailoverCluster cluster = new FailoverCluster(
+                settings.outputDir().resolve("failover-work"), settings.campanileCapacity(), failover.servers());
+        measure(cluster, subject -> new FailoverScenario(settings, failover).run(cluster, results));
     }
 
     private void warmUp(Subject subject) {

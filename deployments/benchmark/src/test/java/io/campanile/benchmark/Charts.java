@@ -67,7 +67,7 @@ final class Charts {
         return (long) LAG_BOUNDS[bucket - 1] + "–" + (long) LAG_BOUNDS[bucket];
     }
 
-    private static void save(JFreeChart chart, Path file) {
+    static void save(JFreeChart chart, Path file) {
         chart.getPlot().setBackgroundPaint(Color.WHITE);
         try {
             ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);

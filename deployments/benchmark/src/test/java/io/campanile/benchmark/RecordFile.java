@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * The demo app's {@code bench} processor's records, read as they grow: {@code instanceId|attempt|
- * scheduledFireTime|started} per line, and the {@code <file>.status} beside it ({@code recorded written}).
+ * scheduledFireTime|started|epoch} per line (records without the epoch are read with {@link Execution#NO_EPOCH}), and the {@code <file>.status} beside it ({@code recorded written}).
  */
 final class RecordFile {
 
@@ -90,10 +90,14 @@ final class RecordFile {
 
     static Execution parse(String line) {
         String[] fields = line.split("\\|", -1);
-        if (fields.length != 4) {
-            throw new IllegalArgumentException("record has " + fields.length + " fields, not 4: " + line);
+        if (fields.length != 4 && fields.length != 5) {
+            throw new IllegalArgumentException("record has " + fields.length + " fields, not 4 or 5: " + line);
         }
         return new Execution(
-                fields[0], Integer.parseInt(fields[1]), Instant.parse(fields[2]), Instant.parse(fields[3]));
+                fields[0],
+                Integer.parseInt(fields[1]),
+                Instant.parse(fields[2]),
+                Instant.parse(fields[3]),
+                fields.length == 5 ? Long.parseLong(fields[4]) : Execution.NO_EPOCH);
     }
 }

@@ -33,6 +33,16 @@ class RecordFileTest {
     }
 
     @Test
+    void reads_the_epoch_a_call_was_dispatched_under() {
+        assertThat(RecordFile.parse("17|1|2026-11-30T06:00:00Z|2026-11-30T06:00:00.5Z|4")
+                        .epoch())
+                .isEqualTo(4);
+        assertThat(RecordFile.parse("17|1|2026-11-30T06:00:00Z|2026-11-30T06:00:00.5Z")
+                        .epoch())
+                .isEqualTo(Execution.NO_EPOCH);
+    }
+
+    @Test
     void complete_only_when_every_recorded_call_was_written_and_read() throws IOException {
         Path file = dir.resolve("records.txt");
         RecordFile records = new RecordFile(file);

@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a benchmark run collects: figures, notes for the reader, sections of the summary that are no table of
- * figures (a scheduler's top statements, the scaling steps), and the fire lags for the pictures.
+ * figures (a scheduler's top statements, the scaling steps), and the fire lags and the failover timeline for the
+ * pictures.
  */
 final class Results {
 
@@ -15,6 +17,7 @@ final class Results {
     private final List<String> notes = new ArrayList<>();
     private final Map<String, List<Double>> fireLags = new LinkedHashMap<>();
     private final Map<String, String> sections = new LinkedHashMap<>();
+    private FailoverTimeline failoverTimeline;
 
     synchronized void add(Figure figure) {
         figures.add(figure);
@@ -50,5 +53,14 @@ final class Results {
 
     synchronized Map<String, List<Double>> fireLags() {
         return new LinkedHashMap<>(fireLags);
+    }
+
+    synchronized void failoverTimeline(FailoverTimeline timeline) {
+        failoverTimeline = timeline;
+    }
+
+    /** The failover scenario's calls and events for its picture; empty when it did not run. */
+    synchronized Optional<FailoverTimeline> failoverTimeline() {
+        return Optional.ofNullable(failoverTimeline);
     }
 }

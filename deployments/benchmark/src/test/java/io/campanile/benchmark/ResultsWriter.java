@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 /**
  * Writes a benchmark run's output into one directory: {@code results.jsonl} (one figure a line),
- * {@code summary.md} (also printed), {@code fire-lag.png} and {@code throughput.png}.
+ * {@code summary.md} (also printed), {@code fire-lag.png}, {@code throughput.png} and {@code failover-timeline.png}.
  */
 final class ResultsWriter {
 
@@ -18,6 +18,7 @@ final class ResultsWriter {
     static final String SUMMARY = "summary.md";
     static final String FIRE_LAG_PNG = "fire-lag.png";
     static final String THROUGHPUT_PNG = "throughput.png";
+    static final String FAILOVER_PNG = "failover-timeline.png";
 
     private ResultsWriter() {}
 
@@ -45,6 +46,7 @@ final class ResultsWriter {
                         throughput,
                         dir.resolve(THROUGHPUT_PNG));
             }
+            results.failoverTimeline().ifPresent(timeline -> timeline.draw(dir.resolve(FAILOVER_PNG)));
             System.out.println(summary);
             System.out.println("benchmark output: " + dir);
         } catch (IOException e) {

@@ -13,5 +13,7 @@ public enum Scenario {
     /** Campanile's database cost per second with 100 apps and 1,000 CRON jobs defined, none due. */
     IDLE_AT_SCALE,
     /** Campanile's idle cost and throughput as the defined jobs grow (1k, 10k, 100k), few due. */
-    SCALING
+    SCALING,
+    /** Campanile only: kill -9, SIGSTOP and graceful stop of the owner, to the first call under the new owner. */
+    FAILOVER
 }

@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * The Markdown summary: the notes, then one table per scenario with a row per metric, a column per scheduler
- * and the ratio Campanile/peer for every peer.
+ * and the ratio Campanile/peer for every peer; FAILOVER, Campanile's alone, has its targets instead
+ * ({@link FailoverSummary}).
  */
 public final class Summary {
 
@@ -32,7 +33,8 @@ public final class Summary {
             List<Figure> ofScenario =
                     figures.stream().filter(f -> f.scenario() == scenario).toList();
             if (!ofScenario.isEmpty()) {
-                out.append("\n## ").append(scenario).append("\n\n").append(table(ofScenario));
+                out.append("\n## ").append(scenario).append("\n\n");
+                out.append(scenario == Scenario.FAILOVER ? FailoverSummary.markdown(ofScenario) : table(ofScenario));
             }
         }
         sections.forEach((heading, markdown) ->

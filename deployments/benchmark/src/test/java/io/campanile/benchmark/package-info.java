@@ -1,7 +1,8 @@
 /**
  * The benchmark: Campanile (a scheduler server and the demo app's worker, each a Payara Micro process) and its
  * peers Quartz and db-scheduler (embedded in this JVM, as their users run them) take the same workloads on one
- * PostgreSQL, each in a fresh database of its own. Exactly-once is checked from what the processors recorded;
- * the figures go to JSON lines, a Markdown summary and PNG pictures.
+ * PostgreSQL, each in a fresh database of its own; Campanile alone also fails over, several servers on one
+ * database, its owner killed, frozen or stopped ({@link io.campanile.benchmark.FailoverScenario}). Exactly-once is
+ * checked from what the processors recorded; the figures go to JSON lines, a Markdown summary and PNG pictures.
  */
 package io.campanile.benchmark;

@@ -27,8 +27,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The benchmark's no-op processor: records each call, {@code instanceId|attempt|scheduledFireTime|started}
- * (instants in ISO-8601, {@code started} read at entry), in memory, and appends the records every 100 ms to the
+ * The benchmark's no-op processor: records each call, {@code instanceId|attempt|scheduledFireTime|started|epoch}
+ * (instants in ISO-8601, {@code started} read at entry; {@code epoch} the ownership epoch the run was dispatched
+ * under, so that the failover benchmark sees which owner a call came from), in memory, and appends the records every 100 ms to the
  * file named by {@code demo.bench.file}, without fsync: the AuditProcessor's fsync per call is too slow at
  * thousands of calls per second. After each flush it replaces {@code <file>.status} with two numbers, the calls
  * recorded and the records written; when they are equal and the file holds that many lines, every call so far
@@ -69,7 +70,7 @@ public class RecordingProcessor implements Processor {
         Instant started = Instant.now();
         if (file.isPresent()) {
             pending.add(context.instanceId() + "|" + context.attempt() + "|" + context.scheduledFireTime() + "|"
-                    + started + "\n");
+                    + started + "|" + context.epoch() + "\n");
             recorded.incrementAndGet(); // after the add: the status never counts a call whose record is missing
         }
         return ProcessResult.success("recorded");
