@@ -100,7 +100,6 @@ public class JpaInstanceRepository implements InstanceRepository {
     }
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS) // a read: no transaction of its own
     public List<DueAttempt> findDue(String appName, Instant now, int limit) {
         // only the columns a worker needs, as plain rows: no entity is built or tracked per due instance
         List<?> rows = em.createNativeQuery("SELECT id, attempt, job_id, fire_time, parameters FROM job_instance "
@@ -248,7 +247,6 @@ public class JpaInstanceRepository implements InstanceRepository {
     }
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS) // a read: no transaction of its own
     public List<AttemptSnapshot> findRunning(String appName) {
         List<?> rows = em.createNativeQuery("SELECT id, attempt, state, worker_id, epoch FROM job_instance "
                         + "WHERE app_name = ?1 AND state = 'RUNNING'")

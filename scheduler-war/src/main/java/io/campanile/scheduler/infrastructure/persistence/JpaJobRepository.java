@@ -39,7 +39,6 @@ public class JpaJobRepository implements JobRepository {
     }
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS) // a read: no transaction of its own
     public Optional<Job> find(String appName, long jobId) {
         return Optional.ofNullable(em.find(Job.class, jobId))
                 .filter(j -> j.appName().equals(appName));
@@ -74,7 +73,6 @@ public class JpaJobRepository implements JobRepository {
     }
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS) // a read: no transaction of its own
     public Map<String, Instant> earliestNextFires(Collection<String> appNames) {
         Map<String, Instant> earliest = new HashMap<>();
         List<String> apps = List.copyOf(appNames);
