@@ -2,23 +2,18 @@ package io.campanile.benchmark;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.TextTitle;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -32,8 +27,9 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 record FailoverTimeline(List<Execution> calls, Map<Long, String> ownerByEpoch, List<FailoverRepetition> repetitions) {
 
-    private static final Map<FailoverEvent, Color> EVENT_COLOURS =
-            Map.of(FailoverEvent.KILL, Color.RED, FailoverEvent.FREEZE, Color.BLUE, FailoverEvent.GRACEFUL, Color.GRAY);
+    /** Apart from the owners' colours (JFreeChart's series start with red, blue, green). */
+    private static final Map<FailoverEvent, Color> EVENT_COLOURS = Map.of(
+            FailoverEvent.KILL, Color.BLACK, FailoverEvent.FREEZE, Color.MAGENTA, FailoverEvent.GRACEFUL, Color.GRAY);
 
     FailoverTimeline {
         calls = List.copyOf(calls);
@@ -69,19 +65,12 @@ record FailoverTimeline(List<Execution> calls, Map<Long, String> ownerByEpoch, L
                 "seconds since the first run",
                 "fire lag (ms)",
                 dataset);
-        chart.addSubtitle(new TextTitle("events: red kill -9, blue SIGSTOP, grey graceful stop"));
+        chart.addSubtitle(new TextTitle("lines: black kill -9, magenta SIGSTOP, grey graceful stop"));
         XYPlot plot = chart.getXYPlot();
-        Set<FailoverEvent> labelled = EnumSet.noneOf(FailoverEvent.class);
+        // no labels on the lines: the subtitle names the colours, and 30 labels would overlap
         for (FailoverRepetition repetition : repetitions) {
-            ValueMarker marker = new ValueMarker(
-                    seconds(origin, repetition.at()), EVENT_COLOURS.get(repetition.event()), new BasicStroke(1.5f));
-            if (labelled.add(repetition.event())) {
-                marker.setLabel(repetition.event().label()); // the first of each only: 30 labels would overlap
-            }
-            marker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
-            marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT); // the label right of its line, inside the plot
-            marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-            plot.addDomainMarker(marker);
+            plot.addDomainMarker(new ValueMarker(
+                    seconds(origin, repetition.at()), EVENT_COLOURS.get(repetition.event()), new BasicStroke(1.5f)));
         }
         Charts.save(chart, file);
     }
