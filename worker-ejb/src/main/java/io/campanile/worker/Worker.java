@@ -177,7 +177,8 @@ public final class Worker {
 
     /**
      * Stops polling at once (a claim in progress is abandoned: its attempts are not run), reports the claimed runs
-     * that wait for a run thread failed without starting them, lets running work finish for the grace period, then delivers what outcomes it can and logs how many it could not.
+     * that wait for a run thread failed without starting them, lets running work finish for the grace period,
+     * then delivers what outcomes it can and logs how many it could not.
      */
     public void stop() {
         watch.stop();

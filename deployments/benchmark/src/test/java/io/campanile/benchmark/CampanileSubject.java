@@ -2,19 +2,15 @@ package io.campanile.benchmark;
 
 import io.campanile.api.admin.JobDefinition;
 import io.campanile.api.client.CampanileAdminClient;
+import io.campanile.deployments.cluster.ClusterCredentials;
 import io.campanile.deployments.cluster.ClusterSettings;
 import io.campanile.deployments.cluster.FreePorts;
 import io.campanile.deployments.cluster.MicroLaunch;
 import io.campanile.deployments.cluster.PayaraProcess;
 import io.campanile.deployments.cluster.PostgresDatabase;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,47 +58,26 @@ final class CampanileSubject implements Subject {
 
     @Override
     public void start() {
-        try {
-            Files.deleteIfExists(recordFile);
-            Files.deleteIfExists(Path.of(recordFile + ".status"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        records.clear();
         database = PostgresDatabase.createFresh();
-        String adminToken = randomToken();
-        String appSecret = randomToken();
+        ClusterCredentials credentials = ClusterCredentials.random();
         int serverPort = FreePorts.next();
         URI base = URI.create("http://127.0.0.1:" + serverPort + "/campanile");
         server = new MicroLaunch(
                         cluster.microJar(),
                         cluster.schedulerWar(),
                         serverPort,
-                        Map.of(
-                                "campanile.server.url", base.toString(),
-                                "campanile.db.url", database.jdbcUrl(),
-                                "campanile.db.user", database.user(),
-                                "campanile.db.password", "",
-                                "campanile.admin.token", adminToken,
-                                "campanile.cluster.token", randomToken()))
+                        credentials.serverProperties(base.toString(), database.jdbcUrl(), database.user()))
                 .toProcess("campanile-server", workDir);
-        demo = new MicroLaunch(
-                        cluster.microJar(),
-                        cluster.demoWar(),
-                        FreePorts.next(),
-                        Map.of(
-                                "campanile.app", APP,
-                                "campanile.app.secret", appSecret,
-                                "campanile.servers", base.toString(),
-                                "campanile.worker.capacity", Integer.toString(capacity),
-                                "demo.bench.file", recordFile.toString()))
+        demo = demoApp(cluster, base.toString(), credentials.appSecret(), capacity, recordFile)
                 .toProcess("campanile-demo", workDir);
         server.start();
         demo.start();
         System.out.println("campanile server ready after "
                 + server.awaitReady(URI.create(base + "/api/health"), cluster.startTimeout())
                         .toMillis() + " ms");
-        admin = new CampanileAdminClient(base, adminToken);
-        admin.createApp(APP, appSecret);
+        admin = new CampanileAdminClient(base, credentials.adminToken());
+        admin.createApp(APP, credentials.appSecret());
         long jobId = admin.createJob(APP, JobDefinition.onDemand(JOB, "bench")).id();
         runs = new CampanileRuns(admin, APP, jobId);
         // the demo app has no health URL of its own; Payara Micro logs this once its deployments are up
@@ -185,9 +160,21 @@ final class CampanileSubject implements Subject {
         }
     }
 
-    private static String randomToken() {
-        byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+    /**
+     * The demo business application with its worker for {@link #APP} at {@code servers} (comma-separated), its
+     * {@code bench} processor recording every call to {@code recordFile}.
+     */
+    static MicroLaunch demoApp(
+            ClusterSettings cluster, String servers, String appSecret, int capacity, Path recordFile) {
+        return new MicroLaunch(
+                cluster.microJar(),
+                cluster.demoWar(),
+                FreePorts.next(),
+                Map.of(
+                        "campanile.app", APP,
+                        "campanile.app.secret", appSecret,
+                        "campanile.servers", servers,
+                        "campanile.worker.capacity", Integer.toString(capacity),
+                        "demo.bench.file", recordFile.toString()));
     }
 }

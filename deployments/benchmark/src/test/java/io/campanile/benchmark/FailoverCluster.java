@@ -4,6 +4,7 @@ import io.campanile.api.admin.ClusterView;
 import io.campanile.api.admin.JobDefinition;
 import io.campanile.api.admin.OwnershipView;
 import io.campanile.api.client.CampanileAdminClient;
+import io.campanile.deployments.cluster.ClusterCredentials;
 import io.campanile.deployments.cluster.ClusterSettings;
 import io.campanile.deployments.cluster.FreePorts;
 import io.campanile.deployments.cluster.MicroLaunch;
@@ -11,16 +12,11 @@ import io.campanile.deployments.cluster.Ownerships;
 import io.campanile.deployments.cluster.PayaraProcess;
 import io.campanile.deployments.cluster.PostgresDatabase;
 import io.campanile.deployments.cluster.RestartableServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +41,7 @@ final class FailoverCluster implements Subject {
     private final int serverCount;
     private final Path recordFile;
     private final RecordFile records;
-    private final String adminToken = randomToken();
-    private final String clusterToken = randomToken();
-    private final String appSecret = randomToken();
+    private final ClusterCredentials credentials = ClusterCredentials.random();
     private final List<RestartableServer> servers = new ArrayList<>();
     /** Every server id a server had (one per start), to its name: an owner id names a server also after a restart. */
     private final Map<String, String> nameById = new ConcurrentHashMap<>();
@@ -81,12 +75,7 @@ final class FailoverCluster implements Subject {
 
     @Override
     public void start() {
-        try {
-            Files.deleteIfExists(recordFile);
-            Files.deleteIfExists(Path.of(recordFile + ".status"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        records.clear();
         database = PostgresDatabase.createFresh();
         List<Integer> ports = new ArrayList<>();
         for (int i = 1; i <= serverCount; i++) {
@@ -96,21 +85,7 @@ final class FailoverCluster implements Subject {
         for (int i = 0; i < serverCount; i++) {
             servers.add(server("server-" + (i + 1), ports.get(i)));
         }
-        demo = new MicroLaunch(
-                        cluster.microJar(),
-                        cluster.demoWar(),
-                        FreePorts.next(),
-                        Map.of(
-                                "campanile.app",
-                                CampanileSubject.APP,
-                                "campanile.app.secret",
-                                appSecret,
-                                "campanile.servers",
-                                serverUrls,
-                                "campanile.worker.capacity",
-                                Integer.toString(capacity),
-                                "demo.bench.file",
-                                recordFile.toString()))
+        demo = CampanileSubject.demoApp(cluster, serverUrls, credentials.appSecret(), capacity, recordFile)
                 .toProcess("campanile-demo", workDir);
         servers.forEach(RestartableServer::start);
         demo.start();
@@ -120,26 +95,15 @@ final class FailoverCluster implements Subject {
                 + demo.awaitLogLine(") ready in ", cluster.startTimeout()).toMillis() + " ms")));
         ready.forEach(CompletableFuture::join);
         CampanileAdminClient admin = servers.get(0).admin();
-        admin.createApp(CampanileSubject.APP, appSecret);
+        admin.createApp(CampanileSubject.APP, credentials.appSecret());
         jobId = admin.createJob(CampanileSubject.APP, JobDefinition.onDemand(JOB, "bench"))
                 .id();
     }
 
     private RestartableServer server(String name, int port) {
-        Map<String, String> properties = Map.of(
-                "campanile.server.url",
-                baseUri(port).toString(),
-                "campanile.db.url",
-                database.jdbcUrl(),
-                "campanile.db.user",
-                database.user(),
-                "campanile.db.password",
-                "",
-                "campanile.admin.token",
-                adminToken,
-                "campanile.cluster.token",
-                clusterToken);
-        return new RestartableServer(name, port, adminToken, start -> new MicroLaunch(
+        Map<String, String> properties =
+                credentials.serverProperties(baseUri(port).toString(), database.jdbcUrl(), database.user());
+        return new RestartableServer(name, port, credentials.adminToken(), start -> new MicroLaunch(
                         cluster.microJar(), cluster.schedulerWar(), port, properties)
                 .toProcess(name + "-" + start, workDir));
     }
@@ -304,11 +268,5 @@ final class FailoverCluster implements Subject {
 
     private static URI baseUri(int port) {
         return URI.create("http://127.0.0.1:" + port + "/campanile");
-    }
-
-    private static String randomToken() {
-        byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
     }
 }

@@ -26,6 +26,16 @@ final class RecordFile {
         this.file = file;
     }
 
+    /** Removes the file and its status file, for a fresh start of the processor writing them. */
+    void clear() {
+        try {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(Path.of(file + ".status"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Every record written so far, reading only what was added since the last call. */
     synchronized List<Execution> executions() {
         readStatus();

@@ -42,7 +42,6 @@ public record WorkerSettings(
     public String toString() {
         return "WorkerSettings[app=" + app + ", secret=***, servers=" + servers + ", workerId=" + workerId
                 + ", capacity=" + capacity + ", prefetch=" + prefetch + ", heartbeatInterval=" + heartbeatInterval
-                + ", discoveryInterval="
-                + discoveryInterval + ", timeouts=" + timeouts + "]";
+                + ", discoveryInterval=" + discoveryInterval + ", timeouts=" + timeouts + "]";
     }
 }

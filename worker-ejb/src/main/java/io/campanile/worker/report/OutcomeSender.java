@@ -22,8 +22,9 @@ import java.util.logging.Logger;
  * server that answers, in {@link ServerCandidates} order. The outcomes a server refuses are logged and dropped
  * (refusals are final); a batch no server answered stays at the head of the queue and is sent again by the
  * next flush. A batch rejected as a bad request (400) is sent again in halves, so that only the outcome the
- * server cannot read is dropped (logged), not the batch around it: a dropped outcome leaves its run RUNNING. Nothing is ever dropped because the queue is long: the queue has no bound of its own, the worker
- * bounds it by taking no new work while {@link #waiting()} is at its capacity (see the worker's poll loop).
+ * server cannot read is dropped (logged), not the batch around it: a dropped outcome leaves its run RUNNING.
+ * Nothing is ever dropped because the queue is long: the queue has no bound of its own, the worker bounds it by
+ * taking no new work while {@link #waiting()} is at its capacity (see the worker's poll loop).
  *
  * <p>{@link #run()} is the sender thread: it flushes whenever outcomes are queued, and after a failed flush
  * again after the retry pause. Run threads only queue ({@link #submit}), so a finished run never waits for an
@@ -70,12 +71,12 @@ public final class OutcomeSender implements Runnable {
         notifyAll();
     }
 
-    /** Outcomes queued and not yet answered for by a server (those being sent included). */
     /** Whether outcomes are being delivered: false while the last batch found no server to take it. */
     public boolean isFlowing() {
         return !stuck;
     }
 
+    /** Outcomes queued and not yet answered for by a server (those being sent included). */
     public synchronized int waiting() {
         return queue.size();
     }
