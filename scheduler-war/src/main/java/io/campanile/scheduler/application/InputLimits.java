@@ -20,7 +20,7 @@ public final class InputLimits {
     /** Worker ids are stored in {@code job_instance.worker_id}, VARCHAR(200). */
     public static final int MAX_WORKER_ID = 200;
     /** What a worker's {@code campanile.worker.capacity} allows. */
-    public static final int MAX_CAPACITY = 10_000;
+    public static final int MAX_CAPACITY = PollRequest.MAX_CAPACITY;
 
     public static final int MAX_ATTEMPT = 1_000_000;
     /** Server ids are stored in {@code server_node.id}, VARCHAR(64). */

@@ -33,7 +33,7 @@ public final class PollLoop implements Runnable {
     private static final Logger LOG = Logger.getLogger(PollLoop.class.getName());
     private static final Duration CAPACITY_WAIT = Duration.ofMillis(500);
     /** The most a poll may ask for (the server's limit): a capacity and a prefetch may add up to more. */
-    static final int MAX_ASKED = 10_000;
+    static final int MAX_ASKED = PollRequest.MAX_CAPACITY;
 
     private final String workerId;
     private final ServerApi api;
