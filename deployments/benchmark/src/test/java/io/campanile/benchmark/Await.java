@@ -17,17 +17,16 @@ final class Await {
      */
     static Tally calls(Subject subject, Set<String> keys, Duration timeout, Duration quiet) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Tally tally = Tally.of(keys, subject.executions());
-        while (!(tally.complete() && subject.recordsComplete()) && System.nanoTime() < deadline) {
+        LiveTally books = new LiveTally(keys).update(subject);
+        while (!(books.complete() && subject.recordsComplete()) && System.nanoTime() < deadline) {
             pause(POLL);
-            tally = Tally.of(keys, subject.executions());
+            books.update(subject);
         }
         long quietSince = System.nanoTime();
-        int calls = tally.executed() + tally.duplicates();
+        int calls = books.calls();
         while (System.nanoTime() - quietSince < quiet.toNanos()) {
             pause(POLL);
-            tally = Tally.of(keys, subject.executions());
-            int now = tally.executed() + tally.duplicates();
+            int now = books.update(subject).calls();
             if (now != calls || !subject.recordsComplete()) {
                 calls = now;
                 quietSince = System.nanoTime();
@@ -36,7 +35,7 @@ final class Await {
                 break; // calls that never stop coming: the books close anyway
             }
         }
-        return tally;
+        return books.tally();
     }
 
     static void pause(Duration duration) {

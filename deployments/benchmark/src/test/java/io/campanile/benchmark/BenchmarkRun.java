@@ -3,7 +3,10 @@ package io.campanile.benchmark;
 import io.campanile.benchmark.DatabaseStats.Counters;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -15,11 +18,21 @@ import java.util.function.Consumer;
 final class BenchmarkRun {
 
     /**
-     * Runs called before any measurement: the worker connected, the JIT warm ({@code benchmark.warmUpRuns}; the
-     * full run drains thousands first, since compiling Payara's request path took most of a core for the first
-     * minute of a backlog).
+     * Runs called before any measurement, per warm-up round ({@code benchmark.warmUpRuns}): the worker connected,
+     * the JIT warm.
      */
     private static final int WARM_UP_RUNS = Integer.getInteger("benchmark.warmUpRuns", 20);
+
+    /**
+     * At most this many warm-up rounds ({@code benchmark.warmUpRounds}): rounds follow one another until one drains
+     * within {@link #STEADY} of the round before. Payara's request path runs once per batch of runs, so its
+     * methods reach the JIT's thresholds only after many thousands of runs: C2 still took most of the server's CPU
+     * after 40,000.
+     */
+    private static final int WARM_UP_ROUNDS = Integer.getInteger("benchmark.warmUpRounds", 1);
+
+    /** A warm-up round whose drain rate is within this fraction of the round before ends the warm-up. */
+    private static final double STEADY = 0.10;
 
     private final BenchmarkSettings settings;
     private final DatabaseStats stats = DatabaseStats.ofServer();
@@ -138,16 +151,45 @@ final class BenchmarkRun {
         measure(cluster, subject -> new FailoverScenario(settings, failover).run(cluster, results));
     }
 
+    /**
+     * Warm-up rounds, the same rule for every scheduler: drain a round of runs; stop once a round's drain rate is
+     * within {@link #STEADY} of the round before, or after {@link #WARM_UP_ROUNDS}. A scheduler that cannot drain a
+     * full round in time (Quartz) gets one round of what it can.
+     */
     private void warmUp(Subject subject) {
         int runs = subject.warmUpRuns(WARM_UP_RUNS);
-        Tally warm = Await.calls(
-                subject, new HashSet<>(subject.createDueNow("warm", runs)), settings.scenarioTimeout(), Duration.ZERO);
-        if (!warm.complete()) {
-            throw new IllegalStateException(
-                    subject.name() + ": " + warm.misses() + " of " + runs + " warm-up runs did not run within "
-                            + settings.scenarioTimeout().toSeconds() + " s");
+        int rounds = runs < WARM_UP_RUNS ? 1 : WARM_UP_ROUNDS;
+        List<String> rates = new ArrayList<>();
+        double previous = -1;
+        for (int round = 1; round <= rounds; round++) {
+            Tally warm = Await.calls(
+                    subject,
+                    new HashSet<>(subject.createDueNow("warm" + round + "-", runs)),
+                    settings.scenarioTimeout(),
+                    Duration.ZERO);
+            if (!warm.complete()) {
+                throw new IllegalStateException(
+                        subject.name() + ": " + warm.misses() + " of " + runs + " warm-up runs did not run within "
+                                + settings.scenarioTimeout().toSeconds() + " s");
+            }
+            double rate = warm.throughputPerSecond();
+            rates.add(String.format(Locale.ROOT, "%,.0f", rate));
+            if (previous > 0 && Math.abs(rate - previous) <= STEADY * previous) {
+                break;
+            }
+            previous = rate;
         }
-        results.note(subject.name() + " drained " + runs + " warm-up runs before it was measured.");
+        System.out.println(subject.name() + " warm-up drain rates (runs/s): " + rates);
+        results.note(String.format(
+                Locale.ROOT,
+                "%s drained %d warm-up round(s) of %,d runs before it was measured (at most %d; rounds stop once"
+                        + " one drains within %.0f%% of the one before), at %s runs/s.",
+                subject.name(),
+                rates.size(),
+                runs,
+                rounds,
+                STEADY * 100,
+                String.join(", ", rates)));
     }
 
     private Subject subject(String name) {

@@ -111,6 +111,11 @@ final class CampanileSubject implements Subject {
     }
 
     @Override
+    public List<Execution> executionsSince(int from) {
+        return records.since(from);
+    }
+
+    @Override
     public boolean recordsComplete() {
         return records.complete();
     }

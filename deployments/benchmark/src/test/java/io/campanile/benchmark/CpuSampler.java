@@ -2,6 +2,7 @@ package io.campanile.benchmark;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,14 +15,17 @@ import java.util.Map;
 /**
  * Where the CPU goes while a backlog drains: the machine's busy CPU time (all cores, from {@code /proc/stat}) and
  * each of a subject's own processes' (user + system, from {@code /proc/<pid>/stat}), sampled every 100 ms, so
- * that the time between the first and the last processor call can be cut out afterwards. What the machine spent
- * beyond the subject's processes went to PostgreSQL and the benchmark's own JVM (and, for the peers, which run in
- * that JVM, to the scheduler itself).
+ * that the time between the first and the last processor call can be cut out afterwards; also PostgreSQL's
+ * processes and the benchmark's own JVM (where the peers run), so that what the machine spent is accounted for.
  */
 final class CpuSampler implements AutoCloseable {
 
     /** The name of the machine's own figure. */
     static final String MACHINE = "machine";
+    /** The benchmark's own JVM: the Await loop, and the peers, which run in it. */
+    static final String BENCHMARK_JVM = "benchmark JVM";
+    /** Every process named {@code postgres}: the benchmark's cluster and any other on the machine. */
+    static final String POSTGRES = "PostgreSQL";
     /** Linux's clock ticks a second ({@code getconf CLK_TCK}); 100 on every kernel this runs on. */
     private static final double TICKS_PER_SECOND = 100;
 
@@ -34,6 +38,7 @@ final class CpuSampler implements AutoCloseable {
 
     CpuSampler(Map<String, Long> processes) {
         this.processes = new LinkedHashMap<>(processes);
+        this.processes.put(BENCHMARK_JVM, ProcessHandle.current().pid());
         this.thread = new Thread(this::sampleUntilClosed, "cpu-sampler");
         thread.setDaemon(true);
         thread.start();
@@ -60,6 +65,7 @@ final class CpuSampler implements AutoCloseable {
                         processTicks(Files.readString(
                                 Path.of("/proc", process.getValue().toString(), "stat"), StandardCharsets.US_ASCII)));
             }
+            ticks.put(POSTGRES, postgresTicks());
         } catch (IOException | RuntimeException e) {
             return; // a process gone, or no /proc: this sample is skipped
         }
@@ -96,6 +102,28 @@ final class CpuSampler implements AutoCloseable {
             }
         }
         return spent;
+    }
+
+    /**
+     * The CPU of every process named {@code postgres} now alive: the postmaster, its background processes and one
+     * backend per connection (pooled, so they live through a window; a backend that exits takes its ticks along).
+     */
+    private static long postgresTicks() throws IOException {
+        long ticks = 0;
+        try (DirectoryStream<Path> pids = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path pid : pids) {
+                String stat;
+                try {
+                    stat = Files.readString(pid.resolve("stat"), StandardCharsets.US_ASCII);
+                } catch (IOException gone) {
+                    continue;
+                }
+                if (stat.contains(" (postgres) ")) {
+                    ticks += processTicks(stat);
+                }
+            }
+        }
+        return ticks;
     }
 
     /** The first line of {@code /proc/stat}: every field but idle and iowait is busy time. */

@@ -113,6 +113,11 @@ final class DbSchedulerSubject implements Subject {
     }
 
     @Override
+    public List<Execution> executionsSince(int from) {
+        return ledger.since(from);
+    }
+
+    @Override
     public boolean recordsComplete() {
         return true; // recorded in this JVM
     }

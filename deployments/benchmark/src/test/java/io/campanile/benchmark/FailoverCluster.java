@@ -198,6 +198,11 @@ final class FailoverCluster implements Subject {
     }
 
     @Override
+    public List<Execution> executionsSince(int from) {
+        return records.since(from);
+    }
+
+    @Override
     public boolean recordsComplete() {
         return records.complete();
     }

@@ -141,6 +141,11 @@ final class QuartzSubject implements Subject {
     }
 
     @Override
+    public List<Execution> executionsSince(int from) {
+        return ledger.since(from);
+    }
+
+    @Override
     public boolean recordsComplete() {
         return true; // recorded in this JVM
     }

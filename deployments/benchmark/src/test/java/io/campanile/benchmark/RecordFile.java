@@ -38,11 +38,16 @@ final class RecordFile {
 
     /** Every record written so far, reading only what was added since the last call. */
     synchronized List<Execution> executions() {
+        return since(0);
+    }
+
+    /** The records after the first {@code from}, in the order written, reading only what was added since. */
+    synchronized List<Execution> since(int from) {
         readStatus();
         if (Files.exists(file)) {
             readNewLines();
         }
-        return List.copyOf(read);
+        return List.copyOf(read.subList(Math.min(from, read.size()), read.size()));
     }
 
     /** Whether every call the processor counted was written and read. */

@@ -28,8 +28,14 @@ public interface Subject extends AutoCloseable {
     /** Creates one run at each instant and returns their keys, in the same order. */
     List<String> createAt(String prefix, List<Instant> instants);
 
-    /** Every processor call recorded so far. */
+    /** Every processor call recorded so far, in the order recorded. */
     List<Execution> executions();
+
+    /** The calls recorded after the first {@code from}, in the order recorded; for waiting on a large backlog. */
+    default List<Execution> executionsSince(int from) {
+        List<Execution> all = executions();
+        return all.subList(Math.min(from, all.size()), all.size());
+    }
 
     /**
      * Whether every call made so far is in {@link #executions()}; false while records are still on their way

@@ -3,9 +3,7 @@ package io.campanile.benchmark;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,18 +25,17 @@ public final class Tally {
     }
 
     public static Tally of(Set<String> expected, Collection<Execution> recorded) {
-        Map<String, Execution> first = new HashMap<>();
-        int calls = 0;
-        for (Execution execution : recorded) {
-            if (expected.contains(execution.key())) {
-                calls++;
-                first.merge(execution.key(), execution, (a, b) -> a.started().isAfter(b.started()) ? b : a);
-            }
-        }
-        List<Execution> firstCalls = first.values().stream()
+        LiveTally books = new LiveTally(expected);
+        books.add(List.copyOf(recorded));
+        return books.tally();
+    }
+
+    /** The books from each run's first call and the number of calls that repeated a run. */
+    static Tally of(int expected, Collection<Execution> firstCalls, int duplicates) {
+        List<Execution> sorted = firstCalls.stream()
                 .sorted(Comparator.comparing(Execution::started))
                 .toList();
-        return new Tally(expected.size(), firstCalls, calls - firstCalls.size());
+        return new Tally(expected, sorted, duplicates);
     }
 
     public int expected() {
