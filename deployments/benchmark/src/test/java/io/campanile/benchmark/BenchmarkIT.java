@@ -63,6 +63,9 @@ class BenchmarkIT {
         }
         for (String scheduler : settings.schedulers()) {
             for (Scenario scenario : settings.scenarios()) {
+                if (scenario == Scenario.CLUSTER_THROUGHPUT) {
+                    continue; // its figures are named with their topology: clusterFigures
+                }
                 if (CAMPANILE_ONLY.contains(scenario) && !scheduler.equals(Summary.CAMPANILE)) {
                     continue; // the peers have no process of their own, and no apps
                 }
@@ -100,9 +103,84 @@ class BenchmarkIT {
                 }
             }
         }
+        if (settings.runs(Scenario.CLUSTER_THROUGHPUT)) {
+            clusterFigures(settings, ClusterThroughputSettings.fromSystemProperties(), figures);
+        }
         if (settings.runs(Scenario.FAILOVER) && settings.schedulers().contains(Summary.CAMPANILE)) {
             everyRepetitionFailedOver(FailoverSettings.fromSystemProperties(), figures);
             assertThat(dir.resolve(ResultsWriter.FAILOVER_PNG)).isNotEmptyFile();
+        }
+    }
+
+    /**
+     * CLUSTER_THROUGHPUT: Campanile's figures in every topology, with each app's throughput and owner; each
+     * db-scheduler flavour's at every server count; none of Quartz's (left out). The same exactly-once rules as
+     * THROUGHPUT.
+     */
+    private static void clusterFigures(
+            BenchmarkSettings settings, ClusterThroughputSettings cluster, List<Figure> figures) {
+        for (String scheduler : settings.schedulers()) {
+            boolean campanile = scheduler.equals(Summary.CAMPANILE);
+            List<String> labels = campanile
+                    ? cluster.topologies().stream().map(Topology::label).toList()
+                    : cluster.serverCounts().stream()
+                            .map(Topology::serversLabel)
+                            .toList();
+            if (scheduler.equals("quartz")) {
+                assertThat(figures)
+                        .as("Quartz is left out of CLUSTER_THROUGHPUT")
+                        .noneMatch(f -> f.scenario() == Scenario.CLUSTER_THROUGHPUT
+                                && f.scheduler().equals("quartz"));
+                continue;
+            }
+            for (String label : labels) {
+                for (String what : List.of(ClusterFigures.RUNS, ClusterFigures.CREATION_TIME)) {
+                    String metric = ClusterFigures.metric(what, label);
+                    assertThat(value(figures, Scenario.CLUSTER_THROUGHPUT, scheduler, metric))
+                            .as(metric + " of " + scheduler)
+                            .isNotNull();
+                }
+                String throughput = ClusterFigures.metric(ClusterFigures.THROUGHPUT, label);
+                assertThat(value(figures, Scenario.CLUSTER_THROUGHPUT, scheduler, throughput))
+                        .as(throughput + " of " + scheduler)
+                        .isPositive();
+                Double duplicates = value(
+                        figures,
+                        Scenario.CLUSTER_THROUGHPUT,
+                        scheduler,
+                        ClusterFigures.metric(ClusterFigures.DUPLICATES, label));
+                Double misses = value(
+                        figures,
+                        Scenario.CLUSTER_THROUGHPUT,
+                        scheduler,
+                        ClusterFigures.metric(ClusterFigures.MISSES, label));
+                assertThat(duplicates)
+                        .as("duplicates, " + label + " of " + scheduler)
+                        .isNotNull();
+                assertThat(misses).as("misses, " + label + " of " + scheduler).isNotNull();
+                if (!campanile || settings.assertCampanileExactlyOnce()) {
+                    assertThat(duplicates)
+                            .as("duplicates, " + label + " of " + scheduler)
+                            .isZero();
+                    if (settings.assertNoMisses()) {
+                        assertThat(misses)
+                                .as("misses, " + label + " of " + scheduler)
+                                .isZero();
+                    }
+                }
+            }
+            if (campanile) {
+                for (Topology topology : cluster.topologies()) {
+                    for (String app : topology.appNames()) {
+                        for (String what : List.of(ClusterFigures.THROUGHPUT, ClusterFigures.OWNER)) {
+                            String metric = ClusterFigures.ofApp(what, app, topology.label());
+                            assertThat(value(figures, Scenario.CLUSTER_THROUGHPUT, scheduler, metric))
+                                    .as(metric)
+                                    .isNotNull();
+                        }
+                    }
+                }
+            }
         }
     }
 

@@ -3,10 +3,6 @@ package io.campanile.benchmark;
 import io.campanile.benchmark.DatabaseStats.Counters;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -17,29 +13,14 @@ import java.util.function.Consumer;
  */
 final class BenchmarkRun {
 
-    /**
-     * Runs called before any measurement, per warm-up round ({@code benchmark.warmUpRuns}): the worker connected,
-     * the JIT warm.
-     */
-    private static final int WARM_UP_RUNS = Integer.getInteger("benchmark.warmUpRuns", 20);
-
-    /**
-     * At most this many warm-up rounds ({@code benchmark.warmUpRounds}): rounds follow one another until one drains
-     * within {@link #STEADY} of the round before. Payara's request path runs once per batch of runs, so its
-     * methods reach the JIT's thresholds only after many thousands of runs: C2 still took most of the server's CPU
-     * after 40,000.
-     */
-    private static final int WARM_UP_ROUNDS = Integer.getInteger("benchmark.warmUpRounds", 1);
-
-    /** A warm-up round whose drain rate is within this fraction of the round before ends the warm-up. */
-    private static final double STEADY = 0.10;
-
     private final BenchmarkSettings settings;
     private final DatabaseStats stats = DatabaseStats.ofServer();
     private final Results results = new Results();
+    private final WarmUp warmUp;
 
     BenchmarkRun(BenchmarkSettings settings) {
         this.settings = settings;
+        this.warmUp = WarmUp.fromSystemProperties(settings);
     }
 
     Results run() {
@@ -61,6 +42,9 @@ final class BenchmarkRun {
             if (settings.runs(Scenario.FAILOVER) && name.equals(Summary.CAMPANILE)) {
                 failover(); // the peers have no owner to fail over
             }
+            if (settings.runs(Scenario.CLUSTER_THROUGHPUT)) {
+                clusterThroughput(name);
+            }
         }
         ResultsWriter.write(settings.outputDir(), "Campanile benchmark " + Instant.now(), results);
         return results;
@@ -80,13 +64,13 @@ final class BenchmarkRun {
             long start = System.nanoTime();
             try {
                 subject.start();
-                System.out.println(subject.name() + " started in "
+                System.out.println(subject.label() + " started in "
                         + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms, database "
                         + subject.databaseName());
-                warmUp(subject);
+                warmUp.run(subject, results);
                 scenarios.accept(subject);
             } catch (RuntimeException | Error e) {
-                System.out.println(subject.name() + " failed: " + e + "\n" + subject.logTails(80));
+                System.out.println(subject.label() + " failed: " + e + "\n" + subject.logTails(80));
                 throw e;
             }
         }
@@ -152,44 +136,35 @@ final class BenchmarkRun {
     }
 
     /**
-     * Warm-up rounds, the same rule for every scheduler: drain a round of runs; stop once a round's drain rate is
-     * within {@link #STEADY} of the round before, or after {@link #WARM_UP_ROUNDS}. A scheduler that cannot drain a
-     * full round in time (Quartz) gets one round of what it can.
+     * CLUSTER_THROUGHPUT: Campanile started afresh in each topology; each db-scheduler flavour with as many
+     * instances as a topology has servers, each size once. Quartz is left out: with its defaults it drains a
+     * backlog of minutes at a few runs a second, far past the time bound.
      */
-    private void warmUp(Subject subject) {
-        int runs = subject.warmUpRuns(WARM_UP_RUNS);
-        int rounds = runs < WARM_UP_RUNS ? 1 : WARM_UP_ROUNDS;
-        List<String> rates = new ArrayList<>();
-        double previous = -1;
-        for (int round = 1; round <= rounds; round++) {
-            Tally warm = Await.calls(
-                    subject,
-                    new HashSet<>(subject.createDueNow("warm" + round + "-", runs)),
-                    settings.scenarioTimeout(),
-                    Duration.ZERO);
-            if (!warm.complete()) {
-                throw new IllegalStateException(
-                        subject.name() + ": " + warm.misses() + " of " + runs + " warm-up runs did not run within "
-                                + settings.scenarioTimeout().toSeconds() + " s");
-            }
-            double rate = warm.throughputPerSecond();
-            rates.add(String.format(Locale.ROOT, "%,.0f", rate));
-            if (previous > 0 && Math.abs(rate - previous) <= STEADY * previous) {
-                break;
-            }
-            previous = rate;
+    private void clusterThroughput(String name) {
+        ClusterThroughputSettings cluster = ClusterThroughputSettings.fromSystemProperties();
+        ClusterThroughputScenario scenario = new ClusterThroughputScenario(settings);
+        switch (name) {
+            case "campanile" -> cluster.topologies().forEach(topology -> {
+                CampanileClusterSubject subject = new CampanileClusterSubject(
+                        topology,
+                        settings.outputDir()
+                                .resolve("cluster-work")
+                                .resolve(topology.servers() + "x" + topology.apps()),
+                        settings.campanileCapacity());
+                measure(subject, started -> scenario.run(subject, results));
+            });
+            case "quartz" -> results.note("CLUSTER_THROUGHPUT leaves Quartz out: with its defaults (misfireThreshold"
+                    + " 60 s, 20 misfires a transaction) a backlog of thousands of runs drains at a few runs a second"
+                    + " (1,118 of 20,000 in 300 s in a full run), far past the time bound.");
+            case "db-scheduler", "db-scheduler-lock-and-fetch" -> cluster.serverCounts()
+                    .forEach(servers -> {
+                        DbSchedulerSubject.Polling polling = name.equals("db-scheduler")
+                                ? DbSchedulerSubject.Polling.DEFAULT
+                                : DbSchedulerSubject.Polling.LOCK_AND_FETCH;
+                        measure(new DbSchedulerSubject(polling, servers), peer -> scenario.run(peer, servers, results));
+                    });
+            default -> throw new IllegalArgumentException("unknown scheduler " + name);
         }
-        System.out.println(subject.name() + " warm-up drain rates (runs/s): " + rates);
-        results.note(String.format(
-                Locale.ROOT,
-                "%s drained %d warm-up round(s) of %,d runs before it was measured (at most %d; rounds stop once"
-                        + " one drains within %.0f%% of the one before), at %s runs/s.",
-                subject.name(),
-                rates.size(),
-                runs,
-                rounds,
-                STEADY * 100,
-                String.join(", ", rates)));
     }
 
     private Subject subject(String name) {
@@ -231,6 +206,17 @@ final class BenchmarkRun {
                                 + " written and 4 statements per run."
                         : "pg_stat_statements is not loaded (shared_preload_libraries), so statements are not"
                                 + " counted."));
+        if (settings.runs(Scenario.CLUSTER_THROUGHPUT)) {
+            results.note("CLUSTER_THROUGHPUT: " + settings.throughputRuns() + " runs due now, created while the"
+                    + " cluster runs (after its warm-up), split evenly over Campanile's apps (each app's runs through"
+                    + " its own admin request, all apps at once); throughput from the first to the last first call"
+                    + " across all apps, each app's from its own; the owner of each app as the cluster view showed it"
+                    + " after the drain. Topologies (servers x apps): "
+                    + ClusterThroughputSettings.fromSystemProperties().topologies().stream()
+                            .map(Topology::label)
+                            .toList()
+                    + "; db-scheduler runs as many instances as a topology has servers, on one table.");
+        }
         results.note("Database server: " + stats.describe() + ".");
     }
 }

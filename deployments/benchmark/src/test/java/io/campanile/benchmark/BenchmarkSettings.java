@@ -59,7 +59,8 @@ public record BenchmarkSettings(
     public static BenchmarkSettings fromSystemProperties() {
         return new BenchmarkSettings(
                 scenarios(System.getProperty(
-                        "benchmark.scenarios", "THROUGHPUT,FIRE_LAG,DATABASE_COST,FOOTPRINT,FAILOVER")),
+                        "benchmark.scenarios",
+                        "THROUGHPUT,FIRE_LAG,DATABASE_COST,FOOTPRINT,FAILOVER,CLUSTER_THROUGHPUT")),
                 list(System.getProperty("benchmark.schedulers", String.join(",", ALL_SCHEDULERS))),
                 Integer.getInteger("benchmark.throughput.runs", 200),
                 Integer.getInteger("benchmark.campanile.throughput.runs", 100),

@@ -69,7 +69,7 @@ final class CampanileSubject implements Subject {
                         serverPort,
                         credentials.serverProperties(base.toString(), database.jdbcUrl(), database.user()))
                 .toProcess("campanile-server", workDir);
-        demo = demoApp(cluster, base.toString(), credentials.appSecret(), capacity, recordFile)
+        demo = demoApp(cluster, APP, base.toString(), credentials.appSecret(), capacity, recordFile)
                 .toProcess("campanile-demo", workDir);
         server.start();
         demo.start();
@@ -166,17 +166,17 @@ final class CampanileSubject implements Subject {
     }
 
     /**
-     * The demo business application with its worker for {@link #APP} at {@code servers} (comma-separated), its
+     * The demo business application with its worker for {@code app} at {@code servers} (comma-separated), its
      * {@code bench} processor recording every call to {@code recordFile}.
      */
     static MicroLaunch demoApp(
-            ClusterSettings cluster, String servers, String appSecret, int capacity, Path recordFile) {
+            ClusterSettings cluster, String app, String servers, String appSecret, int capacity, Path recordFile) {
         return new MicroLaunch(
                 cluster.microJar(),
                 cluster.demoWar(),
                 FreePorts.next(),
                 Map.of(
-                        "campanile.app", APP,
+                        "campanile.app", app,
                         "campanile.app.secret", appSecret,
                         "campanile.servers", servers,
                         "campanile.worker.capacity", Integer.toString(capacity),

@@ -2,6 +2,7 @@ package io.campanile.benchmark;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
@@ -10,11 +11,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * db-scheduler embedded in this JVM as its README shows: one one-time task, 10 threads, a HikariCP pool, the
  * scheduler polling every second, either with its default strategy (fetch, then lock each execution when it
- * runs) or with lock-and-fetch ({@code SELECT ... FOR UPDATE SKIP LOCKED}), its fastest on PostgreSQL.
+ * runs) or with lock-and-fetch ({@code SELECT ... FOR UPDATE SKIP LOCKED}), its fastest on PostgreSQL. For
+ * {@link Scenario#CLUSTER_THROUGHPUT} several such instances share the table, as several servers of an
+ * application would run it: each with its own pool, its own threads and its own name.
  */
 final class DbSchedulerSubject implements Subject {
 
@@ -34,6 +38,7 @@ final class DbSchedulerSubject implements Subject {
     private static final int BATCH = 1_000;
 
     private final Polling polling;
+    private final int instanceCount;
     private final ExecutionLedger ledger = new ExecutionLedger();
     private final OneTimeTask<Void> task = Tasks.oneTime("bench-noop").execute((instance, context) -> {
         Instant started = Instant.now();
@@ -43,11 +48,20 @@ final class DbSchedulerSubject implements Subject {
                 context.getExecution().executionTime,
                 started);
     });
+    private final List<Scheduler> schedulers = new ArrayList<>();
     private PeerDatabase database;
-    private Scheduler scheduler;
 
     DbSchedulerSubject(Polling polling) {
+        this(polling, 1);
+    }
+
+    /** {@code instances} schedulers on one database, each with its own pool and threads. */
+    DbSchedulerSubject(Polling polling, int instances) {
+        if (instances < 1) {
+            throw new IllegalArgumentException("at least one instance, not " + instances);
+        }
         this.polling = polling;
+        this.instanceCount = instances;
     }
 
     @Override
@@ -56,8 +70,15 @@ final class DbSchedulerSubject implements Subject {
     }
 
     @Override
+    public String label() {
+        return instanceCount == 1 ? name() : name() + " " + Topology.serversLabel(instanceCount);
+    }
+
+    @Override
     public String description() {
-        return "db-scheduler 16.x embedded: " + THREADS + " threads, HikariCP pool of " + PeerDatabase.POOL_SIZE
+        return "db-scheduler 16.x embedded"
+                + (instanceCount == 1 ? "" : ", " + instanceCount + " instances on one database, each with")
+                + ": " + THREADS + " threads, HikariCP pool of " + PeerDatabase.POOL_SIZE
                 + ", polling every " + POLLING_INTERVAL.toMillis() + " ms, "
                 + (polling == Polling.DEFAULT
                         ? "default polling (fetch, then lock on execute)"
@@ -68,13 +89,21 @@ final class DbSchedulerSubject implements Subject {
     @Override
     public void start() {
         database = PeerDatabase.create(name(), "db-scheduler-postgresql.sql");
-        SchedulerBuilder builder =
-                Scheduler.create(database.pool(), task).threads(THREADS).pollingInterval(POLLING_INTERVAL);
-        if (polling == Polling.LOCK_AND_FETCH) {
-            builder.pollUsingLockAndFetch(LOCK_AND_FETCH_LOWER, LOCK_AND_FETCH_UPPER);
+        for (int i = 1; i <= instanceCount; i++) {
+            DataSource pool = i == 1 ? database.pool() : database.addPool(name() + "-" + i);
+            SchedulerBuilder builder =
+                    Scheduler.create(pool, task).threads(THREADS).pollingInterval(POLLING_INTERVAL);
+            if (instanceCount > 1) {
+                // by default every instance would be named after this host, as if they were one
+                builder.schedulerName(new SchedulerName.Fixed(name() + "-" + i));
+            }
+            if (polling == Polling.LOCK_AND_FETCH) {
+                builder.pollUsingLockAndFetch(LOCK_AND_FETCH_LOWER, LOCK_AND_FETCH_UPPER);
+            }
+            Scheduler scheduler = builder.build();
+            schedulers.add(scheduler);
+            scheduler.start();
         }
-        scheduler = builder.build();
-        scheduler.start();
     }
 
     @Override
@@ -89,7 +118,7 @@ final class DbSchedulerSubject implements Subject {
         for (List<String> batch : Keys.batches(keys, BATCH)) {
             List<TaskInstance<?>> instances = new ArrayList<>();
             batch.forEach(key -> instances.add(task.instance(key)));
-            scheduler.scheduleBatch(instances, now);
+            schedulers.get(0).scheduleBatch(instances, now);
         }
         return keys;
     }
@@ -102,7 +131,7 @@ final class DbSchedulerSubject implements Subject {
             instances.add(SchedulableInstance.of(task.instance(keys.get(i)), instants.get(i)));
         }
         for (List<SchedulableInstance<?>> batch : Keys.batches(instances, BATCH)) {
-            scheduler.scheduleBatch(batch);
+            schedulers.get(0).scheduleBatch(batch);
         }
         return keys;
     }
@@ -125,9 +154,7 @@ final class DbSchedulerSubject implements Subject {
     @Override
     public void close() {
         try {
-            if (scheduler != null) {
-                scheduler.stop();
-            }
+            schedulers.forEach(Scheduler::stop);
         } finally {
             if (database != null) {
                 database.close();

@@ -85,7 +85,8 @@ final class FailoverCluster implements Subject {
         for (int i = 0; i < serverCount; i++) {
             servers.add(server("server-" + (i + 1), ports.get(i)));
         }
-        demo = CampanileSubject.demoApp(cluster, serverUrls, credentials.appSecret(), capacity, recordFile)
+        demo = CampanileSubject.demoApp(
+                        cluster, CampanileSubject.APP, serverUrls, credentials.appSecret(), capacity, recordFile)
                 .toProcess("campanile-demo", workDir);
         servers.forEach(RestartableServer::start);
         demo.start();

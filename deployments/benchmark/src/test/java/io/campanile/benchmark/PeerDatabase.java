@@ -10,10 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * A peer's fresh PostgreSQL database with the peer's own schema in it, and the HikariCP pool the peer uses.
- * {@link #close()} closes the pool and drops the database.
+ * A peer's fresh PostgreSQL database with the peer's own schema in it, and the HikariCP pool the peer uses (one
+ * more for each further instance of a peer clustered in this JVM, {@link #addPool}). {@link #close()} closes the
+ * pools and drops the database.
  */
 final class PeerDatabase implements AutoCloseable {
 
@@ -22,6 +25,7 @@ final class PeerDatabase implements AutoCloseable {
 
     private final PostgresDatabase database;
     private final HikariDataSource pool;
+    private final List<HikariDataSource> morePools = new ArrayList<>();
 
     private PeerDatabase(PostgresDatabase database, HikariDataSource pool) {
         this.database = database;
@@ -33,12 +37,7 @@ final class PeerDatabase implements AutoCloseable {
         PostgresDatabase database = PostgresDatabase.createFresh();
         try {
             runScript(database, ddlResource);
-            HikariConfig config = new HikariConfig();
-            config.setPoolName(poolName);
-            config.setJdbcUrl(database.jdbcUrl());
-            config.setUsername(database.user());
-            config.setMaximumPoolSize(POOL_SIZE);
-            return new PeerDatabase(database, new HikariDataSource(config));
+            return new PeerDatabase(database, newPool(database, poolName));
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -47,6 +46,22 @@ final class PeerDatabase implements AutoCloseable {
 
     HikariDataSource pool() {
         return pool;
+    }
+
+    /** Another pool of {@link #POOL_SIZE} on the same database, for another instance of the peer; closed with it. */
+    synchronized HikariDataSource addPool(String poolName) {
+        HikariDataSource added = newPool(database, poolName);
+        morePools.add(added);
+        return added;
+    }
+
+    private static HikariDataSource newPool(PostgresDatabase database, String poolName) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(poolName);
+        config.setJdbcUrl(database.jdbcUrl());
+        config.setUsername(database.user());
+        config.setMaximumPoolSize(POOL_SIZE);
+        return new HikariDataSource(config);
     }
 
     String name() {
@@ -71,8 +86,9 @@ final class PeerDatabase implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
+            morePools.forEach(HikariDataSource::close);
             pool.close();
         } finally {
             database.close();

@@ -4,6 +4,11 @@ package io.campanile.benchmark;
 public enum Scenario {
     /** A backlog of one-off no-op runs due now: runs per second from the first to the last processor call. */
     THROUGHPUT,
+    /**
+     * The THROUGHPUT backlog drained by several scheduler servers on one database: Campanile with several apps,
+     * each its own worker process; db-scheduler with as many instances as servers.
+     */
+    CLUSTER_THROUGHPUT,
     /** Runs at fixed instants spread over some seconds: processor start minus scheduled instant. */
     FIRE_LAG,
     /** Transactions, rows written (and statements) per executed run of THROUGHPUT, and the cost when idle. */

@@ -13,6 +13,14 @@ public interface Subject extends AutoCloseable {
     /** The name in the results: {@code campanile}, {@code quartz}, {@code db-scheduler}... */
     String name();
 
+    /**
+     * How notes and logs name this start of it: its {@link #name()}, with its topology for a subject of several
+     * servers (the figures carry the topology in their metric's name instead).
+     */
+    default String label() {
+        return name();
+    }
+
     /** How it is set up (threads, pool, polling), for the summary. */
     String description();
 

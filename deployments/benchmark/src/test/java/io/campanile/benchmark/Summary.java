@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * The Markdown summary: the notes, then one table per scenario with a row per metric, a column per scheduler
  * and the ratio Campanile/peer for every peer; FAILOVER, Campanile's alone, has its targets instead
- * ({@link FailoverSummary}).
+ * ({@link FailoverSummary}), CLUSTER_THROUGHPUT a row per topology ({@link ClusterThroughputSummary}).
  */
 public final class Summary {
 
@@ -34,7 +34,12 @@ public final class Summary {
                     figures.stream().filter(f -> f.scenario() == scenario).toList();
             if (!ofScenario.isEmpty()) {
                 out.append("\n## ").append(scenario).append("\n\n");
-                out.append(scenario == Scenario.FAILOVER ? FailoverSummary.markdown(ofScenario) : table(ofScenario));
+                out.append(
+                        switch (scenario) {
+                            case FAILOVER -> FailoverSummary.markdown(ofScenario);
+                            case CLUSTER_THROUGHPUT -> ClusterThroughputSummary.markdown(ofScenario);
+                            default -> table(ofScenario);
+                        });
             }
         }
         sections.forEach((heading, markdown) ->
@@ -80,7 +85,8 @@ public final class Summary {
                 .findFirst();
     }
 
-    private static String ratio(Optional<Figure> campanile, Optional<Figure> peer) {
+    /** Campanile's value over the peer's, {@code 0.80×}; a dash when either is missing or the peer's is zero. */
+    static String ratio(Optional<Figure> campanile, Optional<Figure> peer) {
         if (campanile.isEmpty() || peer.isEmpty() || peer.get().value() == 0) {
             return "—";
         }
@@ -88,7 +94,7 @@ public final class Summary {
                 Locale.ROOT, "%.2f×", campanile.get().value() / peer.get().value());
     }
 
-    private static String row(List<String> cells) {
+    static String row(List<String> cells) {
         return "| " + String.join(" | ", cells) + " |\n";
     }
 }

@@ -1,0 +1,22 @@
+package io.campanile.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class WarmUpTest {
+
+    @Test
+    void a_round_within_ten_percent_of_the_one_before_ends_the_warm_up() {
+        assertThat(WarmUp.steady(1000, 1100)).isTrue();
+        assertThat(WarmUp.steady(1000, 900)).isTrue();
+        assertThat(WarmUp.steady(1000, 1101)).isFalse();
+        assertThat(WarmUp.steady(1000, 899)).isFalse();
+    }
+
+    @Test
+    void the_first_round_never_ends_it() {
+        assertThat(WarmUp.steady(0, 1000)).isFalse();
+        assertThat(WarmUp.steady(0, 0)).isFalse();
+    }
+}
