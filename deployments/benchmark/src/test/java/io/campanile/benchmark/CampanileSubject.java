@@ -175,11 +175,22 @@ final class CampanileSubject implements Subject {
                 cluster.microJar(),
                 cluster.demoWar(),
                 FreePorts.next(),
-                Map.of(
+                workerProperties(Map.of(
                         "campanile.app", app,
                         "campanile.app.secret", appSecret,
                         "campanile.servers", servers,
                         "campanile.worker.capacity", Integer.toString(capacity),
-                        "demo.bench.file", recordFile.toString()));
+                        "demo.bench.file", recordFile.toString())));
+    }
+
+    /** {@code properties}, and the worker's prefetch when {@code benchmark.campanile.prefetch} sets one. */
+    private static Map<String, String> workerProperties(Map<String, String> properties) {
+        String prefetch = System.getProperty("benchmark.campanile.prefetch", "");
+        if (prefetch.isBlank()) {
+            return properties;
+        }
+        Map<String, String> withPrefetch = new LinkedHashMap<>(properties);
+        withPrefetch.put("campanile.worker.prefetch", prefetch);
+        return withPrefetch;
     }
 }

@@ -19,4 +19,11 @@ class WarmUpTest {
         assertThat(WarmUp.steady(0, 1000)).isFalse();
         assertThat(WarmUp.steady(0, 0)).isFalse();
     }
+
+    @Test
+    void no_round_before_the_minimum_ends_it_however_steady() {
+        assertThat(WarmUp.ends(3, 4, 4000, 4000)).isFalse();
+        assertThat(WarmUp.ends(4, 4, 4000, 4100)).isTrue();
+        assertThat(WarmUp.ends(5, 4, 4000, 5000)).isFalse();
+    }
 }
