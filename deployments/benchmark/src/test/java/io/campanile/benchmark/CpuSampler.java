@@ -31,8 +31,13 @@ final class CpuSampler implements AutoCloseable {
 
     private record Sample(Instant at, Map<String, Long> ticks) {}
 
+    /** PostgreSQL's processes are looked for again every this many samples (a second): a scan reads all of /proc. */
+    private static final int POSTGRES_RESCAN = 10;
+
     private final Map<String, Long> processes;
     private final List<Sample> samples = new ArrayList<>();
+    private List<Path> postgres = List.of();
+    private int sampled;
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -55,7 +60,7 @@ final class CpuSampler implements AutoCloseable {
         }
     }
 
-    private void sample() {
+    private synchronized void sample() {
         Map<String, Long> ticks = new HashMap<>();
         try {
             ticks.put(MACHINE, busyTicks(Files.readString(Path.of("/proc/stat"), StandardCharsets.US_ASCII)));
@@ -65,7 +70,10 @@ final class CpuSampler implements AutoCloseable {
                         processTicks(Files.readString(
                                 Path.of("/proc", process.getValue().toString(), "stat"), StandardCharsets.US_ASCII)));
             }
-            ticks.put(POSTGRES, postgresTicks());
+            if (sampled++ % POSTGRES_RESCAN == 0) {
+                postgres = postgresProcesses();
+            }
+            ticks.put(POSTGRES, postgresTicks(postgres));
         } catch (IOException | RuntimeException e) {
             return; // a process gone, or no /proc: this sample is skipped
         }
@@ -105,22 +113,34 @@ final class CpuSampler implements AutoCloseable {
     }
 
     /**
-     * The CPU of every process named {@code postgres} now alive: the postmaster, its background processes and one
-     * backend per connection (pooled, so they live through a window; a backend that exits takes its ticks along).
+     * Every process named {@code postgres} now alive: the postmaster, its background processes and one backend per
+     * connection (pooled, so they live through a window; a backend that exits takes its ticks along).
      */
-    private static long postgresTicks() throws IOException {
-        long ticks = 0;
+    private static List<Path> postgresProcesses() throws IOException {
+        List<Path> found = new ArrayList<>();
         try (DirectoryStream<Path> pids = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
             for (Path pid : pids) {
-                String stat;
                 try {
-                    stat = Files.readString(pid.resolve("stat"), StandardCharsets.US_ASCII);
+                    if (Files.readString(pid.resolve("comm"), StandardCharsets.US_ASCII)
+                            .strip()
+                            .equals("postgres")) {
+                        found.add(pid.resolve("stat"));
+                    }
                 } catch (IOException gone) {
-                    continue;
+                    // ended while we looked
                 }
-                if (stat.contains(" (postgres) ")) {
-                    ticks += processTicks(stat);
-                }
+            }
+        }
+        return found;
+    }
+
+    private static long postgresTicks(List<Path> stats) {
+        long ticks = 0;
+        for (Path stat : stats) {
+            try {
+                ticks += processTicks(Files.readString(stat, StandardCharsets.US_ASCII));
+            } catch (IOException gone) {
+                // a backend that ended: its ticks are gone with it
             }
         }
         return ticks;
