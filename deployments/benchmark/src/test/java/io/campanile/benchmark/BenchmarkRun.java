@@ -3,6 +3,8 @@ package io.campanile.benchmark;
 import io.campanile.benchmark.DatabaseStats.Counters;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -87,44 +89,47 @@ final class BenchmarkRun {
             Footprint.idle(subject, results);
         }
         Counters before = cost.before(subject);
-        Tally tally;
+        List<Tally> tallies;
         try (FootprintSampler sampler = new FootprintSampler(footprint ? subject.processes() : Map.of());
                 CpuSampler cpu = new CpuSampler(subject.processes())) {
-            tally = new ThroughputScenario(settings).run(subject, results, settings.runs(Scenario.THROUGHPUT));
+            tallies = new ThroughputScenario(settings).run(subject, results, settings.runs(Scenario.THROUGHPUT));
             Footprint.underLoad(subject, sampler.peaks(), results);
             if (settings.runs(Scenario.THROUGHPUT)) {
-                cpuPerRun(subject, cpu, tally);
+                cpuPerRun(subject, cpu, tallies);
             }
         }
         if (settings.runs(Scenario.DATABASE_COST)) {
-            cost.perRun(subject, before, tally, results);
+            cost.perRun(subject, before, Tally.combined(tallies), results);
         }
     }
 
     /**
-     * CPU milliseconds per run from the first to the last processor call of the backlog: the machine's (all cores,
-     * everything on it) and each of the subject's own processes'.
+     * CPU milliseconds per run from the first to the last processor call of each backlog, added up over the
+     * backlogs: the machine's (all cores, everything on it) and each process's the sampler follows.
      */
-    private void cpuPerRun(Subject subject, CpuSampler cpu, Tally tally) {
-        if (tally.executed() < 2) {
-            return;
+    private void cpuPerRun(Subject subject, CpuSampler cpu, List<Tally> tallies) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        int runs = 0;
+        for (Tally tally : tallies) {
+            if (tally.executed() < 2) {
+                continue;
+            }
+            List<Execution> calls = tally.firstCalls(); // earliest first
+            Map<String, Double> window = cpu.cpuSeconds(
+                    calls.get(0).started(), calls.get(calls.size() - 1).started());
+            if (!window.isEmpty()) {
+                window.forEach((process, spent) -> seconds.merge(process, spent, Double::sum));
+                runs += tally.executed();
+            }
         }
-        Instant first = tally.firstCalls().stream()
-                .map(Execution::started)
-                .min(Instant::compareTo)
-                .orElseThrow();
-        Instant last = tally.firstCalls().stream()
-                .map(Execution::started)
-                .max(Instant::compareTo)
-                .orElseThrow();
-        cpu.cpuSeconds(first, last)
-                .forEach((process, seconds) -> results.add(new Figure(
-                        Scenario.THROUGHPUT,
-                        subject.name(),
-                        "CPU per run, " + process,
-                        seconds * 1000 / tally.executed(),
-                        "ms",
-                        tally.executed())));
+        int executed = runs;
+        seconds.forEach((process, spent) -> results.add(new Figure(
+                Scenario.THROUGHPUT,
+                subject.name(),
+                "CPU per run, " + process,
+                spent * 1000 / executed,
+                "ms",
+                executed)));
     }
 
     /** Campanile's own topology for FAILOVER: several servers on one database, started afresh like the others. */

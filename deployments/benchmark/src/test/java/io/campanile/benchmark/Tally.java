@@ -1,6 +1,7 @@
 package io.campanile.benchmark;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -28,6 +29,19 @@ public final class Tally {
         LiveTally books = new LiveTally(expected);
         books.add(List.copyOf(recorded));
         return books.tally();
+    }
+
+    /** The books of several backlogs together: their runs, first calls and duplicates added up. */
+    static Tally combined(List<Tally> tallies) {
+        List<Execution> firstCalls = new ArrayList<>();
+        int expected = 0;
+        int duplicates = 0;
+        for (Tally tally : tallies) {
+            expected += tally.expected();
+            duplicates += tally.duplicates();
+            firstCalls.addAll(tally.firstCalls());
+        }
+        return of(expected, firstCalls, duplicates);
     }
 
     /** The books from each run's first call and the number of calls that repeated a run. */

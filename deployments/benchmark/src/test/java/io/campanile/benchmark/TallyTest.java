@@ -62,4 +62,18 @@ class TallyTest {
         assertThat(Tally.of(Set.of("a"), List.of(call("a", 1, 0))).throughputPerSecond())
                 .isZero();
     }
+
+    @Test
+    void backlogs_combined_add_up_their_runs_first_calls_and_duplicates() {
+        Tally one = Tally.of(Set.of("a", "b"), List.of(call("a", 1, 10), call("a", 2, 20)));
+        Tally two = Tally.of(Set.of("c"), List.of(call("c", 1, 5)));
+
+        Tally both = Tally.combined(List.of(one, two));
+
+        assertThat(both.expected()).isEqualTo(3);
+        assertThat(both.executed()).isEqualTo(2);
+        assertThat(both.duplicates()).isEqualTo(1);
+        assertThat(both.misses()).isEqualTo(1);
+        assertThat(both.firstCalls()).containsExactly(call("c", 1, 5), call("a", 1, 10));
+    }
 }
