@@ -230,15 +230,7 @@ final class CampanileClusterSubject implements Subject {
         servers.stream().filter(RestartableServer::wasStarted).forEach(server -> processes.add(server.process()));
         processes.addAll(workers.values());
         StringBuilder out = new StringBuilder();
-        for (PayaraProcess process : processes) {
-            out.append("===== last ")
-                    .append(lines)
-                    .append(" lines of ")
-                    .append(process.logFile())
-                    .append(" =====\n")
-                    .append(process.tail(lines))
-                    .append('\n');
-        }
+        processes.forEach(process -> out.append(process.framedTail(lines)));
         return out.toString();
     }
 

@@ -133,13 +133,7 @@ final class CampanileSubject implements Subject {
         StringBuilder out = new StringBuilder();
         for (PayaraProcess process : new PayaraProcess[] {server, demo}) {
             if (process != null) {
-                out.append("===== last ")
-                        .append(lines)
-                        .append(" lines of ")
-                        .append(process.logFile())
-                        .append(" =====\n")
-                        .append(process.tail(lines))
-                        .append('\n');
+                out.append(process.framedTail(lines));
             }
         }
         return out.toString();

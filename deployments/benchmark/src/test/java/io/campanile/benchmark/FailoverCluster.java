@@ -226,14 +226,7 @@ final class FailoverCluster implements Subject {
         if (demo != null) {
             processes.add(demo);
         }
-        for (PayaraProcess process : processes) {
-            out.append("===== last ")
-                    .append(lines)
-                    .append(" lines of ")
-                    .append(process.logFile())
-                    .append(" =====\n");
-            out.append(process.tail(lines)).append('\n');
-        }
+        processes.forEach(process -> out.append(process.framedTail(lines)));
         return out.toString();
     }
 

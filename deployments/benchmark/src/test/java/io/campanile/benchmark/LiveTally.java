@@ -1,7 +1,7 @@
 package io.campanile.benchmark;
 
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,7 +28,7 @@ final class LiveTally {
     }
 
     /** Counts {@code records}, the records that followed those already read, in the order they were recorded. */
-    void add(List<Execution> records) {
+    void add(Collection<Execution> records) {
         for (Execution execution : records) {
             if (expected.contains(execution.key())) {
                 calls++;

@@ -27,7 +27,7 @@ public final class Tally {
 
     public static Tally of(Set<String> expected, Collection<Execution> recorded) {
         LiveTally books = new LiveTally(expected);
-        books.add(List.copyOf(recorded));
+        books.add(recorded);
         return books.tally();
     }
 

@@ -222,6 +222,11 @@ public final class PayaraProcess implements AutoCloseable {
     }
 
     /** The last {@code lines} lines of the log, without terminal colour codes. */
+    /** The last {@code lines} lines of the log under a header naming the log file, ending in a newline. */
+    public String framedTail(int lines) {
+        return "===== last " + lines + " lines of " + logFile + " =====\n" + tail(lines) + "\n";
+    }
+
     public String tail(int lines) {
         List<String> all = log().lines().toList();
         return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));

@@ -80,12 +80,15 @@ public final class DailyTimeInterval {
             return first;
         }
         long since = Duration.between(first, from).toSeconds();
-        LocalDateTime next = first.plusSeconds((since / intervalSeconds + 1) * intervalSeconds);
-        return next.toLocalTime().isAfter(end) || !next.toLocalDate().equals(day) ? null : next;
+        return onDay(first.plusSeconds((since / intervalSeconds + 1) * intervalSeconds), day);
     }
 
     private LocalDateTime following(LocalDateTime local) {
-        LocalDateTime next = local.plusSeconds(intervalSeconds);
-        return next.toLocalTime().isAfter(end) || !next.toLocalDate().equals(local.toLocalDate()) ? null : next;
+        return onDay(local.plusSeconds(intervalSeconds), local.toLocalDate());
+    }
+
+    /** {@code time} if it is on {@code day} and not after the day's end, else null. */
+    private LocalDateTime onDay(LocalDateTime time, LocalDate day) {
+        return time.toLocalTime().isAfter(end) || !time.toLocalDate().equals(day) ? null : time;
     }
 }
