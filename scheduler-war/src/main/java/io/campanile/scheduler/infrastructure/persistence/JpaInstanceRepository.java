@@ -6,7 +6,6 @@ import io.campanile.scheduler.domain.instance.AttemptOutcome;
 import io.campanile.scheduler.domain.instance.AttemptSnapshot;
 import io.campanile.scheduler.domain.instance.DueAttempt;
 import io.campanile.scheduler.domain.instance.InstanceRepository;
-import io.campanile.scheduler.domain.instance.InstanceTransitions;
 import io.campanile.scheduler.domain.instance.JobInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,8 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.StringJoiner;
-import java.util.stream.Collectors;
 
 /**
  * Instances; every state change is a conditional native update, set-based for claims and outcomes, whose effect
@@ -122,18 +119,13 @@ public class JpaInstanceRepository implements InstanceRepository {
         if (attempts.isEmpty()) {
             return List.of();
         }
-        // the epoch check reads server_info in the same statement: a claim under an epoch that is no longer the
-        // app's changes nothing, and a claim racing a take-over is ordered by the instance's row lock
-        Query update = em.createNativeQuery("UPDATE job_instance SET state = 'RUNNING', worker_id = ?1, epoch = ?2, "
-                + "started_at = CURRENT_TIMESTAMP WHERE app_name = ?3 AND state IN " + sources(InstanceState.RUNNING)
-                + " AND ?4 = (SELECT s.epoch FROM server_info s WHERE s.app_name = ?5) AND (id, attempt) IN "
-                + pairs(6, attempts.size()));
+        Query update = em.createNativeQuery(AttemptUpdates.claim(attempts.size()));
         update.setParameter(1, workerId)
                 .setParameter(2, epoch)
                 .setParameter(3, appName)
                 .setParameter(4, epoch)
                 .setParameter(5, appName);
-        bindPairs(update, 6, attempts);
+        AttemptUpdates.bindPairs(update, 6, attempts);
         if (update.executeUpdate() == attempts.size()) {
             // each requested attempt matched a row of its own and is now RUNNING here: nothing to read back
             return attempts.stream()
@@ -159,14 +151,12 @@ public class JpaInstanceRepository implements InstanceRepository {
             List<Object> key = group.getKey();
             List<Attempt> attempts = group.getValue();
             InstanceState state = (InstanceState) key.get(0);
-            Query update = em.createNativeQuery("UPDATE job_instance SET state = ?1, result = ?2, "
-                    + "finished_at = CURRENT_TIMESTAMP WHERE app_name = ?3 AND worker_id = ?4 AND state IN "
-                    + sources(state) + " AND (id, attempt) IN " + pairs(5, attempts.size()));
+            Query update = em.createNativeQuery(AttemptUpdates.outcome(state, attempts.size()));
             update.setParameter(1, state.name())
                     .setParameter(2, key.get(1))
                     .setParameter(3, appName)
                     .setParameter(4, workerId);
-            bindPairs(update, 5, attempts);
+            AttemptUpdates.bindPairs(update, 5, attempts);
             updated += update.executeUpdate();
         }
         if (updated == outcomes.size()) {
@@ -188,7 +178,7 @@ public class JpaInstanceRepository implements InstanceRepository {
     public boolean failRunning(Attempt attempt, String workerId, String reason) {
         int count = em.createNativeQuery("UPDATE job_instance SET state = 'FAILED', result = ?1, "
                         + "finished_at = CURRENT_TIMESTAMP WHERE id = ?2 AND attempt = ?3 AND worker_id = ?4 "
-                        + "AND state IN " + sources(InstanceState.FAILED))
+                        + "AND state IN " + AttemptUpdates.sourcesOf(InstanceState.FAILED))
                 .setParameter(1, truncate(reason))
                 .setParameter(2, attempt.instanceId())
                 .setParameter(3, attempt.attempt())
@@ -198,8 +188,7 @@ public class JpaInstanceRepository implements InstanceRepository {
     }
 
     private List<AttemptSnapshot> snapshots(String appName, List<Long> ids) {
-        Query select = em.createNativeQuery("SELECT id, attempt, state, worker_id, epoch FROM job_instance "
-                + "WHERE app_name = ?1 AND id IN " + list(2, ids.size()));
+        Query select = em.createNativeQuery(AttemptUpdates.snapshots(ids.size()));
         select.setParameter(1, appName);
         for (int i = 0; i < ids.size(); i++) {
             select.setParameter(2 + i, ids.get(i));
@@ -220,32 +209,6 @@ public class JpaInstanceRepository implements InstanceRepository {
                 .toList();
     }
 
-    /** {@code ((?n, ?n+1), (?n+2, ?n+3), ...)} for {@code count} pairs. */
-    private static String pairs(int first, int count) {
-        StringJoiner sql = new StringJoiner(", ", "(", ")");
-        for (int i = 0; i < count; i++) {
-            sql.add("(?" + (first + 2 * i) + ", ?" + (first + 2 * i + 1) + ")");
-        }
-        return sql.toString();
-    }
-
-    private static void bindPairs(Query query, int first, Collection<Attempt> attempts) {
-        int position = first;
-        for (Attempt a : attempts) {
-            query.setParameter(position++, a.instanceId());
-            query.setParameter(position++, a.attempt());
-        }
-    }
-
-    /** {@code (?n, ?n+1, ...)} for {@code count} parameters. */
-    private static String list(int first, int count) {
-        StringJoiner sql = new StringJoiner(", ", "(", ")");
-        for (int i = 0; i < count; i++) {
-            sql.add("?" + (first + i));
-        }
-        return sql.toString();
-    }
-
     @Override
     public List<AttemptSnapshot> findRunning(String appName) {
         List<?> rows = em.createNativeQuery("SELECT id, attempt, state, worker_id, epoch FROM job_instance "
@@ -253,12 +216,6 @@ public class JpaInstanceRepository implements InstanceRepository {
                 .setParameter(1, appName)
                 .getResultList();
         return snapshotsOf(rows);
-    }
-
-    private static String sources(InstanceState target) {
-        return InstanceTransitions.sourcesOf(target).stream()
-                .map(s -> "'" + s.name() + "'")
-                .collect(Collectors.joining(", ", "(", ")"));
     }
 
     private static String truncate(String message) {
