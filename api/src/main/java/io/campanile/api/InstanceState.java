@@ -2,15 +2,18 @@ package io.campanile.api;
 
 /**
  * Life cycle of one job instance (one fire of a job): WAITING until a worker's claim on it is accepted, then
- * RUNNING until the worker reports how it ended. SUCCEEDED and FAILED are terminal.
+ * RUNNING until the worker reports how it ended. SUCCEEDED and FAILED are terminal. SKIPPED is a fire time that
+ * was not run, recorded with its reason (a local time that daylight saving time skipped, under the job's gap rule):
+ * created terminal, it never runs.
  */
 public enum InstanceState {
     WAITING,
     RUNNING,
     SUCCEEDED,
-    FAILED;
+    FAILED,
+    SKIPPED;
 
     public boolean isTerminal() {
-        return this == SUCCEEDED || this == FAILED;
+        return this == SUCCEEDED || this == FAILED || this == SKIPPED;
     }
 }

@@ -1,7 +1,10 @@
 package io.campanile.api.admin;
 
+import io.campanile.api.GapRule;
 import io.campanile.api.ScheduleType;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A job as the admin API shows it; {@code nextFireTime} is null for API jobs and for jobs that no longer fire.
@@ -10,6 +13,8 @@ import java.time.Instant;
  *     fires
  * @param warning why the job's fires cannot run now, as the app's owner last saw its workers (no live worker, or
  *     none with the job's processor); null when nothing is wrong or nothing is known yet
+ * @param version the job's version, for optimistic concurrency on changes
+ * @see JobDefinition for the schedule's fields
  */
 public record JobView(
         long id,
@@ -24,4 +29,13 @@ public record JobView(
         Instant nextFireTime,
         Instant createdAt,
         String scheduleError,
-        String warning) {}
+        String warning,
+        String interval,
+        Instant startAt,
+        Instant endAt,
+        Instant runAt,
+        String dayStart,
+        String dayEnd,
+        List<DayOfWeek> daysOfWeek,
+        GapRule gapRule,
+        long version) {}

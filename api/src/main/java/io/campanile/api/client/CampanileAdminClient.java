@@ -11,11 +11,13 @@ import io.campanile.api.admin.JobView;
 import io.campanile.api.admin.RunBatch;
 import io.campanile.api.admin.RunBatchAnswer;
 import io.campanile.api.admin.RunRequest;
+import io.campanile.api.admin.SchedulePreview;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.GenericType;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -60,6 +62,22 @@ public class CampanileAdminClient implements AutoCloseable {
         return send(request("api/admin/apps/" + app + "/jobs").buildGet(), new GenericType<List<JobView>>() {});
     }
 
+    /** The next {@code count} fire times of a schedule, checked as a new job's; nothing is saved. */
+    public SchedulePreview previewSchedule(String app, JobDefinition definition, int count) {
+        return send(
+                request("api/admin/apps/" + app + "/jobs/preview", "count", count)
+                        .buildPost(Entity.json(definition)),
+                SchedulePreview.class);
+    }
+
+    /** The next {@code count} fire times of a job. */
+    public SchedulePreview nextFires(String app, long jobId, int count) {
+        return send(
+                request("api/admin/apps/" + app + "/jobs/" + jobId + "/fires", "count", count)
+                        .buildGet(),
+                SchedulePreview.class);
+    }
+
     public InstanceView runJob(String app, long jobId, RunRequest runRequest) {
         return send(
                 request("api/admin/apps/" + app + "/jobs/" + jobId + "/run").buildPost(Entity.json(runRequest)),
@@ -76,11 +94,7 @@ public class CampanileAdminClient implements AutoCloseable {
     /** The job's instances, newest fire time first, at most {@code limit}. */
     public List<InstanceView> listInstances(String app, long jobId, int limit) {
         return send(
-                client.target(baseUri)
-                        .path("api/admin/apps/" + app + "/jobs/" + jobId + "/instances")
-                        .queryParam("limit", limit)
-                        .request(MediaType.APPLICATION_JSON)
-                        .header(HttpHeaders.AUTHORIZATION, Headers.bearer(adminToken))
+                request("api/admin/apps/" + app + "/jobs/" + jobId + "/instances", "limit", limit)
                         .buildGet(),
                 new GenericType<List<InstanceView>>() {});
     }
@@ -90,10 +104,15 @@ public class CampanileAdminClient implements AutoCloseable {
     }
 
     private Invocation.Builder request(String path) {
-        return client.target(baseUri)
-                .path(path)
-                .request(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.AUTHORIZATION, Headers.bearer(adminToken));
+        return authorized(client.target(baseUri).path(path));
+    }
+
+    private Invocation.Builder request(String path, String query, Object value) {
+        return authorized(client.target(baseUri).path(path).queryParam(query, value));
+    }
+
+    private Invocation.Builder authorized(WebTarget target) {
+        return target.request(MediaType.APPLICATION_JSON).header(HttpHeaders.AUTHORIZATION, Headers.bearer(adminToken));
     }
 
     private <T> T send(Invocation invocation, Class<T> type) {

@@ -2,9 +2,10 @@ package io.campanile.scheduler.application;
 
 import io.campanile.scheduler.domain.instance.InstanceRepository;
 import io.campanile.scheduler.domain.instance.JobInstance;
-import io.campanile.scheduler.domain.job.CronSchedule;
 import io.campanile.scheduler.domain.job.Job;
 import io.campanile.scheduler.domain.job.JobRepository;
+import io.campanile.scheduler.domain.schedule.Schedule;
+import io.campanile.scheduler.domain.schedule.WallClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -13,7 +14,7 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Creates one WAITING instance for every due fire time of an app's CRON jobs and moves each job's
+ * Creates one WAITING instance for every due fire time of an app's scheduled jobs and moves each job's
  * next fire time on, in one transaction fenced by the app's epoch. Missed fire times (after a
  * failover, say) are all created, oldest first, at most {@code maxCatchUpFires} per job per call.
  */
@@ -58,18 +59,22 @@ public class FireDueJobs {
     }
 
     /**
-     * Creates the job's due fires. A job whose schedule cannot be computed must not stop its app: it alone stops
-     * firing, with the reason recorded and logged once; the fires created before the failure stay (they are real
-     * fire times).
+     * Creates the job's due fires, and records as SKIPPED the fire times its schedule skipped before each (local
+     * times in a daylight-saving gap under the SKIP rule). A job whose schedule cannot be computed must not stop its
+     * app: it alone stops firing, with the reason recorded and logged once; the fires created before the failure
+     * stay (they are real fire times).
      */
     private int fire(Job job, long epoch, Instant now) {
         int created = 0;
         try {
-            CronSchedule schedule = job.schedule();
-            for (int n = 0; n < settings.maxCatchUpFires(); n++) {
+            Schedule schedule = job.schedule().orElse(null);
+            for (int n = 0; schedule != null && n < settings.maxCatchUpFires(); n++) {
                 Instant fire = job.nextFireTime().filter(t -> !t.isAfter(now)).orElse(null);
                 if (fire == null) {
                     break;
+                }
+                for (WallClock.Resolved skipped : skippedBefore(job, schedule, fire)) {
+                    instances.add(JobInstance.skipped(job, skipped, epoch, fence.ownerId(), now));
                 }
                 instances.add(JobInstance.scheduled(job, fire, epoch, fence.ownerId(), now));
                 created++;
@@ -81,5 +86,14 @@ public class FireDueJobs {
                     + job.scheduleError().orElse(""));
         }
         return created;
+    }
+
+    /** The times skipped between the last fire accounted for and {@code fire}. */
+    private static List<WallClock.Resolved> skippedBefore(Job job, Schedule schedule, Instant fire) {
+        return schedule.nextAfter(job.accountedThrough())
+                .map(next -> next.skipped().stream()
+                        .filter(s -> s.at().isBefore(fire) || s.at().equals(fire))
+                        .toList())
+                .orElse(List.of());
     }
 }

@@ -1,19 +1,20 @@
 package io.campanile.scheduler.application;
 
-import io.campanile.api.ScheduleType;
 import io.campanile.api.admin.InstanceView;
 import io.campanile.api.admin.JobDefinition;
 import io.campanile.api.admin.JobView;
+import io.campanile.api.admin.SchedulePreview;
 import io.campanile.scheduler.domain.instance.InstanceRepository;
-import io.campanile.scheduler.domain.job.CronSchedule;
 import io.campanile.scheduler.domain.job.Job;
 import io.campanile.scheduler.domain.job.JobRepository;
+import io.campanile.scheduler.domain.schedule.ScheduleSpec;
 import io.campanile.scheduler.domain.worker.WorkerSummary;
 import io.campanile.scheduler.domain.worker.WorkerSummaryRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -57,25 +58,7 @@ public class ManageJobs {
         Check.matches("name", d.name(), NAME, "1-128 letters, digits, '.', '_' or '-'");
         Check.identifier("processor", d.processor(), 200);
         Check.text("parameters", d.parameters(), MAX_PARAMETERS);
-        ScheduleType type =
-                d.scheduleType() != null ? d.scheduleType() : d.cron() != null ? ScheduleType.CRON : ScheduleType.API;
-        String zone =
-                d.timeZone() == null || d.timeZone().isBlank() ? "UTC" : Check.identifier("timeZone", d.timeZone(), 64);
-        try {
-            CronSchedule.zone(zone);
-        } catch (IllegalArgumentException e) {
-            throw RequestRejected.invalid("timeZone", Check.cut(e.getMessage()));
-        }
-        if (type == ScheduleType.CRON) {
-            Check.present("cron", d.cron());
-            try {
-                CronSchedule.parse(d.cron(), zone).checkFires(clock.instant());
-            } catch (IllegalArgumentException e) {
-                throw RequestRejected.invalid("cron", e.getMessage());
-            }
-        } else if (d.cron() != null) {
-            throw RequestRejected.invalid("cron", "only a CRON job has a CRON expression");
-        }
+        ScheduleSpec spec = ScheduleDefinitions.read(d, clock.instant());
         if (jobs.existsByName(appName, d.name())) {
             throw RequestRejected.conflict("app " + appName + " already has a job named '" + d.name() + "'");
         }
@@ -83,15 +66,34 @@ public class ManageJobs {
                 appName,
                 d.name(),
                 d.processor().trim(),
-                type,
-                type == ScheduleType.CRON ? d.cron().trim() : null,
-                zone,
+                spec,
                 d.parameters(),
                 d.enabled() == null || d.enabled(),
                 clock.instant());
         jobs.add(job);
         dueWork.jobsChanged(appName);
         return Views.of(job, workers.find(appName));
+    }
+
+    /**
+     * The next {@code count} fire times of a schedule that is not saved, checked as a job's would be when created
+     * (name and processor may be absent).
+     */
+    @Transactional
+    public SchedulePreview preview(String appName, JobDefinition d, int count) {
+        apps.require(appName);
+        Check.present("body", d);
+        return SchedulePreviews.of(ScheduleDefinitions.read(d, clock.instant()), clock.instant(), count);
+    }
+
+    /** The next {@code count} fire times of a job, from its next one. */
+    @Transactional
+    public SchedulePreview fires(String appName, long jobId, int count) {
+        Job job = require(appName, jobId);
+        Instant from = job.nextFireTime().orElse(null);
+        return from == null
+                ? new SchedulePreview(job.timeZone(), List.of())
+                : SchedulePreviews.of(job.spec(), from.minusNanos(1), count);
     }
 
     @Transactional

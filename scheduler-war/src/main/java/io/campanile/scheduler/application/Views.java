@@ -1,12 +1,16 @@
 package io.campanile.scheduler.application;
 
 import io.campanile.api.InstanceState;
+import io.campanile.api.ScheduleType;
 import io.campanile.api.admin.InstanceView;
 import io.campanile.api.admin.JobView;
 import io.campanile.scheduler.domain.instance.JobInstance;
 import io.campanile.scheduler.domain.job.Job;
+import io.campanile.scheduler.domain.schedule.ScheduleSpec;
 import io.campanile.scheduler.domain.worker.WorkerSummary;
+import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /** Converts domain objects to the API's views. */
 public final class Views {
@@ -19,6 +23,7 @@ public final class Views {
 
     /** The job, with a warning if its app's workers cannot run it. */
     public static JobView of(Job job, Optional<WorkerSummary> workers) {
+        ScheduleSpec spec = job.spec();
         return new JobView(
                 job.id(),
                 job.appName(),
@@ -32,7 +37,16 @@ public final class Views {
                 job.nextFireTime().orElse(null),
                 job.createdAt(),
                 job.scheduleError().orElse(null),
-                workers.flatMap(w -> w.jobWarning(job.processor())).orElse(null));
+                workers.flatMap(w -> w.jobWarning(job.processor())).orElse(null),
+                spec.interval() == null ? null : spec.interval().toString(),
+                spec.startAt(),
+                spec.endAt(),
+                spec.runAt(),
+                spec.dayStart() == null ? null : spec.dayStart().toString(),
+                spec.dayEnd() == null ? null : spec.dayEnd().toString(),
+                spec.type() == ScheduleType.DAILY_TIME_INTERVAL ? List.copyOf(new TreeSet<>(spec.days())) : null,
+                spec.gapRule(),
+                job.version());
     }
 
     public static InstanceView of(JobInstance i, String jobName) {

@@ -471,6 +471,67 @@ abstract class HostileInputCheck {
                     admin,
                     "{\"name\":\"c1\",\"processor\":\"p\",\"scheduleType\":\"CRON\",\"cron\":\"" + cron + "\"}"));
         }
+        // the schedule types' own fields (issue 7): each kind of hostile value, then values of the right kind that
+        // are wrong for the type or out of range; the same bodies through the preview, which saves nothing
+        Map<String, Field> rate = fields(
+                Field.id("name", "\"r2\""),
+                Field.id("processor", "\"p\""),
+                new Field("scheduleType", "\"FIXED_RATE\"", Kind.ENUM, false),
+                new Field("interval", "\"PT5S\"", Kind.ID, false),
+                new Field("startAt", "\"2030-01-01T00:00:00Z\"", Kind.INSTANT, false),
+                new Field("endAt", "\"2031-01-01T00:00:00Z\"", Kind.INSTANT, false));
+        bodyCases(cases, "POST /api/admin/apps/{app}/jobs", jobs, admin, rate, true);
+        bodyCases(cases, "POST /api/admin/apps/{app}/jobs/preview", jobs + "/preview", admin, rate, true);
+        String daily = "{\"name\":\"d1\",\"processor\":\"p\",\"scheduleType\":\"DAILY_TIME_INTERVAL\","
+                + "\"interval\":\"PT1H\",\"dayStart\":\"09:00\",\"dayEnd\":\"17:00\"";
+        for (String[] bad : new String[][] {
+            {"interval", "\"PT0.01S\""}, {"interval", "\"-PT5S\""}, {"interval", "\"5 seconds\""},
+            {"interval", "\"P1000000D\""}, {"interval", "\"PT9999999999999999999S\""}, {"gapRule", "\"SKIP\""},
+            {"runAt", "\"2030-01-01T00:00:00Z\""}, {"delay", "\"PT5S\""}, {"cron", "\"* * * * * *\""},
+            {"endAt", "\"2000-01-01T00:00:00Z\""}, {"daysOfWeek", "[\"MONDAY\"]"}, {"dayStart", "\"09:00\""}
+        }) {
+            for (String path : List.of(jobs, jobs + "/preview")) {
+                cases.add(post(
+                        "POST /api/admin/apps/{app}/jobs" + (path.endsWith("preview") ? "/preview" : ""),
+                        "fixed rate with " + bad[0] + " " + bad[1],
+                        path,
+                        admin,
+                        body(rate, bad[0], bad[1])));
+            }
+        }
+        for (String bad : List.of(
+                ",\"dayStart\":\"25:00\"",
+                ",\"dayEnd\":\"08:00\"",
+                ",\"daysOfWeek\":[\"FUNDAY\"]",
+                ",\"daysOfWeek\":\"MONDAY\"",
+                ",\"daysOfWeek\":[null]",
+                ",\"gapRule\":\"LATER\"",
+                ",\"interval\":\"PT1.5S\"")) {
+            String json = daily.replaceFirst(",\"" + bad.substring(2, bad.indexOf(':')) + ":[^,]*", "") + bad + "}";
+            cases.add(post("POST /api/admin/apps/{app}/jobs", "daily " + bad.substring(1), jobs, admin, json));
+        }
+        for (String oneOff : List.of(
+                "{\"name\":\"o1\",\"processor\":\"p\",\"scheduleType\":\"ONE_OFF\"}",
+                "{\"name\":\"o1\",\"processor\":\"p\",\"scheduleType\":\"ONE_OFF\",\"delay\":\"PT1S\","
+                        + "\"runAt\":\"2030-01-01T00:00:00Z\"}",
+                "{\"name\":\"o1\",\"processor\":\"p\",\"scheduleType\":\"ONE_OFF\",\"delay\":\"PT1S\","
+                        + "\"startAt\":\"2030-01-01T00:00:00Z\"}")) {
+            cases.add(post("POST /api/admin/apps/{app}/jobs", "one-off " + RawHttp.cut(oneOff), jobs, admin, oneOff));
+        }
+        for (String count : List.of("0", "1001", "x", "1e3", "-1")) {
+            cases.add(post(
+                    "POST /api/admin/apps/{app}/jobs/preview",
+                    "count " + count,
+                    jobs + "/preview?count=" + count,
+                    admin,
+                    validBody(rate)));
+            cases.add(get(
+                    "GET /api/admin/apps/{app}/jobs/{id}/fires",
+                    "count " + count,
+                    job + "/fires?count=" + count,
+                    admin));
+        }
+        credentialCases(cases, "GET /api/admin/apps/{app}/jobs/{id}/fires", "GET " + job + "/fires", "", false);
         pathCases(
                 cases,
                 "POST /api/admin/apps/{app}/jobs",

@@ -13,6 +13,8 @@ import java.util.Set;
  * WAITING --a worker's claim, under the app's current epoch--> RUNNING --outcome--> SUCCEEDED | FAILED
  * </pre>
  *
+ * SKIPPED is created terminal (a fire time that does not run, with its reason) and never moves.
+ *
  * Handing a WAITING instance out to a worker writes nothing: the owner remembers it in memory ({@code
  * HandedOut}) and the worker's claim is the first write, so an instance handed out twice still runs once.
  */
@@ -22,7 +24,8 @@ public final class InstanceTransitions {
             InstanceState.WAITING, EnumSet.noneOf(InstanceState.class),
             InstanceState.RUNNING, EnumSet.of(InstanceState.WAITING),
             InstanceState.SUCCEEDED, EnumSet.of(InstanceState.RUNNING),
-            InstanceState.FAILED, EnumSet.of(InstanceState.RUNNING));
+            InstanceState.FAILED, EnumSet.of(InstanceState.RUNNING),
+            InstanceState.SKIPPED, EnumSet.noneOf(InstanceState.class));
 
     private InstanceTransitions() {}
 

@@ -3,6 +3,7 @@ package io.campanile.scheduler.domain.instance;
 import io.campanile.api.InstanceState;
 import io.campanile.api.TriggerType;
 import io.campanile.scheduler.domain.job.Job;
+import io.campanile.scheduler.domain.schedule.WallClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -100,6 +101,26 @@ public class JobInstance {
     public static JobInstance scheduled(Job job, Instant fireTime, long epoch, String ownerId, Instant now) {
         return new JobInstance(
                 job, TriggerType.SCHEDULE, fireTime.toString(), fireTime, job.parameters(), epoch, ownerId, now);
+    }
+
+    /**
+     * A fire time that does not run, recorded terminal with the reason: a local time in a daylight-saving gap under
+     * the SKIP rule. Its key is the local time (several local times of one gap share the instant of the change).
+     */
+    public static JobInstance skipped(Job job, WallClock.Resolved skipped, long epoch, String ownerId, Instant now) {
+        JobInstance instance = new JobInstance(
+                job,
+                TriggerType.SCHEDULE,
+                "skip:" + skipped.local(),
+                skipped.at(),
+                job.parameters(),
+                epoch,
+                ownerId,
+                now);
+        instance.state = InstanceState.SKIPPED;
+        instance.result = skipped.skipReason();
+        instance.finishedAt = now.atOffset(ZoneOffset.UTC);
+        return instance;
     }
 
     /** The fire key of a run request's instance. */

@@ -1,6 +1,9 @@
 package io.campanile.scheduler.domain.job;
 
+import io.campanile.api.GapRule;
 import io.campanile.api.ScheduleType;
+import io.campanile.scheduler.domain.schedule.Schedule;
+import io.campanile.scheduler.domain.schedule.ScheduleSpec;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,10 +14,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** A job of an app: what to run (a processor name and parameters) and when (its schedule). */
 @Entity
@@ -53,6 +62,36 @@ public class Job {
     @Column(name = "next_fire_at")
     private OffsetDateTime nextFireAt;
 
+    @Column(name = "interval_ms")
+    private Long intervalMillis;
+
+    @Column(name = "start_at")
+    private OffsetDateTime startAt;
+
+    @Column(name = "end_at")
+    private OffsetDateTime endAt;
+
+    @Column(name = "run_at")
+    private OffsetDateTime runAt;
+
+    @Column(name = "day_start")
+    private String dayStart;
+
+    @Column(name = "day_end")
+    private String dayEnd;
+
+    /** Comma-separated {@link DayOfWeek} names; null for every day. */
+    @Column(name = "days_of_week")
+    private String daysOfWeek;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "gap_rule", nullable = false)
+    private GapRule gapRule = GapRule.FIRE_AFTER_GAP;
+
+    /** The latest fire time accounted for (created, or recorded as skipped); null before the first. */
+    @Column(name = "last_fire_at")
+    private OffsetDateTime lastFireAt;
+
     /** Why the job was taken out of firing on its own; null while its schedule can be computed. */
     @Column(name = "schedule_error")
     private String scheduleError;
@@ -65,6 +104,7 @@ public class Job {
 
     protected Job() {}
 
+    /** A CRON or API job. */
     public Job(
             String appName,
             String name,
@@ -75,31 +115,99 @@ public class Job {
             String parameters,
             boolean enabled,
             Instant createdAt) {
+        this(
+                appName,
+                name,
+                processor,
+                ScheduleSpec.of(scheduleType, cron, ZoneId.of(timeZone)),
+                parameters,
+                enabled,
+                createdAt);
+    }
+
+    /** @throws IllegalArgumentException if the schedule cannot be computed */
+    public Job(
+            String appName,
+            String name,
+            String processor,
+            ScheduleSpec spec,
+            String parameters,
+            boolean enabled,
+            Instant createdAt) {
         this.appName = appName;
         this.name = name;
         this.processor = processor;
-        this.scheduleType = scheduleType;
-        this.cron = cron;
-        this.timeZone = timeZone;
+        this.scheduleType = spec.type();
+        this.cron = spec.cron();
+        this.timeZone = spec.zone().getId();
+        this.intervalMillis = spec.interval() == null ? null : spec.interval().toMillis();
+        this.startAt = utc(spec.startAt());
+        this.endAt = utc(spec.endAt());
+        this.runAt = utc(spec.runAt());
+        this.dayStart = spec.dayStart() == null ? null : spec.dayStart().toString();
+        this.dayEnd = spec.dayEnd() == null ? null : spec.dayEnd().toString();
+        this.daysOfWeek = spec.days().size() == DayOfWeek.values().length
+                ? null
+                : spec.days().stream().map(DayOfWeek::name).collect(Collectors.joining(","));
+        this.gapRule = spec.gapRule();
         this.parameters = parameters;
         this.enabled = enabled;
         this.createdAt = createdAt.atOffset(ZoneOffset.UTC);
-        if (scheduleType == ScheduleType.CRON && enabled) {
-            this.nextFireAt = schedule()
-                    .nextAfter(createdAt)
-                    .map(t -> t.atOffset(ZoneOffset.UTC))
+        if (enabled) {
+            this.nextFireAt = spec.schedule()
+                    .flatMap(s -> s.firstFrom(spec.firstFrom(createdAt)))
+                    .map(f -> utc(f.at()))
                     .orElse(null);
         }
     }
 
-    public CronSchedule schedule() {
-        return CronSchedule.parse(cron, timeZone);
+    /** The schedule as stored. */
+    public ScheduleSpec spec() {
+        return new ScheduleSpec(
+                scheduleType,
+                cron,
+                ZoneId.of(timeZone),
+                intervalMillis == null ? null : Duration.ofMillis(intervalMillis),
+                instant(startAt),
+                instant(endAt),
+                instant(runAt),
+                dayStart == null ? null : LocalTime.parse(dayStart),
+                dayEnd == null ? null : LocalTime.parse(dayEnd),
+                daysOfWeek == null
+                        ? null
+                        : Arrays.stream(daysOfWeek.split(","))
+                                .map(DayOfWeek::valueOf)
+                                .collect(Collectors.toSet()),
+                gapRule);
     }
 
-    /** Moves the next fire time past the one just fired; null when the expression never fires again. */
-    public void advancePast(Instant fired, CronSchedule schedule) {
-        nextFireAt =
-                schedule.nextAfter(fired).map(t -> t.atOffset(ZoneOffset.UTC)).orElse(null);
+    /** The fire times; empty for an API job. */
+    public Optional<Schedule> schedule() {
+        return spec().schedule();
+    }
+
+    /**
+     * Where the fire times after the last one accounted for are computed from: the last fire, or just before the
+     * job's first possible fire.
+     */
+    public Instant accountedThrough() {
+        return lastFireAt != null
+                ? lastFireAt.toInstant()
+                : spec().firstFrom(createdAt.toInstant()).minusNanos(1);
+    }
+
+    /** Records {@code fired} as accounted for and moves the next fire time past it; null when it never fires again. */
+    public void advancePast(Instant fired, Schedule schedule) {
+        lastFireAt = utc(fired);
+        nextFireAt = schedule.nextTimeAfter(fired).map(Job::utc).orElse(null);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 
     /**
@@ -153,6 +261,14 @@ public class Job {
 
     public boolean enabled() {
         return enabled;
+    }
+
+    public Optional<Instant> lastFireTime() {
+        return Optional.ofNullable(lastFireAt).map(OffsetDateTime::toInstant);
+    }
+
+    public long version() {
+        return version;
     }
 
     public Instant createdAt() {

@@ -18,7 +18,7 @@ import java.util.Set;
  * times of a day are {@code start + k * interval}, so a day's lattice never depends on when the previous run ended.
  * Local times are resolved by the {@link WallClock}, with its daylight-saving rule.
  */
-public final class DailyTimeInterval {
+public final class DailyTimeInterval implements Schedule {
 
     /** The shortest interval: a second, the resolution of the times of day. */
     public static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
@@ -53,6 +53,7 @@ public final class DailyTimeInterval {
      * every week is chosen). Local times that resolve to an instant at or before {@code after} were fired already
      * (the first occurrence of a repeated hour) or merged into a fire at the end of a gap, and are passed over.
      */
+    @Override
     public Optional<NextFire> nextAfter(Instant after) {
         LocalDateTime from = clock.localOf(after);
         List<WallClock.Resolved> skipped = new ArrayList<>();

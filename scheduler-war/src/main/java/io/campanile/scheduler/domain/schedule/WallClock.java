@@ -1,5 +1,6 @@
 package io.campanile.scheduler.domain.schedule;
 
+import io.campanile.api.GapRule;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;

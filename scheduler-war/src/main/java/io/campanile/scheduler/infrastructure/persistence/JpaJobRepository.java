@@ -1,6 +1,5 @@
 package io.campanile.scheduler.infrastructure.persistence;
 
-import io.campanile.api.ScheduleType;
 import io.campanile.scheduler.domain.job.Job;
 import io.campanile.scheduler.domain.job.JobRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,10 +63,9 @@ public class JpaJobRepository implements JobRepository {
     public Optional<Instant> earliestNextFire(String appName) {
         OffsetDateTime earliest = em.createQuery(
                         "SELECT MIN(j.nextFireAt) FROM Job j WHERE j.appName = :app "
-                                + "AND j.enabled = TRUE AND j.scheduleType = :cron",
+                                + "AND j.enabled = TRUE AND j.nextFireAt IS NOT NULL",
                         OffsetDateTime.class)
                 .setParameter("app", appName)
-                .setParameter("cron", ScheduleType.CRON)
                 .getSingleResult();
         return Optional.ofNullable(earliest).map(OffsetDateTime::toInstant);
     }
@@ -79,10 +77,9 @@ public class JpaJobRepository implements JobRepository {
         for (int from = 0; from < apps.size(); from += APPS_PER_LOOK) {
             List<Object[]> rows = em.createQuery(
                             "SELECT j.appName, MIN(j.nextFireAt) FROM Job j WHERE j.appName IN :apps "
-                                    + "AND j.enabled = TRUE AND j.scheduleType = :cron GROUP BY j.appName",
+                                    + "AND j.enabled = TRUE AND j.nextFireAt IS NOT NULL GROUP BY j.appName",
                             Object[].class)
                     .setParameter("apps", apps.subList(from, Math.min(apps.size(), from + APPS_PER_LOOK)))
-                    .setParameter("cron", ScheduleType.CRON)
                     .getResultList();
             for (Object[] row : rows) {
                 if (row[1] != null) {
@@ -97,10 +94,9 @@ public class JpaJobRepository implements JobRepository {
     public List<Job> findDue(String appName, Instant now, int limit) {
         return em.createQuery(
                         "SELECT j FROM Job j WHERE j.appName = :app AND j.enabled = TRUE "
-                                + "AND j.scheduleType = :cron AND j.nextFireAt <= :now ORDER BY j.nextFireAt",
+                                + "AND j.nextFireAt <= :now ORDER BY j.nextFireAt",
                         Job.class)
                 .setParameter("app", appName)
-                .setParameter("cron", ScheduleType.CRON)
                 .setParameter("now", now.atOffset(ZoneOffset.UTC))
                 .setMaxResults(limit)
                 .getResultList();

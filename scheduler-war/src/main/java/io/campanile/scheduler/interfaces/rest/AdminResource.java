@@ -9,6 +9,7 @@ import io.campanile.api.admin.JobView;
 import io.campanile.api.admin.RunBatch;
 import io.campanile.api.admin.RunBatchAnswer;
 import io.campanile.api.admin.RunRequest;
+import io.campanile.api.admin.SchedulePreview;
 import io.campanile.scheduler.application.Check;
 import io.campanile.scheduler.application.ClusterOverview;
 import io.campanile.scheduler.application.CreateRun;
@@ -73,6 +74,26 @@ public class AdminResource {
     @Path("apps/{app}/jobs")
     public List<JobView> listJobs(@PathParam("app") String app) {
         return jobs.list(app);
+    }
+
+    /** The next fire times of a schedule, checked as a new job's would be; nothing is saved. */
+    @POST
+    @Path("apps/{app}/jobs/preview")
+    public SchedulePreview preview(
+            @PathParam("app") String app,
+            @QueryParam("count") @DefaultValue("10") String count,
+            JobDefinition definition) {
+        return jobs.preview(app, definition, (int) Check.wholeNumber("count", count, 1, 1000));
+    }
+
+    /** The next fire times of a job. */
+    @GET
+    @Path("apps/{app}/jobs/{jobId}/fires")
+    public SchedulePreview fires(
+            @PathParam("app") String app,
+            @PathParam("jobId") String jobId,
+            @QueryParam("count") @DefaultValue("10") String count) {
+        return jobs.fires(app, InputLimits.jobId(jobId), (int) Check.wholeNumber("count", count, 1, 1000));
     }
 
     @POST

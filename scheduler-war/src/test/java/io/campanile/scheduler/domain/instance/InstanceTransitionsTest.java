@@ -2,6 +2,7 @@ package io.campanile.scheduler.domain.instance;
 
 import static io.campanile.api.InstanceState.FAILED;
 import static io.campanile.api.InstanceState.RUNNING;
+import static io.campanile.api.InstanceState.SKIPPED;
 import static io.campanile.api.InstanceState.SUCCEEDED;
 import static io.campanile.api.InstanceState.WAITING;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +26,8 @@ class InstanceTransitionsTest {
             WAITING, EnumSet.of(RUNNING),
             RUNNING, EnumSet.of(SUCCEEDED, FAILED),
             SUCCEEDED, EnumSet.noneOf(InstanceState.class),
-            FAILED, EnumSet.noneOf(InstanceState.class));
+            FAILED, EnumSet.noneOf(InstanceState.class),
+            SKIPPED, EnumSet.noneOf(InstanceState.class));
 
     static Stream<Arguments> everyPairOfStates() {
         return Arrays.stream(InstanceState.values()).flatMap(from -> Arrays.stream(InstanceState.values())

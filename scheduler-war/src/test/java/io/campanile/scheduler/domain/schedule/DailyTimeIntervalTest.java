@@ -3,6 +3,7 @@ package io.campanile.scheduler.domain.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.campanile.api.GapRule;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

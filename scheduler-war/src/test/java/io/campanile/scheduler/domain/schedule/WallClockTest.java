@@ -2,6 +2,7 @@ package io.campanile.scheduler.domain.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.campanile.api.GapRule;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;

@@ -3,6 +3,7 @@ package io.campanile.scheduler.infrastructure.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.campanile.api.GapRule;
 import io.campanile.api.InstanceState;
 import io.campanile.api.OwnershipChangeReason;
 import io.campanile.api.ScheduleType;
@@ -29,12 +30,15 @@ import io.campanile.scheduler.domain.instance.AttemptOutcome;
 import io.campanile.scheduler.domain.instance.AttemptSnapshot;
 import io.campanile.scheduler.domain.instance.JobInstance;
 import io.campanile.scheduler.domain.job.Job;
+import io.campanile.scheduler.domain.schedule.ScheduleSpec;
 import io.campanile.scheduler.domain.time.MonotonicClock;
 import io.campanile.scheduler.domain.worker.WorkerSummary;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -255,7 +259,7 @@ abstract class RepositoryContract {
     void a_job_whose_schedule_cannot_be_computed_stops_alone_and_the_others_go_on_firing() {
         // 30W names a day February lacks: cron-utils fires on Friday 29 January 2027, then throws for February
         Job poison = addJob("poison", "0 0 0 30W * *", Instant.parse("2027-01-28T12:00:00Z"));
-        Job healthy = addJob("every-second", "* * * * * *", Instant.parse("2027-01-28T23:59:58Z"));
+        Job healthy = addJob("every-second", "* * * * * *", Instant.parse("2027-01-28T23:59:58.500Z"));
         takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
         Instant now = Instant.parse("2027-01-29T00:00:01Z");
 
@@ -277,6 +281,109 @@ abstract class RepositoryContract {
                 .extracting(JobInstance::fireTime)
                 .containsExactly(Instant.parse("2027-01-29T00:00:00Z"));
         assertThat(instancesOf(healthy)).hasSize(4);
+    }
+
+    @Test
+    void a_local_time_that_daylight_saving_skips_is_recorded_skipped_with_its_reason_under_the_skip_rule() {
+        // 02:30 every day in Berlin: on 31 March 2024 the clocks went from 02:00 to 03:00
+        ScheduleSpec spec = new ScheduleSpec(
+                ScheduleType.CRON,
+                "0 30 2 * * *",
+                ZoneId.of("Europe/Berlin"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                GapRule.SKIP);
+        Job job = new Job(app, "half-past-two", "hello", spec, null, true, Instant.parse("2024-03-29T12:00:00Z"));
+        db.run(em -> new JpaJobRepository(em).add(job));
+        takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
+
+        int created = db.tx(em -> fireDueJobs(em, A).fire(app, 1, Instant.parse("2024-04-01T12:00:00Z")))
+                .created();
+
+        assertThat(created).as("30 March and 1 April").isEqualTo(2);
+        assertThat(instancesOf(job))
+                .extracting(JobInstance::fireTime, JobInstance::state)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(
+                                Instant.parse("2024-03-30T01:30:00Z"), InstanceState.WAITING),
+                        org.assertj.core.groups.Tuple.tuple(
+                                Instant.parse("2024-03-31T01:00:00Z"), InstanceState.SKIPPED),
+                        org.assertj.core.groups.Tuple.tuple(
+                                Instant.parse("2024-04-01T00:30:00Z"), InstanceState.WAITING));
+        JobInstance skipped = instancesOf(job).stream()
+                .filter(i -> i.state() == InstanceState.SKIPPED)
+                .findFirst()
+                .orElseThrow();
+        assertThat(skipped.result()).contains("2024-03-31T02:30 does not exist in Europe/Berlin");
+        assertThat(skipped.fireKey()).isEqualTo("skip:2024-03-31T02:30");
+    }
+
+    @Test
+    void a_fixed_rate_job_fires_on_its_lattice_and_a_one_off_once() {
+        Instant created = Instant.parse("2027-03-01T10:00:00.400Z");
+        Job rate = new Job(
+                app,
+                "every-2s",
+                "hello",
+                new ScheduleSpec(
+                        ScheduleType.FIXED_RATE,
+                        null,
+                        ZoneOffset.UTC,
+                        java.time.Duration.ofSeconds(2),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                null,
+                true,
+                created);
+        Job once = new Job(
+                app,
+                "once",
+                "hello",
+                new ScheduleSpec(
+                        ScheduleType.ONE_OFF,
+                        null,
+                        ZoneOffset.UTC,
+                        null,
+                        null,
+                        null,
+                        created.plusSeconds(3),
+                        null,
+                        null,
+                        null,
+                        null),
+                null,
+                true,
+                created);
+        db.run(em -> {
+            new JpaJobRepository(em).add(rate);
+            new JpaJobRepository(em).add(once);
+        });
+        takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
+
+        db.tx(em -> fireDueJobs(em, A).fire(app, 1, created.plusSeconds(5)));
+        FireDueJobs.Fired later = db.tx(em -> fireDueJobs(em, A).fire(app, 1, created.plusSeconds(60)));
+
+        assertThat(instancesOf(rate))
+                .extracting(JobInstance::fireTime)
+                .hasSize(30)
+                .contains(Instant.parse("2027-03-01T10:00:02Z"), Instant.parse("2027-03-01T10:01:00Z"))
+                .allSatisfy(t -> assertThat(t.getEpochSecond() % 2).isZero());
+        assertThat(instancesOf(once)).extracting(JobInstance::fireTime).containsExactly(created.plusSeconds(3));
+        assertThat(db.tx(em -> new JpaJobRepository(em).find(app, once.id()))
+                        .orElseThrow()
+                        .nextFireTime())
+                .isEmpty();
+        assertThat(later.nextFireTime()).isEqualTo(Instant.parse("2027-03-01T10:01:02Z"));
     }
 
     @Test

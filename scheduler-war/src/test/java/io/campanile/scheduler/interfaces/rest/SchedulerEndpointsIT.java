@@ -2,9 +2,11 @@ package io.campanile.scheduler.interfaces.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.campanile.api.GapRule;
 import io.campanile.api.Headers;
 import io.campanile.api.InstanceState;
 import io.campanile.api.ReportedState;
+import io.campanile.api.ScheduleType;
 import io.campanile.api.admin.AppView;
 import io.campanile.api.admin.ClusterView;
 import io.campanile.api.admin.InstanceView;
@@ -13,6 +15,7 @@ import io.campanile.api.admin.JobView;
 import io.campanile.api.admin.RunBatch;
 import io.campanile.api.admin.RunBatchAnswer;
 import io.campanile.api.admin.RunRequest;
+import io.campanile.api.admin.SchedulePreview;
 import io.campanile.api.client.CampanileAdminClient;
 import io.campanile.api.client.CampanileClientException;
 import io.campanile.api.protocol.Claim;
@@ -37,6 +40,8 @@ import jakarta.ws.rs.core.Response;
 import java.io.File;
 import java.net.URI;
 import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -136,7 +141,7 @@ class SchedulerEndpointsIT {
         assertRejected(() -> admin.createJob(app, JobDefinition.cron("j", "hello", "* * *")), 400, "cron");
         assertRejected(
                 () -> admin.createJob(
-                        app, new JobDefinition("j", "hello", null, "* * * * * *", "Mars/Base", null, true)),
+                        app, JobDefinition.cron("j", "hello", "* * * * * *").withTimeZone("Mars/Base")),
                 400,
                 "timeZone");
         assertRejected(() -> admin.createJob(app, JobDefinition.cron("j", null, "* * * * * *")), 400, "processor");
@@ -253,6 +258,61 @@ class SchedulerEndpointsIT {
                     assertThat(i.state()).isEqualTo(InstanceState.WAITING);
                     assertThat(i.epoch()).isGreaterThanOrEqualTo(1);
                 });
+    }
+
+    @Test
+    void fixed_rate_and_one_off_jobs_fire_on_their_times() {
+        String app = unique("rates");
+        admin.createApp(app, "secret-of-rates");
+        JobView rate = admin.createJob(app, JobDefinition.fixedRate("half-second", "hello", Duration.ofMillis(500)));
+        JobView once = admin.createJob(
+                app, JobDefinition.of("soon", "hello", ScheduleType.ONE_OFF).withDelay(Duration.ofSeconds(1)));
+
+        awaitUntil(
+                () -> admin.listInstances(app, rate.id(), 10).size() >= 3
+                        && !admin.listInstances(app, once.id(), 10).isEmpty(),
+                20);
+        assertThat(admin.listInstances(app, rate.id(), 10))
+                .allSatisfy(i -> assertThat(i.fireTime().toEpochMilli() % 500).isZero());
+        assertThat(admin.listInstances(app, once.id(), 10)).singleElement().satisfies(i -> assertThat(i.fireTime())
+                .isEqualTo(once.runAt()));
+        assertThat(admin.listJobs(app))
+                .filteredOn(j -> j.name().equals("soon"))
+                .singleElement()
+                .satisfies(j -> assertThat(j.nextFireTime()).isNull());
+    }
+
+    @Test
+    void a_preview_lists_the_next_fire_times_with_the_skipped_ones_and_saves_nothing() {
+        String app = unique("preview");
+        admin.createApp(app, "secret-of-preview");
+        JobDefinition halfPastTwo = JobDefinition.cron("berlin", "hello", "0 30 2 * * *")
+                .withTimeZone("Europe/Berlin")
+                .withGapRule(GapRule.SKIP)
+                .withWindow(Instant.parse("2030-03-30T00:00:00Z"), null);
+
+        SchedulePreview preview = admin.previewSchedule(app, halfPastTwo, 3);
+
+        // on 31 March 2030 Berlin's clocks go from 02:00 to 03:00
+        assertThat(preview.timeZone()).isEqualTo("Europe/Berlin");
+        assertThat(preview.fires())
+                .extracting(SchedulePreview.PreviewedFire::at)
+                .containsExactly(
+                        Instant.parse("2030-03-30T01:30:00Z"),
+                        Instant.parse("2030-03-31T01:00:00Z"),
+                        Instant.parse("2030-04-01T00:30:00Z"));
+        assertThat(preview.fires().get(0).local()).isEqualTo("2030-03-30T02:30+01:00");
+        assertThat(preview.fires().get(1).skipped()).contains("does not exist in Europe/Berlin");
+        assertThat(admin.listJobs(app)).isEmpty();
+        assertRejected(
+                () -> admin.previewSchedule(app, JobDefinition.fixedRate("r", "p", Duration.ofMillis(10)), 3),
+                400,
+                "interval");
+
+        JobView saved = admin.createJob(app, halfPastTwo);
+        assertThat(admin.nextFires(app, saved.id(), 3)).isEqualTo(preview);
+        assertThat(saved.gapRule()).isEqualTo(GapRule.SKIP);
+        assertThat(saved.startAt()).isEqualTo(Instant.parse("2030-03-30T00:00:00Z"));
     }
 
     @Test

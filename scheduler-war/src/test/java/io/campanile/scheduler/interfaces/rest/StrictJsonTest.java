@@ -121,8 +121,10 @@ class StrictJsonTest {
         assertRejected(
                 "{\"scheduleType\": \"WEEKLY\"}",
                 JobDefinition.class,
-                "scheduleType: 'WEEKLY' is not one of CRON, API");
-        assertThat(ScheduleType.values()).extracting(Enum::name).containsExactly("CRON", "API");
+                "scheduleType: 'WEEKLY' is not one of CRON, FIXED_RATE, ONE_OFF, DAILY_TIME_INTERVAL, API");
+        assertThat(ScheduleType.values())
+                .extracting(Enum::name)
+                .containsExactly("CRON", "FIXED_RATE", "ONE_OFF", "DAILY_TIME_INTERVAL", "API");
     }
 
     @Test

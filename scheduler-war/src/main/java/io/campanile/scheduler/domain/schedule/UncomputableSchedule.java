@@ -1,4 +1,4 @@
-package io.campanile.scheduler.domain.job;
+package io.campanile.scheduler.domain.schedule;
 
 /** A job's next fire time cannot be computed; the job is taken out of firing with this message as the reason. */
 public class UncomputableSchedule extends RuntimeException {

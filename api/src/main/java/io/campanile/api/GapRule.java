@@ -1,4 +1,4 @@
-package io.campanile.scheduler.domain.schedule;
+package io.campanile.api;
 
 /**
  * What a schedule does with a local time its zone skips: the hour (or half hour) that does not exist when the
