@@ -13,7 +13,11 @@ import java.util.List;
  *     fires
  * @param warning why the job's fires cannot run now, as the app's owner last saw its workers (no live worker, or
  *     none with the job's processor); null when nothing is wrong or nothing is known yet
- * @param version the job's version, for optimistic concurrency on changes
+ * @param revision moves with each change through the admin API (update, pause, resume, delete); send it as {@code
+ *     If-Match} with an update, which is refused with 409 if the job changed since
+ * @param pausedNote why the job was paused; null while it is enabled or when no note was given
+ * @param deletedAt when the job was deleted; null while it exists. A deleted job no longer fires and its name is free
+ *     again; it stays readable by id with its instances
  * @see JobDefinition for the schedule's fields
  */
 public record JobView(
@@ -38,4 +42,6 @@ public record JobView(
         String dayEnd,
         List<DayOfWeek> daysOfWeek,
         GapRule gapRule,
-        long version) {}
+        long revision,
+        String pausedNote,
+        Instant deletedAt) {}

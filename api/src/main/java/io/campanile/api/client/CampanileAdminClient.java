@@ -8,6 +8,7 @@ import io.campanile.api.admin.ErrorView;
 import io.campanile.api.admin.InstanceView;
 import io.campanile.api.admin.JobDefinition;
 import io.campanile.api.admin.JobView;
+import io.campanile.api.admin.PauseRequest;
 import io.campanile.api.admin.RunBatch;
 import io.campanile.api.admin.RunBatchAnswer;
 import io.campanile.api.admin.RunRequest;
@@ -62,6 +63,36 @@ public class CampanileAdminClient implements AutoCloseable {
         return send(request("api/admin/apps/" + app + "/jobs").buildGet(), new GenericType<List<JobView>>() {});
     }
 
+    /** A job by its id (also once deleted) or its name. */
+    public JobView getJob(String app, String job) {
+        return send(request(jobPath(app, job)).buildGet(), JobView.class);
+    }
+
+    /**
+     * Replaces a job's processor, parameters and schedule (its name stays).
+     *
+     * @param revision the job's revision as last read: the update is refused (409) if it changed since; null to
+     *     change it whatever it is now
+     */
+    public JobView updateJob(String app, String job, JobDefinition definition, Long revision) {
+        return send(ifMatch(request(jobPath(app, job)), revision).build("PUT", Entity.json(definition)), JobView.class);
+    }
+
+    /** Pauses a job, with a note saying why (may be null). */
+    public JobView pauseJob(String app, String job, String note) {
+        return send(
+                request(jobPath(app, job) + "/pause").buildPost(Entity.json(new PauseRequest(note))), JobView.class);
+    }
+
+    public JobView resumeJob(String app, String job) {
+        return send(request(jobPath(app, job) + "/resume").buildPost(Entity.json("{}")), JobView.class);
+    }
+
+    /** Deletes a job: it stops firing and its name is free; it stays readable by id with its instances. */
+    public JobView deleteJob(String app, String job, Long revision) {
+        return send(ifMatch(request(jobPath(app, job)), revision).build("DELETE"), JobView.class);
+    }
+
     /** The next {@code count} fire times of a schedule, checked as a new job's; nothing is saved. */
     public SchedulePreview previewSchedule(String app, JobDefinition definition, int count) {
         return send(
@@ -109,6 +140,14 @@ public class CampanileAdminClient implements AutoCloseable {
 
     private Invocation.Builder request(String path, String query, Object value) {
         return authorized(client.target(baseUri).path(path).queryParam(query, value));
+    }
+
+    private static String jobPath(String app, String job) {
+        return "api/admin/apps/" + app + "/jobs/" + job;
+    }
+
+    private static Invocation.Builder ifMatch(Invocation.Builder request, Long revision) {
+        return revision == null ? request : request.header(HttpHeaders.IF_MATCH, "\"" + revision + "\"");
     }
 
     private Invocation.Builder authorized(WebTarget target) {

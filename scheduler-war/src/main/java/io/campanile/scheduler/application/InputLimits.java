@@ -150,4 +150,21 @@ public final class InputLimits {
     public static long jobId(String text) {
         return Check.wholeNumber("jobId", text, 1, Long.MAX_VALUE);
     }
+
+    /**
+     * The revision an If-Match header names ({@code 3}, {@code "3"} or {@code W/"3"}); null when there is none.
+     */
+    public static Long expectedRevision(String ifMatch) {
+        if (ifMatch == null) {
+            return null;
+        }
+        String value = ifMatch.trim();
+        if (value.startsWith("W/")) {
+            value = value.substring(2);
+        }
+        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            value = value.substring(1, value.length() - 1);
+        }
+        return Check.wholeNumber("If-Match", value, 1, Long.MAX_VALUE);
+    }
 }

@@ -17,13 +17,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Creates and lists an app's jobs and their instances. */
 @ApplicationScoped
 public class ManageJobs {
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,128}");
     private static final int MAX_PARAMETERS = 65_536;
 
     private ManageApps apps;
@@ -55,7 +53,10 @@ public class ManageJobs {
     public JobView create(String appName, JobDefinition d) {
         apps.require(appName);
         Check.present("body", d);
-        Check.matches("name", d.name(), NAME, "1-128 letters, digits, '.', '_' or '-'");
+        Check.matches("name", d.name(), JobRef.NAME, "1-128 letters, digits, '.', '_' or '-'");
+        if (JobRef.isDigitsOnly(d.name())) {
+            throw RequestRejected.invalid("name", "a name of digits only would read as a job id; add a letter");
+        }
         Check.identifier("processor", d.processor(), 200);
         Check.text("parameters", d.parameters(), MAX_PARAMETERS);
         ScheduleSpec spec = ScheduleDefinitions.read(d, clock.instant());
@@ -83,6 +84,15 @@ public class ManageJobs {
     public SchedulePreview preview(String appName, JobDefinition d, int count) {
         apps.require(appName);
         Check.present("body", d);
+        if (d.scheduleType() == null && d.cron() == null) {
+            throw RequestRejected.invalid("scheduleType", "is required: the type of the schedule to preview");
+        }
+        if (d.name() != null) {
+            Check.matches("name", d.name(), JobRef.NAME, "1-128 letters, digits, '.', '_' or '-'");
+        }
+        if (d.processor() != null) {
+            Check.identifier("processor", d.processor(), 200);
+        }
         return SchedulePreviews.of(ScheduleDefinitions.read(d, clock.instant()), clock.instant(), count);
     }
 
@@ -103,11 +113,29 @@ public class ManageJobs {
         return jobs.findByApp(appName).stream().map(job -> Views.of(job, seen)).toList();
     }
 
+    /** A live job of the app, to run or change. */
     @Transactional
     public Job require(String appName, long jobId) {
+        Job job = requireAny(appName, JobRef.byId(jobId));
+        if (job.deleted()) {
+            throw RequestRejected.conflict("job " + jobId + " of app " + appName + " was deleted at "
+                    + job.deletedAt().orElseThrow());
+        }
+        return job;
+    }
+
+    /** The job a request names, deleted or not when named by id (a name names a live job). */
+    @Transactional
+    public Job requireAny(String appName, JobRef ref) {
         apps.require(appName);
-        return jobs.find(appName, jobId)
-                .orElseThrow(() -> RequestRejected.notFound("app " + appName + " has no job " + jobId));
+        Optional<Job> job = ref.isName() ? jobs.findByName(appName, ref.name()) : jobs.find(appName, ref.id());
+        return job.orElseThrow(() -> RequestRejected.notFound("app " + appName + " has no " + ref));
+    }
+
+    /** The id of the job a request names. */
+    @Transactional
+    public long idOf(String appName, JobRef ref) {
+        return ref.isName() ? requireAny(appName, ref).id() : ref.id();
     }
 
     @Transactional
@@ -115,7 +143,7 @@ public class ManageJobs {
         if (limit < 1 || limit > 1000) {
             throw RequestRejected.invalid("limit", "must be between 1 and 1000");
         }
-        Job job = require(appName, jobId);
+        Job job = requireAny(appName, JobRef.byId(jobId));
         Optional<WorkerSummary> seen = workers.find(appName);
         return instances.findByJob(jobId, limit).stream()
                 .map(i -> Views.of(i, job, seen))

@@ -46,7 +46,9 @@ public final class Views {
                 spec.dayEnd() == null ? null : spec.dayEnd().toString(),
                 spec.type() == ScheduleType.DAILY_TIME_INTERVAL ? List.copyOf(new TreeSet<>(spec.days())) : null,
                 spec.gapRule(),
-                job.version());
+                job.revision(),
+                job.pausedNote().orElse(null),
+                job.deletedAt().orElse(null));
     }
 
     public static InstanceView of(JobInstance i, String jobName) {

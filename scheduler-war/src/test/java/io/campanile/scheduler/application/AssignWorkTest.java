@@ -211,6 +211,16 @@ class AssignWorkTest {
         }
 
         @Override
+        public Optional<Job> findForChange(String appName, long jobId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<Job> findByName(String appName, String name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public boolean existsByName(String appName, String name) {
             throw new UnsupportedOperationException();
         }

@@ -177,6 +177,11 @@ abstract class HostileInputCheck {
                         .body())
                 .contains("\"id\":" + instanceId)
                 .contains("\"state\":\"WAITING\"");
+        assertThat(ok(admin("GET", "/apps/" + APP + "/jobs/seed", ""), 200).body())
+                .as("the seed job, never changed")
+                .contains("\"revision\":1,")
+                .contains("\"enabled\":true")
+                .contains("\"scheduleType\":\"API\"");
     }
 
     /** What is wrong with the answer, or null. */
@@ -481,7 +486,10 @@ abstract class HostileInputCheck {
                 new Field("startAt", "\"2030-01-01T00:00:00Z\"", Kind.INSTANT, false),
                 new Field("endAt", "\"2031-01-01T00:00:00Z\"", Kind.INSTANT, false));
         bodyCases(cases, "POST /api/admin/apps/{app}/jobs", jobs, admin, rate, true);
-        bodyCases(cases, "POST /api/admin/apps/{app}/jobs/preview", jobs + "/preview", admin, rate, true);
+        Map<String, Field> previewed = new LinkedHashMap<>(rate);
+        previewed.put("name", new Field("name", "\"r2\"", Kind.ID, false));
+        previewed.put("processor", new Field("processor", "\"p\"", Kind.ID, false));
+        bodyCases(cases, "POST /api/admin/apps/{app}/jobs/preview", jobs + "/preview", admin, previewed, true);
         String daily = "{\"name\":\"d1\",\"processor\":\"p\",\"scheduleType\":\"DAILY_TIME_INTERVAL\","
                 + "\"interval\":\"PT1H\",\"dayStart\":\"09:00\",\"dayEnd\":\"17:00\"";
         for (String[] bad : new String[][] {
@@ -532,6 +540,56 @@ abstract class HostileInputCheck {
                     admin));
         }
         credentialCases(cases, "GET /api/admin/apps/{app}/jobs/{id}/fires", "GET " + job + "/fires", "", false);
+        // changing a job live: refused changes of the seed job leave it as it was
+        String valid = "{\"processor\":\"p\",\"scheduleType\":\"API\"}";
+        for (String[] bad : new String[][] {
+            {"If-Match: \"1000\"", valid},
+            {"If-Match: abc", valid},
+            {"If-Match: \"0\"", valid},
+            {"If-Match: \"-1\"", valid},
+            {"If-Match: \"" + "9".repeat(30) + "\"", valid},
+            {"", "{\"name\":\"renamed\",\"processor\":\"p\",\"scheduleType\":\"API\"}"},
+            {"", "{\"processor\":\"p\",\"scheduleType\":\"API\",\"interval\":\"PT5S\"}"},
+            {"", "{\"processor\":\"a\\tb\",\"scheduleType\":\"API\"}"},
+            {"", "{\"scheduleType\":\"API\"}"},
+            {"", "null"},
+            {"", ""}
+        }) {
+            String headers = admin + (bad[0].isEmpty() ? "" : "\r\n" + bad[0]);
+            cases.add(new Case(
+                    "PUT /api/admin/apps/{app}/jobs/{job}",
+                    (bad[0] + " " + RawHttp.cut(bad[1])).trim(),
+                    head("PUT", job, headers, "application/json"),
+                    utf8(bad[1]),
+                    false));
+        }
+        for (String[] bad : new String[][] {
+            {"/pause", "{\"note\":\"a\\u0000b\"}"},
+            {"/pause", "{\"note\":\"" + "n".repeat(1001) + "\"}"},
+            {"/pause", "{\"note\":5}"},
+            {"/pause", "{\"reason\":\"x\"}"}
+        }) {
+            cases.add(post(
+                    "POST /api/admin/apps/{app}/jobs/{job}/pause", RawHttp.cut(bad[1]), job + bad[0], admin, bad[1]));
+        }
+        for (String path : List.of(job + "/resume", job)) {
+            cases.add(new Case(
+                    path.endsWith("resume")
+                            ? "POST /api/admin/apps/{app}/jobs/{job}/resume"
+                            : "DELETE /api/admin/apps/{app}/jobs/{job}",
+                    "stale If-Match",
+                    head(path.endsWith("resume") ? "POST" : "DELETE", path, admin + "\r\nIf-Match: \"1000\"", null),
+                    new byte[0],
+                    false));
+        }
+        for (String name : List.of("no-such-job", "a%20b", "9999999", "a.b.c")) {
+            cases.add(get(
+                    "GET /api/admin/apps/{app}/jobs/{job}",
+                    "job " + name,
+                    "/campanile/api/admin/apps/" + APP + "/jobs/" + name,
+                    admin));
+        }
+        credentialCases(cases, "GET /api/admin/apps/{app}/jobs/{job}", "GET " + job, "", false);
         pathCases(
                 cases,
                 "POST /api/admin/apps/{app}/jobs",

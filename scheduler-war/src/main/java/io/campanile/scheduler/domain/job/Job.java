@@ -92,6 +92,20 @@ public class Job {
     @Column(name = "last_fire_at")
     private OffsetDateTime lastFireAt;
 
+    /** Moves with each edit through the admin API (not with fires, unlike {@link #version}): an update's If-Match. */
+    private long revision = 1;
+
+    /** Why the job was paused, as its operator said; null while it is enabled. */
+    @Column(name = "paused_note")
+    private String pausedNote;
+
+    @Column(name = "deleted_at")
+    private OffsetDateTime deletedAt;
+
+    /** 0 while the job is live, its id once deleted: the name is unique among live jobs only. */
+    @Column(name = "live_key", nullable = false)
+    private long liveKey;
+
     /** Why the job was taken out of firing on its own; null while its schedule can be computed. */
     @Column(name = "schedule_error")
     private String scheduleError;
@@ -137,6 +151,17 @@ public class Job {
         this.appName = appName;
         this.name = name;
         this.processor = processor;
+        define(spec);
+        this.parameters = parameters;
+        this.enabled = enabled;
+        this.createdAt = createdAt.atOffset(ZoneOffset.UTC);
+        if (enabled) {
+            reschedule(createdAt);
+        }
+    }
+
+    /** Sets the schedule's fields; the next fire time is the caller's to compute. */
+    private void define(ScheduleSpec spec) {
         this.scheduleType = spec.type();
         this.cron = spec.cron();
         this.timeZone = spec.zone().getId();
@@ -150,15 +175,93 @@ public class Job {
                 ? null
                 : spec.days().stream().map(DayOfWeek::name).collect(Collectors.joining(","));
         this.gapRule = spec.gapRule();
-        this.parameters = parameters;
-        this.enabled = enabled;
-        this.createdAt = createdAt.atOffset(ZoneOffset.UTC);
-        if (enabled) {
-            this.nextFireAt = spec.schedule()
-                    .flatMap(s -> s.firstFrom(spec.firstFrom(createdAt)))
-                    .map(f -> utc(f.at()))
-                    .orElse(null);
+    }
+
+    /**
+     * The next fire time from {@code now} on: the first fire at or after it (a one-off's instant even if it has
+     * passed), never a time at or before the last fire accounted for, so that no fire time is created twice.
+     */
+    private void reschedule(Instant now) {
+        ScheduleSpec spec = spec();
+        Instant from = spec.firstFrom(now).minusNanos(1);
+        if (lastFireAt != null && !lastFireAt.toInstant().isBefore(from)) {
+            from = lastFireAt.toInstant();
         }
+        Instant after = from;
+        nextFireAt = spec.schedule()
+                .flatMap(s -> s.nextAfter(after))
+                .map(f -> utc(f.at()))
+                .orElse(null);
+        scheduleError = null;
+    }
+
+    /**
+     * Replaces what the job runs and when, from {@code now}: fires already created stay, the next one follows the
+     * new schedule (never a fire time already accounted for).
+     */
+    public void redefine(String newProcessor, ScheduleSpec spec, String newParameters, Instant now) {
+        requireLive();
+        this.processor = newProcessor;
+        this.parameters = newParameters;
+        define(spec);
+        revision++;
+        nextFireAt = null;
+        if (enabled) {
+            reschedule(now);
+        }
+    }
+
+    /** Stops firing until resumed; the note says why (null: none given). */
+    public void pause(String note, Instant now) {
+        requireLive();
+        enabled = false;
+        pausedNote = note;
+        nextFireAt = null;
+        revision++;
+    }
+
+    /** Fires again from {@code now}: the fire times while it was paused are not created. */
+    public void resume(Instant now) {
+        requireLive();
+        enabled = true;
+        pausedNote = null;
+        revision++;
+        reschedule(now);
+    }
+
+    /**
+     * Deletes the job: it no longer fires or runs and its name is free again; it stays readable with its instances
+     * (fires created before the deletion still run).
+     */
+    public void delete(Instant now) {
+        requireLive();
+        enabled = false;
+        nextFireAt = null;
+        deletedAt = utc(now);
+        liveKey = id;
+        revision++;
+    }
+
+    private void requireLive() {
+        if (deletedAt != null) {
+            throw new IllegalStateException("job " + id + " was deleted at " + deletedAt.toInstant());
+        }
+    }
+
+    public boolean deleted() {
+        return deletedAt != null;
+    }
+
+    public Optional<Instant> deletedAt() {
+        return Optional.ofNullable(deletedAt).map(OffsetDateTime::toInstant);
+    }
+
+    public Optional<String> pausedNote() {
+        return Optional.ofNullable(pausedNote);
+    }
+
+    public long revision() {
+        return revision;
     }
 
     /** The schedule as stored. */

@@ -10,10 +10,19 @@ public interface JobRepository {
 
     void add(Job job);
 
+    /** The job with this id, deleted or not. */
     Optional<Job> find(String appName, long jobId);
 
+    /** The job, locked against concurrent changes (and fires) until the transaction ends. */
+    Optional<Job> findForChange(String appName, long jobId);
+
+    /** The live job of this name. */
+    Optional<Job> findByName(String appName, String name);
+
+    /** Whether a live job has this name. */
     boolean existsByName(String appName, String name);
 
+    /** The app's live jobs, by name. */
     List<Job> findByApp(String appName);
 
     /** The earliest next fire time among the app's enabled CRON jobs. */

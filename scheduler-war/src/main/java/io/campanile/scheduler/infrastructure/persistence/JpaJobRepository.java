@@ -4,6 +4,7 @@ import io.campanile.scheduler.domain.job.Job;
 import io.campanile.scheduler.domain.job.JobRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -44,8 +45,26 @@ public class JpaJobRepository implements JobRepository {
     }
 
     @Override
+    public Optional<Job> findForChange(String appName, long jobId) {
+        return Optional.ofNullable(em.find(Job.class, jobId, LockModeType.PESSIMISTIC_WRITE))
+                .filter(j -> j.appName().equals(appName));
+    }
+
+    @Override
+    public Optional<Job> findByName(String appName, String name) {
+        return em.createQuery(
+                        "SELECT j FROM Job j WHERE j.appName = :app AND j.name = :name AND j.deletedAt IS NULL",
+                        Job.class)
+                .setParameter("app", appName)
+                .setParameter("name", name)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
     public boolean existsByName(String appName, String name) {
-        return !em.createQuery("SELECT j.id FROM Job j WHERE j.appName = :app AND j.name = :name")
+        return !em.createQuery(
+                        "SELECT j.id FROM Job j WHERE j.appName = :app AND j.name = :name AND j.deletedAt IS NULL")
                 .setParameter("app", appName)
                 .setParameter("name", name)
                 .getResultList()
@@ -54,7 +73,8 @@ public class JpaJobRepository implements JobRepository {
 
     @Override
     public List<Job> findByApp(String appName) {
-        return em.createQuery("SELECT j FROM Job j WHERE j.appName = :app ORDER BY j.name", Job.class)
+        return em.createQuery(
+                        "SELECT j FROM Job j WHERE j.appName = :app AND j.deletedAt IS NULL ORDER BY j.name", Job.class)
                 .setParameter("app", appName)
                 .getResultList();
     }

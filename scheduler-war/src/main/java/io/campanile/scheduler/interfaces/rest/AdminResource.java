@@ -6,6 +6,7 @@ import io.campanile.api.admin.ClusterView;
 import io.campanile.api.admin.InstanceView;
 import io.campanile.api.admin.JobDefinition;
 import io.campanile.api.admin.JobView;
+import io.campanile.api.admin.PauseRequest;
 import io.campanile.api.admin.RunBatch;
 import io.campanile.api.admin.RunBatchAnswer;
 import io.campanile.api.admin.RunRequest;
@@ -13,20 +14,26 @@ import io.campanile.api.admin.SchedulePreview;
 import io.campanile.scheduler.application.Check;
 import io.campanile.scheduler.application.ClusterOverview;
 import io.campanile.scheduler.application.CreateRun;
+import io.campanile.scheduler.application.EditJobs;
 import io.campanile.scheduler.application.InputLimits;
+import io.campanile.scheduler.application.JobRef;
 import io.campanile.scheduler.application.ManageApps;
 import io.campanile.scheduler.application.ManageJobs;
 import io.campanile.scheduler.application.RunJobs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -43,6 +50,9 @@ public class AdminResource {
 
     @Inject
     ManageJobs jobs;
+
+    @Inject
+    EditJobs edits;
 
     @Inject
     RunJobs runs;
@@ -86,6 +96,58 @@ public class AdminResource {
         return jobs.preview(app, definition, (int) Check.wholeNumber("count", count, 1, 1000));
     }
 
+    /** A job by id (deleted or not) or by name (live). */
+    @GET
+    @Path("apps/{app}/jobs/{job}")
+    public JobView job(@PathParam("app") String app, @PathParam("job") String job) {
+        return edits.get(app, JobRef.parse(job));
+    }
+
+    /** Replaces a job's processor, parameters and schedule; If-Match: its revision, or 409. */
+    @PUT
+    @Path("apps/{app}/jobs/{job}")
+    public JobView update(
+            @PathParam("app") String app,
+            @PathParam("job") String job,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            JobDefinition definition) {
+        return edits.update(app, JobRef.parse(job), definition, InputLimits.expectedRevision(ifMatch));
+    }
+
+    /** The body (a note) is optional. */
+    @POST
+    @Path("apps/{app}/jobs/{job}/pause")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    public JobView pause(
+            @PathParam("app") String app,
+            @PathParam("job") String job,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            PauseRequest request) {
+        return edits.pause(
+                app, JobRef.parse(job), request == null ? null : request.note(), InputLimits.expectedRevision(ifMatch));
+    }
+
+    @POST
+    @Path("apps/{app}/jobs/{job}/resume")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    public JobView resume(
+            @PathParam("app") String app,
+            @PathParam("job") String job,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return edits.resume(app, JobRef.parse(job), InputLimits.expectedRevision(ifMatch));
+    }
+
+    /** The job stops firing and frees its name; it stays readable by id, with its instances. */
+    @DELETE
+    @Path("apps/{app}/jobs/{job}")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    public JobView delete(
+            @PathParam("app") String app,
+            @PathParam("job") String job,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return edits.delete(app, JobRef.parse(job), InputLimits.expectedRevision(ifMatch));
+    }
+
     /** The next fire times of a job. */
     @GET
     @Path("apps/{app}/jobs/{jobId}/fires")
@@ -93,7 +155,7 @@ public class AdminResource {
             @PathParam("app") String app,
             @PathParam("jobId") String jobId,
             @QueryParam("count") @DefaultValue("10") String count) {
-        return jobs.fires(app, InputLimits.jobId(jobId), (int) Check.wholeNumber("count", count, 1, 1000));
+        return jobs.fires(app, jobs.idOf(app, JobRef.parse(jobId)), (int) Check.wholeNumber("count", count, 1, 1000));
     }
 
     @POST
@@ -101,7 +163,7 @@ public class AdminResource {
     // the body is optional: a POST without one (and so without a media type) runs the job now
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     public Response run(@PathParam("app") String app, @PathParam("jobId") String jobId, RunRequest request) {
-        CreateRun.Created created = runs.run(app, InputLimits.jobId(jobId), request);
+        CreateRun.Created created = runs.run(app, jobs.idOf(app, JobRef.parse(jobId)), request);
         return Response.status(created.isNew() ? 201 : 200)
                 .entity(created.instance())
                 .build();
@@ -111,7 +173,7 @@ public class AdminResource {
     @POST
     @Path("apps/{app}/jobs/{jobId}/runs")
     public Response runBatch(@PathParam("app") String app, @PathParam("jobId") String jobId, RunBatch batch) {
-        RunBatchAnswer answer = runs.runBatch(app, InputLimits.jobId(jobId), batch);
+        RunBatchAnswer answer = runs.runBatch(app, jobs.idOf(app, JobRef.parse(jobId)), batch);
         return Response.status(answer.created() > 0 ? 201 : 200).entity(answer).build();
     }
 
@@ -122,7 +184,8 @@ public class AdminResource {
             @PathParam("jobId") String jobId,
             @QueryParam("limit") @DefaultValue("100") String limit) {
         // taken as text: JAX-RS answers a parameter it cannot convert with 404, not with a 400 naming it
-        return jobs.instances(app, InputLimits.jobId(jobId), (int) Check.wholeNumber("limit", limit, 1, 1000));
+        return jobs.instances(
+                app, jobs.idOf(app, JobRef.parse(jobId)), (int) Check.wholeNumber("limit", limit, 1, 1000));
     }
 
     @GET

@@ -283,6 +283,54 @@ class SchedulerEndpointsIT {
     }
 
     @Test
+    void a_job_is_changed_paused_resumed_and_deleted_live_by_name_and_its_history_stays() throws Exception {
+        String app = unique("live");
+        admin.createApp(app, "secret-of-live");
+        JobView job = admin.createJob(app, JobDefinition.cron("tick", "hello", "* * * * * *"));
+        awaitUntil(() -> !admin.listInstances(app, job.id(), 10).isEmpty(), 20);
+        assertThat(admin.getJob(app, "tick").id()).isEqualTo(job.id());
+
+        JobView paused = admin.pauseJob(app, "tick", "maintenance");
+        int firedBeforePause = admin.listInstances(app, job.id(), 1000).size();
+        Thread.sleep(2500);
+
+        assertThat(paused.enabled()).isFalse();
+        assertThat(paused.pausedNote()).isEqualTo("maintenance");
+        assertThat(paused.nextFireTime()).isNull();
+        assertThat(admin.listInstances(app, job.id(), 1000))
+                .as("a fire being created as the pause came may still land; then none")
+                .hasSizeLessThanOrEqualTo(firedBeforePause + 1);
+
+        JobDefinition halfSeconds =
+                JobDefinition.fixedRate("tick", "hello", Duration.ofMillis(500)).withEnabled(true);
+        assertRejected(() -> admin.updateJob(app, "tick", halfSeconds, job.revision()), 409, "revision");
+        JobView updated = admin.updateJob(app, "tick", halfSeconds, paused.revision());
+        assertThat(updated.scheduleType()).isEqualTo(ScheduleType.FIXED_RATE);
+        assertThat(updated.enabled()).isTrue();
+        assertThat(updated.revision()).isGreaterThan(paused.revision());
+        awaitUntil(
+                () -> admin.listInstances(app, job.id(), 1000).stream()
+                        .anyMatch(i -> i.fireTime().getNano() == 500_000_000),
+                10);
+        assertThat(admin.listInstances(app, job.id(), 1000))
+                .extracting(InstanceView::fireTime)
+                .doesNotHaveDuplicates();
+
+        JobView deleted = admin.deleteJob(app, "tick", updated.revision());
+        assertThat(deleted.deletedAt()).isNotNull();
+        assertThat(deleted.nextFireTime()).isNull();
+        assertThat(admin.listJobs(app)).isEmpty();
+        assertThat(admin.listInstances(app, job.id(), 1000)).as("its history").isNotEmpty();
+        assertThat(admin.getJob(app, String.valueOf(job.id())).deletedAt()).isEqualTo(deleted.deletedAt());
+        assertRejected(() -> admin.getJob(app, "tick"), 404, "tick");
+        assertRejected(() -> admin.runJob(app, job.id(), RunRequest.now()), 409, "deleted");
+        assertRejected(() -> admin.resumeJob(app, String.valueOf(job.id())), 409, "deleted");
+        JobView again = admin.createJob(app, JobDefinition.onDemand("tick", "hello"));
+        assertThat(again.id()).as("the name is free again").isNotEqualTo(job.id());
+        assertRejected(() -> admin.createJob(app, JobDefinition.onDemand("2024", "hello")), 400, "digits only");
+    }
+
+    @Test
     void a_preview_lists_the_next_fire_times_with_the_skipped_ones_and_saves_nothing() {
         String app = unique("preview");
         admin.createApp(app, "secret-of-preview");
