@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * When the tick needs to look at an app, so that an idle app costs no queries every tick: its jobs
@@ -21,6 +22,15 @@ public class DueWork {
     private final Map<String, Instant> nextJobCheck = new ConcurrentHashMap<>();
     private final Map<String, Instant> nextDispatchCheck = new ConcurrentHashMap<>();
     private final Set<String> workWaiting = ConcurrentHashMap.newKeySet();
+    private volatile Consumer<Instant> alarm = at -> {};
+
+    /**
+     * Whoever runs the tick is told of each instant that needs a look sooner than it may have planned (a run
+     * asked for at an instant, a fire written ahead), so that it ticks then rather than on its next period.
+     */
+    public void onEarlierLook(Consumer<Instant> alarm) {
+        this.alarm = alarm;
+    }
 
     public boolean jobsDue(String appName, Instant now) {
         Instant next = nextJobCheck.get(appName);
@@ -29,23 +39,35 @@ public class DueWork {
 
     /** Records the earliest next fire time of the app's jobs (null: none) after firing at {@code now}. */
     public void jobsChecked(String appName, Instant now, Instant nextFireTime) {
+        jobsChecked(appName, now, nextFireTime, 0);
+    }
+
+    /**
+     * Records the earliest next fire time of the app's jobs (null: none) after firing at {@code now}, to be looked
+     * at {@code lookAheadMillis} before it (fires are written ahead of their time).
+     */
+    public void jobsChecked(String appName, Instant now, Instant nextFireTime, long lookAheadMillis) {
         Instant recheck = now.plusMillis(RECHECK_MILLIS);
-        nextJobCheck.put(appName, nextFireTime == null || nextFireTime.isAfter(recheck) ? recheck : nextFireTime);
+        Instant look = nextFireTime == null ? null : nextFireTime.minusMillis(lookAheadMillis);
+        nextJobCheck.put(appName, look == null || look.isAfter(recheck) ? recheck : look);
     }
 
     /** A job of the app was created or changed here: look at its jobs on the next tick. */
     public void jobsChanged(String appName) {
         nextJobCheck.remove(appName);
+        alarm.accept(Instant.MIN);
     }
 
     /** Instances of the app became WAITING here: try to dispatch them on the next tick. */
     public void workWaiting(String appName) {
         workWaiting.add(appName);
+        alarm.accept(Instant.MIN);
     }
 
     /** A waiting instance of the app becomes due at {@code fireTime}: look for work to dispatch then. */
     public void workDueAt(String appName, Instant fireTime) {
         nextDispatchCheck.merge(appName, fireTime, (a, b) -> a.isBefore(b) ? a : b);
+        alarm.accept(fireTime);
     }
 
     /** Whether to look for work to dispatch now; consumes the signal. */

@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Creates one WAITING instance for every due fire time of an app's scheduled jobs and moves each job's
- * next fire time on, in one transaction fenced by the app's epoch. Missed fire times (after a
+ * Creates one WAITING instance for every fire time of an app's scheduled jobs due up to a short look-ahead, and
+ * moves each job's next fire time on, in one transaction fenced by the app's epoch: instances are written ahead
+ * and dispatched at their exact time ({@link AssignWork} hands out only what is due). Missed fire times (after a
  * failover, say) are all created, oldest first, at most {@code maxCatchUpFires} per job per call.
  */
 @ApplicationScoped
@@ -42,16 +43,18 @@ public class FireDueJobs {
     /** What a call did: how many instances it created, and the app's next fire time (null: none). */
     public record Fired(int created, Instant nextFireTime) {}
 
+    /** Creates the fires due up to {@code now} plus the look-ahead. */
     @Transactional
     public Fired fire(String appName, long epoch, Instant now) {
+        Instant horizon = now.plusMillis(settings.lookAheadMillis());
         Instant next = jobs.earliestNextFire(appName).orElse(null);
-        if (next == null || next.isAfter(now)) {
+        if (next == null || next.isAfter(horizon)) {
             return new Fired(0, next); // no write, no lock
         }
-        List<Job> due = jobs.findDue(appName, now, MAX_JOBS_PER_CALL);
+        List<Job> due = jobs.findDue(appName, horizon, MAX_JOBS_PER_CALL);
         int created = 0;
         for (Job job : due) {
-            created += fire(job, epoch, now);
+            created += fire(job, epoch, now, horizon);
         }
         Instant following = jobs.earliestNextFire(appName).orElse(null);
         fence.hold(appName, epoch);
@@ -64,12 +67,13 @@ public class FireDueJobs {
      * app: it alone stops firing, with the reason recorded and logged once; the fires created before the failure
      * stay (they are real fire times).
      */
-    private int fire(Job job, long epoch, Instant now) {
+    private int fire(Job job, long epoch, Instant now, Instant horizon) {
         int created = 0;
         try {
             Schedule schedule = job.schedule().orElse(null);
             for (int n = 0; schedule != null && n < settings.maxCatchUpFires(); n++) {
-                Instant fire = job.nextFireTime().filter(t -> !t.isAfter(now)).orElse(null);
+                Instant fire =
+                        job.nextFireTime().filter(t -> !t.isAfter(horizon)).orElse(null);
                 if (fire == null) {
                     break;
                 }

@@ -13,6 +13,8 @@ package io.campanile.scheduler.application;
  * @param workerTimeoutMillis a worker silent for this long is lost; its running instances fail
  * @param serverAliveMillis a server whose heartbeat is older is shown dead
  * @param maxCatchUpFires at most this many missed fires of one job are created per tick
+ * @param lookAheadMillis fires due within this long are written ahead (WAITING, fenced like any other) and
+ *     dispatched at their exact time; an edit, pause or delete takes effect after the fires already written
  */
 public record SchedulerSettings(
         long leaseMillis,
@@ -23,10 +25,11 @@ public record SchedulerSettings(
         long handOutMillis,
         long workerTimeoutMillis,
         long serverAliveMillis,
-        int maxCatchUpFires) {
+        int maxCatchUpFires,
+        long lookAheadMillis) {
 
     public static SchedulerSettings defaults() {
-        return new SchedulerSettings(3000, 1000, 1000, 20, 100, 30_000, 15_000, 5000, 100);
+        return new SchedulerSettings(3000, 1000, 1000, 20, 100, 30_000, 15_000, 5000, 100, 500);
     }
 
     /** An owner stops acting this long before the lease it wrote runs out, to absorb delays. */

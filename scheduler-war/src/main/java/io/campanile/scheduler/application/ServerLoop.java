@@ -113,7 +113,7 @@ public class ServerLoop {
 
     private void fire(String app, long epoch, Instant at) {
         FireDueJobs.Fired fired = fireDueJobs.fire(app, epoch, at);
-        dueWork.jobsChecked(app, at, fired.nextFireTime());
+        dueWork.jobsChecked(app, at, fired.nextFireTime(), settings.lookAheadMillis());
         if (fired.created() > 0) {
             dueWork.workWaiting(app);
         }

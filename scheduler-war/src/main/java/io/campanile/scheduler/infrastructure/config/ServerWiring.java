@@ -47,7 +47,8 @@ public class ServerWiring {
                 millis("campanile.dispatch.hand-out-millis", d.handOutMillis()),
                 millis("campanile.worker.timeout-millis", d.workerTimeoutMillis()),
                 millis("campanile.server.alive-millis", d.serverAliveMillis()),
-                (int) millis("campanile.misfire.max-catch-up", d.maxCatchUpFires()));
+                (int) millis("campanile.misfire.max-catch-up", d.maxCatchUpFires()),
+                millis("campanile.fire.look-ahead-millis", d.lookAheadMillis()));
     }
 
     private long millis(String key, long fallback) {

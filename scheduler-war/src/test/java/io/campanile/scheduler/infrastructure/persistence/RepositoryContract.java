@@ -9,6 +9,7 @@ import io.campanile.api.OwnershipChangeReason;
 import io.campanile.api.ScheduleType;
 import io.campanile.api.admin.RunBatchAnswer;
 import io.campanile.api.admin.RunRequest;
+import io.campanile.api.protocol.Assignment;
 import io.campanile.scheduler.application.AssignWork;
 import io.campanile.scheduler.application.CreateRun;
 import io.campanile.scheduler.application.DatabaseClock;
@@ -281,6 +282,35 @@ abstract class RepositoryContract {
                 .extracting(JobInstance::fireTime)
                 .containsExactly(Instant.parse("2027-01-29T00:00:00Z"));
         assertThat(instancesOf(healthy)).hasSize(4);
+    }
+
+    @Test
+    void fires_within_the_look_ahead_are_written_ahead_and_handed_out_only_at_their_time() {
+        Job job = addJob("every-second", "* * * * * *", Instant.parse("2027-03-01T09:59:59.900Z"));
+        takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
+        Instant now = Instant.parse("2027-03-01T10:00:00.600Z"); // the look-ahead (500 ms) reaches 10:00:01.100
+
+        FireDueJobs.Fired fired = db.tx(em -> fireDueJobs(em, A).fire(app, 1, now));
+
+        assertThat(fired.created()).isEqualTo(2);
+        assertThat(fired.nextFireTime()).isEqualTo(Instant.parse("2027-03-01T10:00:02Z"));
+        assertThat(instancesOf(job))
+                .extracting(JobInstance::fireTime)
+                .containsExactlyInAnyOrder(
+                        Instant.parse("2027-03-01T10:00:00Z"), Instant.parse("2027-03-01T10:00:01Z"));
+        List<AssignWork.Slot> slot = List.of(new AssignWork.Slot("worker-1", 10));
+        HandedOut handed = new HandedOut(MonotonicClock.system());
+        assertThat(db.tx(em -> assignWork(em, handed).assign(app, 1, slot, now)).get("worker-1"))
+                .as("only the fire that is due")
+                .extracting(Assignment::fireTime)
+                .containsExactly(Instant.parse("2027-03-01T10:00:00Z"));
+        Map<String, List<Assignment>> early =
+                db.tx(em -> assignWork(em, handed).assign(app, 1, slot, Instant.parse("2027-03-01T10:00:00.999Z")));
+        assertThat(early).as("the fire written ahead waits for its time").isEmpty();
+        assertThat(db.tx(em -> assignWork(em, handed).assign(app, 1, slot, Instant.parse("2027-03-01T10:00:01Z")))
+                        .get("worker-1"))
+                .extracting(Assignment::fireTime)
+                .containsExactly(Instant.parse("2027-03-01T10:00:01Z"));
     }
 
     @Test
@@ -657,8 +687,11 @@ abstract class RepositoryContract {
     }
 
     private static AssignWork assignWork(EntityManager em) {
-        return new AssignWork(
-                new JpaJobRepository(em), instances(em), new HandedOut(MonotonicClock.system()), new DueWork());
+        return assignWork(em, new HandedOut(MonotonicClock.system()));
+    }
+
+    private static AssignWork assignWork(EntityManager em, HandedOut handed) {
+        return new AssignWork(new JpaJobRepository(em), instances(em), handed, new DueWork());
     }
 
     private static CreateRun createRun(EntityManager em, ServerIdentity me) {
