@@ -1,12 +1,14 @@
 package io.campanile.api.admin;
 
 import io.campanile.api.GapRule;
+import io.campanile.api.MisfirePolicy;
 import io.campanile.api.ScheduleType;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Creates a job of an app, or checks one without saving it (the preview). Which fields a schedule type uses is in
@@ -32,6 +34,10 @@ import java.util.List;
  * @param dayEnd the last local time of day it may fire at (inclusive, {@code 17:00})
  * @param daysOfWeek the days a DAILY_TIME_INTERVAL job fires on; every day when absent
  * @param gapRule what a local time that daylight saving time skips does: FIRE_AFTER_GAP (the default) or SKIP
+ * @param misfirePolicy what missed fire times do (after an outage, a failover, a pause): FIRE_ALL (the default),
+ *     FIRE_ONCE or SKIP; each one that does not run is recorded SKIPPED with its reason
+ * @param catchUpWindow an ISO-8601 duration: under FIRE_ALL, missed fire times older than this are skipped; without
+ *     limit when absent
  */
 public record JobDefinition(
         String name,
@@ -49,12 +55,18 @@ public record JobDefinition(
         String dayStart,
         String dayEnd,
         List<DayOfWeek> daysOfWeek,
-        GapRule gapRule) {
+        GapRule gapRule,
+        MisfirePolicy misfirePolicy,
+        String catchUpWindow) {
 
     /** A job of the given type with nothing else set: the other fields through the {@code with...} methods. */
     public static JobDefinition of(String name, String processor, ScheduleType type) {
-        return new JobDefinition(
-                name, processor, type, null, null, null, true, null, null, null, null, null, null, null, null, null);
+        Builder b = new Builder();
+        b.name = name;
+        b.processor = processor;
+        b.scheduleType = type;
+        b.enabled = true;
+        return b.build();
     }
 
     public static JobDefinition cron(String name, String processor, String cron) {
@@ -75,223 +87,136 @@ public record JobDefinition(
 
     public static JobDefinition dailyTimeInterval(
             String name, String processor, LocalTime dayStart, LocalTime dayEnd, Duration interval) {
-        return new JobDefinition(
-                name,
-                processor,
-                ScheduleType.DAILY_TIME_INTERVAL,
-                null,
-                null,
-                null,
-                true,
-                interval.toString(),
-                null,
-                null,
-                null,
-                null,
-                dayStart.toString(),
-                dayEnd.toString(),
-                null,
-                null);
+        return of(name, processor, ScheduleType.DAILY_TIME_INTERVAL)
+                .withInterval(interval)
+                .with(b -> {
+                    b.dayStart = dayStart.toString();
+                    b.dayEnd = dayEnd.toString();
+                });
     }
 
     public JobDefinition withParameters(String newParameters) {
-        return new JobDefinition(
-                name,
-                processor,
-                scheduleType,
-                cron,
-                timeZone,
-                newParameters,
-                enabled,
-                interval,
-                startAt,
-                endAt,
-                runAt,
-                delay,
-                dayStart,
-                dayEnd,
-                daysOfWeek,
-                gapRule);
+        return with(b -> b.parameters = newParameters);
     }
 
     public JobDefinition withCron(String newCron) {
-        return new JobDefinition(
-                name,
-                processor,
-                scheduleType,
-                newCron,
-                timeZone,
-                parameters,
-                enabled,
-                interval,
-                startAt,
-                endAt,
-                runAt,
-                delay,
-                dayStart,
-                dayEnd,
-                daysOfWeek,
-                gapRule);
+        return with(b -> b.cron = newCron);
     }
 
     public JobDefinition withTimeZone(String newTimeZone) {
-        return new JobDefinition(
-                name,
-                processor,
-                scheduleType,
-                cron,
-                newTimeZone,
-                parameters,
-                enabled,
-                interval,
-                startAt,
-                endAt,
-                runAt,
-                delay,
-                dayStart,
-                dayEnd,
-                daysOfWeek,
-                gapRule);
+        return with(b -> b.timeZone = newTimeZone);
     }
 
     public JobDefinition withEnabled(boolean newEnabled) {
-        return new JobDefinition(
-                name,
-                processor,
-                scheduleType,
-                cron,
-                timeZone,
-                parameters,
-                newEnabled,
-                interval,
-                startAt,
-                endAt,
-                runAt,
-                delay,
-                dayStart,
-                dayEnd,
-                daysOfWeek,
-                gapRule);
+        return with(b -> b.enabled = newEnabled);
     }
 
     public JobDefinition withInterval(Duration newInterval) {
-        return new JobDefinition(
-                name,
-                processor,
-                scheduleType,
-                cron,
-                timeZone,
-                parameters,
-                enabled,
-                newInterval.toString(),
-                startAt,
-                endAt,
-                runAt,
-                delay,
-                dayStart,
-                dayEnd,
-                daysOfWeek,
-                gapRule);
+        return with(b -> b.interval = newInterval.toString());
     }
 
-    /** The job fires from {@code newStartAt} to {@code newEndAt}, both inclusive; either may be null. */
     public JobDefinition withWindow(Instant newStartAt, Instant newEndAt) {
-        return new JobDefinition(
-                name,
-                processor,
-                scheduleType,
-                cron,
-                timeZone,
-                parameters,
-                enabled,
-                interval,
-                newStartAt,
-                newEndAt,
-                runAt,
-                delay,
-                dayStart,
-                dayEnd,
-                daysOfWeek,
-                gapRule);
+        return with(b -> {
+            b.startAt = newStartAt;
+            b.endAt = newEndAt;
+        });
     }
 
     public JobDefinition withRunAt(Instant newRunAt) {
-        return new JobDefinition(
-                name,
-                processor,
-                scheduleType,
-                cron,
-                timeZone,
-                parameters,
-                enabled,
-                interval,
-                startAt,
-                endAt,
-                newRunAt,
-                delay,
-                dayStart,
-                dayEnd,
-                daysOfWeek,
-                gapRule);
+        return with(b -> b.runAt = newRunAt);
     }
 
     public JobDefinition withDelay(Duration newDelay) {
-        return new JobDefinition(
-                name,
-                processor,
-                scheduleType,
-                cron,
-                timeZone,
-                parameters,
-                enabled,
-                interval,
-                startAt,
-                endAt,
-                runAt,
-                newDelay.toString(),
-                dayStart,
-                dayEnd,
-                daysOfWeek,
-                gapRule);
+        return with(b -> b.delay = newDelay.toString());
     }
 
     public JobDefinition withDaysOfWeek(List<DayOfWeek> newDays) {
-        return new JobDefinition(
-                name,
-                processor,
-                scheduleType,
-                cron,
-                timeZone,
-                parameters,
-                enabled,
-                interval,
-                startAt,
-                endAt,
-                runAt,
-                delay,
-                dayStart,
-                dayEnd,
-                newDays,
-                gapRule);
+        return with(b -> b.daysOfWeek = newDays);
     }
 
     public JobDefinition withGapRule(GapRule newGapRule) {
-        return new JobDefinition(
-                name,
-                processor,
-                scheduleType,
-                cron,
-                timeZone,
-                parameters,
-                enabled,
-                interval,
-                startAt,
-                endAt,
-                runAt,
-                delay,
-                dayStart,
-                dayEnd,
-                daysOfWeek,
-                newGapRule);
+        return with(b -> b.gapRule = newGapRule);
+    }
+
+    /** The misfire policy, and under FIRE_ALL how far back missed fire times still run (null: without limit). */
+    public JobDefinition withMisfire(MisfirePolicy newPolicy, Duration newCatchUpWindow) {
+        return with(b -> {
+            b.misfirePolicy = newPolicy;
+            b.catchUpWindow = newCatchUpWindow == null ? null : newCatchUpWindow.toString();
+        });
+    }
+
+    /** A copy with the fields {@code change} sets. */
+    private JobDefinition with(Consumer<Builder> change) {
+        Builder b = new Builder(this);
+        change.accept(b);
+        return b.build();
+    }
+
+    /** The fields of a definition, to change some of them without listing all of them at every change. */
+    private static final class Builder {
+        private String name;
+        private String processor;
+        private ScheduleType scheduleType;
+        private String cron;
+        private String timeZone;
+        private String parameters;
+        private Boolean enabled;
+        private String interval;
+        private Instant startAt;
+        private Instant endAt;
+        private Instant runAt;
+        private String delay;
+        private String dayStart;
+        private String dayEnd;
+        private List<DayOfWeek> daysOfWeek;
+        private GapRule gapRule;
+        private MisfirePolicy misfirePolicy;
+        private String catchUpWindow;
+
+        Builder() {}
+
+        Builder(JobDefinition d) {
+            name = d.name;
+            processor = d.processor;
+            scheduleType = d.scheduleType;
+            cron = d.cron;
+            timeZone = d.timeZone;
+            parameters = d.parameters;
+            enabled = d.enabled;
+            interval = d.interval;
+            startAt = d.startAt;
+            endAt = d.endAt;
+            runAt = d.runAt;
+            delay = d.delay;
+            dayStart = d.dayStart;
+            dayEnd = d.dayEnd;
+            daysOfWeek = d.daysOfWeek;
+            gapRule = d.gapRule;
+            misfirePolicy = d.misfirePolicy;
+            catchUpWindow = d.catchUpWindow;
+        }
+
+        JobDefinition build() {
+            return new JobDefinition(
+                    name,
+                    processor,
+                    scheduleType,
+                    cron,
+                    timeZone,
+                    parameters,
+                    enabled,
+                    interval,
+                    startAt,
+                    endAt,
+                    runAt,
+                    delay,
+                    dayStart,
+                    dayEnd,
+                    daysOfWeek,
+                    gapRule,
+                    misfirePolicy,
+                    catchUpWindow);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.campanile.api.admin;
 
 import io.campanile.api.GapRule;
+import io.campanile.api.MisfirePolicy;
 import io.campanile.api.ScheduleType;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -18,6 +19,8 @@ import java.util.List;
  * @param pausedNote why the job was paused; null while it is enabled or when no note was given
  * @param deletedAt when the job was deleted; null while it exists. A deleted job no longer fires and its name is free
  *     again; it stays readable by id with its instances
+ * @param misfirePolicy what missed fire times do; null for an API job
+ * @param catchUpWindow under FIRE_ALL, how far back missed fire times still run (ISO-8601); null: without limit
  * @see JobDefinition for the schedule's fields
  */
 public record JobView(
@@ -44,4 +47,6 @@ public record JobView(
         GapRule gapRule,
         long revision,
         String pausedNote,
-        Instant deletedAt) {}
+        Instant deletedAt,
+        MisfirePolicy misfirePolicy,
+        String catchUpWindow) {}

@@ -69,7 +69,9 @@ public class EditJobs {
         Check.text("parameters", d.parameters(), MAX_PARAMETERS);
         Instant now = clock.instant();
         ScheduleSpec spec = ScheduleDefinitions.read(d, now);
+        ScheduleDefinitions.MisfireChoice misfire = ScheduleDefinitions.misfire(d);
         job.redefine(d.processor().trim(), spec, d.parameters(), now);
+        job.misfire(misfire.policy(), misfire.catchUpWindow());
         if (d.enabled() != null && d.enabled() != job.enabled()) {
             if (d.enabled()) {
                 job.resume(now);

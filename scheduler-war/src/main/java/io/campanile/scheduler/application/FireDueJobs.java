@@ -4,6 +4,7 @@ import io.campanile.scheduler.domain.instance.InstanceRepository;
 import io.campanile.scheduler.domain.instance.JobInstance;
 import io.campanile.scheduler.domain.job.Job;
 import io.campanile.scheduler.domain.job.JobRepository;
+import io.campanile.scheduler.domain.job.Misfire;
 import io.campanile.scheduler.domain.schedule.Schedule;
 import io.campanile.scheduler.domain.schedule.WallClock;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,26 +64,38 @@ public class FireDueJobs {
 
     /**
      * Creates the job's due fires, and records as SKIPPED the fire times its schedule skipped before each (local
-     * times in a daylight-saving gap under the SKIP rule). A job whose schedule cannot be computed must not stop its
-     * app: it alone stops firing, with the reason recorded and logged once; the fires created before the failure
-     * stay (they are real fire times).
+     * times in a daylight-saving gap under the SKIP rule) and the missed ones its misfire policy does not run. A
+     * job whose schedule cannot be computed must not stop its app: it alone stops firing, with the reason recorded
+     * and logged once; the fires created before the failure stay (they are real fire times).
      */
     private int fire(Job job, long epoch, Instant now, Instant horizon) {
         int created = 0;
         try {
             Schedule schedule = job.schedule().orElse(null);
+            Instant missedBefore = now.minusMillis(settings.misfireThresholdMillis());
+            Misfire misfire = null;
             for (int n = 0; schedule != null && n < settings.maxCatchUpFires(); n++) {
-                Instant fire =
-                        job.nextFireTime().filter(t -> !t.isAfter(horizon)).orElse(null);
+                Instant fire = dueBy(job, horizon);
                 if (fire == null) {
                     break;
                 }
                 for (WallClock.Resolved skipped : skippedBefore(job, schedule, fire)) {
                     instances.add(JobInstance.skipped(job, skipped, epoch, fence.ownerId(), now));
                 }
-                instances.add(JobInstance.scheduled(job, fire, epoch, fence.ownerId(), now));
-                created++;
+                if (fire.isBefore(missedBefore) && misfire == null) {
+                    misfire = Misfire.plan(
+                            job.misfirePolicy(), job.catchUpWindow().orElse(null), schedule, missedBefore, now);
+                }
+                if (misfire != null && misfire.skips(fire)) {
+                    instances.add(JobInstance.missed(job, fire, misfire.reason(), epoch, fence.ownerId(), now));
+                } else {
+                    instances.add(JobInstance.scheduled(job, fire, epoch, fence.ownerId(), now));
+                    created++;
+                }
                 job.advancePast(fire, schedule);
+            }
+            if (misfire != null) {
+                skipTheRest(job, schedule, misfire, epoch, now);
             }
         } catch (RuntimeException e) {
             job.suspendSchedule(e.getMessage() != null ? e.getMessage() : e.toString());
@@ -90,6 +103,23 @@ public class FireDueJobs {
                     + job.scheduleError().orElse(""));
         }
         return created;
+    }
+
+    private static Instant dueBy(Job job, Instant horizon) {
+        return job.nextFireTime().filter(t -> !t.isAfter(horizon)).orElse(null);
+    }
+
+    /**
+     * A run of missed fire times longer than one call records one by one (a job paused for a month, say): the rest
+     * of them is recorded as one row, and the job moves past them.
+     */
+    private void skipTheRest(Job job, Schedule schedule, Misfire misfire, long epoch, Instant now) {
+        Instant next = job.nextFireTime().orElse(null);
+        if (next != null && misfire.skips(next)) {
+            instances.add(JobInstance.missedRun(
+                    job, next, misfire.skipUntil(), misfire.reason(), epoch, fence.ownerId(), now));
+            job.advancePast(misfire.skipUntil().minusNanos(1), schedule);
+        }
     }
 
     /** The times skipped between the last fire accounted for and {@code fire}. */

@@ -60,6 +60,7 @@ public class ManageJobs {
         Check.identifier("processor", d.processor(), 200);
         Check.text("parameters", d.parameters(), MAX_PARAMETERS);
         ScheduleSpec spec = ScheduleDefinitions.read(d, clock.instant());
+        ScheduleDefinitions.MisfireChoice misfire = ScheduleDefinitions.misfire(d);
         if (jobs.existsByName(appName, d.name())) {
             throw RequestRejected.conflict("app " + appName + " already has a job named '" + d.name() + "'");
         }
@@ -71,6 +72,7 @@ public class ManageJobs {
                 d.parameters(),
                 d.enabled() == null || d.enabled(),
                 clock.instant());
+        job.misfire(misfire.policy(), misfire.catchUpWindow());
         jobs.add(job);
         dueWork.jobsChanged(appName);
         return Views.of(job, workers.find(appName));
@@ -93,6 +95,7 @@ public class ManageJobs {
         if (d.processor() != null) {
             Check.identifier("processor", d.processor(), 200);
         }
+        ScheduleDefinitions.misfire(d);
         return SchedulePreviews.of(ScheduleDefinitions.read(d, clock.instant()), clock.instant(), count);
     }
 

@@ -1,5 +1,6 @@
 package io.campanile.scheduler.application;
 
+import io.campanile.api.MisfirePolicy;
 import io.campanile.api.ScheduleType;
 import io.campanile.api.admin.JobDefinition;
 import io.campanile.scheduler.domain.schedule.CronSchedule;
@@ -77,6 +78,30 @@ final class ScheduleDefinitions {
                 d.gapRule());
         check(spec, now);
         return spec;
+    }
+
+    /** A job's misfire policy as asked for: FIRE_ALL without a catch-up window when absent. */
+    record MisfireChoice(MisfirePolicy policy, Duration catchUpWindow) {}
+
+    /**
+     * The misfire policy of {@code d}.
+     *
+     * @throws RequestRejected naming the field that is not allowed or wrong
+     */
+    static MisfireChoice misfire(JobDefinition d) {
+        MisfirePolicy policy = d.misfirePolicy() == null ? MisfirePolicy.FIRE_ALL : d.misfirePolicy();
+        if (typeOf(d) == ScheduleType.API && d.misfirePolicy() != null) {
+            throw RequestRejected.invalid("misfirePolicy", "an API job has no fire times to miss");
+        }
+        Duration window = duration("catchUpWindow", d.catchUpWindow());
+        if (window != null && policy != MisfirePolicy.FIRE_ALL) {
+            throw RequestRejected.invalid(
+                    "catchUpWindow", "only a FIRE_ALL misfire policy has a catch-up window, not " + policy);
+        }
+        if (window != null && typeOf(d) == ScheduleType.API) {
+            throw RequestRejected.invalid("catchUpWindow", "an API job has no fire times to miss");
+        }
+        return new MisfireChoice(policy, window);
     }
 
     /** The zone of a definition: UTC when absent. */

@@ -15,6 +15,8 @@ package io.campanile.scheduler.application;
  * @param maxCatchUpFires at most this many missed fires of one job are created per tick
  * @param lookAheadMillis fires due within this long are written ahead (WAITING, fenced like any other) and
  *     dispatched at their exact time; an edit, pause or delete takes effect after the fires already written
+ * @param misfireThresholdMillis a fire time the owner comes to later than this is missed: the job's misfire policy
+ *     says whether it runs
  */
 public record SchedulerSettings(
         long leaseMillis,
@@ -26,10 +28,11 @@ public record SchedulerSettings(
         long workerTimeoutMillis,
         long serverAliveMillis,
         int maxCatchUpFires,
-        long lookAheadMillis) {
+        long lookAheadMillis,
+        long misfireThresholdMillis) {
 
     public static SchedulerSettings defaults() {
-        return new SchedulerSettings(3000, 1000, 1000, 20, 100, 30_000, 15_000, 5000, 100, 500);
+        return new SchedulerSettings(3000, 1000, 1000, 20, 100, 30_000, 15_000, 5000, 100, 500, 1000);
     }
 
     /** An owner stops acting this long before the lease it wrote runs out, to absorb delays. */

@@ -8,6 +8,7 @@ import io.campanile.scheduler.domain.instance.JobInstance;
 import io.campanile.scheduler.domain.job.Job;
 import io.campanile.scheduler.domain.schedule.ScheduleSpec;
 import io.campanile.scheduler.domain.worker.WorkerSummary;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -48,7 +49,9 @@ public final class Views {
                 spec.gapRule(),
                 job.revision(),
                 job.pausedNote().orElse(null),
-                job.deletedAt().orElse(null));
+                job.deletedAt().orElse(null),
+                job.scheduleType() == ScheduleType.API ? null : job.misfirePolicy(),
+                job.catchUpWindow().map(Duration::toString).orElse(null));
     }
 
     public static InstanceView of(JobInstance i, String jobName) {

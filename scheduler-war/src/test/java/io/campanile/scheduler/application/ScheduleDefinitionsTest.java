@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.campanile.api.GapRule;
+import io.campanile.api.MisfirePolicy;
 import io.campanile.api.ScheduleType;
 import io.campanile.api.admin.JobDefinition;
 import io.campanile.scheduler.domain.schedule.ScheduleSpec;
@@ -93,9 +94,29 @@ class ScheduleDefinitionsTest {
                         "nine",
                         "17:00",
                         null,
+                        null,
+                        null,
                         null),
                 "dayStart: 'nine' is not a time of day");
         assertRefused(() -> JobDefinition.cron("c", "p", "0 * * * * *").withTimeZone("Mars/Base"), "timeZone");
+    }
+
+    @Test
+    void a_misfire_policy_defaults_to_fire_all_and_only_fire_all_has_a_catch_up_window() {
+        JobDefinition cron = JobDefinition.cron("c", "p", "0 * * * * *");
+
+        assertThat(ScheduleDefinitions.misfire(cron))
+                .isEqualTo(new ScheduleDefinitions.MisfireChoice(MisfirePolicy.FIRE_ALL, null));
+        assertThat(ScheduleDefinitions.misfire(cron.withMisfire(MisfirePolicy.FIRE_ALL, Duration.ofMinutes(10))))
+                .isEqualTo(new ScheduleDefinitions.MisfireChoice(MisfirePolicy.FIRE_ALL, Duration.ofMinutes(10)));
+        assertThatThrownBy(
+                        () -> ScheduleDefinitions.misfire(cron.withMisfire(MisfirePolicy.SKIP, Duration.ofMinutes(10))))
+                .isInstanceOf(RequestRejected.class)
+                .hasMessageContaining("catchUpWindow: only a FIRE_ALL misfire policy");
+        assertThatThrownBy(() -> ScheduleDefinitions.misfire(
+                        JobDefinition.onDemand("a", "p").withMisfire(MisfirePolicy.SKIP, null)))
+                .isInstanceOf(RequestRejected.class)
+                .hasMessageContaining("misfirePolicy: an API job has no fire times to miss");
     }
 
     @Test
@@ -118,6 +139,8 @@ class ScheduleDefinitionsTest {
                 null,
                 true,
                 interval,
+                null,
+                null,
                 null,
                 null,
                 null,

@@ -108,17 +108,35 @@ public class JobInstance {
      * the SKIP rule. Its key is the local time (several local times of one gap share the instant of the change).
      */
     public static JobInstance skipped(Job job, WallClock.Resolved skipped, long epoch, String ownerId, Instant now) {
-        JobInstance instance = new JobInstance(
-                job,
-                TriggerType.SCHEDULE,
-                "skip:" + skipped.local(),
-                skipped.at(),
-                job.parameters(),
-                epoch,
-                ownerId,
-                now);
+        return skipped(job, "skip:" + skipped.local(), skipped.at(), skipped.skipReason(), epoch, ownerId, now);
+    }
+
+    /**
+     * A missed fire time that does not run under the job's misfire policy, recorded terminal with the reason. Its key
+     * is the fire time's own, so that a fire time is either run or skipped, never both.
+     */
+    public static JobInstance missed(
+            Job job, Instant fireTime, String reason, long epoch, String ownerId, Instant now) {
+        return skipped(job, fireTime.toString(), fireTime, reason, epoch, ownerId, now);
+    }
+
+    /**
+     * A long run of missed fire times that do not run, recorded as one row rather than one per fire time: the first
+     * of them, {@code from}, and every fire time of the schedule after it and before {@code until}.
+     */
+    public static JobInstance missedRun(
+            Job job, Instant from, Instant until, String reason, long epoch, String ownerId, Instant now) {
+        String said =
+                "every fire time from " + from + " to before " + until + " (too many to list one by one): " + reason;
+        return skipped(job, from.toString(), from, said, epoch, ownerId, now);
+    }
+
+    private static JobInstance skipped(
+            Job job, String key, Instant fireTime, String reason, long epoch, String ownerId, Instant now) {
+        JobInstance instance =
+                new JobInstance(job, TriggerType.SCHEDULE, key, fireTime, job.parameters(), epoch, ownerId, now);
         instance.state = InstanceState.SKIPPED;
-        instance.result = skipped.skipReason();
+        instance.result = reason.length() > 2000 ? reason.substring(0, 1997) + "..." : reason;
         instance.finishedAt = now.atOffset(ZoneOffset.UTC);
         return instance;
     }

@@ -1,6 +1,7 @@
 package io.campanile.scheduler.domain.job;
 
 import io.campanile.api.GapRule;
+import io.campanile.api.MisfirePolicy;
 import io.campanile.api.ScheduleType;
 import io.campanile.scheduler.domain.schedule.Schedule;
 import io.campanile.scheduler.domain.schedule.ScheduleSpec;
@@ -87,6 +88,14 @@ public class Job {
     @Enumerated(EnumType.STRING)
     @Column(name = "gap_rule", nullable = false)
     private GapRule gapRule = GapRule.FIRE_AFTER_GAP;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "misfire_policy", nullable = false)
+    private MisfirePolicy misfirePolicy = MisfirePolicy.FIRE_ALL;
+
+    /** Under FIRE_ALL, how far back missed fire times still run; null: without limit. */
+    @Column(name = "catch_up_ms")
+    private Long catchUpMillis;
 
     /** The latest fire time accounted for (created, or recorded as skipped); null before the first. */
     @Column(name = "last_fire_at")
@@ -187,8 +196,11 @@ public class Job {
         if (lastFireAt != null && !lastFireAt.toInstant().isBefore(from)) {
             from = lastFireAt.toInstant();
         }
-        Instant after = from;
-        nextFireAt = spec.schedule()
+        nextAfter(from);
+    }
+
+    private void nextAfter(Instant after) {
+        nextFireAt = spec().schedule()
                 .flatMap(s -> s.nextAfter(after))
                 .map(f -> utc(f.at()))
                 .orElse(null);
@@ -211,6 +223,24 @@ public class Job {
         }
     }
 
+    /**
+     * What this job does with missed fire times.
+     *
+     * @param catchUpWindow under FIRE_ALL, how far back missed fire times still run; null: without limit
+     */
+    public void misfire(MisfirePolicy policy, Duration catchUpWindow) {
+        this.misfirePolicy = policy == null ? MisfirePolicy.FIRE_ALL : policy;
+        this.catchUpMillis = catchUpWindow == null ? null : catchUpWindow.toMillis();
+    }
+
+    public MisfirePolicy misfirePolicy() {
+        return misfirePolicy;
+    }
+
+    public Optional<Duration> catchUpWindow() {
+        return Optional.ofNullable(catchUpMillis).map(Duration::ofMillis);
+    }
+
     /** Stops firing until resumed; the note says why (null: none given). */
     public void pause(String note, Instant now) {
         requireLive();
@@ -220,13 +250,20 @@ public class Job {
         revision++;
     }
 
-    /** Fires again from {@code now}: the fire times while it was paused are not created. */
+    /**
+     * Fires again. The fire times it had while paused are missed fire times: its misfire policy says which of them
+     * run now and which are recorded skipped. A job that never fired starts from {@code now}.
+     */
     public void resume(Instant now) {
         requireLive();
         enabled = true;
         pausedNote = null;
         revision++;
-        reschedule(now);
+        if (lastFireAt == null) {
+            reschedule(now);
+        } else {
+            nextAfter(lastFireAt.toInstant());
+        }
     }
 
     /**

@@ -48,7 +48,8 @@ public class ServerWiring {
                 millis("campanile.worker.timeout-millis", d.workerTimeoutMillis()),
                 millis("campanile.server.alive-millis", d.serverAliveMillis()),
                 (int) millis("campanile.misfire.max-catch-up", d.maxCatchUpFires()),
-                millis("campanile.fire.look-ahead-millis", d.lookAheadMillis()));
+                millis("campanile.fire.look-ahead-millis", d.lookAheadMillis()),
+                millis("campanile.misfire.threshold-millis", d.misfireThresholdMillis()));
     }
 
     private long millis(String key, long fallback) {

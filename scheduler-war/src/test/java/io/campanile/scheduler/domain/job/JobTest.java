@@ -31,7 +31,7 @@ class JobTest {
     }
 
     @Test
-    void a_paused_job_does_not_fire_and_resumes_from_now_with_its_note_gone() {
+    void a_paused_job_that_never_fired_does_not_fire_and_resumes_from_now_with_its_note_gone() {
         Job job = cron("0 * * * * *");
 
         job.pause("maintenance window", CREATED.plusSeconds(5));
@@ -47,6 +47,19 @@ class JobTest {
                 .contains(Instant.parse("2027-05-03T10:31:00Z"));
         assertThat(job.pausedNote()).isEmpty();
         assertThat(job.revision()).isEqualTo(3);
+    }
+
+    @Test
+    void a_resumed_job_that_fired_before_its_pause_takes_its_next_fire_after_the_last_one_its_misfire_policy_decides() {
+        Job job = cron("0 * * * * *");
+        job.advancePast(Instant.parse("2027-05-03T10:01:00Z"), job.schedule().orElseThrow());
+        job.pause(null, Instant.parse("2027-05-03T10:01:30Z"));
+
+        job.resume(Instant.parse("2027-05-03T10:30:30Z"));
+
+        assertThat(job.nextFireTime())
+                .as("the first fire time of the pause: a missed one")
+                .contains(Instant.parse("2027-05-03T10:02:00Z"));
     }
 
     @Test

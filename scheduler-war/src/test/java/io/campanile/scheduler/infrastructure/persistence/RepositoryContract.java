@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.campanile.api.GapRule;
 import io.campanile.api.InstanceState;
+import io.campanile.api.MisfirePolicy;
 import io.campanile.api.OwnershipChangeReason;
 import io.campanile.api.ScheduleType;
 import io.campanile.api.admin.RunBatchAnswer;
@@ -37,6 +38,7 @@ import io.campanile.scheduler.domain.worker.WorkerSummary;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -311,6 +313,105 @@ abstract class RepositoryContract {
                         .get("worker-1"))
                 .extracting(Assignment::fireTime)
                 .containsExactly(Instant.parse("2027-03-01T10:00:01Z"));
+    }
+
+    /** An every-second job created at 10:00:00 whose owner first comes to it at 10:00:10.200. */
+    private List<JobInstance> firedTenSecondsLate(MisfirePolicy policy, Duration catchUpWindow) {
+        Job job = addJob(
+                "late-" + policy + "-" + catchUpWindow,
+                "* * * * * *",
+                Instant.parse("2027-04-01T09:59:59.500Z"),
+                policy,
+                catchUpWindow);
+        db.tx(em -> fireDueJobs(em, A).fire(app, 1, Instant.parse("2027-04-01T10:00:10.200Z")));
+        return instancesOf(job).stream()
+                .sorted(java.util.Comparator.comparing(JobInstance::fireTime))
+                .toList();
+    }
+
+    @Test
+    void under_fire_all_every_missed_fire_time_runs_late_unless_older_than_the_catch_up_window() {
+        takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
+        List<JobInstance> all = firedTenSecondsLate(MisfirePolicy.FIRE_ALL, null);
+        List<JobInstance> windowed = firedTenSecondsLate(MisfirePolicy.FIRE_ALL, Duration.ofSeconds(3));
+
+        assertThat(all).hasSize(11).allMatch(i -> i.state() == InstanceState.WAITING);
+        // missed are 10:00:00 to 10:00:09 (older than the 1 s threshold); 10:00:07.2 is the window's edge
+        assertThat(windowed.stream().filter(i -> i.state() == InstanceState.SKIPPED))
+                .extracting(JobInstance::fireTime)
+                .containsExactly(times(
+                        "10:00:00",
+                        "10:00:01",
+                        "10:00:02",
+                        "10:00:03",
+                        "10:00:04",
+                        "10:00:05",
+                        "10:00:06",
+                        "10:00:07"));
+        assertThat(windowed.get(0).result()).contains("catch-up window of PT3S");
+        assertThat(windowed.stream().filter(i -> i.state() == InstanceState.WAITING))
+                .extracting(JobInstance::fireTime)
+                .containsExactly(times("10:00:08", "10:00:09", "10:00:10"));
+    }
+
+    @Test
+    void under_fire_once_the_latest_missed_fire_time_runs_for_all_of_them_and_the_others_are_recorded() {
+        takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
+        List<JobInstance> fired = firedTenSecondsLate(MisfirePolicy.FIRE_ONCE, null);
+
+        assertThat(fired).hasSize(11);
+        assertThat(fired.stream().filter(i -> i.state() == InstanceState.WAITING))
+                .extracting(JobInstance::fireTime)
+                .as("the latest missed one, and the one on time")
+                .containsExactly(times("10:00:09", "10:00:10"));
+        assertThat(fired.get(0).state()).isEqualTo(InstanceState.SKIPPED);
+        assertThat(fired.get(0).result()).contains("2027-04-01T10:00:09Z").contains("FIRE_ONCE");
+    }
+
+    @Test
+    void under_skip_no_missed_fire_time_runs_and_each_is_recorded_with_its_reason() {
+        takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
+        List<JobInstance> fired = firedTenSecondsLate(MisfirePolicy.SKIP, null);
+
+        assertThat(fired.stream().filter(i -> i.state() == InstanceState.SKIPPED))
+                .hasSize(10)
+                .allSatisfy(i -> assertThat(i.result()).contains("misfire policy SKIP"));
+        assertThat(fired.stream().filter(i -> i.state() == InstanceState.WAITING))
+                .extracting(JobInstance::fireTime)
+                .containsExactly(times("10:00:10"));
+    }
+
+    @Test
+    void a_day_of_missed_fire_times_is_recorded_one_by_one_up_to_the_catch_up_limit_then_as_one_row() {
+        Job job = addJob(
+                "paused-a-day", "* * * * * *", Instant.parse("2027-04-01T09:59:59.500Z"), MisfirePolicy.SKIP, null);
+        takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
+        Instant now = Instant.parse("2027-04-02T10:00:00.200Z");
+
+        FireDueJobs.Fired fired = db.tx(em -> fireDueJobs(em, A).fire(app, 1, now));
+        FireDueJobs.Fired next = db.tx(em -> fireDueJobs(em, A).fire(app, 1, now.plusMillis(100)));
+
+        List<JobInstance> rows = instancesOf(job);
+        int limit = SchedulerSettings.defaults().maxCatchUpFires();
+        assertThat(rows.stream().filter(i -> i.state() == InstanceState.SKIPPED))
+                .hasSize(limit + 1);
+        assertThat(rows)
+                .filteredOn(i -> i.fireTime().equals(Instant.parse("2027-04-01T10:01:40Z")))
+                .singleElement()
+                .satisfies(i -> assertThat(i.result())
+                        .contains("every fire time from 2027-04-01T10:01:40Z to before 2027-04-02T09:59:59.200Z"));
+        assertThat(fired.created() + next.created())
+                .as("10:00:00 on the next day, on time")
+                .isEqualTo(1);
+        assertThat(rows.stream().filter(i -> i.state() == InstanceState.WAITING))
+                .extracting(JobInstance::fireTime)
+                .containsExactly(Instant.parse("2027-04-02T10:00:00Z"));
+    }
+
+    private static Instant[] times(String... localTimes) {
+        return java.util.Arrays.stream(localTimes)
+                .map(t -> Instant.parse("2027-04-01T" + t + "Z"))
+                .toArray(Instant[]::new);
     }
 
     @Test
@@ -661,6 +762,13 @@ abstract class RepositoryContract {
 
     private Job addJob(String name, String cron) {
         return addJob(name, cron, Instant.now());
+    }
+
+    private Job addJob(String name, String cron, Instant createdAt, MisfirePolicy policy, Duration catchUpWindow) {
+        Job job = new Job(app, name, "hello", ScheduleType.CRON, cron, "UTC", null, true, createdAt);
+        job.misfire(policy, catchUpWindow);
+        db.run(em -> new JpaJobRepository(em).add(job));
+        return job;
     }
 
     private Job addJob(String name, String cron, Instant createdAt) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.campanile.api.GapRule;
 import io.campanile.api.Headers;
 import io.campanile.api.InstanceState;
+import io.campanile.api.MisfirePolicy;
 import io.campanile.api.ReportedState;
 import io.campanile.api.ScheduleType;
 import io.campanile.api.admin.AppView;
@@ -280,6 +281,42 @@ class SchedulerEndpointsIT {
                 .filteredOn(j -> j.name().equals("soon"))
                 .singleElement()
                 .satisfies(j -> assertThat(j.nextFireTime()).isNull());
+    }
+
+    @Test
+    void the_fire_times_of_a_pause_follow_the_misfire_policy_on_resume_and_each_skipped_one_is_recorded()
+            throws Exception {
+        String app = unique("misfire");
+        admin.createApp(app, "secret-of-misfire");
+        JobView job = admin.createJob(
+                app, JobDefinition.cron("every-second", "hello", "* * * * * *").withMisfire(MisfirePolicy.SKIP, null));
+        assertThat(job.misfirePolicy()).isEqualTo(MisfirePolicy.SKIP);
+        awaitUntil(() -> !admin.listInstances(app, job.id(), 10).isEmpty(), 20);
+
+        Instant pausedAt = Instant.now();
+        admin.pauseJob(app, "every-second", null);
+        Thread.sleep(3500); // three or more fire times pass while it is paused
+        Instant resumedAt = Instant.now();
+        admin.resumeJob(app, "every-second");
+
+        awaitUntil(
+                () -> admin.listInstances(app, job.id(), 1000).stream()
+                                .filter(i -> i.state() == InstanceState.SKIPPED)
+                                .count()
+                        >= 3,
+                10);
+        List<InstanceView> all = admin.listInstances(app, job.id(), 1000);
+        assertThat(all.stream().filter(i -> i.state() == InstanceState.SKIPPED))
+                .allSatisfy(i -> assertThat(i.result()).contains("misfire policy SKIP"))
+                .allSatisfy(i -> assertThat(i.fireTime()).isBetween(pausedAt.minusSeconds(1), resumedAt));
+        assertThat(all).extracting(InstanceView::fireTime).doesNotHaveDuplicates();
+        assertRejected(
+                () -> admin.createJob(
+                        app,
+                        JobDefinition.cron("bad", "hello", "* * * * * *")
+                                .withMisfire(MisfirePolicy.FIRE_ONCE, Duration.ofMinutes(1))),
+                400,
+                "catchUpWindow");
     }
 
     @Test
