@@ -9,6 +9,11 @@ public enum ScheduleType {
     CRON,
     /** Every {@code interval}, on a lattice anchored at {@code startAt} (the epoch when absent): never drifts. */
     FIXED_RATE,
+    /**
+     * Each fire {@code interval} after the previous fire's final attempt ended (never two at once); the first at
+     * {@code startAt}, or {@code interval} after the job is created.
+     */
+    FIXED_DELAY,
     /** Once, at {@code runAt} or {@code delay} after the job is created. */
     ONE_OFF,
     /** Every {@code interval} from {@code dayStart} to {@code dayEnd} (local times) on {@code daysOfWeek}. */

@@ -30,15 +30,22 @@ public class FireDueJobs {
     private JobRepository jobs;
     private InstanceRepository instances;
     private SchedulerSettings settings;
+    private FixedDelayFires fixedDelays;
 
     protected FireDueJobs() {}
 
     @Inject
-    public FireDueJobs(OwnerFence fence, JobRepository jobs, InstanceRepository instances, SchedulerSettings settings) {
+    public FireDueJobs(
+            OwnerFence fence,
+            JobRepository jobs,
+            InstanceRepository instances,
+            SchedulerSettings settings,
+            FixedDelayFires fixedDelays) {
         this.fence = fence;
         this.jobs = jobs;
         this.instances = instances;
         this.settings = settings;
+        this.fixedDelays = fixedDelays;
     }
 
     /** What a call did: how many instances it created, and the app's next fire time (null: none). */
@@ -72,6 +79,9 @@ public class FireDueJobs {
         int created = 0;
         try {
             Schedule schedule = job.schedule().orElse(null);
+            if (schedule != null && FixedDelayFires.applies(job)) {
+                return fireAfterPrevious(job, schedule, epoch, now, horizon);
+            }
             Instant missedBefore = now.minusMillis(settings.misfireThresholdMillis());
             Misfire misfire = null;
             for (int n = 0; schedule != null && n < settings.maxCatchUpFires(); n++) {
@@ -103,6 +113,21 @@ public class FireDueJobs {
                     + job.scheduleError().orElse(""));
         }
         return created;
+    }
+
+    /**
+     * A FIXED_DELAY job fires once its previous fire ended, one fire at a time; late if its owner was away then
+     * (no fire time of it is missed: each follows the end of the one before).
+     */
+    private int fireAfterPrevious(Job job, Schedule schedule, long epoch, Instant now, Instant horizon) {
+        fixedDelays.settle(job, now);
+        Instant fire = dueBy(job, horizon);
+        if (fire == null) {
+            return 0;
+        }
+        instances.add(JobInstance.scheduled(job, fire, epoch, fence.ownerId(), now));
+        job.advancePast(fire, schedule);
+        return 1;
     }
 
     private static Instant dueBy(Job job, Instant horizon) {

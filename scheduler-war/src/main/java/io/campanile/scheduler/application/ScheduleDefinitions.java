@@ -5,6 +5,7 @@ import io.campanile.api.ScheduleType;
 import io.campanile.api.admin.JobDefinition;
 import io.campanile.scheduler.domain.schedule.CronSchedule;
 import io.campanile.scheduler.domain.schedule.DailyTimeInterval;
+import io.campanile.scheduler.domain.schedule.FixedDelay;
 import io.campanile.scheduler.domain.schedule.FixedRate;
 import io.campanile.scheduler.domain.schedule.Schedule;
 import io.campanile.scheduler.domain.schedule.ScheduleSpec;
@@ -93,13 +94,19 @@ final class ScheduleDefinitions {
         if (typeOf(d) == ScheduleType.API && d.misfirePolicy() != null) {
             throw RequestRejected.invalid("misfirePolicy", "an API job has no fire times to miss");
         }
+        if (typeOf(d) == ScheduleType.FIXED_DELAY && d.misfirePolicy() != null) {
+            throw RequestRejected.invalid(
+                    "misfirePolicy",
+                    "a FIXED_DELAY job has no fire times to miss: it fires once its previous fire ended, late if"
+                            + " its owner was away then");
+        }
         Duration window = duration("catchUpWindow", d.catchUpWindow());
         if (window != null && policy != MisfirePolicy.FIRE_ALL) {
             throw RequestRejected.invalid(
                     "catchUpWindow", "only a FIRE_ALL misfire policy has a catch-up window, not " + policy);
         }
-        if (window != null && typeOf(d) == ScheduleType.API) {
-            throw RequestRejected.invalid("catchUpWindow", "an API job has no fire times to miss");
+        if (window != null && (typeOf(d) == ScheduleType.API || typeOf(d) == ScheduleType.FIXED_DELAY)) {
+            throw RequestRejected.invalid("catchUpWindow", "a " + typeOf(d) + " job has no fire times to miss");
         }
         return new MisfireChoice(policy, window);
     }
@@ -130,6 +137,14 @@ final class ScheduleDefinitions {
                     throw RequestRejected.invalid(
                             "interval",
                             "a fixed rate's interval is at least " + FixedRate.MIN_PERIOD.toMillis() + " ms");
+                }
+            }
+            case FIXED_DELAY -> {
+                Check.present("interval", spec.interval());
+                if (spec.interval().compareTo(FixedDelay.MIN_DELAY) < 0) {
+                    throw RequestRejected.invalid(
+                            "interval",
+                            "a fixed delay's interval is at least " + FixedDelay.MIN_DELAY.toMillis() + " ms");
                 }
             }
             case DAILY_TIME_INTERVAL -> {
@@ -189,12 +204,15 @@ final class ScheduleDefinitions {
     private static boolean uses(ScheduleType type, String field) {
         return switch (field) {
             case "cron" -> type == ScheduleType.CRON;
-            case "interval" -> type == ScheduleType.FIXED_RATE || type == ScheduleType.DAILY_TIME_INTERVAL;
+            case "interval" -> type == ScheduleType.FIXED_RATE
+                    || type == ScheduleType.FIXED_DELAY
+                    || type == ScheduleType.DAILY_TIME_INTERVAL;
             case "runAt", "delay" -> type == ScheduleType.ONE_OFF;
             case "dayStart", "dayEnd", "daysOfWeek" -> type == ScheduleType.DAILY_TIME_INTERVAL;
             case "gapRule" -> type == ScheduleType.CRON || type == ScheduleType.DAILY_TIME_INTERVAL;
             case "startAt", "endAt" -> type == ScheduleType.CRON
                     || type == ScheduleType.FIXED_RATE
+                    || type == ScheduleType.FIXED_DELAY
                     || type == ScheduleType.DAILY_TIME_INTERVAL;
             default -> false;
         };

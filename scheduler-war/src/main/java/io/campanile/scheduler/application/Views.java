@@ -50,7 +50,9 @@ public final class Views {
                 job.revision(),
                 job.pausedNote().orElse(null),
                 job.deletedAt().orElse(null),
-                job.scheduleType() == ScheduleType.API ? null : job.misfirePolicy(),
+                job.scheduleType() == ScheduleType.API || job.scheduleType() == ScheduleType.FIXED_DELAY
+                        ? null
+                        : job.misfirePolicy(),
                 job.catchUpWindow().map(Duration::toString).orElse(null));
     }
 

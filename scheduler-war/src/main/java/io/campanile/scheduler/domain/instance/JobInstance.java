@@ -100,7 +100,7 @@ public class JobInstance {
     /** The instance of a scheduled fire; its key is the fire time, so a fire can exist once. */
     public static JobInstance scheduled(Job job, Instant fireTime, long epoch, String ownerId, Instant now) {
         return new JobInstance(
-                job, TriggerType.SCHEDULE, fireTime.toString(), fireTime, job.parameters(), epoch, ownerId, now);
+                job, TriggerType.SCHEDULE, scheduledKey(fireTime), fireTime, job.parameters(), epoch, ownerId, now);
     }
 
     /**
@@ -117,7 +117,7 @@ public class JobInstance {
      */
     public static JobInstance missed(
             Job job, Instant fireTime, String reason, long epoch, String ownerId, Instant now) {
-        return skipped(job, fireTime.toString(), fireTime, reason, epoch, ownerId, now);
+        return skipped(job, scheduledKey(fireTime), fireTime, reason, epoch, ownerId, now);
     }
 
     /**
@@ -128,7 +128,7 @@ public class JobInstance {
             Job job, Instant from, Instant until, String reason, long epoch, String ownerId, Instant now) {
         String said =
                 "every fire time from " + from + " to before " + until + " (too many to list one by one): " + reason;
-        return skipped(job, from.toString(), from, said, epoch, ownerId, now);
+        return skipped(job, scheduledKey(from), from, said, epoch, ownerId, now);
     }
 
     private static JobInstance skipped(
@@ -139,6 +139,11 @@ public class JobInstance {
         instance.result = reason.length() > 2000 ? reason.substring(0, 1997) + "..." : reason;
         instance.finishedAt = now.atOffset(ZoneOffset.UTC);
         return instance;
+    }
+
+    /** The fire key of a scheduled fire time's instance (run or skipped). */
+    public static String scheduledKey(Instant fireTime) {
+        return fireTime.toString();
     }
 
     /** The fire key of a run request's instance. */

@@ -3,6 +3,7 @@ package io.campanile.scheduler.domain.job;
 import io.campanile.api.GapRule;
 import io.campanile.api.MisfirePolicy;
 import io.campanile.api.ScheduleType;
+import io.campanile.scheduler.domain.schedule.FixedDelay;
 import io.campanile.scheduler.domain.schedule.Schedule;
 import io.campanile.scheduler.domain.schedule.ScheduleSpec;
 import jakarta.persistence.Column;
@@ -340,6 +341,20 @@ public class Job {
     public void advancePast(Instant fired, Schedule schedule) {
         lastFireAt = utc(fired);
         nextFireAt = schedule.nextTimeAfter(fired).map(Job::utc).orElse(null);
+    }
+
+    /** A FIXED_DELAY job whose previous fire is still going: the owner looks at it again at {@code at}. */
+    public void lookAgainAt(Instant at) {
+        nextFireAt = utc(at);
+    }
+
+    /**
+     * A FIXED_DELAY job whose previous fire ended at {@code endedAt}: its next fire is its delay later (before its
+     * end, if it has one), even if that has passed (then it fires at once).
+     */
+    public void followEnd(Instant endedAt, FixedDelay delay) {
+        Instant next = delay.afterEnd(endedAt);
+        nextFireAt = endAt != null && next.isAfter(endAt.toInstant()) ? null : utc(next);
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -16,7 +16,7 @@ import java.util.Set;
  * What a job's schedule is, as stored with the job: its type and the fields that type uses. The checks that name a
  * field of the request are made where the request is read; the constructor refuses what no schedule could be.
  *
- * @param interval the period of a fixed rate or a daily time interval
+ * @param interval the period of a fixed rate or a daily time interval, the delay of a fixed delay
  * @param startAt the first instant the job may fire at, inclusive; a fixed rate's anchor
  * @param endAt the last instant the job may fire at, inclusive
  * @param runAt when a one-off fires
@@ -64,6 +64,7 @@ public record ScheduleSpec(
                             return Optional.of(new NextFire(at, clock.localOf(at), java.util.List.of()));
                         };
                     }
+                    case FIXED_DELAY -> new FixedDelay(required(interval), startAt, zone);
                     case ONE_OFF -> new OneOff(required(runAt), zone);
                     case DAILY_TIME_INTERVAL -> new DailyTimeInterval(
                             new WallClock(zone, gapRule),

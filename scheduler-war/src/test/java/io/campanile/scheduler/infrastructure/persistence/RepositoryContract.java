@@ -17,6 +17,7 @@ import io.campanile.scheduler.application.DatabaseClock;
 import io.campanile.scheduler.application.DueWork;
 import io.campanile.scheduler.application.FencedOut;
 import io.campanile.scheduler.application.FireDueJobs;
+import io.campanile.scheduler.application.FixedDelayFires;
 import io.campanile.scheduler.application.HandedOut;
 import io.campanile.scheduler.application.OwnerFence;
 import io.campanile.scheduler.application.SchedulerSettings;
@@ -313,6 +314,58 @@ abstract class RepositoryContract {
                         .get("worker-1"))
                 .extracting(Assignment::fireTime)
                 .containsExactly(Instant.parse("2027-03-01T10:00:01Z"));
+    }
+
+    @Test
+    void a_fixed_delay_job_fires_its_delay_after_its_previous_fire_ended_and_never_while_that_fire_runs() {
+        Instant created = Instant.now().minusSeconds(10).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        ScheduleSpec spec = new ScheduleSpec(
+                ScheduleType.FIXED_DELAY,
+                null,
+                ZoneId.of("UTC"),
+                Duration.ofSeconds(2),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        Job job = new Job(app, "delayed", "hello", spec, null, true, created);
+        db.run(em -> new JpaJobRepository(em).add(job));
+        takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
+        Instant first = created.plusSeconds(2);
+        assertThat(job.nextFireTime()).as("one delay after its creation").contains(first);
+
+        assertThat(db.tx(em -> fireDueJobs(em, A).fire(app, 1, first)).created())
+                .isEqualTo(1);
+        assertThat(db.tx(em -> fireDueJobs(em, A).fire(app, 1, first.plusMillis(2100)))
+                        .created())
+                .as("its fire has not run yet")
+                .isZero();
+        JobInstance previous = instancesOf(job).get(0);
+        claim("w", 1, List.of(new Attempt(previous.id(), previous.attempt())));
+        end("w", previous.id(), previous.attempt(), InstanceState.SUCCEEDED);
+        Instant ended =
+                db.tx(em -> instances(em).find(previous.id())).orElseThrow().finishedAt();
+
+        FireDueJobs.Fired settled = db.tx(em -> fireDueJobs(em, A).fire(app, 1, first.plusMillis(3200)));
+        assertThat(settled.created()).isZero();
+        assertThat(settled.nextFireTime()).isEqualTo(ceilMillis(ended.plusSeconds(2)));
+        assertThat(db.tx(em -> fireDueJobs(em, A).fire(app, 1, ended.plusMillis(1400)))
+                        .created())
+                .isZero();
+        assertThat(db.tx(em -> fireDueJobs(em, A).fire(app, 1, ended.plusMillis(1600)))
+                        .created())
+                .isEqualTo(1);
+        assertThat(instancesOf(job))
+                .extracting(JobInstance::fireTime)
+                .containsExactlyInAnyOrder(first, ceilMillis(ended.plusSeconds(2)));
+    }
+
+    private static Instant ceilMillis(Instant instant) {
+        Instant down = instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        return down.equals(instant) ? down : down.plusMillis(1);
     }
 
     /** An every-second job created at 10:00:00 whose owner first comes to it at 10:00:10.200. */
@@ -791,7 +844,12 @@ abstract class RepositoryContract {
     }
 
     private static FireDueJobs fireDueJobs(EntityManager em, ServerIdentity me) {
-        return new FireDueJobs(fence(em, me), new JpaJobRepository(em), instances(em), SchedulerSettings.defaults());
+        return new FireDueJobs(
+                fence(em, me),
+                new JpaJobRepository(em),
+                instances(em),
+                SchedulerSettings.defaults(),
+                new FixedDelayFires(instances(em)));
     }
 
     private static AssignWork assignWork(EntityManager em) {

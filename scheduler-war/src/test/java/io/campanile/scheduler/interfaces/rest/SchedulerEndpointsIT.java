@@ -284,6 +284,34 @@ class SchedulerEndpointsIT {
     }
 
     @Test
+    void a_fixed_delay_job_fires_each_time_its_delay_after_the_previous_fire_ended() throws Exception {
+        String app = unique("delay");
+        admin.createApp(app, "secret-of-delay");
+        JobView job = admin.createJob(
+                app,
+                JobDefinition.of("after-each", "hello", ScheduleType.FIXED_DELAY)
+                        .withInterval(Duration.ofMillis(700)));
+
+        awaitUntil(
+                () -> admin.listInstances(app, job.id(), 10).stream()
+                                .filter(i -> i.state() == InstanceState.SUCCEEDED)
+                                .count()
+                        >= 3,
+                30);
+        List<InstanceView> fires = admin.listInstances(app, job.id(), 100).stream()
+                .sorted(java.util.Comparator.comparing(InstanceView::fireTime))
+                .toList();
+        for (int i = 1; i < fires.size(); i++) {
+            InstanceView before = fires.get(i - 1);
+            assertThat(before.finishedAt()).as("one fire at a time").isNotNull();
+            assertThat(fires.get(i).fireTime())
+                    .as("fire %d follows the end of fire %d by the delay", i, i - 1)
+                    .isAfterOrEqualTo(before.finishedAt().plusMillis(700))
+                    .isBefore(before.finishedAt().plusMillis(700 + 1500));
+        }
+    }
+
+    @Test
     void the_fire_times_of_a_pause_follow_the_misfire_policy_on_resume_and_each_skipped_one_is_recorded()
             throws Exception {
         String app = unique("misfire");

@@ -121,10 +121,10 @@ class StrictJsonTest {
         assertRejected(
                 "{\"scheduleType\": \"WEEKLY\"}",
                 JobDefinition.class,
-                "scheduleType: 'WEEKLY' is not one of CRON, FIXED_RATE, ONE_OFF, DAILY_TIME_INTERVAL, API");
+                "scheduleType: 'WEEKLY' is not one of CRON, FIXED_RATE, FIXED_DELAY, ONE_OFF, DAILY_TIME_INTERVAL, API");
         assertThat(ScheduleType.values())
                 .extracting(Enum::name)
-                .containsExactly("CRON", "FIXED_RATE", "ONE_OFF", "DAILY_TIME_INTERVAL", "API");
+                .containsExactly("CRON", "FIXED_RATE", "FIXED_DELAY", "ONE_OFF", "DAILY_TIME_INTERVAL", "API");
     }
 
     @Test
