@@ -2,6 +2,7 @@ package io.campanile.api.admin;
 
 import io.campanile.api.GapRule;
 import io.campanile.api.MisfirePolicy;
+import io.campanile.api.OverlapPolicy;
 import io.campanile.api.ScheduleType;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -38,6 +39,9 @@ import java.util.function.Consumer;
  *     FIRE_ONCE or SKIP; each one that does not run is recorded SKIPPED with its reason
  * @param catchUpWindow an ISO-8601 duration: under FIRE_ALL, missed fire times older than this are skipped; without
  *     limit when absent
+ * @param overlapPolicy what a fire that comes while earlier ones are going does: ALLOW (the default), SKIP,
+ *     BUFFER_ONE, BUFFER_ALL or CANCEL_RUNNING
+ * @param maxConcurrent how many earlier fires may be going before a fire overlaps (1 when absent); not with ALLOW
  */
 public record JobDefinition(
         String name,
@@ -57,7 +61,9 @@ public record JobDefinition(
         List<DayOfWeek> daysOfWeek,
         GapRule gapRule,
         MisfirePolicy misfirePolicy,
-        String catchUpWindow) {
+        String catchUpWindow,
+        OverlapPolicy overlapPolicy,
+        Integer maxConcurrent) {
 
     /** A job of the given type with nothing else set: the other fields through the {@code with...} methods. */
     public static JobDefinition of(String name, String processor, ScheduleType type) {
@@ -146,6 +152,14 @@ public record JobDefinition(
         });
     }
 
+    /** The overlap policy, and how many earlier fires may be going before a fire overlaps (null: 1). */
+    public JobDefinition withOverlap(OverlapPolicy newPolicy, Integer newMaxConcurrent) {
+        return with(b -> {
+            b.overlapPolicy = newPolicy;
+            b.maxConcurrent = newMaxConcurrent;
+        });
+    }
+
     /** A copy with the fields {@code change} sets. */
     private JobDefinition with(Consumer<Builder> change) {
         Builder b = new Builder(this);
@@ -173,6 +187,8 @@ public record JobDefinition(
         private GapRule gapRule;
         private MisfirePolicy misfirePolicy;
         private String catchUpWindow;
+        private OverlapPolicy overlapPolicy;
+        private Integer maxConcurrent;
 
         Builder() {}
 
@@ -195,6 +211,8 @@ public record JobDefinition(
             gapRule = d.gapRule;
             misfirePolicy = d.misfirePolicy;
             catchUpWindow = d.catchUpWindow;
+            overlapPolicy = d.overlapPolicy;
+            maxConcurrent = d.maxConcurrent;
         }
 
         JobDefinition build() {
@@ -216,7 +234,9 @@ public record JobDefinition(
                     daysOfWeek,
                     gapRule,
                     misfirePolicy,
-                    catchUpWindow);
+                    catchUpWindow,
+                    overlapPolicy,
+                    maxConcurrent);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.campanile.api.admin;
 
 import io.campanile.api.GapRule;
 import io.campanile.api.MisfirePolicy;
+import io.campanile.api.OverlapPolicy;
 import io.campanile.api.ScheduleType;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -21,6 +22,8 @@ import java.util.List;
  *     again; it stays readable by id with its instances
  * @param misfirePolicy what missed fire times do; null for an API job
  * @param catchUpWindow under FIRE_ALL, how far back missed fire times still run (ISO-8601); null: without limit
+ * @param overlapPolicy what a fire that comes while earlier ones are going does
+ * @param maxConcurrent how many earlier fires may be going before a fire overlaps
  * @see JobDefinition for the schedule's fields
  */
 public record JobView(
@@ -49,4 +52,6 @@ public record JobView(
         String pausedNote,
         Instant deletedAt,
         MisfirePolicy misfirePolicy,
-        String catchUpWindow) {}
+        String catchUpWindow,
+        OverlapPolicy overlapPolicy,
+        int maxConcurrent) {}

@@ -70,8 +70,10 @@ public class EditJobs {
         Instant now = clock.instant();
         ScheduleSpec spec = ScheduleDefinitions.read(d, now);
         ScheduleDefinitions.MisfireChoice misfire = ScheduleDefinitions.misfire(d);
+        ScheduleDefinitions.OverlapChoice overlap = ScheduleDefinitions.overlap(d);
         job.redefine(d.processor().trim(), spec, d.parameters(), now);
         job.misfire(misfire.policy(), misfire.catchUpWindow());
+        job.overlap(overlap.policy(), overlap.maxConcurrent());
         if (d.enabled() != null && d.enabled() != job.enabled()) {
             if (d.enabled()) {
                 job.resume(now);

@@ -31,6 +31,7 @@ public class FireDueJobs {
     private InstanceRepository instances;
     private SchedulerSettings settings;
     private FixedDelayFires fixedDelays;
+    private OverlapGate overlap;
 
     protected FireDueJobs() {}
 
@@ -40,12 +41,14 @@ public class FireDueJobs {
             JobRepository jobs,
             InstanceRepository instances,
             SchedulerSettings settings,
-            FixedDelayFires fixedDelays) {
+            FixedDelayFires fixedDelays,
+            OverlapGate overlap) {
         this.fence = fence;
         this.jobs = jobs;
         this.instances = instances;
         this.settings = settings;
         this.fixedDelays = fixedDelays;
+        this.overlap = overlap;
     }
 
     /** What a call did: how many instances it created, and the app's next fire time (null: none). */
@@ -99,8 +102,7 @@ public class FireDueJobs {
                 if (misfire != null && misfire.skips(fire)) {
                     instances.add(JobInstance.missed(job, fire, misfire.reason(), epoch, fence.ownerId(), now));
                 } else {
-                    instances.add(JobInstance.scheduled(job, fire, epoch, fence.ownerId(), now));
-                    created++;
+                    created += admit(job, fire, epoch, now);
                 }
                 job.advancePast(fire, schedule);
             }
@@ -128,6 +130,21 @@ public class FireDueJobs {
         instances.add(JobInstance.scheduled(job, fire, epoch, fence.ownerId(), now));
         job.advancePast(fire, schedule);
         return 1;
+    }
+
+    /** Writes the fire as its job's overlap policy admits it; returns 1 if it waits to be dispatched. */
+    private int admit(Job job, Instant fire, long epoch, Instant now) {
+        OverlapGate.Admission admission = overlap.admit(job, fire);
+        switch (admission.state()) {
+            case BUFFERED -> instances.add(JobInstance.buffered(job, fire, epoch, fence.ownerId(), now));
+            case SKIPPED -> instances.add(
+                    JobInstance.overlapped(job, fire, admission.reason(), epoch, fence.ownerId(), now));
+            default -> {
+                instances.add(JobInstance.scheduled(job, fire, epoch, fence.ownerId(), now));
+                return 1;
+            }
+        }
+        return 0;
     }
 
     private static Instant dueBy(Job job, Instant horizon) {

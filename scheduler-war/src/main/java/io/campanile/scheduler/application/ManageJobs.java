@@ -61,6 +61,7 @@ public class ManageJobs {
         Check.text("parameters", d.parameters(), MAX_PARAMETERS);
         ScheduleSpec spec = ScheduleDefinitions.read(d, clock.instant());
         ScheduleDefinitions.MisfireChoice misfire = ScheduleDefinitions.misfire(d);
+        ScheduleDefinitions.OverlapChoice overlap = ScheduleDefinitions.overlap(d);
         if (jobs.existsByName(appName, d.name())) {
             throw RequestRejected.conflict("app " + appName + " already has a job named '" + d.name() + "'");
         }
@@ -73,6 +74,7 @@ public class ManageJobs {
                 d.enabled() == null || d.enabled(),
                 clock.instant());
         job.misfire(misfire.policy(), misfire.catchUpWindow());
+        job.overlap(overlap.policy(), overlap.maxConcurrent());
         jobs.add(job);
         dueWork.jobsChanged(appName);
         return Views.of(job, workers.find(appName));
@@ -96,6 +98,7 @@ public class ManageJobs {
             Check.identifier("processor", d.processor(), 200);
         }
         ScheduleDefinitions.misfire(d);
+        ScheduleDefinitions.overlap(d);
         return SchedulePreviews.of(ScheduleDefinitions.read(d, clock.instant()), clock.instant(), count);
     }
 

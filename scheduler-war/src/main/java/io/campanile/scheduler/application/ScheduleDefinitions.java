@@ -1,6 +1,7 @@
 package io.campanile.scheduler.application;
 
 import io.campanile.api.MisfirePolicy;
+import io.campanile.api.OverlapPolicy;
 import io.campanile.api.ScheduleType;
 import io.campanile.api.admin.JobDefinition;
 import io.campanile.scheduler.domain.schedule.CronSchedule;
@@ -109,6 +110,41 @@ final class ScheduleDefinitions {
             throw RequestRejected.invalid("catchUpWindow", "a " + typeOf(d) + " job has no fire times to miss");
         }
         return new MisfireChoice(policy, window);
+    }
+
+    /** A job's overlap policy as asked for: ALLOW when absent. */
+    record OverlapChoice(OverlapPolicy policy, int maxConcurrent) {}
+
+    /** The most earlier fires a job may let go on at once before a fire overlaps. */
+    static final int MAX_CONCURRENT = 1000;
+
+    /**
+     * The overlap policy of {@code d}.
+     *
+     * @throws RequestRejected naming the field that is not allowed or wrong
+     */
+    static OverlapChoice overlap(JobDefinition d) {
+        ScheduleType type = typeOf(d);
+        if ((type == ScheduleType.API || type == ScheduleType.FIXED_DELAY)
+                && (d.overlapPolicy() != null || d.maxConcurrent() != null)) {
+            throw RequestRejected.invalid(
+                    d.overlapPolicy() != null ? "overlapPolicy" : "maxConcurrent",
+                    type == ScheduleType.API
+                            ? "an API job's runs are each asked for; they never overlap a schedule"
+                            : "a FIXED_DELAY job fires once its previous fire ended: its fires never overlap");
+        }
+        OverlapPolicy policy = d.overlapPolicy() == null ? OverlapPolicy.ALLOW : d.overlapPolicy();
+        if (d.maxConcurrent() == null) {
+            return new OverlapChoice(policy, 1);
+        }
+        if (policy == OverlapPolicy.ALLOW) {
+            throw RequestRejected.invalid(
+                    "maxConcurrent", "an ALLOW overlap policy lets every fire run; name another policy to limit them");
+        }
+        if (d.maxConcurrent() < 1 || d.maxConcurrent() > MAX_CONCURRENT) {
+            throw RequestRejected.invalid("maxConcurrent", "must be between 1 and " + MAX_CONCURRENT);
+        }
+        return new OverlapChoice(policy, d.maxConcurrent());
     }
 
     /** The zone of a definition: UTC when absent. */

@@ -5,8 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * The owner's once-a-second care of an app it holds: work lost with a worker goes back to waiting, and what the
- * owner sees of the app's workers is published.
+ * The owner's once-a-second care of an app it holds: work lost with a worker goes back to waiting, fires buffered
+ * by their job's overlap policy are released when there is room, and what the owner sees of the app's workers is
+ * published.
  */
 @ApplicationScoped
 public class TendApps {
@@ -15,15 +16,36 @@ public class TendApps {
     private PublishWorkers publishWorkers;
     private DueWork dueWork;
     private HeldApps held;
+    private ReleaseBuffered releaseBuffered;
+    private BufferedApps bufferedApps;
 
     protected TendApps() {}
 
     @Inject
-    public TendApps(RecoverLostWork recoverLostWork, PublishWorkers publishWorkers, DueWork dueWork, HeldApps held) {
+    public TendApps(
+            RecoverLostWork recoverLostWork,
+            PublishWorkers publishWorkers,
+            DueWork dueWork,
+            HeldApps held,
+            ReleaseBuffered releaseBuffered,
+            BufferedApps bufferedApps) {
         this.recoverLostWork = recoverLostWork;
         this.publishWorkers = publishWorkers;
         this.dueWork = dueWork;
         this.held = held;
+        this.releaseBuffered = releaseBuffered;
+        this.bufferedApps = bufferedApps;
+    }
+
+    public void releaseBuffered(String app, long epoch) {
+        if (!bufferedApps.mayHave(app, epoch)) {
+            return;
+        }
+        ReleaseBuffered.Released released = releaseBuffered.release(app, epoch);
+        bufferedApps.looked(app, epoch, released.left());
+        if (released.released() > 0) {
+            dueWork.workWaiting(app);
+        }
     }
 
     public void recoverLostWork(String app, long epoch) {

@@ -53,7 +53,9 @@ public final class Views {
                 job.scheduleType() == ScheduleType.API || job.scheduleType() == ScheduleType.FIXED_DELAY
                         ? null
                         : job.misfirePolicy(),
-                job.catchUpWindow().map(Duration::toString).orElse(null));
+                job.catchUpWindow().map(Duration::toString).orElse(null),
+                job.overlapPolicy(),
+                job.maxConcurrent());
     }
 
     public static InstanceView of(JobInstance i, String jobName) {

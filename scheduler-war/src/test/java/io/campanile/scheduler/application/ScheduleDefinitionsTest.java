@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.campanile.api.GapRule;
 import io.campanile.api.MisfirePolicy;
+import io.campanile.api.OverlapPolicy;
 import io.campanile.api.ScheduleType;
 import io.campanile.api.admin.JobDefinition;
 import io.campanile.scheduler.domain.schedule.ScheduleSpec;
@@ -96,6 +97,8 @@ class ScheduleDefinitionsTest {
                         null,
                         null,
                         null,
+                        null,
+                        null,
                         null),
                 "dayStart: 'nine' is not a time of day");
         assertRefused(() -> JobDefinition.cron("c", "p", "0 * * * * *").withTimeZone("Mars/Base"), "timeZone");
@@ -120,6 +123,31 @@ class ScheduleDefinitionsTest {
     }
 
     @Test
+    void an_overlap_policy_defaults_to_allow_and_its_maximum_is_checked() {
+        JobDefinition cron = JobDefinition.cron("c", "p", "0 * * * * *");
+
+        assertThat(ScheduleDefinitions.overlap(cron))
+                .isEqualTo(new ScheduleDefinitions.OverlapChoice(OverlapPolicy.ALLOW, 1));
+        assertThat(ScheduleDefinitions.overlap(cron.withOverlap(OverlapPolicy.BUFFER_ALL, 3)))
+                .isEqualTo(new ScheduleDefinitions.OverlapChoice(OverlapPolicy.BUFFER_ALL, 3));
+        assertOverlapRefused(cron.withOverlap(OverlapPolicy.ALLOW, 2), "maxConcurrent: an ALLOW overlap policy");
+        assertOverlapRefused(cron.withOverlap(OverlapPolicy.SKIP, 0), "maxConcurrent: must be between 1 and 1000");
+        assertOverlapRefused(
+                JobDefinition.onDemand("a", "p").withOverlap(OverlapPolicy.SKIP, null), "overlapPolicy: an API job");
+        assertOverlapRefused(
+                JobDefinition.of("d", "p", ScheduleType.FIXED_DELAY)
+                        .withInterval(Duration.ofSeconds(1))
+                        .withOverlap(OverlapPolicy.SKIP, null),
+                "overlapPolicy: a FIXED_DELAY job");
+    }
+
+    private static void assertOverlapRefused(JobDefinition d, String message) {
+        assertThatThrownBy(() -> ScheduleDefinitions.overlap(d))
+                .isInstanceOf(RequestRejected.class)
+                .hasMessageContaining(message);
+    }
+
+    @Test
     void a_schedule_that_never_fires_is_refused() {
         assertRefused(
                 () -> JobDefinition.fixedRate("r", "p", Duration.ofSeconds(5)).withWindow(null, NOW.minusSeconds(60)),
@@ -139,6 +167,8 @@ class ScheduleDefinitionsTest {
                 null,
                 true,
                 interval,
+                null,
+                null,
                 null,
                 null,
                 null,

@@ -56,6 +56,26 @@ public final class InMemoryInstances implements InstanceRepository {
     }
 
     @Override
+    public List<JobInstance> findGoing(String appName, long jobId, Instant before) {
+        throw new UnsupportedOperationException("not used by the tests of this double");
+    }
+
+    @Override
+    public List<JobInstance> findBuffered(String appName, int limit) {
+        throw new UnsupportedOperationException("not used by the tests of this double");
+    }
+
+    @Override
+    public boolean release(long instanceId) {
+        throw new UnsupportedOperationException("not used by the tests of this double");
+    }
+
+    @Override
+    public boolean cancel(long instanceId, String reason) {
+        throw new UnsupportedOperationException("not used by the tests of this double");
+    }
+
+    @Override
     public boolean failRunning(Attempt attempt, String workerId, String reason) {
         boolean removed = running.removeIf(r -> r.instanceId() == attempt.instanceId()
                 && r.attempt() == attempt.attempt()

@@ -48,6 +48,21 @@ public interface InstanceRepository {
     /** Where each RUNNING attempt of the app stands: its worker and the epoch it was claimed under. */
     List<AttemptSnapshot> findRunning(String appName);
 
+    /**
+     * The job's fires still going (WAITING, BUFFERED or RUNNING) with a fire time before {@code before}, oldest
+     * first: what a new fire of it overlaps.
+     */
+    List<JobInstance> findGoing(String appName, long jobId, Instant before);
+
+    /** The app's BUFFERED instances, oldest fire time first, at most {@code limit}. */
+    List<JobInstance> findBuffered(String appName, int limit);
+
+    /** Moves a BUFFERED instance to WAITING; false if it had moved on. */
+    boolean release(long instanceId);
+
+    /** Ends a WAITING, BUFFERED or RUNNING instance as CANCELLED with the reason; false if it had ended. */
+    boolean cancel(long instanceId, String reason);
+
     /** Ends an attempt still RUNNING on the worker as FAILED with the reason; false if it had moved on. */
     boolean failRunning(Attempt attempt, String workerId, String reason);
 }

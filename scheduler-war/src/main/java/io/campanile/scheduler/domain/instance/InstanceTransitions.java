@@ -15,17 +15,24 @@ import java.util.Set;
  *
  * SKIPPED is created terminal (a fire time that does not run, with its reason) and never moves.
  *
+ * <pre>
+ * BUFFERED --released when earlier fires of the job ended--> WAITING
+ * WAITING | BUFFERED | RUNNING --a newer fire under CANCEL_RUNNING--> CANCELLED
+ * </pre>
+ *
  * Handing a WAITING instance out to a worker writes nothing: the owner remembers it in memory ({@code
  * HandedOut}) and the worker's claim is the first write, so an instance handed out twice still runs once.
  */
 public final class InstanceTransitions {
 
     private static final Map<InstanceState, Set<InstanceState>> SOURCES = Map.of(
-            InstanceState.WAITING, EnumSet.noneOf(InstanceState.class),
+            InstanceState.WAITING, EnumSet.of(InstanceState.BUFFERED),
             InstanceState.RUNNING, EnumSet.of(InstanceState.WAITING),
             InstanceState.SUCCEEDED, EnumSet.of(InstanceState.RUNNING),
             InstanceState.FAILED, EnumSet.of(InstanceState.RUNNING),
-            InstanceState.SKIPPED, EnumSet.noneOf(InstanceState.class));
+            InstanceState.SKIPPED, EnumSet.noneOf(InstanceState.class),
+            InstanceState.BUFFERED, EnumSet.noneOf(InstanceState.class),
+            InstanceState.CANCELLED, EnumSet.of(InstanceState.WAITING, InstanceState.BUFFERED, InstanceState.RUNNING));
 
     private InstanceTransitions() {}
 

@@ -120,6 +120,19 @@ public class JobInstance {
         return skipped(job, scheduledKey(fireTime), fireTime, reason, epoch, ownerId, now);
     }
 
+    /** A fire held back by its job's overlap policy until earlier fires of the job end; then it waits as usual. */
+    public static JobInstance buffered(Job job, Instant fireTime, long epoch, String ownerId, Instant now) {
+        JobInstance instance = scheduled(job, fireTime, epoch, ownerId, now);
+        instance.state = InstanceState.BUFFERED;
+        return instance;
+    }
+
+    /** A fire that does not run because earlier fires of its job are still going, recorded with the reason. */
+    public static JobInstance overlapped(
+            Job job, Instant fireTime, String reason, long epoch, String ownerId, Instant now) {
+        return skipped(job, scheduledKey(fireTime), fireTime, reason, epoch, ownerId, now);
+    }
+
     /**
      * A long run of missed fire times that do not run, recorded as one row rather than one per fire time: the first
      * of them, {@code from}, and every fire time of the schedule after it and before {@code until}.

@@ -2,6 +2,7 @@ package io.campanile.scheduler.domain.job;
 
 import io.campanile.api.GapRule;
 import io.campanile.api.MisfirePolicy;
+import io.campanile.api.OverlapPolicy;
 import io.campanile.api.ScheduleType;
 import io.campanile.scheduler.domain.schedule.FixedDelay;
 import io.campanile.scheduler.domain.schedule.Schedule;
@@ -97,6 +98,14 @@ public class Job {
     /** Under FIRE_ALL, how far back missed fire times still run; null: without limit. */
     @Column(name = "catch_up_ms")
     private Long catchUpMillis;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "overlap_policy", nullable = false)
+    private OverlapPolicy overlapPolicy = OverlapPolicy.ALLOW;
+
+    /** How many earlier fires may be going before a fire overlaps. */
+    @Column(name = "max_concurrent", nullable = false)
+    private int maxConcurrent = 1;
 
     /** The latest fire time accounted for (created, or recorded as skipped); null before the first. */
     @Column(name = "last_fire_at")
@@ -240,6 +249,23 @@ public class Job {
 
     public Optional<Duration> catchUpWindow() {
         return Optional.ofNullable(catchUpMillis).map(Duration::ofMillis);
+    }
+
+    /** What a fire that comes while {@code maxConcurrent} earlier fires are going does. */
+    public void overlap(OverlapPolicy policy, int maxConcurrent) {
+        if (maxConcurrent < 1) {
+            throw new IllegalArgumentException("maxConcurrent is at least 1, was " + maxConcurrent);
+        }
+        this.overlapPolicy = policy == null ? OverlapPolicy.ALLOW : policy;
+        this.maxConcurrent = maxConcurrent;
+    }
+
+    public OverlapPolicy overlapPolicy() {
+        return overlapPolicy;
+    }
+
+    public int maxConcurrent() {
+        return maxConcurrent;
     }
 
     /** Stops firing until resumed; the note says why (null: none given). */

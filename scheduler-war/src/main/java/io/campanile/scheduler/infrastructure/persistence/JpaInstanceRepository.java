@@ -210,6 +210,51 @@ public class JpaInstanceRepository implements InstanceRepository {
     }
 
     @Override
+    public List<JobInstance> findGoing(String appName, long jobId, Instant before) {
+        return em.createQuery(
+                        "SELECT i FROM JobInstance i WHERE i.appName = :app AND i.state IN :states "
+                                + "AND i.fireTime < :before AND i.jobId = :job ORDER BY i.fireTime, i.id",
+                        JobInstance.class)
+                .setParameter("app", appName)
+                .setParameter("states", List.of(InstanceState.WAITING, InstanceState.BUFFERED, InstanceState.RUNNING))
+                .setParameter("before", before.atOffset(ZoneOffset.UTC))
+                .setParameter("job", jobId)
+                .getResultList();
+    }
+
+    @Override
+    public List<JobInstance> findBuffered(String appName, int limit) {
+        return em.createQuery(
+                        "SELECT i FROM JobInstance i WHERE i.appName = :app AND i.state = :state "
+                                + "ORDER BY i.fireTime, i.id",
+                        JobInstance.class)
+                .setParameter("app", appName)
+                .setParameter("state", InstanceState.BUFFERED)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Override
+    public boolean release(long instanceId) {
+        int count = em.createNativeQuery("UPDATE job_instance SET state = 'WAITING' WHERE id = ?1 AND state IN "
+                        + AttemptUpdates.sourcesOf(InstanceState.WAITING))
+                .setParameter(1, instanceId)
+                .executeUpdate();
+        return Rows.singleRow(count, "release of instance " + instanceId);
+    }
+
+    @Override
+    public boolean cancel(long instanceId, String reason) {
+        int count = em.createNativeQuery("UPDATE job_instance SET state = 'CANCELLED', result = ?1, "
+                        + "finished_at = CURRENT_TIMESTAMP WHERE id = ?2 AND state IN "
+                        + AttemptUpdates.sourcesOf(InstanceState.CANCELLED))
+                .setParameter(1, truncate(reason))
+                .setParameter(2, instanceId)
+                .executeUpdate();
+        return Rows.singleRow(count, "cancellation of instance " + instanceId);
+    }
+
+    @Override
     public List<AttemptSnapshot> findRunning(String appName) {
         List<?> rows = em.createNativeQuery("SELECT id, attempt, state, worker_id, epoch FROM job_instance "
                         + "WHERE app_name = ?1 AND state = 'RUNNING'")

@@ -1,5 +1,7 @@
 package io.campanile.scheduler.domain.instance;
 
+import static io.campanile.api.InstanceState.BUFFERED;
+import static io.campanile.api.InstanceState.CANCELLED;
 import static io.campanile.api.InstanceState.FAILED;
 import static io.campanile.api.InstanceState.RUNNING;
 import static io.campanile.api.InstanceState.SKIPPED;
@@ -23,11 +25,13 @@ class InstanceTransitionsTest {
 
     /** The expected moves, written out independently of the class under test. */
     private static final Map<InstanceState, Set<InstanceState>> ALLOWED = Map.of(
-            WAITING, EnumSet.of(RUNNING),
-            RUNNING, EnumSet.of(SUCCEEDED, FAILED),
+            WAITING, EnumSet.of(RUNNING, CANCELLED),
+            RUNNING, EnumSet.of(SUCCEEDED, FAILED, CANCELLED),
             SUCCEEDED, EnumSet.noneOf(InstanceState.class),
             FAILED, EnumSet.noneOf(InstanceState.class),
-            SKIPPED, EnumSet.noneOf(InstanceState.class));
+            SKIPPED, EnumSet.noneOf(InstanceState.class),
+            BUFFERED, EnumSet.of(WAITING, CANCELLED),
+            CANCELLED, EnumSet.noneOf(InstanceState.class));
 
     static Stream<Arguments> everyPairOfStates() {
         return Arrays.stream(InstanceState.values()).flatMap(from -> Arrays.stream(InstanceState.values())
@@ -56,7 +60,7 @@ class InstanceTransitionsTest {
     @ParameterizedTest
     @EnumSource(
             value = InstanceState.class,
-            names = {"SUCCEEDED", "FAILED"})
+            names = {"SUCCEEDED", "FAILED", "SKIPPED", "CANCELLED"})
     void terminal_states_never_move(InstanceState terminal) {
         assertThat(terminal.isTerminal()).isTrue();
         for (InstanceState to : InstanceState.values()) {

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.campanile.api.GapRule;
 import io.campanile.api.InstanceState;
 import io.campanile.api.MisfirePolicy;
+import io.campanile.api.OverlapPolicy;
 import io.campanile.api.OwnershipChangeReason;
 import io.campanile.api.ScheduleType;
 import io.campanile.api.admin.RunBatchAnswer;
 import io.campanile.api.admin.RunRequest;
 import io.campanile.api.protocol.Assignment;
 import io.campanile.scheduler.application.AssignWork;
+import io.campanile.scheduler.application.BufferedApps;
 import io.campanile.scheduler.application.CreateRun;
 import io.campanile.scheduler.application.DatabaseClock;
 import io.campanile.scheduler.application.DueWork;
@@ -19,7 +21,9 @@ import io.campanile.scheduler.application.FencedOut;
 import io.campanile.scheduler.application.FireDueJobs;
 import io.campanile.scheduler.application.FixedDelayFires;
 import io.campanile.scheduler.application.HandedOut;
+import io.campanile.scheduler.application.OverlapGate;
 import io.campanile.scheduler.application.OwnerFence;
+import io.campanile.scheduler.application.ReleaseBuffered;
 import io.campanile.scheduler.application.SchedulerSettings;
 import io.campanile.scheduler.domain.app.App;
 import io.campanile.scheduler.domain.app.AppSecret;
@@ -366,6 +370,111 @@ abstract class RepositoryContract {
     private static Instant ceilMillis(Instant instant) {
         Instant down = instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         return down.equals(instant) ? down : down.plusMillis(1);
+    }
+
+    /** Three fires (10:00:00, :01, :02) of an every-second job with this overlap policy, in one look. */
+    private Job firedThreeOverlapping(OverlapPolicy policy) {
+        Job job = new Job(
+                app,
+                "overlap",
+                "hello",
+                ScheduleType.CRON,
+                "* * * * * *",
+                "UTC",
+                null,
+                true,
+                Instant.parse("2027-05-01T09:59:59.500Z"));
+        job.overlap(policy, 1);
+        db.run(em -> new JpaJobRepository(em).add(job));
+        takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
+        db.tx(em -> fireDueJobs(em, A).fire(app, 1, Instant.parse("2027-05-01T10:00:02.100Z")));
+        return job;
+    }
+
+    private List<InstanceState> statesOf(Job job) {
+        return instancesOf(job).stream()
+                .sorted(java.util.Comparator.comparing(JobInstance::fireTime))
+                .map(JobInstance::state)
+                .toList();
+    }
+
+    private ReleaseBuffered.Released releaseBuffered() {
+        return db.tx(em -> new ReleaseBuffered(fence(em, A), new JpaJobRepository(em), instances(em)).release(app, 1));
+    }
+
+    @Test
+    void under_overlap_skip_a_fire_while_an_earlier_one_is_going_is_recorded_skipped() {
+        Job job = firedThreeOverlapping(OverlapPolicy.SKIP);
+
+        assertThat(statesOf(job)).containsExactly(InstanceState.WAITING, InstanceState.SKIPPED, InstanceState.SKIPPED);
+        assertThat(instancesOf(job))
+                .filteredOn(i -> i.state() == InstanceState.SKIPPED)
+                .allSatisfy(i -> assertThat(i.result()).contains("still going").contains("overlap policy SKIP"));
+    }
+
+    @Test
+    void under_buffer_one_one_fire_waits_behind_the_going_one_and_runs_when_it_ends() {
+        Job job = firedThreeOverlapping(OverlapPolicy.BUFFER_ONE);
+        assertThat(statesOf(job)).containsExactly(InstanceState.WAITING, InstanceState.BUFFERED, InstanceState.SKIPPED);
+        assertThat(releaseBuffered().released()).as("the first still waits").isZero();
+
+        JobInstance first = instancesOf(job).stream()
+                .filter(i -> i.fireTime().equals(Instant.parse("2027-05-01T10:00:00Z")))
+                .findFirst()
+                .orElseThrow();
+        claim("w", 1, List.of(new Attempt(first.id(), first.attempt())));
+        end("w", first.id(), first.attempt(), InstanceState.SUCCEEDED);
+
+        assertThat(releaseBuffered()).isEqualTo(new ReleaseBuffered.Released(1, false));
+        assertThat(statesOf(job))
+                .containsExactly(InstanceState.SUCCEEDED, InstanceState.WAITING, InstanceState.SKIPPED);
+    }
+
+    @Test
+    void under_buffer_all_every_overlapping_fire_waits_and_they_are_released_one_at_a_time_in_order() {
+        Job job = firedThreeOverlapping(OverlapPolicy.BUFFER_ALL);
+        assertThat(statesOf(job))
+                .containsExactly(InstanceState.WAITING, InstanceState.BUFFERED, InstanceState.BUFFERED);
+
+        JobInstance first = instancesOf(job).stream()
+                .filter(i -> i.state() == InstanceState.WAITING)
+                .findFirst()
+                .orElseThrow();
+        claim("w", 1, List.of(new Attempt(first.id(), first.attempt())));
+        end("w", first.id(), first.attempt(), InstanceState.FAILED);
+
+        assertThat(releaseBuffered()).isEqualTo(new ReleaseBuffered.Released(1, true));
+        assertThat(statesOf(job)).containsExactly(InstanceState.FAILED, InstanceState.WAITING, InstanceState.BUFFERED);
+    }
+
+    @Test
+    void under_cancel_running_a_new_fire_cancels_the_going_one_whose_late_report_is_refused() {
+        Job job = new Job(
+                app,
+                "cancelling",
+                "hello",
+                ScheduleType.CRON,
+                "* * * * * *",
+                "UTC",
+                null,
+                true,
+                Instant.parse("2027-05-01T09:59:59.500Z"));
+        job.overlap(OverlapPolicy.CANCEL_RUNNING, 1);
+        db.run(em -> new JpaJobRepository(em).add(job));
+        takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
+        db.tx(em -> fireDueJobs(em, A).fire(app, 1, Instant.parse("2027-05-01T10:00:00.100Z")));
+        JobInstance first = instancesOf(job).get(0);
+        claim("w", 1, List.of(new Attempt(first.id(), first.attempt())));
+
+        db.tx(em -> fireDueJobs(em, A).fire(app, 1, Instant.parse("2027-05-01T10:00:01.100Z")));
+
+        assertThat(statesOf(job)).containsExactly(InstanceState.CANCELLED, InstanceState.WAITING);
+        assertThat(db.tx(em -> instances(em).find(first.id())).orElseThrow().result())
+                .contains("cancelled by the fire at 2027-05-01T10:00:01Z");
+        assertThat(end("w", first.id(), first.attempt(), InstanceState.SUCCEEDED)
+                        .state())
+                .as("the worker's report comes too late")
+                .isEqualTo(InstanceState.CANCELLED);
     }
 
     /** An every-second job created at 10:00:00 whose owner first comes to it at 10:00:10.200. */
@@ -849,7 +958,8 @@ abstract class RepositoryContract {
                 new JpaJobRepository(em),
                 instances(em),
                 SchedulerSettings.defaults(),
-                new FixedDelayFires(instances(em)));
+                new FixedDelayFires(instances(em)),
+                new OverlapGate(instances(em), new BufferedApps()));
     }
 
     private static AssignWork assignWork(EntityManager em) {
