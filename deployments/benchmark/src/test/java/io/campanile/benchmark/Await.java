@@ -2,6 +2,7 @@ package io.campanile.benchmark;
 
 import java.time.Duration;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Waiting for a subject's processors: poll its records with a deadline, never a bare sleep for a result. */
 final class Await {
@@ -16,8 +17,14 @@ final class Await {
      * counted. Returns the books then.
      */
     static Tally calls(Subject subject, Set<String> keys, Duration timeout, Duration quiet) {
+        return calls(subject, keys, Execution::key, timeout, quiet);
+    }
+
+    /** As above, each call counted under {@code keyOf} of it rather than its run's key. */
+    static Tally calls(
+            Subject subject, Set<String> keys, Function<Execution, String> keyOf, Duration timeout, Duration quiet) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        LiveTally books = new LiveTally(keys).update(subject);
+        LiveTally books = new LiveTally(keys, keyOf).update(subject);
         while (!(books.complete() && subject.recordsComplete()) && System.nanoTime() < deadline) {
             pause(POLL);
             books.update(subject);

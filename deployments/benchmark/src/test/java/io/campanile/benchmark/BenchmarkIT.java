@@ -26,6 +26,10 @@ class BenchmarkIT {
     private static final Map<Scenario, List<String>> REQUIRED_METRICS = Map.of(
             Scenario.THROUGHPUT, List.of("creation time", "throughput", "duplicates", "misses"),
             Scenario.FIRE_LAG, List.of("lag p50", "lag p95", "lag p99", "lag max", "duplicates", "misses"),
+            Scenario.SCHEDULED_FIRE_LAG,
+                    List.of("lag p50", "lag p95", "lag p99", "lag max", "duplicates", "misses", "off-lattice calls"),
+            Scenario.CLUSTER_SCHEDULED_FIRE_LAG,
+                    List.of("lag p50", "lag p99", "lag max", "duplicates", "misses", "off-lattice calls", "servers"),
             Scenario.DATABASE_COST, List.of("transactions per run", "rows written per run", "idle transactions"),
             Scenario.FOOTPRINT,
                     List.of(
@@ -37,8 +41,21 @@ class BenchmarkIT {
             Scenario.FAILOVER, List.of("runs", "duplicates", "misses"));
 
     /** The peers have no process of their own, no apps to scale, and no owner to fail over. */
-    private static final Set<Scenario> CAMPANILE_ONLY =
-            EnumSet.of(Scenario.FOOTPRINT, Scenario.IDLE_AT_SCALE, Scenario.SCALING, Scenario.FAILOVER);
+    private static final Set<Scenario> CAMPANILE_ONLY = EnumSet.of(
+            Scenario.FOOTPRINT,
+            Scenario.IDLE_AT_SCALE,
+            Scenario.SCALING,
+            Scenario.FAILOVER,
+            Scenario.SCHEDULED_FIRE_LAG,
+            Scenario.CLUSTER_SCHEDULED_FIRE_LAG);
+
+    /** Scenarios whose books (duplicates, misses) follow the exactly-once rules. */
+    private static final Set<Scenario> COUNTED = EnumSet.of(
+            Scenario.THROUGHPUT,
+            Scenario.FIRE_LAG,
+            Scenario.FAILOVER,
+            Scenario.SCHEDULED_FIRE_LAG,
+            Scenario.CLUSTER_SCHEDULED_FIRE_LAG);
 
     @Test
     void every_scheduler_gets_every_figure_and_the_peers_run_each_run_exactly_once() throws IOException {
@@ -88,13 +105,15 @@ class BenchmarkIT {
                             .isNotNull();
                 }
                 boolean exactlyOnce = !scheduler.equals(Summary.CAMPANILE) || settings.assertCampanileExactlyOnce();
-                boolean counted = scenario == Scenario.THROUGHPUT
-                        || scenario == Scenario.FIRE_LAG
-                        || scenario == Scenario.FAILOVER;
-                if (counted && exactlyOnce) {
+                if (COUNTED.contains(scenario) && exactlyOnce) {
                     assertThat(value(figures, scenario, scheduler, "duplicates"))
                             .as(scenario + " duplicates of " + scheduler)
                             .isZero();
+                    if (REQUIRED_METRICS.get(scenario).contains("off-lattice calls")) {
+                        assertThat(value(figures, scenario, scheduler, "off-lattice calls"))
+                                .as(scenario + " calls at no fire time, " + scheduler)
+                                .isZero();
+                    }
                     if (settings.assertNoMisses()) {
                         assertThat(value(figures, scenario, scheduler, "misses"))
                                 .as(scenario + " misses of " + scheduler)

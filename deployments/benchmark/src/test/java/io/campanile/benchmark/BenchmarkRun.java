@@ -33,8 +33,19 @@ final class BenchmarkRun {
                     || settings.runs(Scenario.FOOTPRINT)) {
                 measure(name, this::backlog);
             }
-            if (settings.runs(Scenario.FIRE_LAG)) {
-                measure(name, subject -> new FireLagScenario(settings).run(subject, results));
+            boolean fireLag = settings.runs(Scenario.FIRE_LAG);
+            boolean scheduledFires = name.equals(Summary.CAMPANILE) && settings.runs(Scenario.SCHEDULED_FIRE_LAG);
+            if (fireLag || scheduledFires) {
+                // the scheduled fires after the API runs in the same start: both drain to the last call first,
+                // and one start less spares a warm-up of minutes in the full run
+                measure(name, subject -> {
+                    if (fireLag) {
+                        new FireLagScenario(settings).run(subject, results);
+                    }
+                    if (scheduledFires) {
+                        scheduledFireLag().run((CampanileSubject) subject, results);
+                    }
+                });
             }
             if (name.equals(Summary.CAMPANILE)
                     && (settings.runs(Scenario.IDLE_AT_SCALE) || settings.runs(Scenario.SCALING))) {
@@ -46,6 +57,9 @@ final class BenchmarkRun {
             }
             if (settings.runs(Scenario.CLUSTER_THROUGHPUT)) {
                 clusterThroughput(name);
+            }
+            if (settings.runs(Scenario.CLUSTER_SCHEDULED_FIRE_LAG) && name.equals(Summary.CAMPANILE)) {
+                clusterScheduledFireLag();
             }
         }
         ResultsWriter.write(settings.outputDir(), "Campanile benchmark " + Instant.now(), results);
@@ -172,6 +186,20 @@ final class BenchmarkRun {
         }
     }
 
+    private ScheduledFireLagScenario scheduledFireLag() {
+        return new ScheduledFireLagScenario(settings, ScheduledFireSettings.fromSystemProperties());
+    }
+
+    /** CLUSTER_SCHEDULED_FIRE_LAG: Campanile's servers and apps of its own topology, started afresh. */
+    private void clusterScheduledFireLag() {
+        Topology topology = ScheduledFireSettings.fromSystemProperties().clusterTopology();
+        CampanileClusterSubject cluster = new CampanileClusterSubject(
+                topology,
+                settings.outputDir().resolve("firing-work").resolve(topology.servers() + "x" + topology.apps()),
+                settings.campanileCapacity());
+        measure(cluster, started -> scheduledFireLag().run(cluster, results));
+    }
+
     private Subject subject(String name) {
         return switch (name) {
             case "campanile" -> new CampanileSubject(
@@ -201,6 +229,21 @@ final class BenchmarkRun {
                 + " application (Payara Micro, -Xmx320m), idle after the warm-up and at their peak while draining the"
                 + " throughput backlog (sampled every 200 ms); the peers run inside the benchmark's JVM.");
         results.note("Campanile's fire-lag runs are asked for at the peers' exact instants (RunRequest.at).");
+        if (settings.runs(Scenario.SCHEDULED_FIRE_LAG) || settings.runs(Scenario.CLUSTER_SCHEDULED_FIRE_LAG)) {
+            ScheduledFireSettings firing = ScheduledFireSettings.fromSystemProperties();
+            results.note("SCHEDULED_FIRE_LAG and CLUSTER_SCHEDULED_FIRE_LAG (Campanile only): "
+                    + settings.fireLagRuns() + " fires over "
+                    + settings.fireLagSpread().toSeconds() + " s made by "
+                    + Math.min(firing.jobs(), settings.fireLagRuns()) + " FIXED_RATE jobs, each anchored (startAt)"
+                    + " at its own phase and ended (endAt) inside the window, so that the fires fall evenly over it;"
+                    + " lag = processor start minus the fire's scheduled instant (the fire time the worker was handed),"
+                    + " a fire found by that instant; off-lattice calls are calls scheduled inside the window at no"
+                    + " fire time. SCHEDULED_FIRE_LAG runs on one server after FIRE_LAG in the same start;"
+                    + " CLUSTER_SCHEDULED_FIRE_LAG in a fresh cluster of "
+                    + firing.clusterTopology().label()
+                    + " (servers x apps, each app with its own worker), job j in app j modulo the apps, each app's"
+                    + " fires made by its owner.");
+        }
         results.note("Database cost: pg_stat_database deltas of each scheduler's own fresh database (transactions ="
                 + " xact_commit + xact_rollback; rows written = tup_inserted + tup_updated + tup_deleted), over"
                 + " creating and running the throughput backlog; idle = nothing due. "

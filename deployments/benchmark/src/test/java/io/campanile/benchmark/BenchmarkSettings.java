@@ -60,7 +60,8 @@ public record BenchmarkSettings(
         return new BenchmarkSettings(
                 scenarios(System.getProperty(
                         "benchmark.scenarios",
-                        "THROUGHPUT,FIRE_LAG,DATABASE_COST,FOOTPRINT,FAILOVER,CLUSTER_THROUGHPUT")),
+                        "THROUGHPUT,FIRE_LAG,SCHEDULED_FIRE_LAG,DATABASE_COST,FOOTPRINT,FAILOVER,CLUSTER_THROUGHPUT,"
+                                + "CLUSTER_SCHEDULED_FIRE_LAG")),
                 list(System.getProperty("benchmark.schedulers", String.join(",", ALL_SCHEDULERS))),
                 Integer.getInteger("benchmark.throughput.runs", 200),
                 Integer.getInteger("benchmark.campanile.throughput.runs", 100),

@@ -3,6 +3,7 @@ package io.campanile.benchmark;
 import io.campanile.api.admin.ClusterView;
 import io.campanile.api.admin.JobDefinition;
 import io.campanile.api.admin.OwnershipView;
+import io.campanile.api.client.CampanileAdminClient;
 import io.campanile.deployments.cluster.ClusterCredentials;
 import io.campanile.deployments.cluster.ClusterSettings;
 import io.campanile.deployments.cluster.FreePorts;
@@ -64,6 +65,14 @@ final class CampanileClusterSubject implements Subject {
 
     Topology topology() {
         return topology;
+    }
+
+    /**
+     * The first server's admin API, for scenarios that define jobs of their own: any server takes a job, and the
+     * app's owner fires it.
+     */
+    CampanileAdminClient admin() {
+        return servers.get(0).admin();
     }
 
     @Override

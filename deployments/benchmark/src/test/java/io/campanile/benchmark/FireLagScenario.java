@@ -33,26 +33,10 @@ final class FireLagScenario {
         Duration timeout = lead.plus(settings.fireLagSpread()).plus(settings.scenarioTimeout());
         Tally tally = Await.calls(subject, new HashSet<>(keys), timeout, settings.quiet());
 
-        String name = subject.name();
-        results.add(figure(name, "runs", count, "runs", count));
-        results.add(figure(name, "duplicates", tally.duplicates(), "calls", count));
-        results.add(figure(name, "misses", tally.misses(), "runs", count));
-        List<Double> lags = tally.firstCalls().stream()
-                .map(execution -> execution.lag().toNanos() / 1e6)
-                .toList();
-        if (lags.isEmpty()) {
-            return; // nothing ran: the misses say so
+        FireLagFigures.of(Scenario.FIRE_LAG, subject.name(), count, tally).forEach(results::add);
+        List<Double> lags = FireLagFigures.lagsMillis(tally);
+        if (!lags.isEmpty()) {
+            results.fireLags(subject.name(), lags);
         }
-        Percentiles percentiles = new Percentiles(lags);
-        results.add(figure(name, "lag p50", percentiles.at(50), "ms", lags.size()));
-        results.add(figure(name, "lag p95", percentiles.at(95), "ms", lags.size()));
-        results.add(figure(name, "lag p99", percentiles.at(99), "ms", lags.size()));
-        results.add(figure(name, "lag max", percentiles.max(), "ms", lags.size()));
-        results.add(figure(name, "lag min", percentiles.min(), "ms", lags.size()));
-        results.fireLags(name, lags);
-    }
-
-    private static Figure figure(String scheduler, String metric, double value, String unit, long n) {
-        return new Figure(Scenario.FIRE_LAG, scheduler, metric, value, unit, n);
     }
 }

@@ -43,4 +43,23 @@ class LiveTallyTest {
         assertThat(live.complete()).isTrue();
         assertThat(live.tally().complete()).isTrue();
     }
+
+    @Test
+    void books_keyed_by_scheduled_instant_count_two_instances_of_one_fire_time_as_a_duplicate() {
+        Instant fire = T0.plusSeconds(1);
+        List<Execution> records = List.of(
+                new Execution("41", 1, fire, fire.plusMillis(4)),
+                new Execution("42", 1, fire, fire.plusMillis(9)),
+                new Execution("43", 1, T0, T0.plusMillis(2)));
+        LiveTally live = new LiveTally(Set.of(fire.toString(), T0.plusSeconds(2).toString()), call -> call.scheduled()
+                .toString());
+
+        live.add(records);
+
+        Tally tally = live.tally();
+        assertThat(tally.executed()).isEqualTo(1);
+        assertThat(tally.firstCalls().get(0).key()).isEqualTo("41");
+        assertThat(tally.duplicates()).isEqualTo(1);
+        assertThat(tally.misses()).isEqualTo(1);
+    }
 }

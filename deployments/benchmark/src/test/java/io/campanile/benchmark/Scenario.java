@@ -11,6 +11,13 @@ public enum Scenario {
     CLUSTER_THROUGHPUT,
     /** Runs at fixed instants spread over some seconds: processor start minus scheduled instant. */
     FIRE_LAG,
+    /**
+     * Campanile only, one server: fixed-rate jobs whose fires together fall evenly over some seconds (the issue's
+     * 1,000 fires over 20 s): processor start minus the fire's scheduled instant, through the scheduler's firing.
+     */
+    SCHEDULED_FIRE_LAG,
+    /** SCHEDULED_FIRE_LAG with several scheduler servers on one database, the jobs split over several apps. */
+    CLUSTER_SCHEDULED_FIRE_LAG,
     /** Transactions, rows written (and statements) per executed run of THROUGHPUT, and the cost when idle. */
     DATABASE_COST,
     /** Resident memory and threads of Campanile's processes, idle and under the THROUGHPUT backlog. */
