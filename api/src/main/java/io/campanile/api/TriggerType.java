@@ -1,7 +1,9 @@
 package io.campanile.api;
 
-/** What created an instance: the job's schedule or a run request through the admin API. */
+/** What created an instance: the job's schedule, a run request through the admin API, or a backfill request. */
 public enum TriggerType {
     SCHEDULE,
-    API
+    API,
+    /** A past fire time of the job's schedule, run again on request ({@code POST .../jobs/{job}/backfill}). */
+    BACKFILL
 }

@@ -3,6 +3,7 @@ package io.campanile.api.client;
 import io.campanile.api.Headers;
 import io.campanile.api.admin.AppRegistration;
 import io.campanile.api.admin.AppView;
+import io.campanile.api.admin.BackfillRequest;
 import io.campanile.api.admin.ClusterView;
 import io.campanile.api.admin.ErrorView;
 import io.campanile.api.admin.InstanceView;
@@ -119,6 +120,13 @@ public class CampanileAdminClient implements AutoCloseable {
     public RunBatchAnswer runJobBatch(String app, long jobId, RunBatch batch) {
         return send(
                 request("api/admin/apps/" + app + "/jobs/" + jobId + "/runs").buildPost(Entity.json(batch)),
+                RunBatchAnswer.class);
+    }
+
+    /** Runs the job for its fire times in a past range (at most 1,000), each with its own fire time. */
+    public RunBatchAnswer backfill(String app, String job, BackfillRequest request) {
+        return send(
+                request("api/admin/apps/" + app + "/jobs/" + job + "/backfill").buildPost(Entity.json(request)),
                 RunBatchAnswer.class);
     }
 

@@ -496,7 +496,12 @@ abstract class HostileInputCheck {
             {"interval", "\"PT0.01S\""}, {"interval", "\"-PT5S\""}, {"interval", "\"5 seconds\""},
             {"interval", "\"P1000000D\""}, {"interval", "\"PT9999999999999999999S\""}, {"gapRule", "\"SKIP\""},
             {"runAt", "\"2030-01-01T00:00:00Z\""}, {"delay", "\"PT5S\""}, {"cron", "\"* * * * * *\""},
-            {"endAt", "\"2000-01-01T00:00:00Z\""}, {"daysOfWeek", "[\"MONDAY\"]"}, {"dayStart", "\"09:00\""}
+            {"endAt", "\"2000-01-01T00:00:00Z\""}, {"daysOfWeek", "[\"MONDAY\"]"}, {"dayStart", "\"09:00\""},
+            // misfire and overlap policies: unknown names, wrong kinds, values out of range, fields of another policy
+            {"misfirePolicy", "\"LATER\""}, {"misfirePolicy", "5"}, {"catchUpWindow", "\"soon\""},
+            {"catchUpWindow", "\"-PT1S\""}, {"catchUpWindow", "\"P1000000D\""}, {"overlapPolicy", "\"MAYBE\""},
+            {"overlapPolicy", "[\"SKIP\"]"}, {"maxConcurrent", "2"}, {"maxConcurrent", "\"x\""},
+            {"maxConcurrent", "1.5"}, {"maxConcurrent", "99999999999"}
         }) {
             for (String path : List.of(jobs, jobs + "/preview")) {
                 cases.add(post(
@@ -517,6 +522,26 @@ abstract class HostileInputCheck {
                 ",\"interval\":\"PT1.5S\"")) {
             String json = daily.replaceFirst(",\"" + bad.substring(2, bad.indexOf(':')) + ":[^,]*", "") + bad + "}";
             cases.add(post("POST /api/admin/apps/{app}/jobs", "daily " + bad.substring(1), jobs, admin, json));
+        }
+        for (String policies : List.of(
+                ",\"misfirePolicy\":\"SKIP\",\"catchUpWindow\":\"PT1M\"",
+                ",\"overlapPolicy\":\"SKIP\",\"maxConcurrent\":0",
+                ",\"overlapPolicy\":\"BUFFER_ALL\",\"maxConcurrent\":1001",
+                ",\"overlapPolicy\":\"CANCEL_RUNNING\",\"maxConcurrent\":-1")) {
+            String json = validBody(rate).replaceFirst("}$", policies + "}");
+            cases.add(post("POST /api/admin/apps/{app}/jobs", "fixed rate" + RawHttp.cut(policies), jobs, admin, json));
+        }
+        for (String delay : List.of(
+                "{\"name\":\"f1\",\"processor\":\"p\",\"scheduleType\":\"FIXED_DELAY\"}",
+                "{\"name\":\"f1\",\"processor\":\"p\",\"scheduleType\":\"FIXED_DELAY\",\"interval\":\"PT0.05S\"}",
+                "{\"name\":\"f1\",\"processor\":\"p\",\"scheduleType\":\"FIXED_DELAY\",\"interval\":\"PT1S\","
+                        + "\"misfirePolicy\":\"SKIP\"}",
+                "{\"name\":\"f1\",\"processor\":\"p\",\"scheduleType\":\"FIXED_DELAY\",\"interval\":\"PT1S\","
+                        + "\"overlapPolicy\":\"SKIP\"}",
+                "{\"name\":\"f1\",\"processor\":\"p\",\"scheduleType\":\"FIXED_DELAY\",\"interval\":\"PT1S\","
+                        + "\"cron\":\"* * * * * *\"}",
+                "{\"name\":\"a1\",\"processor\":\"p\",\"scheduleType\":\"API\",\"misfirePolicy\":\"SKIP\"}")) {
+            cases.add(post("POST /api/admin/apps/{app}/jobs", RawHttp.cut(delay), jobs, admin, delay));
         }
         for (String oneOff : List.of(
                 "{\"name\":\"o1\",\"processor\":\"p\",\"scheduleType\":\"ONE_OFF\"}",

@@ -154,6 +154,9 @@ public class JobInstance {
         return instance;
     }
 
+    /** How the request id of a backfilled fire time starts: its instance is shown as triggered by BACKFILL. */
+    public static final String BACKFILL_REQUEST = "backfill:";
+
     /** The fire key of a scheduled fire time's instance (run or skipped). */
     public static String scheduledKey(Instant fireTime) {
         return fireTime.toString();
@@ -169,7 +172,7 @@ public class JobInstance {
             Job job, String requestId, Instant fireTime, String parameters, long epoch, String ownerId, Instant now) {
         return new JobInstance(
                 job,
-                TriggerType.API,
+                requestId.startsWith(BACKFILL_REQUEST) ? TriggerType.BACKFILL : TriggerType.API,
                 requestKey(requestId),
                 fireTime,
                 parameters != null ? parameters : job.parameters(),

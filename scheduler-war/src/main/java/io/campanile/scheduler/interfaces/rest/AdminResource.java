@@ -2,6 +2,7 @@ package io.campanile.scheduler.interfaces.rest;
 
 import io.campanile.api.admin.AppRegistration;
 import io.campanile.api.admin.AppView;
+import io.campanile.api.admin.BackfillRequest;
 import io.campanile.api.admin.ClusterView;
 import io.campanile.api.admin.InstanceView;
 import io.campanile.api.admin.JobDefinition;
@@ -11,6 +12,7 @@ import io.campanile.api.admin.RunBatch;
 import io.campanile.api.admin.RunBatchAnswer;
 import io.campanile.api.admin.RunRequest;
 import io.campanile.api.admin.SchedulePreview;
+import io.campanile.scheduler.application.BackfillJobs;
 import io.campanile.scheduler.application.Check;
 import io.campanile.scheduler.application.ClusterOverview;
 import io.campanile.scheduler.application.CreateRun;
@@ -56,6 +58,9 @@ public class AdminResource {
 
     @Inject
     RunJobs runs;
+
+    @Inject
+    BackfillJobs backfills;
 
     @Inject
     ClusterOverview cluster;
@@ -174,6 +179,14 @@ public class AdminResource {
     @Path("apps/{app}/jobs/{jobId}/runs")
     public Response runBatch(@PathParam("app") String app, @PathParam("jobId") String jobId, RunBatch batch) {
         RunBatchAnswer answer = runs.runBatch(app, jobs.idOf(app, JobRef.parse(jobId)), batch);
+        return Response.status(answer.created() > 0 ? 201 : 200).entity(answer).build();
+    }
+
+    /** Runs the job for its fire times in a past range: 201 when any run was created, 200 when none was. */
+    @POST
+    @Path("apps/{app}/jobs/{jobId}/backfill")
+    public Response backfill(@PathParam("app") String app, @PathParam("jobId") String jobId, BackfillRequest request) {
+        RunBatchAnswer answer = backfills.backfill(app, jobs.idOf(app, JobRef.parse(jobId)), request);
         return Response.status(answer.created() > 0 ? 201 : 200).entity(answer).build();
     }
 

@@ -8,7 +8,9 @@ import io.campanile.api.InstanceState;
 import io.campanile.api.MisfirePolicy;
 import io.campanile.api.ReportedState;
 import io.campanile.api.ScheduleType;
+import io.campanile.api.TriggerType;
 import io.campanile.api.admin.AppView;
+import io.campanile.api.admin.BackfillRequest;
 import io.campanile.api.admin.ClusterView;
 import io.campanile.api.admin.InstanceView;
 import io.campanile.api.admin.JobDefinition;
@@ -281,6 +283,49 @@ class SchedulerEndpointsIT {
                 .filteredOn(j -> j.name().equals("soon"))
                 .singleElement()
                 .satisfies(j -> assertThat(j.nextFireTime()).isNull());
+    }
+
+    @Test
+    void a_backfill_runs_the_past_fire_times_of_a_range_once_each_with_their_own_fire_time() {
+        String app = unique("backfill");
+        admin.createApp(app, "secret-of-backfill");
+        JobView job = admin.createJob(app, JobDefinition.cron("minutely", "hello", "0 * * * * *"));
+        Instant now = Instant.now();
+        Instant from = now.minus(Duration.ofMinutes(5));
+        Instant to = now.minusSeconds(1);
+        List<Instant> expected = new java.util.ArrayList<>();
+        for (Instant t = from.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusSeconds(60);
+                !t.isAfter(to);
+                t = t.plusSeconds(60)) {
+            expected.add(t);
+        }
+
+        RunBatchAnswer first = admin.backfill(app, "minutely", new BackfillRequest(from, to, null));
+        RunBatchAnswer again = admin.backfill(app, "minutely", new BackfillRequest(from, to, null));
+
+        assertThat(first.created()).isEqualTo(expected.size());
+        assertThat(again.created()).as("a repeated backfill creates nothing").isZero();
+        assertThat(again.instanceIds()).isEqualTo(first.instanceIds());
+        awaitUntil(
+                () -> admin.listInstances(app, job.id(), 100).stream()
+                                .filter(i ->
+                                        i.trigger() == TriggerType.BACKFILL && i.state() == InstanceState.SUCCEEDED)
+                                .count()
+                        == expected.size(),
+                20);
+        assertThat(admin.listInstances(app, job.id(), 100).stream().filter(i -> i.trigger() == TriggerType.BACKFILL))
+                .extracting(InstanceView::fireTime)
+                .containsExactlyInAnyOrderElementsOf(expected);
+        assertRejected(
+                () -> admin.backfill(app, "minutely", new BackfillRequest(from, now.plusSeconds(60), null)),
+                400,
+                "to: is in the future");
+        assertRejected(
+                () -> admin.backfill(app, "minutely", new BackfillRequest(now.minus(Duration.ofDays(2)), to, null)),
+                400,
+                "more than 1000 fire times");
+        admin.createJob(app, JobDefinition.onDemand("on-demand", "hello"));
+        assertRejected(() -> admin.backfill(app, "on-demand", new BackfillRequest(from, to, null)), 400, "API job");
     }
 
     @Test
