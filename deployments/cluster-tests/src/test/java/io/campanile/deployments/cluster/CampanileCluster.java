@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -181,6 +183,11 @@ public final class CampanileCluster implements AutoCloseable {
     /** The server's wall clock, to step it while the server runs. */
     public WallClock wallClock(SchedulerNode server) {
         return wallClocks.get(server.name());
+    }
+
+    /** A connection to the cluster's database, directly (not through a server's proxy), to read what it holds. */
+    public Connection connectToDatabase() throws SQLException {
+        return database.connect();
     }
 
     public PayaraProcess demo() {

@@ -29,6 +29,11 @@ public record ClusterSettings(
                         Long.getLong("campanile.it.startTimeoutSeconds", DEFAULT_START_TIMEOUT.toSeconds())));
     }
 
+    /** The same settings with the logs and the audit file in a folder of their own: one per suite. */
+    public ClusterSettings withLogSubfolder(String name) {
+        return new ClusterSettings(microJar, schedulerWar, demoWar, logDir.resolve(name), serverCount, startTimeout);
+    }
+
     private static Path existingFile(String property) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {

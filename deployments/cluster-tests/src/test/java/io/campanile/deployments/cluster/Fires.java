@@ -2,7 +2,9 @@ package io.campanile.deployments.cluster;
 
 import io.campanile.api.InstanceState;
 import io.campanile.api.admin.InstanceView;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +27,16 @@ final class Fires {
             }
         }
         return Optional.empty();
+    }
+
+    /** The time between each fire and the next, of fires oldest first. */
+    static List<Duration> gaps(List<InstanceView> oldestFirst) {
+        List<Duration> gaps = new ArrayList<>();
+        for (int i = 1; i < oldestFirst.size(); i++) {
+            gaps.add(Duration.between(
+                    oldestFirst.get(i - 1).fireTime(), oldestFirst.get(i).fireTime()));
+        }
+        return gaps;
     }
 
     /** The earliest fire that SUCCEEDED under {@code epoch} or a later one. */
