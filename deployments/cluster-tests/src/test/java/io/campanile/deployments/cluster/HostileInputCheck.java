@@ -627,6 +627,24 @@ abstract class HostileInputCheck {
 
         bodyCases(cases, "POST /api/admin/apps/{app}/jobs/{id}/run", job + "/run", admin, run, false);
         bodyCases(cases, "POST /api/admin/apps/{app}/jobs/{id}/runs", job + "/runs", admin, runBatch, true);
+        // backfill (issue 7): hostile values of each field, then ranges that are wrong (the seed job is an API job, so
+        // no backfill of it may create anything: each must be refused whatever its range)
+        Map<String, Field> backfill = fields(
+                new Field("from", "\"2026-01-01T00:00:00Z\"", Kind.INSTANT, true),
+                new Field("to", "\"2026-01-01T00:01:00Z\"", Kind.INSTANT, true),
+                new Field("requestId", "\"b1\"", Kind.ID, false));
+        bodyCases(cases, "POST /api/admin/apps/{app}/jobs/{id}/backfill", job + "/backfill", admin, backfill, true);
+        for (String[] bad : new String[][] {
+            {"to", "\"2025-12-31T00:00:00Z\""}, {"to", "\"2999-01-01T00:00:00Z\""},
+            {"from", "\"1900-01-01T00:00:00Z\""}, {"requestId", "\"" + "r".repeat(41) + "\""}
+        }) {
+            cases.add(post(
+                    "POST /api/admin/apps/{app}/jobs/{id}/backfill",
+                    bad[0] + " " + bad[1],
+                    job + "/backfill",
+                    admin,
+                    body(backfill, bad[0], bad[1])));
+        }
         for (String runs : List.of(
                 "[]",
                 "[null]",
