@@ -69,11 +69,11 @@ public class EditJobs {
         Check.text("parameters", d.parameters(), MAX_PARAMETERS);
         Instant now = clock.instant();
         ScheduleSpec spec = ScheduleDefinitions.read(d, now);
-        ScheduleDefinitions.MisfireChoice misfire = ScheduleDefinitions.misfire(d);
-        ScheduleDefinitions.OverlapChoice overlap = ScheduleDefinitions.overlap(d);
+        PolicyDefinitions.MisfireChoice misfire = PolicyDefinitions.misfire(d);
+        PolicyDefinitions.OverlapChoice overlap = PolicyDefinitions.overlap(d);
         job.redefine(d.processor().trim(), spec, d.parameters(), now);
-        job.misfire(misfire.policy(), misfire.catchUpWindow());
-        job.overlap(overlap.policy(), overlap.maxConcurrent());
+        job.policies().misfire(misfire.policy(), misfire.catchUpWindow());
+        job.policies().overlap(overlap.policy(), overlap.maxConcurrent());
         if (d.enabled() != null && d.enabled() != job.enabled()) {
             if (d.enabled()) {
                 job.resume(now);

@@ -97,7 +97,11 @@ public class FireDueJobs {
                 }
                 if (fire.isBefore(missedBefore) && misfire == null) {
                     misfire = Misfire.plan(
-                            job.misfirePolicy(), job.catchUpWindow().orElse(null), schedule, missedBefore, now);
+                            job.policies().misfirePolicy(),
+                            job.policies().catchUpWindow().orElse(null),
+                            schedule,
+                            missedBefore,
+                            now);
                 }
                 if (misfire != null && misfire.skips(fire)) {
                     instances.add(JobInstance.missed(job, fire, misfire.reason(), epoch, fence.ownerId(), now));

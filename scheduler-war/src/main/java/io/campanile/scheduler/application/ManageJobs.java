@@ -60,8 +60,8 @@ public class ManageJobs {
         Check.identifier("processor", d.processor(), 200);
         Check.text("parameters", d.parameters(), MAX_PARAMETERS);
         ScheduleSpec spec = ScheduleDefinitions.read(d, clock.instant());
-        ScheduleDefinitions.MisfireChoice misfire = ScheduleDefinitions.misfire(d);
-        ScheduleDefinitions.OverlapChoice overlap = ScheduleDefinitions.overlap(d);
+        PolicyDefinitions.MisfireChoice misfire = PolicyDefinitions.misfire(d);
+        PolicyDefinitions.OverlapChoice overlap = PolicyDefinitions.overlap(d);
         if (jobs.existsByName(appName, d.name())) {
             throw RequestRejected.conflict("app " + appName + " already has a job named '" + d.name() + "'");
         }
@@ -73,8 +73,8 @@ public class ManageJobs {
                 d.parameters(),
                 d.enabled() == null || d.enabled(),
                 clock.instant());
-        job.misfire(misfire.policy(), misfire.catchUpWindow());
-        job.overlap(overlap.policy(), overlap.maxConcurrent());
+        job.policies().misfire(misfire.policy(), misfire.catchUpWindow());
+        job.policies().overlap(overlap.policy(), overlap.maxConcurrent());
         jobs.add(job);
         dueWork.jobsChanged(appName);
         return Views.of(job, workers.find(appName));
@@ -97,8 +97,8 @@ public class ManageJobs {
         if (d.processor() != null) {
             Check.identifier("processor", d.processor(), 200);
         }
-        ScheduleDefinitions.misfire(d);
-        ScheduleDefinitions.overlap(d);
+        PolicyDefinitions.misfire(d);
+        PolicyDefinitions.overlap(d);
         return SchedulePreviews.of(ScheduleDefinitions.read(d, clock.instant()), clock.instant(), count);
     }
 

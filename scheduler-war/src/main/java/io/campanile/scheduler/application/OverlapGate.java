@@ -45,15 +45,15 @@ public class OverlapGate {
 
     /** Applies the job's overlap policy to its fire at {@code fire}; cancels earlier fires under CANCEL_RUNNING. */
     public Admission admit(Job job, Instant fire) {
-        if (job.overlapPolicy() == OverlapPolicy.ALLOW) {
+        if (job.policies().overlapPolicy() == OverlapPolicy.ALLOW) {
             return Admission.RUN;
         }
         List<JobInstance> going = instances.findGoing(job.appName(), job.id(), fire);
-        if (going.size() < job.maxConcurrent()) {
+        if (going.size() < job.policies().maxConcurrent()) {
             return Admission.RUN;
         }
         String earlier = going.size() + " earlier fire(s) of the job still going (instance " + ids(going) + ")";
-        return switch (job.overlapPolicy()) {
+        return switch (job.policies().overlapPolicy()) {
             case ALLOW -> Admission.RUN;
             case SKIP -> Admission.skip(earlier + "; overlap policy SKIP");
             case BUFFER_ONE -> going.stream()

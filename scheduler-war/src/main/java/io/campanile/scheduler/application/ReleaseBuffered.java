@@ -54,7 +54,7 @@ public class ReleaseBuffered {
             long going = instances.findGoing(appName, job.id(), waiting.get(0).fireTime()).stream()
                     .filter(i -> i.state() != InstanceState.BUFFERED)
                     .count();
-            for (int i = 0; i < waiting.size() && going < job.maxConcurrent(); i++, going++) {
+            for (int i = 0; i < waiting.size() && going < job.policies().maxConcurrent(); i++, going++) {
                 if (instances.release(waiting.get(i).id())) {
                     released++;
                 }

@@ -52,10 +52,10 @@ public final class Views {
                 job.deletedAt().orElse(null),
                 job.scheduleType() == ScheduleType.API || job.scheduleType() == ScheduleType.FIXED_DELAY
                         ? null
-                        : job.misfirePolicy(),
-                job.catchUpWindow().map(Duration::toString).orElse(null),
-                job.overlapPolicy(),
-                job.maxConcurrent());
+                        : job.policies().misfirePolicy(),
+                job.policies().catchUpWindow().map(Duration::toString).orElse(null),
+                job.policies().overlapPolicy(),
+                job.policies().maxConcurrent());
     }
 
     public static InstanceView of(JobInstance i, String jobName) {

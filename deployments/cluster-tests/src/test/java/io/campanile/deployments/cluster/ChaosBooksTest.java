@@ -104,6 +104,22 @@ class ChaosBooksTest {
     }
 
     @Test
+    void a_fire_time_recorded_skipped_with_its_reason_is_accounted_for_but_one_skipped_without_a_reason_is_not() {
+        cleanSoak();
+        instances.removeIf(i -> i.id() == 104 || i.id() == 106);
+        instances.add(instance(104, 20, "x", "SCHEDULE", T0.plusSeconds(4), "SKIPPED", 1, "missed (policy SKIP)"));
+        instances.add(instance(106, 20, "y", "SCHEDULE", T0.plusSeconds(6), "SKIPPED", 1, null));
+        runs.removeIf(
+                r -> r.run().instanceId().equals("104") || r.run().instanceId().equals("106"));
+
+        ChaosBooks books = books();
+        assertThat(books.problems())
+                .containsExactly("MISSING alpha/every-2s " + T0.plusSeconds(6) + ": ended without a run or a reason: ["
+                        + instances.get(instances.size() - 1) + "]");
+        assertThat(books.summary(7, 0)).contains("recorded=1");
+    }
+
+    @Test
     void an_unended_instance_before_the_window_end_is_stuck_whatever_its_state_is_called() {
         cleanSoak();
         instances.add(instance(200, 40, "api:r1", "API", T0.plusSeconds(3), "DISPATCHED", 1, null));
@@ -113,7 +129,7 @@ class ChaosBooksTest {
     }
 
     @Test
-    void an_api_run_must_run_once_when_it_was_created() {
+    void an_api_run_must_run_once_when_it_was_created_or_end_failed_with_the_worker_that_claimed_it() {
         cleanSoak();
         requests.add(new ChaosBooks.ApiRequest("alpha", 40, "ran", true));
         instances.add(instance(300, 40, "api:ran", "API", T0.plusSeconds(1), "SUCCEEDED", 1, null));
@@ -122,13 +138,24 @@ class ChaosBooksTest {
         instances.add(instance(301, 40, "api:failed-unrun", "API", T0.plusSeconds(1), "FAILED", 1, "lost"));
         requests.add(new ChaosBooks.ApiRequest("alpha", 40, "confirmed-gone", true));
         requests.add(new ChaosBooks.ApiRequest("alpha", 40, "never-confirmed", false));
+        requests.add(new ChaosBooks.ApiRequest("alpha", 40, "worker-killed", true));
+        instances.add(instance(
+                302,
+                40,
+                "api:worker-killed",
+                "API",
+                T0.plusSeconds(1),
+                "FAILED",
+                1,
+                "worker w1 stopped sending heartbeats"));
 
         ChaosBooks books = books();
         assertThat(books.problems())
                 .hasSize(2)
                 .anySatisfy(p -> assertThat(p).contains("failed-unrun").contains("never ran"))
                 .anySatisfy(p -> assertThat(p).contains("confirmed-gone").contains("no instance"));
-        assertThat(books.summary(7, 0)).contains("api-created=2 api-ran=1 api-lost=2 api-unconfirmed=1");
+        assertThat(books.summary(7, 0))
+                .contains("api-created=3 api-ran=1 api-lost=2 api-failed-with-worker=1 api-unconfirmed=1");
     }
 
     @Test

@@ -34,8 +34,12 @@ record ChaosRecords(Instant databaseTime, List<Job> jobs, List<Instance> instanc
             String result) {
 
         /** SUCCEEDED and FAILED end an instance; every other state (WAITING, DISPATCHED, RUNNING...) does not. */
+        /** Ended: what the API's InstanceState calls terminal (read as text, so an unknown state is not). */
         boolean isTerminal() {
-            return state.equals("SUCCEEDED") || state.equals("FAILED");
+            return state.equals("SUCCEEDED")
+                    || state.equals("FAILED")
+                    || state.equals("SKIPPED")
+                    || state.equals("CANCELLED");
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.campanile.deployments.cluster;
 
+import io.campanile.api.MisfirePolicy;
 import io.campanile.api.admin.JobDefinition;
 import io.campanile.api.client.CampanileAdminClient;
 import java.sql.Connection;
@@ -8,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -96,6 +98,23 @@ final class ChaosSoak {
             long periodic = admin.createJob(app, JobDefinition.cron(name, "audit", "*/" + period + " * * * * *"))
                     .id();
             cronJobs.add(new ChaosBooks.CronJob(app, periodic, name, period));
+            // the other schedule types on the same whole-second lattices, so that the books hold them the same way: a
+            // fixed rate anchored at the epoch, and a daily time interval over the whole (UTC) day whose missed fire
+            // times are recorded SKIPPED (misfire policy SKIP) instead of run late
+            long rate = admin.createJob(app, JobDefinition.fixedRate("rate-2s", "audit", Duration.ofSeconds(2)))
+                    .id();
+            cronJobs.add(new ChaosBooks.CronJob(app, rate, "rate-2s", 2));
+            long daily = admin.createJob(
+                            app,
+                            JobDefinition.dailyTimeInterval(
+                                            "daily-3s",
+                                            "audit",
+                                            LocalTime.MIDNIGHT,
+                                            LocalTime.of(23, 59, 57),
+                                            Duration.ofSeconds(3))
+                                    .withMisfire(MisfirePolicy.SKIP, null))
+                    .id();
+            cronJobs.add(new ChaosBooks.CronJob(app, daily, "daily-3s", 3));
             onDemandJobs.put(
                     app,
                     admin.createJob(app, JobDefinition.onDemand("on-demand", "audit"))

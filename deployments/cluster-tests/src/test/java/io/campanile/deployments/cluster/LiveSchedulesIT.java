@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.campanile.api.InstanceState;
 import io.campanile.api.MisfirePolicy;
+import io.campanile.api.ScheduleType;
 import io.campanile.api.admin.InstanceView;
 import io.campanile.api.admin.JobDefinition;
 import io.campanile.api.admin.JobView;
@@ -52,6 +53,8 @@ class LiveSchedulesIT {
     private static final Duration OWNER_LOOK_TOLERANCE = Duration.ofMillis(1500);
     /** How long a stopped job is watched for fires that must not come: past the tolerance and several looks. */
     private static final Duration WATCH = Duration.ofSeconds(4);
+    /** The FIXED_DELAY job's delay between the end of one fire and the next. */
+    private static final Duration DELAY = Duration.ofMillis(700);
     /** A fire time older than this when its owner comes to it is missed (campanile.misfire.threshold-millis). */
     private static final Duration MISFIRE_THRESHOLD = Duration.ofSeconds(1);
     /** How long the books run on after the new owner took over. */
@@ -60,6 +63,7 @@ class LiveSchedulesIT {
     private CampanileCluster cluster;
     private FireWatch watch;
     private LatticeJobs latticeJobs;
+    private JobView fixedDelay;
 
     @RegisterExtension
     final TestWatcher logTailsOnFailure = new TestWatcher() {
@@ -79,6 +83,10 @@ class LiveSchedulesIT {
             CampanileAdminClient admin = cluster.servers().get(0).admin();
             admin.createApp(APP, cluster.appSecret());
             latticeJobs = LatticeJobs.start(cluster, watch, admin, APP);
+            fixedDelay = admin.createJob(
+                    APP,
+                    JobDefinition.of("after-each", "audit", ScheduleType.FIXED_DELAY)
+                            .withInterval(DELAY));
             System.out.println("SCHEDULES set up, owner " + watch.ownership());
         } catch (RuntimeException | Error e) {
             cluster.printLogTails(80);
@@ -254,7 +262,7 @@ class LiveSchedulesIT {
 
     @Test
     @Order(5)
-    void killing_the_owner_while_fixed_rate_and_cron_jobs_fire_loses_and_doubles_no_fire_time() {
+    void killing_the_owner_while_fixed_rate_fixed_delay_and_cron_jobs_fire_loses_and_doubles_no_fire_time() {
         OwnershipView owner = watch.ownership();
         Instant killedAtDb = watch.databaseTime();
         long killedAt = System.nanoTime();
@@ -296,6 +304,19 @@ class LiveSchedulesIT {
             assertThat(book.offLattice()).as("instances off the lattice").isEmpty();
         }
         assertBooksSpanTheKill(killedAtDb, owner.epoch(), epoch, to);
+        // the chain's books end two seconds earlier still: its newest fire may be running when they are read
+        List<InstanceView> delayed = watch.fires(fixedDelay.id());
+        Instant chainEnd = to.minusSeconds(2);
+        System.out.println("SCHEDULES-FAILOVER fixed delay: " + delayed.size() + " fires, problems "
+                + FixedDelayChain.problems(delayed, DELAY, chainEnd));
+        assertThat(FixedDelayChain.problems(delayed, DELAY, chainEnd))
+                .as("the FIXED_DELAY job's chain of fires across the kill")
+                .isEmpty();
+        assertThat(delayed)
+                .as("fires of the FIXED_DELAY job by the killed owner before the kill, and by the new one after it")
+                .anyMatch(
+                        fire -> fire.epoch() == owner.epoch() && fire.fireTime().isBefore(killedAtDb))
+                .anyMatch(fire -> fire.epoch() >= epoch && fire.fireTime().isAfter(killedAtDb));
     }
 
     /**

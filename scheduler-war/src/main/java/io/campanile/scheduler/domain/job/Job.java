@@ -1,13 +1,12 @@
 package io.campanile.scheduler.domain.job;
 
 import io.campanile.api.GapRule;
-import io.campanile.api.MisfirePolicy;
-import io.campanile.api.OverlapPolicy;
 import io.campanile.api.ScheduleType;
 import io.campanile.scheduler.domain.schedule.FixedDelay;
 import io.campanile.scheduler.domain.schedule.Schedule;
 import io.campanile.scheduler.domain.schedule.ScheduleSpec;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -91,21 +90,8 @@ public class Job {
     @Column(name = "gap_rule", nullable = false)
     private GapRule gapRule = GapRule.FIRE_AFTER_GAP;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "misfire_policy", nullable = false)
-    private MisfirePolicy misfirePolicy = MisfirePolicy.FIRE_ALL;
-
-    /** Under FIRE_ALL, how far back missed fire times still run; null: without limit. */
-    @Column(name = "catch_up_ms")
-    private Long catchUpMillis;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "overlap_policy", nullable = false)
-    private OverlapPolicy overlapPolicy = OverlapPolicy.ALLOW;
-
-    /** How many earlier fires may be going before a fire overlaps. */
-    @Column(name = "max_concurrent", nullable = false)
-    private int maxConcurrent = 1;
+    @Embedded
+    private FirePolicies policies = new FirePolicies();
 
     /** The latest fire time accounted for (created, or recorded as skipped); null before the first. */
     @Column(name = "last_fire_at")
@@ -233,39 +219,9 @@ public class Job {
         }
     }
 
-    /**
-     * What this job does with missed fire times.
-     *
-     * @param catchUpWindow under FIRE_ALL, how far back missed fire times still run; null: without limit
-     */
-    public void misfire(MisfirePolicy policy, Duration catchUpWindow) {
-        this.misfirePolicy = policy == null ? MisfirePolicy.FIRE_ALL : policy;
-        this.catchUpMillis = catchUpWindow == null ? null : catchUpWindow.toMillis();
-    }
-
-    public MisfirePolicy misfirePolicy() {
-        return misfirePolicy;
-    }
-
-    public Optional<Duration> catchUpWindow() {
-        return Optional.ofNullable(catchUpMillis).map(Duration::ofMillis);
-    }
-
-    /** What a fire that comes while {@code maxConcurrent} earlier fires are going does. */
-    public void overlap(OverlapPolicy policy, int maxConcurrent) {
-        if (maxConcurrent < 1) {
-            throw new IllegalArgumentException("maxConcurrent is at least 1, was " + maxConcurrent);
-        }
-        this.overlapPolicy = policy == null ? OverlapPolicy.ALLOW : policy;
-        this.maxConcurrent = maxConcurrent;
-    }
-
-    public OverlapPolicy overlapPolicy() {
-        return overlapPolicy;
-    }
-
-    public int maxConcurrent() {
-        return maxConcurrent;
+    /** Its misfire and overlap policies, to read or change. */
+    public FirePolicies policies() {
+        return policies;
     }
 
     /** Stops firing until resumed; the note says why (null: none given). */

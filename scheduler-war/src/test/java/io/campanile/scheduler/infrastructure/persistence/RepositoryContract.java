@@ -372,6 +372,84 @@ abstract class RepositoryContract {
         return down.equals(instant) ? down : down.plusMillis(1);
     }
 
+    @Test
+    void a_job_of_every_schedule_type_is_stored_and_read_back_as_it_was_defined() {
+        Instant now = Instant.parse("2027-05-01T08:00:00Z");
+        Map<ScheduleType, ScheduleSpec> specs = new java.util.EnumMap<>(ScheduleType.class);
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        specs.put(ScheduleType.CRON, ScheduleSpec.of(ScheduleType.CRON, "0 0 * * * *", berlin));
+        specs.put(ScheduleType.API, ScheduleSpec.of(ScheduleType.API, null, berlin));
+        specs.put(
+                ScheduleType.FIXED_RATE,
+                new ScheduleSpec(
+                        ScheduleType.FIXED_RATE,
+                        null,
+                        berlin,
+                        Duration.ofSeconds(5),
+                        now,
+                        now.plusSeconds(3600),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
+        specs.put(
+                ScheduleType.FIXED_DELAY,
+                new ScheduleSpec(
+                        ScheduleType.FIXED_DELAY,
+                        null,
+                        berlin,
+                        Duration.ofSeconds(5),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
+        specs.put(
+                ScheduleType.ONE_OFF,
+                new ScheduleSpec(
+                        ScheduleType.ONE_OFF,
+                        null,
+                        berlin,
+                        null,
+                        null,
+                        null,
+                        now.plusSeconds(60),
+                        null,
+                        null,
+                        null,
+                        null));
+        specs.put(
+                ScheduleType.DAILY_TIME_INTERVAL,
+                new ScheduleSpec(
+                        ScheduleType.DAILY_TIME_INTERVAL,
+                        null,
+                        berlin,
+                        Duration.ofMinutes(15),
+                        null,
+                        null,
+                        null,
+                        java.time.LocalTime.of(9, 0),
+                        java.time.LocalTime.of(17, 0),
+                        java.util.EnumSet.of(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY),
+                        GapRule.SKIP));
+        assertThat(specs.keySet()).containsExactlyInAnyOrder(ScheduleType.values());
+
+        specs.forEach((type, spec) -> {
+            Job job = new Job(
+                    app, "type-" + type.name().toLowerCase(java.util.Locale.ROOT), "hello", spec, null, true, now);
+            job.policies().overlap(OverlapPolicy.CANCEL_RUNNING, 3);
+            db.run(em -> new JpaJobRepository(em).add(job));
+
+            Job read = db.tx(em -> new JpaJobRepository(em).find(app, job.id())).orElseThrow();
+            assertThat(read.spec()).as(type.name()).isEqualTo(spec);
+            assertThat(read.policies().overlapPolicy()).isEqualTo(OverlapPolicy.CANCEL_RUNNING);
+            assertThat(read.policies().maxConcurrent()).isEqualTo(3);
+        });
+    }
+
     /** Three fires (10:00:00, :01, :02) of an every-second job with this overlap policy, in one look. */
     private Job firedThreeOverlapping(OverlapPolicy policy) {
         Job job = new Job(
@@ -384,7 +462,7 @@ abstract class RepositoryContract {
                 null,
                 true,
                 Instant.parse("2027-05-01T09:59:59.500Z"));
-        job.overlap(policy, 1);
+        job.policies().overlap(policy, 1);
         db.run(em -> new JpaJobRepository(em).add(job));
         takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
         db.tx(em -> fireDueJobs(em, A).fire(app, 1, Instant.parse("2027-05-01T10:00:02.100Z")));
@@ -459,7 +537,7 @@ abstract class RepositoryContract {
                 null,
                 true,
                 Instant.parse("2027-05-01T09:59:59.500Z"));
-        job.overlap(OverlapPolicy.CANCEL_RUNNING, 1);
+        job.policies().overlap(OverlapPolicy.CANCEL_RUNNING, 1);
         db.run(em -> new JpaJobRepository(em).add(job));
         takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
         db.tx(em -> fireDueJobs(em, A).fire(app, 1, Instant.parse("2027-05-01T10:00:00.100Z")));
@@ -928,7 +1006,7 @@ abstract class RepositoryContract {
 
     private Job addJob(String name, String cron, Instant createdAt, MisfirePolicy policy, Duration catchUpWindow) {
         Job job = new Job(app, name, "hello", ScheduleType.CRON, cron, "UTC", null, true, createdAt);
-        job.misfire(policy, catchUpWindow);
+        job.policies().misfire(policy, catchUpWindow);
         db.run(em -> new JpaJobRepository(em).add(job));
         return job;
     }
