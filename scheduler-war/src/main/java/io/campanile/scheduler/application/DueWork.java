@@ -37,11 +37,6 @@ public class DueWork {
         return next == null || !now.isBefore(next);
     }
 
-    /** Records the earliest next fire time of the app's jobs (null: none) after firing at {@code now}. */
-    public void jobsChecked(String appName, Instant now, Instant nextFireTime) {
-        jobsChecked(appName, now, nextFireTime, 0);
-    }
-
     /**
      * Records the earliest next fire time of the app's jobs (null: none) after firing at {@code now}, to be looked
      * at {@code lookAheadMillis} before it (fires are written ahead of their time).

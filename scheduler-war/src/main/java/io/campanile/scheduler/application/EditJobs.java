@@ -4,7 +4,6 @@ import io.campanile.api.admin.JobDefinition;
 import io.campanile.api.admin.JobView;
 import io.campanile.scheduler.domain.job.Job;
 import io.campanile.scheduler.domain.job.JobRepository;
-import io.campanile.scheduler.domain.schedule.ScheduleSpec;
 import io.campanile.scheduler.domain.worker.WorkerSummaryRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,7 +21,6 @@ import java.time.Instant;
 public class EditJobs {
 
     private static final int MAX_NOTE = 1000;
-    private static final int MAX_PARAMETERS = 65_536;
 
     private ManageJobs manage;
     private JobRepository jobs;
@@ -61,19 +59,14 @@ public class EditJobs {
     public JobView update(String appName, JobRef ref, JobDefinition d, Long expectedRevision) {
         Check.present("body", d);
         Job job = locked(appName, ref, expectedRevision);
+        Instant now = clock.instant();
+        JobDefinitions.Checked checked = JobDefinitions.read(d, now, JobDefinitions.Use.UPDATE);
         if (d.name() != null && !d.name().equals(job.name())) {
             throw RequestRejected.invalid(
                     "name", "a job's name cannot change (" + Check.quote(job.name()) + "); leave it out or repeat it");
         }
-        Check.identifier("processor", d.processor(), 200);
-        Check.text("parameters", d.parameters(), MAX_PARAMETERS);
-        Instant now = clock.instant();
-        ScheduleSpec spec = ScheduleDefinitions.read(d, now);
-        PolicyDefinitions.MisfireChoice misfire = PolicyDefinitions.misfire(d);
-        PolicyDefinitions.OverlapChoice overlap = PolicyDefinitions.overlap(d);
-        job.redefine(d.processor().trim(), spec, d.parameters(), now);
-        job.policies().misfire(misfire.policy(), misfire.catchUpWindow());
-        job.policies().overlap(overlap.policy(), overlap.maxConcurrent());
+        job.redefine(d.processor().trim(), checked.spec(), d.parameters(), now);
+        checked.applyPolicies(job);
         if (d.enabled() != null && d.enabled() != job.enabled()) {
             if (d.enabled()) {
                 job.resume(now);
@@ -108,10 +101,13 @@ public class EditJobs {
         return changed(job);
     }
 
+    /** The job, its row locked: one read when named by id. */
     private Job locked(String appName, JobRef ref, Long expectedRevision) {
-        long id = manage.require(appName, manage.idOf(appName, ref)).id();
-        Job job = jobs.findForChange(appName, id)
-                .orElseThrow(() -> RequestRejected.notFound("app " + appName + " has no " + ref));
+        Job job = jobs.findForChange(appName, manage.idOf(appName, ref)).orElse(null);
+        if (job == null) {
+            manage.requireAny(appName, ref); // says which is missing, the app or the job
+            throw RequestRejected.notFound("app " + appName + " has no " + ref);
+        }
         if (job.deleted()) {
             throw RequestRejected.conflict(ref + " of app " + appName + " was deleted at "
                     + job.deletedAt().orElseThrow());

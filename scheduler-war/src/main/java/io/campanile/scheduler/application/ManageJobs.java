@@ -7,7 +7,6 @@ import io.campanile.api.admin.SchedulePreview;
 import io.campanile.scheduler.domain.instance.InstanceRepository;
 import io.campanile.scheduler.domain.job.Job;
 import io.campanile.scheduler.domain.job.JobRepository;
-import io.campanile.scheduler.domain.schedule.ScheduleSpec;
 import io.campanile.scheduler.domain.worker.WorkerSummary;
 import io.campanile.scheduler.domain.worker.WorkerSummaryRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +20,6 @@ import java.util.Optional;
 /** Creates and lists an app's jobs and their instances. */
 @ApplicationScoped
 public class ManageJobs {
-
-    private static final int MAX_PARAMETERS = 65_536;
 
     private ManageApps apps;
     private DueWork dueWork;
@@ -52,16 +49,7 @@ public class ManageJobs {
     @Transactional
     public JobView create(String appName, JobDefinition d) {
         apps.require(appName);
-        Check.present("body", d);
-        Check.matches("name", d.name(), JobRef.NAME, "1-128 letters, digits, '.', '_' or '-'");
-        if (JobRef.isDigitsOnly(d.name())) {
-            throw RequestRejected.invalid("name", "a name of digits only would read as a job id; add a letter");
-        }
-        Check.identifier("processor", d.processor(), 200);
-        Check.text("parameters", d.parameters(), MAX_PARAMETERS);
-        ScheduleSpec spec = ScheduleDefinitions.read(d, clock.instant());
-        PolicyDefinitions.MisfireChoice misfire = PolicyDefinitions.misfire(d);
-        PolicyDefinitions.OverlapChoice overlap = PolicyDefinitions.overlap(d);
+        JobDefinitions.Checked checked = JobDefinitions.read(d, clock.instant(), JobDefinitions.Use.CREATE);
         if (jobs.existsByName(appName, d.name())) {
             throw RequestRejected.conflict("app " + appName + " already has a job named '" + d.name() + "'");
         }
@@ -69,12 +57,11 @@ public class ManageJobs {
                 appName,
                 d.name(),
                 d.processor().trim(),
-                spec,
+                checked.spec(),
                 d.parameters(),
                 d.enabled() == null || d.enabled(),
                 clock.instant());
-        job.policies().misfire(misfire.policy(), misfire.catchUpWindow());
-        job.policies().overlap(overlap.policy(), overlap.maxConcurrent());
+        checked.applyPolicies(job);
         jobs.add(job);
         dueWork.jobsChanged(appName);
         return Views.of(job, workers.find(appName));
@@ -87,19 +74,9 @@ public class ManageJobs {
     @Transactional
     public SchedulePreview preview(String appName, JobDefinition d, int count) {
         apps.require(appName);
-        Check.present("body", d);
-        if (d.scheduleType() == null && d.cron() == null) {
-            throw RequestRejected.invalid("scheduleType", "is required: the type of the schedule to preview");
-        }
-        if (d.name() != null) {
-            Check.matches("name", d.name(), JobRef.NAME, "1-128 letters, digits, '.', '_' or '-'");
-        }
-        if (d.processor() != null) {
-            Check.identifier("processor", d.processor(), 200);
-        }
-        PolicyDefinitions.misfire(d);
-        PolicyDefinitions.overlap(d);
-        return SchedulePreviews.of(ScheduleDefinitions.read(d, clock.instant()), clock.instant(), count);
+        Instant now = clock.instant();
+        JobDefinitions.Checked checked = JobDefinitions.read(d, now, JobDefinitions.Use.PREVIEW);
+        return SchedulePreviews.of(checked.spec(), now, count);
     }
 
     /** The next {@code count} fire times of a job, from its next one. */

@@ -30,7 +30,6 @@ import java.util.function.LongFunction;
 public class RunJobs {
 
     private static final long MAX_DELAY_SECONDS = 366L * 24 * 3600;
-    private static final int MAX_PARAMETERS = 65_536;
     /** The instance's fire key is {@code "api:" + requestId}, VARCHAR(128). */
     private static final int MAX_REQUEST_ID = 100;
     /** The most runs in one batch (a batch is one transaction). */
@@ -168,7 +167,7 @@ public class RunJobs {
                 throw RequestRejected.invalid(prefix + "at", "must be within 366 days of now (" + now + ")");
             }
         }
-        Check.text(prefix + "parameters", r.parameters(), MAX_PARAMETERS);
+        Check.text(prefix + "parameters", r.parameters(), JobDefinitions.MAX_PARAMETERS);
         String requestId = r.requestId() == null
                 ? UUID.randomUUID().toString()
                 : Check.identifier(prefix + "requestId", r.requestId(), MAX_REQUEST_ID);

@@ -59,11 +59,6 @@ public class TickAlarms {
         return alarm != null && alarm < periodic ? alarm : periodic;
     }
 
-    /** The earliest alarm still to serve (monotonic), or {@link Long#MAX_VALUE}. */
-    public long earliestAlarm() {
-        return deadlines.isEmpty() ? Long.MAX_VALUE : deadlines.first();
-    }
-
     public MonotonicClock monotonic() {
         return monotonic;
     }

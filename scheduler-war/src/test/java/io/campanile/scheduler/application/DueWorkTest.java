@@ -18,7 +18,15 @@ class DueWorkTest {
 
     @Test
     void jobs_are_looked_at_again_at_the_next_fire_time() {
-        due.jobsChecked("billing", T0, T0.plusMillis(300));
+        due.jobsChecked("billing", T0, T0.plusMillis(300), 0);
+
+        assertThat(due.jobsDue("billing", T0.plusMillis(299))).isFalse();
+        assertThat(due.jobsDue("billing", T0.plusMillis(300))).isTrue();
+    }
+
+    @Test
+    void jobs_are_looked_at_the_look_ahead_before_the_next_fire_time() {
+        due.jobsChecked("billing", T0, T0.plusMillis(800), 500);
 
         assertThat(due.jobsDue("billing", T0.plusMillis(299))).isFalse();
         assertThat(due.jobsDue("billing", T0.plusMillis(300))).isTrue();
@@ -26,20 +34,20 @@ class DueWorkTest {
 
     @Test
     void jobs_are_looked_at_again_within_a_second_even_if_nothing_fires_sooner() {
-        due.jobsChecked("billing", T0, null);
+        due.jobsChecked("billing", T0, null, 0);
         assertThat(due.jobsDue("billing", T0.plusMillis(DueWork.RECHECK_MILLIS - 1)))
                 .isFalse();
         assertThat(due.jobsDue("billing", T0.plusMillis(DueWork.RECHECK_MILLIS)))
                 .isTrue();
 
-        due.jobsChecked("billing", T0, T0.plusSeconds(3600));
+        due.jobsChecked("billing", T0, T0.plusSeconds(3600), 0);
         assertThat(due.jobsDue("billing", T0.plusMillis(DueWork.RECHECK_MILLIS)))
                 .isTrue();
     }
 
     @Test
     void a_changed_job_is_looked_at_on_the_next_tick() {
-        due.jobsChecked("billing", T0, T0.plusSeconds(60));
+        due.jobsChecked("billing", T0, T0.plusSeconds(60), 0);
 
         due.jobsChanged("billing");
 
@@ -62,7 +70,7 @@ class DueWorkTest {
 
     @Test
     void a_forgotten_app_starts_afresh() {
-        due.jobsChecked("billing", T0, T0.plusSeconds(60));
+        due.jobsChecked("billing", T0, T0.plusSeconds(60), 0);
         due.takeDispatchDue("billing", T0);
 
         due.forget("billing");

@@ -15,6 +15,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -121,6 +122,16 @@ public class Job {
     @Version
     private long version;
 
+    /**
+     * The stored schedule, read from the columns once per loaded job and its fire times parsed once: a job is read
+     * afresh in every transaction (the shared cache is off), and only {@link #define} changes the columns.
+     */
+    @Transient
+    private transient ScheduleSpec parsedSpec;
+
+    @Transient
+    private transient Optional<Schedule> parsedSchedule;
+
     protected Job() {}
 
     /** A CRON or API job. */
@@ -167,6 +178,8 @@ public class Job {
 
     /** Sets the schedule's fields; the next fire time is the caller's to compute. */
     private void define(ScheduleSpec spec) {
+        this.parsedSpec = null;
+        this.parsedSchedule = null;
         this.scheduleType = spec.type();
         this.cron = spec.cron();
         this.timeZone = spec.zone().getId();
@@ -286,6 +299,13 @@ public class Job {
 
     /** The schedule as stored. */
     public ScheduleSpec spec() {
+        if (parsedSpec == null) {
+            parsedSpec = readSpec();
+        }
+        return parsedSpec;
+    }
+
+    private ScheduleSpec readSpec() {
         return new ScheduleSpec(
                 scheduleType,
                 cron,
@@ -306,7 +326,10 @@ public class Job {
 
     /** The fire times; empty for an API job. */
     public Optional<Schedule> schedule() {
-        return spec().schedule();
+        if (parsedSchedule == null) {
+            parsedSchedule = spec().schedule();
+        }
+        return parsedSchedule;
     }
 
     /**

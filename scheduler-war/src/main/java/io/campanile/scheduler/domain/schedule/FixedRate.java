@@ -2,6 +2,7 @@ package io.campanile.scheduler.domain.schedule;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -65,6 +66,14 @@ public final class FixedRate {
             return 0;
         }
         return (last.get().toEpochMilli() - first.toEpochMilli()) / periodMillis + 1;
+    }
+
+    /** The lattice as a job's schedule: every fire's local time read on {@code clock}, nothing ever skipped. */
+    public Schedule on(WallClock clock) {
+        return after -> {
+            Instant at = nextAfter(after);
+            return Optional.of(new NextFire(at, clock.localOf(at), List.of()));
+        };
     }
 
     public Instant anchor() {

@@ -56,14 +56,8 @@ public record ScheduleSpec(
         Schedule times =
                 switch (type) {
                     case CRON -> CronSchedule.parse(cron, zone, gapRule);
-                    case FIXED_RATE -> {
-                        FixedRate rate = new FixedRate(startAt != null ? startAt : Instant.EPOCH, required(interval));
-                        WallClock clock = new WallClock(zone, gapRule);
-                        yield after -> {
-                            Instant at = rate.nextAfter(after);
-                            return Optional.of(new NextFire(at, clock.localOf(at), java.util.List.of()));
-                        };
-                    }
+                    case FIXED_RATE -> new FixedRate(startAt != null ? startAt : Instant.EPOCH, required(interval))
+                            .on(new WallClock(zone, gapRule));
                     case FIXED_DELAY -> new FixedDelay(required(interval), startAt, zone);
                     case ONE_OFF -> new OneOff(required(runAt), zone);
                     case DAILY_TIME_INTERVAL -> new DailyTimeInterval(

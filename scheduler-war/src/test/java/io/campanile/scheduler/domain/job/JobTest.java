@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.campanile.api.ScheduleType;
 import io.campanile.scheduler.domain.schedule.Schedule;
 import io.campanile.scheduler.domain.schedule.ScheduleSpec;
+import io.campanile.scheduler.domain.schedule.ScheduleSpecBuilder;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,9 @@ class JobTest {
         job.redefine("other", spec("* * * * * *"), "{}", Instant.parse("2027-05-03T10:00:59.500Z"));
 
         assertThat(job.nextFireTime()).contains(Instant.parse("2027-05-03T10:01:01Z"));
+        assertThat(job.schedule().orElseThrow().nextTimeAfter(Instant.parse("2027-05-03T10:01:01Z")))
+                .as("the schedule parsed before the change is not kept")
+                .contains(Instant.parse("2027-05-03T10:01:02Z"));
         assertThat(job.processor()).isEqualTo("other");
         assertThat(job.revision()).isEqualTo(2);
     }
@@ -81,39 +85,13 @@ class JobTest {
                 "app",
                 "rate",
                 "p",
-                new ScheduleSpec(
-                        ScheduleType.FIXED_RATE,
-                        null,
-                        ZoneOffset.UTC,
-                        Duration.ofSeconds(10),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null),
+                ScheduleSpecBuilder.fixedRate(Duration.ofSeconds(10)).build(),
                 null,
                 true,
                 CREATED);
         assertThat(job.nextFireTime()).contains(Instant.parse("2027-05-03T10:00:10Z"));
 
-        job.redefine(
-                "p",
-                new ScheduleSpec(
-                        ScheduleType.FIXED_RATE,
-                        null,
-                        ZoneOffset.UTC,
-                        Duration.ofSeconds(3),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null),
-                null,
-                CREATED.plusSeconds(1));
+        job.redefine("p", ScheduleSpecBuilder.fixedRate(Duration.ofSeconds(3)).build(), null, CREATED.plusSeconds(1));
 
         assertThat(job.nextFireTime()).contains(Instant.parse("2027-05-03T10:00:03Z"));
     }

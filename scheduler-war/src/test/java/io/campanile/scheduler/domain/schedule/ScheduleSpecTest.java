@@ -55,36 +55,21 @@ class ScheduleSpecTest {
 
     @Test
     void a_cron_job_starts_at_its_start_instant() {
-        ScheduleSpec spec = new ScheduleSpec(
-                ScheduleType.CRON,
-                "0 0 * * * *",
-                ZoneOffset.UTC,
-                null,
-                T.plusSeconds(5400),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        ScheduleSpec spec = ScheduleSpecBuilder.cron("0 0 * * * *")
+                .startAt(T.plusSeconds(5400))
+                .build();
 
         assertThat(spec.schedule().orElseThrow().nextTimeAfter(T)).contains(T.plusSeconds(7200));
     }
 
     @Test
     void a_daily_time_interval_on_weekdays() {
-        ScheduleSpec spec = new ScheduleSpec(
-                ScheduleType.DAILY_TIME_INTERVAL,
-                null,
-                ZoneId.of("Europe/Paris"),
-                Duration.ofHours(4),
-                null,
-                null,
-                null,
-                LocalTime.of(9, 0),
-                LocalTime.of(17, 0),
-                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
-                GapRule.FIRE_AFTER_GAP);
+        ScheduleSpec spec = ScheduleSpecBuilder.dailyTimeInterval(
+                        LocalTime.of(9, 0), LocalTime.of(17, 0), Duration.ofHours(4))
+                .in(ZoneId.of("Europe/Paris"))
+                .on(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY))
+                .gapRule(GapRule.FIRE_AFTER_GAP)
+                .build();
 
         // Friday 8 May 2026, 16:00 in Paris; then Monday
         assertThat(times(spec.schedule().orElseThrow(), Instant.parse("2026-05-08T13:30:00Z"), 2))
@@ -98,7 +83,12 @@ class ScheduleSpecTest {
     }
 
     private static ScheduleSpec spec(ScheduleType type, Duration interval, Instant start, Instant end, Instant runAt) {
-        return new ScheduleSpec(type, null, ZoneOffset.UTC, interval, start, end, runAt, null, null, null, null);
+        return ScheduleSpecBuilder.ofType(type)
+                .interval(interval)
+                .startAt(start)
+                .endAt(end)
+                .runAt(runAt)
+                .build();
     }
 
     private static List<Instant> times(Schedule schedule, Instant after, int most) {

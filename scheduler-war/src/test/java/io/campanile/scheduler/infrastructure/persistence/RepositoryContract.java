@@ -38,6 +38,7 @@ import io.campanile.scheduler.domain.instance.AttemptSnapshot;
 import io.campanile.scheduler.domain.instance.JobInstance;
 import io.campanile.scheduler.domain.job.Job;
 import io.campanile.scheduler.domain.schedule.ScheduleSpec;
+import io.campanile.scheduler.domain.schedule.ScheduleSpecBuilder;
 import io.campanile.scheduler.domain.time.MonotonicClock;
 import io.campanile.scheduler.domain.worker.WorkerSummary;
 import jakarta.persistence.EntityManager;
@@ -46,7 +47,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -323,18 +323,8 @@ abstract class RepositoryContract {
     @Test
     void a_fixed_delay_job_fires_its_delay_after_its_previous_fire_ended_and_never_while_that_fire_runs() {
         Instant created = Instant.now().minusSeconds(10).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        ScheduleSpec spec = new ScheduleSpec(
-                ScheduleType.FIXED_DELAY,
-                null,
-                ZoneId.of("UTC"),
-                Duration.ofSeconds(2),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        ScheduleSpec spec =
+                ScheduleSpecBuilder.fixedDelay(Duration.ofSeconds(2)).build();
         Job job = new Job(app, "delayed", "hello", spec, null, true, created);
         db.run(em -> new JpaJobRepository(em).add(job));
         takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
@@ -381,60 +371,25 @@ abstract class RepositoryContract {
         specs.put(ScheduleType.API, ScheduleSpec.of(ScheduleType.API, null, berlin));
         specs.put(
                 ScheduleType.FIXED_RATE,
-                new ScheduleSpec(
-                        ScheduleType.FIXED_RATE,
-                        null,
-                        berlin,
-                        Duration.ofSeconds(5),
-                        now,
-                        now.plusSeconds(3600),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null));
+                ScheduleSpecBuilder.fixedRate(Duration.ofSeconds(5))
+                        .in(berlin)
+                        .startAt(now)
+                        .endAt(now.plusSeconds(3600))
+                        .build());
         specs.put(
                 ScheduleType.FIXED_DELAY,
-                new ScheduleSpec(
-                        ScheduleType.FIXED_DELAY,
-                        null,
-                        berlin,
-                        Duration.ofSeconds(5),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null));
+                ScheduleSpecBuilder.fixedDelay(Duration.ofSeconds(5)).in(berlin).build());
         specs.put(
                 ScheduleType.ONE_OFF,
-                new ScheduleSpec(
-                        ScheduleType.ONE_OFF,
-                        null,
-                        berlin,
-                        null,
-                        null,
-                        null,
-                        now.plusSeconds(60),
-                        null,
-                        null,
-                        null,
-                        null));
+                ScheduleSpecBuilder.oneOff(now.plusSeconds(60)).in(berlin).build());
         specs.put(
                 ScheduleType.DAILY_TIME_INTERVAL,
-                new ScheduleSpec(
-                        ScheduleType.DAILY_TIME_INTERVAL,
-                        null,
-                        berlin,
-                        Duration.ofMinutes(15),
-                        null,
-                        null,
-                        null,
-                        java.time.LocalTime.of(9, 0),
-                        java.time.LocalTime.of(17, 0),
-                        java.util.EnumSet.of(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY),
-                        GapRule.SKIP));
+                ScheduleSpecBuilder.dailyTimeInterval(
+                                java.time.LocalTime.of(9, 0), java.time.LocalTime.of(17, 0), Duration.ofMinutes(15))
+                        .in(berlin)
+                        .on(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY)
+                        .gapRule(GapRule.SKIP)
+                        .build());
         assertThat(specs.keySet()).containsExactlyInAnyOrder(ScheduleType.values());
 
         specs.forEach((type, spec) -> {
@@ -657,18 +612,10 @@ abstract class RepositoryContract {
     @Test
     void a_local_time_that_daylight_saving_skips_is_recorded_skipped_with_its_reason_under_the_skip_rule() {
         // 02:30 every day in Berlin: on 31 March 2024 the clocks went from 02:00 to 03:00
-        ScheduleSpec spec = new ScheduleSpec(
-                ScheduleType.CRON,
-                "0 30 2 * * *",
-                ZoneId.of("Europe/Berlin"),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                GapRule.SKIP);
+        ScheduleSpec spec = ScheduleSpecBuilder.cron("0 30 2 * * *")
+                .in(ZoneId.of("Europe/Berlin"))
+                .gapRule(GapRule.SKIP)
+                .build();
         Job job = new Job(app, "half-past-two", "hello", spec, null, true, Instant.parse("2024-03-29T12:00:00Z"));
         db.run(em -> new JpaJobRepository(em).add(job));
         takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
@@ -701,18 +648,7 @@ abstract class RepositoryContract {
                 app,
                 "every-2s",
                 "hello",
-                new ScheduleSpec(
-                        ScheduleType.FIXED_RATE,
-                        null,
-                        ZoneOffset.UTC,
-                        java.time.Duration.ofSeconds(2),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null),
+                ScheduleSpecBuilder.fixedRate(java.time.Duration.ofSeconds(2)).build(),
                 null,
                 true,
                 created);
@@ -720,18 +656,7 @@ abstract class RepositoryContract {
                 app,
                 "once",
                 "hello",
-                new ScheduleSpec(
-                        ScheduleType.ONE_OFF,
-                        null,
-                        ZoneOffset.UTC,
-                        null,
-                        null,
-                        null,
-                        created.plusSeconds(3),
-                        null,
-                        null,
-                        null,
-                        null),
+                ScheduleSpecBuilder.oneOff(created.plusSeconds(3)).build(),
                 null,
                 true,
                 created);
