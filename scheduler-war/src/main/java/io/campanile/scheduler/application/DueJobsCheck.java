@@ -47,7 +47,7 @@ public class DueJobsCheck {
             if (first != null && !first.isAfter(horizon)) {
                 due.add(app);
             } else {
-                dueWork.jobsChecked(app, now, first, settings.lookAheadMillis());
+                dueWork.jobsChecked(app, now, first == null ? null : first.minusMillis(settings.lookAheadMillis()));
             }
         }
         return due;

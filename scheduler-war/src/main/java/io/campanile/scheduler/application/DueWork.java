@@ -38,13 +38,17 @@ public class DueWork {
     }
 
     /**
-     * Records the earliest next fire time of the app's jobs (null: none) after firing at {@code now}, to be looked
-     * at {@code lookAheadMillis} before it (fires are written ahead of their time).
+     * The app's jobs were looked at {@code now}: look again at {@code lookAt} (null: no fire time known), and at least
+     * within {@link #RECHECK_MILLIS}. A look sooner than that rings the alarm, so that it comes at its time, not at
+     * the next period.
      */
-    public void jobsChecked(String appName, Instant now, Instant nextFireTime, long lookAheadMillis) {
+    public void jobsChecked(String appName, Instant now, Instant lookAt) {
         Instant recheck = now.plusMillis(RECHECK_MILLIS);
-        Instant look = nextFireTime == null ? null : nextFireTime.minusMillis(lookAheadMillis);
-        nextJobCheck.put(appName, look == null || look.isAfter(recheck) ? recheck : look);
+        boolean sooner = lookAt != null && lookAt.isBefore(recheck);
+        nextJobCheck.put(appName, sooner ? lookAt : recheck);
+        if (sooner) {
+            alarm.accept(lookAt);
+        }
     }
 
     /** A job of the app was created or changed here: look at its jobs on the next tick. */

@@ -1,5 +1,6 @@
 package io.campanile.scheduler.application;
 
+import io.campanile.api.OverlapPolicy;
 import io.campanile.scheduler.domain.instance.InstanceRepository;
 import io.campanile.scheduler.domain.instance.JobInstance;
 import io.campanile.scheduler.domain.job.Job;
@@ -15,7 +16,8 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Creates one WAITING instance for every fire time of an app's scheduled jobs due up to a short look-ahead, and
+ * Creates one WAITING instance for every fire time of an app's scheduled jobs due up to a short look-ahead (at their
+ * time for jobs with an overlap policy), and
  * moves each job's next fire time on, in one transaction fenced by the app's epoch: instances are written ahead
  * and dispatched at their exact time ({@link AssignWork} hands out only what is due). Missed fire times (after a
  * failover, say) are all created, oldest first, at most {@code maxCatchUpFires} per job per call.
@@ -51,25 +53,48 @@ public class FireDueJobs {
         this.overlap = overlap;
     }
 
-    /** What a call did: how many instances it created, and the app's next fire time (null: none). */
-    public record Fired(int created, Instant nextFireTime) {}
+    /**
+     * What a call did: how many instances it created, the app's next fire time (null: none), and when to look at the
+     * app's jobs again (null: no fire time is known).
+     */
+    public record Fired(int created, Instant nextFireTime, Instant lookAgainAt) {}
 
-    /** Creates the fires due up to {@code now} plus the look-ahead. */
+    /**
+     * Creates the fires due up to {@code now} plus the look-ahead. A job whose overlap policy is not ALLOW is fired
+     * at its time, not ahead of it: whether its earlier fires are still going is decided when it is due, so that a
+     * run that ends in the last half second is not taken for an overlap (and CANCEL_RUNNING cancels nothing early).
+     */
     @Transactional
     public Fired fire(String appName, long epoch, Instant now) {
         Instant horizon = now.plusMillis(settings.lookAheadMillis());
         Instant next = jobs.earliestNextFire(appName).orElse(null);
         if (next == null || next.isAfter(horizon)) {
-            return new Fired(0, next); // no write, no lock
+            return new Fired(0, next, lookAhead(next)); // no write, no lock
         }
         List<Job> due = jobs.findDue(appName, horizon, MAX_JOBS_PER_CALL);
         int created = 0;
+        Instant heldBack = null;
         for (Job job : due) {
-            created += fire(job, epoch, now, horizon);
+            boolean ahead = writtenAhead(job);
+            created += fire(job, epoch, now, ahead ? horizon : now);
+            Instant waiting = ahead ? null : dueBy(job, horizon);
+            if (waiting != null && (heldBack == null || waiting.isBefore(heldBack))) {
+                heldBack = waiting;
+            }
         }
         Instant following = jobs.earliestNextFire(appName).orElse(null);
         fence.hold(appName, epoch);
-        return new Fired(created, following);
+        boolean heldFirst = heldBack != null && following != null && !following.isBefore(heldBack);
+        return new Fired(created, following, heldFirst ? heldBack : lookAhead(following));
+    }
+
+    /** Whether the job's fires are written up to the look-ahead before their time. */
+    private static boolean writtenAhead(Job job) {
+        return job.policies().overlapPolicy() == OverlapPolicy.ALLOW;
+    }
+
+    private Instant lookAhead(Instant fireTime) {
+        return fireTime == null ? null : fireTime.minusMillis(settings.lookAheadMillis());
     }
 
     /**

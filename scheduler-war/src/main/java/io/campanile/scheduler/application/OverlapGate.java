@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A job's overlap policy applied to a new fire, when the owner writes it (up to the look-ahead before its time):
+ * A job's overlap policy applied to a new fire, when the owner writes it at its time (such jobs are not written
+ * ahead, see {@link FireDueJobs}):
  * the fire overlaps when {@code maxConcurrent} earlier fires of the job are still going (waiting, buffered or
  * running). Under ALLOW nothing is read; otherwise one query of the job's fires still going.
  */

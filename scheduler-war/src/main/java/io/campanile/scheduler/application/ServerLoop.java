@@ -114,7 +114,7 @@ public class ServerLoop {
 
     private void fire(String app, long epoch, Instant at) {
         FireDueJobs.Fired fired = fireDueJobs.fire(app, epoch, at);
-        dueWork.jobsChecked(app, at, fired.nextFireTime(), settings.lookAheadMillis());
+        dueWork.jobsChecked(app, at, fired.lookAgainAt());
         if (fired.created() > 0) {
             dueWork.workWaiting(app);
         }

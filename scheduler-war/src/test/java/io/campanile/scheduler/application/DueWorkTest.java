@@ -3,6 +3,8 @@ package io.campanile.scheduler.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DueWorkTest {
@@ -18,36 +20,40 @@ class DueWorkTest {
 
     @Test
     void jobs_are_looked_at_again_at_the_next_fire_time() {
-        due.jobsChecked("billing", T0, T0.plusMillis(300), 0);
+        due.jobsChecked("billing", T0, T0.plusMillis(300));
 
         assertThat(due.jobsDue("billing", T0.plusMillis(299))).isFalse();
         assertThat(due.jobsDue("billing", T0.plusMillis(300))).isTrue();
     }
 
     @Test
-    void jobs_are_looked_at_the_look_ahead_before_the_next_fire_time() {
-        due.jobsChecked("billing", T0, T0.plusMillis(800), 500);
+    void a_look_sooner_than_the_recheck_rings_the_alarm_at_its_time() {
+        List<Instant> rung = new ArrayList<>();
+        due.onEarlierLook(rung::add);
 
-        assertThat(due.jobsDue("billing", T0.plusMillis(299))).isFalse();
-        assertThat(due.jobsDue("billing", T0.plusMillis(300))).isTrue();
+        due.jobsChecked("billing", T0, T0.plusMillis(300));
+        due.jobsChecked("payroll", T0, T0.plusSeconds(60));
+        due.jobsChecked("audit", T0, null);
+
+        assertThat(rung).containsExactly(T0.plusMillis(300));
     }
 
     @Test
     void jobs_are_looked_at_again_within_a_second_even_if_nothing_fires_sooner() {
-        due.jobsChecked("billing", T0, null, 0);
+        due.jobsChecked("billing", T0, null);
         assertThat(due.jobsDue("billing", T0.plusMillis(DueWork.RECHECK_MILLIS - 1)))
                 .isFalse();
         assertThat(due.jobsDue("billing", T0.plusMillis(DueWork.RECHECK_MILLIS)))
                 .isTrue();
 
-        due.jobsChecked("billing", T0, T0.plusSeconds(3600), 0);
+        due.jobsChecked("billing", T0, T0.plusSeconds(3600));
         assertThat(due.jobsDue("billing", T0.plusMillis(DueWork.RECHECK_MILLIS)))
                 .isTrue();
     }
 
     @Test
     void a_changed_job_is_looked_at_on_the_next_tick() {
-        due.jobsChecked("billing", T0, T0.plusSeconds(60), 0);
+        due.jobsChecked("billing", T0, T0.plusSeconds(60));
 
         due.jobsChanged("billing");
 
@@ -70,7 +76,7 @@ class DueWorkTest {
 
     @Test
     void a_forgotten_app_starts_afresh() {
-        due.jobsChecked("billing", T0, T0.plusSeconds(60), 0);
+        due.jobsChecked("billing", T0, T0.plusSeconds(60));
         due.takeDispatchDue("billing", T0);
 
         due.forget("billing");

@@ -301,6 +301,9 @@ abstract class RepositoryContract {
 
         assertThat(fired.created()).isEqualTo(2);
         assertThat(fired.nextFireTime()).isEqualTo(Instant.parse("2027-03-01T10:00:02Z"));
+        assertThat(fired.lookAgainAt())
+                .as("the look-ahead before it")
+                .isEqualTo(Instant.parse("2027-03-01T10:00:01.500Z"));
         assertThat(instancesOf(job))
                 .extracting(JobInstance::fireTime)
                 .containsExactlyInAnyOrder(
@@ -508,6 +511,42 @@ abstract class RepositoryContract {
                         .state())
                 .as("the worker's report comes too late")
                 .isEqualTo(InstanceState.CANCELLED);
+    }
+
+    @Test
+    void a_job_with_an_overlap_policy_fires_at_its_time_so_a_run_that_ends_just_before_it_is_no_overlap() {
+        Job job = new Job(
+                app,
+                "on-time",
+                "hello",
+                ScheduleType.CRON,
+                "* * * * * *",
+                "UTC",
+                null,
+                true,
+                Instant.parse("2027-05-01T09:59:59.500Z"));
+        job.policies().overlap(OverlapPolicy.SKIP, 1);
+        db.run(em -> new JpaJobRepository(em).add(job));
+        takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
+        db.tx(em -> fireDueJobs(em, A).fire(app, 1, Instant.parse("2027-05-01T10:00:00.100Z")));
+        JobInstance first = instancesOf(job).get(0);
+        claim("w", 1, List.of(new Attempt(first.id(), first.attempt())));
+
+        FireDueJobs.Fired early =
+                db.tx(em -> fireDueJobs(em, A).fire(app, 1, Instant.parse("2027-05-01T10:00:00.700Z")));
+        assertThat(early.created())
+                .as("10:00:01 is within the look-ahead but not written ahead")
+                .isZero();
+        assertThat(early.lookAgainAt())
+                .as("looked at again at its time")
+                .isEqualTo(Instant.parse("2027-05-01T10:00:01Z"));
+        assertThat(instancesOf(job)).hasSize(1);
+
+        end("w", first.id(), first.attempt(), InstanceState.SUCCEEDED); // ends 200 ms before the next fire
+        FireDueJobs.Fired onTime = db.tx(em -> fireDueJobs(em, A).fire(app, 1, Instant.parse("2027-05-01T10:00:01Z")));
+
+        assertThat(onTime.created()).isEqualTo(1);
+        assertThat(statesOf(job)).containsExactly(InstanceState.SUCCEEDED, InstanceState.WAITING);
     }
 
     /** An every-second job created at 10:00:00 whose owner first comes to it at 10:00:10.200. */
