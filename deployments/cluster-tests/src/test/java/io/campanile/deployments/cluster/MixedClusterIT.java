@@ -43,11 +43,15 @@ class MixedClusterIT {
 
     private static final String APP = MixedCluster.DEMO_APP;
     private static final String JOB = "every-second";
+    /** A FIXED_RATE job on the same lattice (every second, anchored at the epoch): the new engine on WildFly too. */
+    private static final String RATE_JOB = "rate-1s";
+
     private static final Duration GIVE_UP = Duration.ofSeconds(30);
     private static final int STEADY_FIRES = 5;
 
     private MixedCluster cluster;
     private long jobId;
+    private long rateJobId;
     /** The first fire of the steady run after set-up: from here on, every second must run exactly once. */
     private Instant runStart;
 
@@ -72,13 +76,17 @@ class MixedClusterIT {
             admin.createApp(APP, cluster.appSecret());
             jobId = admin.createJob(APP, JobDefinition.cron(JOB, "audit", "* * * * * *"))
                     .id();
+            rateJobId = admin.createJob(APP, JobDefinition.fixedRate(RATE_JOB, "audit", Duration.ofSeconds(1)))
+                    .id();
             long start = System.nanoTime();
             runStart = Poll.until(
                             STEADY_FIRES + " consecutive fires SUCCEEDED",
                             start,
                             Duration.ofSeconds(120),
                             Duration.ofMillis(500),
-                            () -> Fires.steadyRunStart(instances(30), STEADY_FIRES))
+                            () -> Fires.steadyRunStart(instances(30), STEADY_FIRES)
+                                    .flatMap(cron -> Fires.steadyRunStart(instancesOf(rateJobId, 30), STEADY_FIRES)
+                                            .map(rate -> rate.isAfter(cron) ? rate : cron)))
                     .value();
             OwnershipView owner = Ownerships.of(clusterView(), APP);
             System.out.println("WILDFLY-SETUP steady after " + Poll.millisSince(start) + " ms, run starts at "
@@ -143,24 +151,30 @@ class MixedClusterIT {
     void no_fire_ran_twice_and_none_was_lost() {
         ClusterView now = clusterView();
         Instant end = now.databaseTime().minusSeconds(3);
-        List<InstanceView> all = instances(1000);
-        assertThat(all.get(all.size() - 1).fireTime())
-                .as("oldest listed instance (limit 1000 must cover the run)")
-                .isBeforeOrEqualTo(runStart);
-        List<AuditLog.Run> runs = AuditLog.read(cluster.auditFile()).stream()
-                .filter(run -> run.jobName().equals(JOB))
-                .toList();
+        List<AuditLog.Run> audited = AuditLog.read(cluster.auditFile());
+        for (String job : List.of(JOB, RATE_JOB)) {
+            List<InstanceView> all = instancesOf(job.equals(JOB) ? jobId : rateJobId, 1000);
+            assertThat(all.get(all.size() - 1).fireTime())
+                    .as("oldest listed instance of " + job + " (limit 1000 must cover the run)")
+                    .isBeforeOrEqualTo(runStart);
+            List<AuditLog.Run> runs =
+                    audited.stream().filter(run -> run.jobName().equals(job)).toList();
 
-        FireLedger ledger = new FireLedger(runStart, end, now.databaseTime().minusSeconds(10), all, runs);
-        System.out.println("WILDFLY-" + ledger.summary() + " window=" + runStart + ".." + end);
-        System.out.println("WILDFLY-FIRES retries=" + ledger.retries() + " duplicates=" + ledger.duplicates()
-                + " missing=" + ledger.missing() + " unfinished=" + ledger.unfinished());
+            FireLedger ledger = new FireLedger(runStart, end, now.databaseTime().minusSeconds(10), all, runs);
+            System.out.println("WILDFLY-" + ledger.summary() + " job=" + job + " window=" + runStart + ".." + end);
+            System.out.println("WILDFLY-FIRES job=" + job + " retries=" + ledger.retries() + " duplicates="
+                    + ledger.duplicates() + " missing=" + ledger.missing() + " unfinished=" + ledger.unfinished());
 
-        assertThat(ledger.duplicates())
-                .as("fire times that ran twice or have two instances")
-                .isEmpty();
-        assertThat(ledger.missing()).as("fire times never created or never run").isEmpty();
-        assertThat(ledger.unfinished()).as("instances that did not succeed").isEmpty();
+            assertThat(ledger.duplicates())
+                    .as(job + ": fire times that ran twice or have two instances")
+                    .isEmpty();
+            assertThat(ledger.missing())
+                    .as(job + ": fire times never created or never run")
+                    .isEmpty();
+            assertThat(ledger.unfinished())
+                    .as(job + ": instances that did not succeed")
+                    .isEmpty();
+        }
     }
 
     @Test
@@ -338,7 +352,11 @@ class MixedClusterIT {
     }
 
     private List<InstanceView> instances(int limit) {
-        return onAnyRunningServer(admin -> admin.listInstances(APP, jobId, limit));
+        return instancesOf(jobId, limit);
+    }
+
+    private List<InstanceView> instancesOf(long job, int limit) {
+        return onAnyRunningServer(admin -> admin.listInstances(APP, job, limit));
     }
 
     /** Asks the running servers in turn until one answers. */
