@@ -13,6 +13,8 @@ import java.time.Instant;
  * @param scheduledFireTime the fire time the instance was created for
  * @param epoch the ownership epoch under which the instance was dispatched
  * @param parameters the job's (or the run request's) parameters, possibly null
+ * @param previousOutcome for a retry, how the attempt before it ended (its failure message, or that its worker was
+ *     lost); null on the first attempt
  */
 public record ProcessorContext(
         long instanceId,
@@ -22,4 +24,19 @@ public record ProcessorContext(
         int attempt,
         Instant scheduledFireTime,
         long epoch,
-        String parameters) {}
+        String parameters,
+        String previousOutcome) {
+
+    /** A first attempt's context. */
+    public ProcessorContext(
+            long instanceId,
+            long jobId,
+            String jobName,
+            String appName,
+            int attempt,
+            Instant scheduledFireTime,
+            long epoch,
+            String parameters) {
+        this(instanceId, jobId, jobName, appName, attempt, scheduledFireTime, epoch, parameters, null);
+    }
+}

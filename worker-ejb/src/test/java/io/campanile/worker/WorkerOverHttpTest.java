@@ -92,7 +92,7 @@ class WorkerOverHttpTest {
         assertThat(serverA.claims).containsExactly(new ClaimRequest("worker-1", 1, List.of(new Claim(41, 1))));
         assertThat(serverA.reports).singleElement().satisfies(batch -> {
             assertThat(batch.workerId()).isEqualTo("worker-1");
-            assertThat(batch.outcomes()).containsExactly(new Outcome(41, 1, ReportedState.SUCCEEDED, "ok x=1"));
+            assertThat(batch.outcomes()).containsExactly(new Outcome(41, 1, ReportedState.SUCCEEDED, "ok x=1", null));
         });
         assertThat(processed).containsExactly("hello:41:1");
         assertThat(serverA.badCredentials).isEmpty();

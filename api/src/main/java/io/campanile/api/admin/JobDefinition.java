@@ -42,6 +42,7 @@ import java.util.function.Consumer;
  * @param overlapPolicy what a fire that comes while earlier ones are going does: ALLOW (the default), SKIP,
  *     BUFFER_ONE, BUFFER_ALL or CANCEL_RUNNING
  * @param maxConcurrent how many earlier fires may be going before a fire overlaps (1 when absent); not with ALLOW
+ * @param retry how a failed instance is retried; once, with no retry, when absent
  */
 public record JobDefinition(
         String name,
@@ -63,7 +64,8 @@ public record JobDefinition(
         MisfirePolicy misfirePolicy,
         String catchUpWindow,
         OverlapPolicy overlapPolicy,
-        Integer maxConcurrent) {
+        Integer maxConcurrent,
+        RetryDefinition retry) {
 
     /** A job of the given type with nothing else set: the other fields through the {@code with...} methods. */
     public static JobDefinition of(String name, String processor, ScheduleType type) {
@@ -160,6 +162,11 @@ public record JobDefinition(
         });
     }
 
+    /** How a failed instance is retried (null: it is not). */
+    public JobDefinition withRetry(RetryDefinition newRetry) {
+        return with(b -> b.retry = newRetry);
+    }
+
     /** A copy with the fields {@code change} sets. */
     private JobDefinition with(Consumer<Builder> change) {
         Builder b = new Builder(this);
@@ -189,6 +196,7 @@ public record JobDefinition(
         private String catchUpWindow;
         private OverlapPolicy overlapPolicy;
         private Integer maxConcurrent;
+        private RetryDefinition retry;
 
         Builder() {}
 
@@ -213,6 +221,7 @@ public record JobDefinition(
             catchUpWindow = d.catchUpWindow;
             overlapPolicy = d.overlapPolicy;
             maxConcurrent = d.maxConcurrent;
+            retry = d.retry;
         }
 
         JobDefinition build() {
@@ -236,7 +245,8 @@ public record JobDefinition(
                     misfirePolicy,
                     catchUpWindow,
                     overlapPolicy,
-                    maxConcurrent);
+                    maxConcurrent,
+                    retry);
         }
     }
 }

@@ -24,6 +24,7 @@ import java.util.List;
  * @param catchUpWindow under FIRE_ALL, how far back missed fire times still run (ISO-8601); null: without limit
  * @param overlapPolicy what a fire that comes while earlier ones are going does
  * @param maxConcurrent how many earlier fires may be going before a fire overlaps
+ * @param retry the job's retry policy with every field given (its defaults filled in)
  * @see JobDefinition for the schedule's fields
  */
 public record JobView(
@@ -54,4 +55,5 @@ public record JobView(
         MisfirePolicy misfirePolicy,
         String catchUpWindow,
         OverlapPolicy overlapPolicy,
-        int maxConcurrent) {}
+        int maxConcurrent,
+        RetryDefinition retry) {}

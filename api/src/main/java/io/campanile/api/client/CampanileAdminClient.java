@@ -6,6 +6,7 @@ import io.campanile.api.admin.AppView;
 import io.campanile.api.admin.BackfillRequest;
 import io.campanile.api.admin.ClusterView;
 import io.campanile.api.admin.ErrorView;
+import io.campanile.api.admin.InstanceDetail;
 import io.campanile.api.admin.InstanceView;
 import io.campanile.api.admin.JobDefinition;
 import io.campanile.api.admin.JobView;
@@ -136,6 +137,12 @@ public class CampanileAdminClient implements AutoCloseable {
                 request("api/admin/apps/" + app + "/jobs/" + jobId + "/instances", "limit", limit)
                         .buildGet(),
                 new GenericType<List<InstanceView>>() {});
+    }
+
+    /** One instance of the app, with the attempts before its current one. */
+    public InstanceDetail instance(String app, long instanceId) {
+        return send(
+                request("api/admin/apps/" + app + "/instances/" + instanceId).buildGet(), InstanceDetail.class);
     }
 
     public ClusterView cluster() {

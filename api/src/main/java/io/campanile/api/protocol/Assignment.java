@@ -2,7 +2,12 @@ package io.campanile.api.protocol;
 
 import java.time.Instant;
 
-/** One instance handed to a worker, carrying the epoch under which the owner dispatched it. */
+/**
+ * One instance handed to a worker, carrying the epoch under which the owner dispatched it.
+ *
+ * @param previousOutcome for a retry (attempt &gt; 1), how the attempt before it ended; null for a first attempt.
+ *     (One constructor only: JSON-B builds records through their only constructor.)
+ */
 public record Assignment(
         long instanceId,
         int attempt,
@@ -11,4 +16,5 @@ public record Assignment(
         String processor,
         Instant fireTime,
         long epoch,
-        String parameters) {}
+        String parameters,
+        String previousOutcome) {}

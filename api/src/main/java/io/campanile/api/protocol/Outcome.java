@@ -2,5 +2,16 @@ package io.campanile.api.protocol;
 
 import io.campanile.api.ReportedState;
 
-/** How a claimed attempt ended. */
-public record Outcome(long instanceId, int attempt, ReportedState state, String message) {}
+/**
+ * How a claimed attempt ended.
+ *
+ * @param retryable for a failure, false when the processor said no retry can mend it; null (a worker that does not
+ *     send it) counts as true. (One constructor only: JSON-B builds records through their only constructor.)
+ */
+public record Outcome(long instanceId, int attempt, ReportedState state, String message, Boolean retryable) {
+
+    /** Whether the job's retry policy may run the instance again after this outcome. */
+    public boolean mayRetry() {
+        return state == ReportedState.FAILED && !Boolean.FALSE.equals(retryable);
+    }
+}

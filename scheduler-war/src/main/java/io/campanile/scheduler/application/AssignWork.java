@@ -67,13 +67,13 @@ public class AssignWork {
                         .filter(i -> !handed.contains(i.instanceId()))
                         .toList();
         List<DueAttempt> due = found.stream()
-                .filter(i -> !i.fireTime().isAfter(now))
+                .filter(i -> !i.dueAt().isAfter(now))
                 .limit(capacity)
                 .toList();
         found.stream()
-                .filter(i -> i.fireTime().isAfter(now))
+                .filter(i -> i.dueAt().isAfter(now))
                 .findFirst()
-                .ifPresent(next -> dueWork.workDueAt(appName, next.fireTime()));
+                .ifPresent(next -> dueWork.workDueAt(appName, next.dueAt()));
         Map<String, Integer> given = new HashMap<>();
         Map<Long, Job> jobsById = new HashMap<>();
         Map<String, List<Attempt>> handing = new HashMap<>();
@@ -93,7 +93,8 @@ public class AssignWork {
                             job.processor(),
                             instance.fireTime(),
                             epoch,
-                            instance.parameters()));
+                            instance.parameters(),
+                            instance.previousOutcome()));
         }
         handing.forEach((worker, attempts) -> handedOut.record(appName, worker, attempts));
         return plan;

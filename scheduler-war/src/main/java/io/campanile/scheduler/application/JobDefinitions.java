@@ -28,12 +28,16 @@ final class JobDefinitions {
 
     /** A definition that passed every check. */
     record Checked(
-            ScheduleSpec spec, PolicyDefinitions.MisfireChoice misfire, PolicyDefinitions.OverlapChoice overlap) {
+            ScheduleSpec spec,
+            PolicyDefinitions.MisfireChoice misfire,
+            PolicyDefinitions.OverlapChoice overlap,
+            RetryDefinitions.RetryChoice retry) {
 
-        /** Gives the job the definition's misfire and overlap policies. */
+        /** Gives the job the definition's misfire, overlap and retry policies. */
         void applyPolicies(Job job) {
             job.policies().misfire(misfire.policy(), misfire.catchUpWindow());
             job.policies().overlap(overlap.policy(), overlap.maxConcurrent());
+            retry.applyTo(job.retry());
         }
     }
 
@@ -56,6 +60,6 @@ final class JobDefinitions {
         }
         Check.text("parameters", d.parameters(), MAX_PARAMETERS);
         ScheduleSpec spec = ScheduleDefinitions.read(d, now);
-        return new Checked(spec, PolicyDefinitions.misfire(d), PolicyDefinitions.overlap(d));
+        return new Checked(spec, PolicyDefinitions.misfire(d), PolicyDefinitions.overlap(d), RetryDefinitions.retry(d));
     }
 }

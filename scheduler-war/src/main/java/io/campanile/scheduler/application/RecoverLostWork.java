@@ -1,6 +1,7 @@
 package io.campanile.scheduler.application;
 
 import io.campanile.scheduler.domain.instance.Attempt;
+import io.campanile.scheduler.domain.instance.AttemptEnd;
 import io.campanile.scheduler.domain.instance.AttemptSnapshot;
 import io.campanile.scheduler.domain.instance.InstanceRepository;
 import io.campanile.scheduler.domain.time.MonotonicClock;
@@ -17,7 +18,7 @@ import java.util.logging.Logger;
 /**
  * Finds an app's work that a worker will never finish or claim: hand-outs to a lost worker (or older than the
  * back-stop) are freed to be handed out again; attempts running on a worker that stopped sending heartbeats are
- * recorded FAILED, fenced like every owner's write.
+ * retried per their job's retry policy ({@link RetryFailures}) or recorded FAILED, fenced like every owner's write.
  */
 @ApplicationScoped
 public class RecoverLostWork {
@@ -30,6 +31,7 @@ public class RecoverLostWork {
     private HandedOut handedOut;
     private SchedulerSettings settings;
     private MonotonicClock clock;
+    private RetryFailures retries;
     private final Map<String, Long> lastFullLook = new ConcurrentHashMap<>();
 
     /** How often an app's running work is looked at when no known worker fell silent. */
@@ -44,13 +46,15 @@ public class RecoverLostWork {
             WorkerRegistry workers,
             HandedOut handedOut,
             SchedulerSettings settings,
-            DatabaseClock clock) {
+            DatabaseClock clock,
+            RetryFailures retries) {
         this.fence = fence;
         this.instances = instances;
         this.workers = workers;
         this.handedOut = handedOut;
         this.settings = settings;
         this.clock = clock.monotonic();
+        this.retries = retries;
     }
 
     /**
@@ -91,10 +95,16 @@ public class RecoverLostWork {
             return freed; // most calls: no write, no lock
         }
         for (AttemptSnapshot running : lost) {
-            instances.failRunning(
-                    new Attempt(running.instanceId(), running.attempt()),
-                    running.workerId(),
-                    "worker " + running.workerId() + " stopped sending heartbeats");
+            Attempt attempt = new Attempt(running.instanceId(), running.attempt());
+            String reason = "worker " + running.workerId() + " stopped sending heartbeats";
+            RetryFailures.Verdict verdict =
+                    retries.afterFailure(appName, attempt, running.workerId(), AttemptEnd.WORKER_LOST, reason, true);
+            if (!verdict.retried()) {
+                instances.failRunning(
+                        attempt,
+                        running.workerId(),
+                        verdict.note() == null ? reason : reason + " (" + verdict.note() + ")");
+            }
         }
         fence.hold(appName, epoch);
         workers.forgetLost(appName, silent, timeout);

@@ -4,8 +4,10 @@ import io.campanile.api.InstanceState;
 import io.campanile.api.ScheduleType;
 import io.campanile.api.admin.InstanceView;
 import io.campanile.api.admin.JobView;
+import io.campanile.api.admin.RetryDefinition;
 import io.campanile.scheduler.domain.instance.JobInstance;
 import io.campanile.scheduler.domain.job.Job;
+import io.campanile.scheduler.domain.job.RetryPolicy;
 import io.campanile.scheduler.domain.schedule.ScheduleSpec;
 import io.campanile.scheduler.domain.worker.WorkerSummary;
 import java.time.Duration;
@@ -55,7 +57,17 @@ public final class Views {
                         : job.policies().misfirePolicy(),
                 job.policies().catchUpWindow().map(Duration::toString).orElse(null),
                 job.policies().overlapPolicy(),
-                job.policies().maxConcurrent());
+                job.policies().maxConcurrent(),
+                retry(job.retry()));
+    }
+
+    private static RetryDefinition retry(RetryPolicy policy) {
+        return new RetryDefinition(
+                policy.maxAttempts(),
+                policy.backoff().toString(),
+                policy.maxBackoff().toString(),
+                policy.jitter(),
+                policy.within().map(Duration::toString).orElse(null));
     }
 
     public static InstanceView of(JobInstance i, String jobName) {
@@ -87,6 +99,7 @@ public final class Views {
                 i.startedAt(),
                 i.finishedAt(),
                 i.result(),
-                waitingReason);
+                waitingReason,
+                i.dueAt());
     }
 }

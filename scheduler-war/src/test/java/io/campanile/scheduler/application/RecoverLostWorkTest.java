@@ -32,8 +32,16 @@ class RecoverLostWorkTest {
     private final InMemoryInstances instances = new InMemoryInstances();
     private final WorkerRegistry workers = new WorkerRegistry(clock);
     private final HandedOut handedOut = new HandedOut(clock);
+    private final DatabaseClock databaseClock = new DatabaseClock(clock, clock);
+    // the in-memory instances find no instance to retry, so the jobs are never read
     private final RecoverLostWork recovery = new RecoverLostWork(
-            new OwnerFence(ownership, me), instances, workers, handedOut, settings, new DatabaseClock(clock, clock));
+            new OwnerFence(ownership, me),
+            instances,
+            workers,
+            handedOut,
+            settings,
+            databaseClock,
+            new RetryFailures(instances, null, new DueWork(), me, databaseClock));
 
     @BeforeEach
     void ownTheApp() {

@@ -2,9 +2,11 @@ package io.campanile.scheduler.testing;
 
 import io.campanile.api.InstanceState;
 import io.campanile.scheduler.domain.instance.Attempt;
+import io.campanile.scheduler.domain.instance.AttemptEnd;
 import io.campanile.scheduler.domain.instance.AttemptOutcome;
 import io.campanile.scheduler.domain.instance.AttemptSnapshot;
 import io.campanile.scheduler.domain.instance.DueAttempt;
+import io.campanile.scheduler.domain.instance.EarlierAttempt;
 import io.campanile.scheduler.domain.instance.InstanceRepository;
 import io.campanile.scheduler.domain.instance.JobInstance;
 import java.time.Instant;
@@ -91,9 +93,21 @@ public final class InMemoryInstances implements InstanceRepository {
         throw new UnsupportedOperationException();
     }
 
+    /** Knows running attempts only as snapshots: no instance is found, so none is retried. */
     @Override
     public Optional<JobInstance> find(long instanceId) {
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean retry(
+            Attempt attempt, String workerId, AttemptEnd end, String message, Instant dueAt, String serverId) {
         throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<EarlierAttempt> earlierAttempts(long instanceId) {
+        return List.of();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.campanile.worker.run;
 
+import io.campanile.api.NonRetryableException;
 import io.campanile.api.ProcessResult;
 import io.campanile.api.ProcessorContext;
 import io.campanile.api.ReportedState;
@@ -29,12 +30,16 @@ public final class AssignmentRunner {
 
     public void run(Assignment assignment) {
         ProcessResult result = execute(assignment);
-        report(assignment, result.success() ? ReportedState.SUCCEEDED : ReportedState.FAILED, result.message());
+        if (result.success()) {
+            report(assignment, ReportedState.SUCCEEDED, result.message(), null);
+        } else {
+            report(assignment, ReportedState.FAILED, result.message(), result.retryable() ? null : Boolean.FALSE);
+        }
     }
 
     /** Reports a claimed assignment that cannot run as failed, so the owner can retry it elsewhere. */
     public void refuse(Assignment assignment, String reason) {
-        report(assignment, ReportedState.FAILED, reason);
+        report(assignment, ReportedState.FAILED, reason, null);
     }
 
     private ProcessResult execute(Assignment assignment) {
@@ -49,6 +54,14 @@ public final class AssignmentRunner {
                         ? result
                         : ProcessResult.failure("processor " + assignment.processor() + " returned no result");
             }
+        } catch (NonRetryableException e) {
+            LOG.log(
+                    Level.WARNING,
+                    e,
+                    () -> "Processor " + assignment.processor() + " failed on instance " + assignment.instanceId()
+                            + " attempt " + assignment.attempt() + ", not to be retried");
+            return ProcessResult.failure(e.getClass().getName() + ": " + e.getMessage())
+                    .notRetryable();
         } catch (Exception | LinkageError | AssertionError e) {
             LOG.log(
                     Level.WARNING,
@@ -61,10 +74,19 @@ public final class AssignmentRunner {
 
     private ProcessorContext context(Assignment a) {
         return new ProcessorContext(
-                a.instanceId(), a.jobId(), a.jobName(), app, a.attempt(), a.fireTime(), a.epoch(), a.parameters());
+                a.instanceId(),
+                a.jobId(),
+                a.jobName(),
+                app,
+                a.attempt(),
+                a.fireTime(),
+                a.epoch(),
+                a.parameters(),
+                a.previousOutcome());
     }
 
-    private void report(Assignment a, ReportedState state, String message) {
-        outcomes.accept(new Outcome(a.instanceId(), a.attempt(), state, ReportMessage.of(message)));
+    /** @param retryable false for a failure the processor said no retry can mend; null otherwise */
+    private void report(Assignment a, ReportedState state, String message, Boolean retryable) {
+        outcomes.accept(new Outcome(a.instanceId(), a.attempt(), state, ReportMessage.of(message), retryable));
     }
 }

@@ -15,6 +15,14 @@ public final class Assignments {
     public static Assignment anAssignment(
             long instanceId, int attempt, long epoch, String processor, String parameters) {
         return new Assignment(
-                instanceId, attempt, 7L, "job-7", processor, Instant.parse("2026-11-24T10:00:05Z"), epoch, parameters);
+                instanceId,
+                attempt,
+                7L,
+                "job-7",
+                processor,
+                Instant.parse("2026-11-24T10:00:05Z"),
+                epoch,
+                parameters,
+                null);
     }
 }

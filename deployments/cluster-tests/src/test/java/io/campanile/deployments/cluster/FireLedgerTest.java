@@ -124,6 +124,7 @@ class FireLedgerTest {
                 fire,
                 state.isTerminal() ? fire : null,
                 null,
+                null,
                 null);
     }
 

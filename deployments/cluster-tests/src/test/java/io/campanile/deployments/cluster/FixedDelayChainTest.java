@@ -62,6 +62,7 @@ class FixedDelayChainTest {
                 T0.plusMillis(fireMillis),
                 finishedMillis == null ? null : T0.plusMillis(finishedMillis),
                 result,
+                null,
                 null));
     }
 }

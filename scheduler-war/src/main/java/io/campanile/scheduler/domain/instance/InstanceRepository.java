@@ -63,6 +63,16 @@ public interface InstanceRepository {
     /** Ends a WAITING, BUFFERED or RUNNING instance as CANCELLED with the reason; false if it had ended. */
     boolean cancel(long instanceId, String reason);
 
+    /**
+     * Ends the attempt RUNNING on the worker and makes the instance wait for its next attempt, due at {@code dueAt}:
+     * the ended attempt is kept in the instance's history with how it ended, by whom it was retried, and {@code
+     * message}; the instance's result says why it waits. False if the attempt had moved on (nothing written).
+     */
+    boolean retry(Attempt attempt, String workerId, AttemptEnd end, String message, Instant dueAt, String serverId);
+
+    /** The instance's attempts before its current one, first first. */
+    List<EarlierAttempt> earlierAttempts(long instanceId);
+
     /** Ends an attempt still RUNNING on the worker as FAILED with the reason; false if it had moved on. */
     boolean failRunning(Attempt attempt, String workerId, String reason);
 }

@@ -17,6 +17,7 @@ import java.util.Set;
  *
  * <pre>
  * BUFFERED --released when earlier fires of the job ended--> WAITING
+ * RUNNING --failed or its worker lost, and its job's retry policy allows another attempt--> WAITING (attempt + 1)
  * WAITING | BUFFERED | RUNNING --a newer fire under CANCEL_RUNNING--> CANCELLED
  * </pre>
  *
@@ -26,7 +27,7 @@ import java.util.Set;
 public final class InstanceTransitions {
 
     private static final Map<InstanceState, Set<InstanceState>> SOURCES = Map.of(
-            InstanceState.WAITING, EnumSet.of(InstanceState.BUFFERED),
+            InstanceState.WAITING, EnumSet.of(InstanceState.BUFFERED, InstanceState.RUNNING),
             InstanceState.RUNNING, EnumSet.of(InstanceState.WAITING),
             InstanceState.SUCCEEDED, EnumSet.of(InstanceState.RUNNING),
             InstanceState.FAILED, EnumSet.of(InstanceState.RUNNING),

@@ -46,6 +46,10 @@ public class JobInstance {
     @Column(name = "fire_time", nullable = false)
     private OffsetDateTime fireTime;
 
+    /** When the current attempt may be handed out: the fire time, or a retry's time after its backoff. */
+    @Column(name = "due_at", nullable = false)
+    private OffsetDateTime dueAt;
+
     private String parameters;
 
     @Enumerated(EnumType.STRING)
@@ -89,6 +93,7 @@ public class JobInstance {
         this.trigger = trigger;
         this.fireKey = fireKey;
         this.fireTime = fireTime.atOffset(ZoneOffset.UTC);
+        this.dueAt = this.fireTime;
         this.parameters = parameters;
         this.state = InstanceState.WAITING;
         this.attempt = 1;
@@ -218,6 +223,10 @@ public class JobInstance {
 
     public String parameters() {
         return parameters;
+    }
+
+    public Instant dueAt() {
+        return dueAt.toInstant();
     }
 
     public InstanceState state() {

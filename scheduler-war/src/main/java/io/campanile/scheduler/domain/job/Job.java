@@ -94,6 +94,9 @@ public class Job {
     @Embedded
     private FirePolicies policies = new FirePolicies();
 
+    @Embedded
+    private RetryPolicy retry = new RetryPolicy();
+
     /** The latest fire time accounted for (created, or recorded as skipped); null before the first. */
     @Column(name = "last_fire_at")
     private OffsetDateTime lastFireAt;
@@ -235,6 +238,11 @@ public class Job {
     /** Its misfire and overlap policies, to read or change. */
     public FirePolicies policies() {
         return policies;
+    }
+
+    /** Its retry policy, to read or change. */
+    public RetryPolicy retry() {
+        return retry;
     }
 
     /** Stops firing until resumed; the note says why (null: none given). */

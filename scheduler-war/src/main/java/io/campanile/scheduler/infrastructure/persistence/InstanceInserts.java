@@ -24,8 +24,8 @@ final class InstanceInserts {
     static final int BLOCK = 50;
 
     private static final String INSERT = "INSERT INTO job_instance (id, job_id, app_name, fire_key, trigger_type, "
-            + "fire_time, parameters, state, attempt, epoch, owner_id, created_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "fire_time, parameters, state, attempt, epoch, owner_id, created_at, due_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Dialect dialect;
 
@@ -54,6 +54,7 @@ final class InstanceInserts {
                 insert.setLong(10, instance.epoch());
                 insert.setString(11, instance.ownerId());
                 insert.setObject(12, instance.createdAt().atOffset(ZoneOffset.UTC));
+                insert.setObject(13, instance.dueAt().atOffset(ZoneOffset.UTC));
                 insert.addBatch();
             }
             int[] counts = insert.executeBatch();

@@ -2,9 +2,11 @@ package io.campanile.scheduler.infrastructure.persistence;
 
 import io.campanile.api.InstanceState;
 import io.campanile.scheduler.domain.instance.Attempt;
+import io.campanile.scheduler.domain.instance.AttemptEnd;
 import io.campanile.scheduler.domain.instance.AttemptOutcome;
 import io.campanile.scheduler.domain.instance.AttemptSnapshot;
 import io.campanile.scheduler.domain.instance.DueAttempt;
+import io.campanile.scheduler.domain.instance.EarlierAttempt;
 import io.campanile.scheduler.domain.instance.InstanceRepository;
 import io.campanile.scheduler.domain.instance.JobInstance;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -99,8 +101,10 @@ public class JpaInstanceRepository implements InstanceRepository {
     @Override
     public List<DueAttempt> findDue(String appName, Instant now, int limit) {
         // only the columns a worker needs, as plain rows: no entity is built or tracked per due instance
-        List<?> rows = em.createNativeQuery("SELECT id, attempt, job_id, fire_time, parameters FROM job_instance "
-                        + "WHERE app_name = ?1 AND state = 'WAITING' AND fire_time <= ?2 ORDER BY fire_time, id "
+        // result is read only for retries (attempt > 1): the outcome of the attempt before, for the processor
+        List<?> rows = em.createNativeQuery("SELECT id, attempt, job_id, fire_time, parameters, due_at, "
+                        + "CASE WHEN attempt > 1 THEN result END FROM job_instance "
+                        + "WHERE app_name = ?1 AND state = 'WAITING' AND due_at <= ?2 ORDER BY due_at, id "
                         + "LIMIT ?3")
                 .setParameter(1, appName)
                 .setParameter(2, now.atOffset(ZoneOffset.UTC))
@@ -109,8 +113,13 @@ public class JpaInstanceRepository implements InstanceRepository {
         return rows.stream()
                 .map(r -> (Object[]) r)
                 .map(r -> new DueAttempt(
-                        Rows.number(r[0]), (int) Rows.number(r[1]), Rows.number(r[2]), Rows.instant(r[3]), (String)
-                                r[4]))
+                        Rows.number(r[0]),
+                        (int) Rows.number(r[1]),
+                        Rows.number(r[2]),
+                        Rows.instant(r[3]),
+                        (String) r[4],
+                        Rows.instant(r[5]),
+                        (String) r[6]))
                 .toList();
     }
 
@@ -175,6 +184,59 @@ public class JpaInstanceRepository implements InstanceRepository {
     }
 
     @Override
+    public boolean retry(
+            Attempt attempt, String workerId, AttemptEnd end, String message, Instant dueAt, String serverId) {
+        // the history row is copied from the running attempt itself: nothing is written unless it still runs there
+        int kept = em.createNativeQuery("INSERT INTO job_attempt (instance_id, attempt, worker_id, epoch, started_at, "
+                        + "finished_at, outcome, result, retried_by) SELECT id, attempt, worker_id, epoch, started_at, "
+                        + "CURRENT_TIMESTAMP, ?1, ?2, ?3 FROM job_instance WHERE id = ?4 AND attempt = ?5 "
+                        + "AND worker_id = ?6 AND state = 'RUNNING'")
+                .setParameter(1, end.name())
+                .setParameter(2, truncate(message))
+                .setParameter(3, serverId)
+                .setParameter(4, attempt.instanceId())
+                .setParameter(5, attempt.attempt())
+                .setParameter(6, workerId)
+                .executeUpdate();
+        if (kept == 0) {
+            return false;
+        }
+        String waits = "attempt " + attempt.attempt() + " " + (end == AttemptEnd.WORKER_LOST ? "lost" : "failed")
+                + (message == null ? "" : ": " + message);
+        int count = em.createNativeQuery("UPDATE job_instance SET state = 'WAITING', attempt = attempt + 1, "
+                        + "due_at = ?1, worker_id = NULL, started_at = NULL, result = ?2 WHERE id = ?3 "
+                        + "AND attempt = ?4 AND worker_id = ?5 AND state = 'RUNNING'")
+                .setParameter(1, dueAt.atOffset(ZoneOffset.UTC))
+                .setParameter(2, truncate(waits))
+                .setParameter(3, attempt.instanceId())
+                .setParameter(4, attempt.attempt())
+                .setParameter(5, workerId)
+                .executeUpdate();
+        return Rows.singleRow(count, "retry of instance " + attempt.instanceId());
+    }
+
+    @Override
+    public List<EarlierAttempt> earlierAttempts(long instanceId) {
+        List<?> rows = em.createNativeQuery("SELECT instance_id, attempt, worker_id, epoch, started_at, finished_at, "
+                        + "outcome, result, retried_by FROM job_attempt WHERE instance_id = ?1 ORDER BY attempt")
+                .setParameter(1, instanceId)
+                .getResultList();
+        return rows.stream()
+                .map(r -> (Object[]) r)
+                .map(r -> new EarlierAttempt(
+                        Rows.number(r[0]),
+                        (int) Rows.number(r[1]),
+                        (String) r[2],
+                        Rows.number(r[3]),
+                        r[4] == null ? null : Rows.instant(r[4]),
+                        Rows.instant(r[5]),
+                        AttemptEnd.valueOf((String) r[6]),
+                        (String) r[7],
+                        (String) r[8]))
+                .toList();
+    }
+
+    @Override
     public boolean failRunning(Attempt attempt, String workerId, String reason) {
         int count = em.createNativeQuery("UPDATE job_instance SET state = 'FAILED', result = ?1, "
                         + "finished_at = CURRENT_TIMESTAMP WHERE id = ?2 AND attempt = ?3 AND worker_id = ?4 "
@@ -236,8 +298,9 @@ public class JpaInstanceRepository implements InstanceRepository {
 
     @Override
     public boolean release(long instanceId) {
-        int count = em.createNativeQuery("UPDATE job_instance SET state = 'WAITING' WHERE id = ?1 AND state IN "
-                        + AttemptUpdates.sourcesOf(InstanceState.WAITING))
+        // only from BUFFERED: RUNNING to WAITING is a retry, which moves the attempt on
+        int count = em.createNativeQuery(
+                        "UPDATE job_instance SET state = 'WAITING' WHERE id = ?1 AND state = " + "'BUFFERED'")
                 .setParameter(1, instanceId)
                 .executeUpdate();
         return Rows.singleRow(count, "release of instance " + instanceId);

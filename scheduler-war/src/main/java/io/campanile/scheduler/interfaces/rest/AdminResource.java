@@ -4,6 +4,7 @@ import io.campanile.api.admin.AppRegistration;
 import io.campanile.api.admin.AppView;
 import io.campanile.api.admin.BackfillRequest;
 import io.campanile.api.admin.ClusterView;
+import io.campanile.api.admin.InstanceDetail;
 import io.campanile.api.admin.InstanceView;
 import io.campanile.api.admin.JobDefinition;
 import io.campanile.api.admin.JobView;
@@ -21,6 +22,7 @@ import io.campanile.scheduler.application.InputLimits;
 import io.campanile.scheduler.application.JobRef;
 import io.campanile.scheduler.application.ManageApps;
 import io.campanile.scheduler.application.ManageJobs;
+import io.campanile.scheduler.application.ReadInstances;
 import io.campanile.scheduler.application.RunJobs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -61,6 +63,9 @@ public class AdminResource {
 
     @Inject
     BackfillJobs backfills;
+
+    @Inject
+    ReadInstances instances;
 
     @Inject
     ClusterOverview cluster;
@@ -199,6 +204,12 @@ public class AdminResource {
         // taken as text: JAX-RS answers a parameter it cannot convert with 404, not with a 400 naming it
         return jobs.instances(
                 app, jobs.idOf(app, JobRef.parse(jobId)), (int) Check.wholeNumber("limit", limit, 1, 1000));
+    }
+
+    @GET
+    @Path("apps/{app}/instances/{instanceId}")
+    public InstanceDetail instance(@PathParam("app") String app, @PathParam("instanceId") String instanceId) {
+        return instances.detail(app, Check.wholeNumber("instanceId", instanceId, 1, Long.MAX_VALUE));
     }
 
     @GET

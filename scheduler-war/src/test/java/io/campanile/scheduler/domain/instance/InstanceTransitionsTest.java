@@ -26,7 +26,7 @@ class InstanceTransitionsTest {
     /** The expected moves, written out independently of the class under test. */
     private static final Map<InstanceState, Set<InstanceState>> ALLOWED = Map.of(
             WAITING, EnumSet.of(RUNNING, CANCELLED),
-            RUNNING, EnumSet.of(SUCCEEDED, FAILED, CANCELLED),
+            RUNNING, EnumSet.of(SUCCEEDED, FAILED, CANCELLED, WAITING),
             SUCCEEDED, EnumSet.noneOf(InstanceState.class),
             FAILED, EnumSet.noneOf(InstanceState.class),
             SKIPPED, EnumSet.noneOf(InstanceState.class),

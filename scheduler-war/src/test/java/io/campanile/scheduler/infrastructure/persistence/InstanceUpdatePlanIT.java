@@ -89,8 +89,9 @@ class InstanceUpdatePlanIT {
 
     private static String instances(int first, int count, String state) {
         return "INSERT INTO job_instance (id, job_id, app_name, fire_key, trigger_type, fire_time, state, attempt, "
-                + "epoch, owner_id, created_at) SELECT g, 1, 'plans', 'k' || g, 'API', CURRENT_TIMESTAMP, '" + state
-                + "', 1, 1, 'server', CURRENT_TIMESTAMP FROM generate_series(" + first + ", " + (first + count - 1)
+                + "epoch, owner_id, created_at, due_at) SELECT g, 1, 'plans', 'k' || g, 'API', CURRENT_TIMESTAMP, '"
+                + state + "', 1, 1, 'server', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM generate_series(" + first + ", "
+                + (first + count - 1)
                 + ") g";
     }
 

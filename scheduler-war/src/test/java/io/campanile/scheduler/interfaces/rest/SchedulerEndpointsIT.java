@@ -12,15 +12,18 @@ import io.campanile.api.TriggerType;
 import io.campanile.api.admin.AppView;
 import io.campanile.api.admin.BackfillRequest;
 import io.campanile.api.admin.ClusterView;
+import io.campanile.api.admin.InstanceDetail;
 import io.campanile.api.admin.InstanceView;
 import io.campanile.api.admin.JobDefinition;
 import io.campanile.api.admin.JobView;
+import io.campanile.api.admin.RetryDefinition;
 import io.campanile.api.admin.RunBatch;
 import io.campanile.api.admin.RunBatchAnswer;
 import io.campanile.api.admin.RunRequest;
 import io.campanile.api.admin.SchedulePreview;
 import io.campanile.api.client.CampanileAdminClient;
 import io.campanile.api.client.CampanileClientException;
+import io.campanile.api.protocol.Assignment;
 import io.campanile.api.protocol.Claim;
 import io.campanile.api.protocol.ClaimAnswer;
 import io.campanile.api.protocol.ClaimRequest;
@@ -47,6 +50,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -214,13 +218,14 @@ class SchedulerEndpointsIT {
                 new ReportBatch(
                         "worker-1",
                         List.of(
-                                new Outcome(run.id(), 1, ReportedState.SUCCEEDED, "done"),
-                                new Outcome(run.id() + 1_000_000, 1, ReportedState.FAILED, "unknown"))));
+                                new Outcome(run.id(), 1, ReportedState.SUCCEEDED, "done", null),
+                                new Outcome(run.id() + 1_000_000, 1, ReportedState.FAILED, "unknown", null))));
         assertThat(reported.recorded()).isEqualTo(1);
         assertThat(reported.refused()).singleElement().satisfies(r -> assertThat(r.reason())
                 .contains("has no instance"));
         ReportAnswer late = report(
-                app, new ReportBatch("worker-1", List.of(new Outcome(run.id(), 2, ReportedState.FAILED, "late"))));
+                app,
+                new ReportBatch("worker-1", List.of(new Outcome(run.id(), 2, ReportedState.FAILED, "late", null))));
         assertThat(late.refused()).singleElement().satisfies(r -> assertThat(r.reason())
                 .contains("is at attempt 1"));
 
@@ -245,6 +250,83 @@ class SchedulerEndpointsIT {
                     assertThat(i.result()).isEqualTo("done");
                     assertThat(i.startedAt()).isNotNull();
                 });
+    }
+
+    @Test
+    void a_failed_run_is_retried_after_its_backoff_knowing_the_failure_before_it_and_its_history_is_kept() {
+        String app = unique("shop");
+        admin.createApp(app, "secret-of-shop");
+        assertRejected(
+                () -> admin.createJob(
+                        app, JobDefinition.onDemand("x", "charger").withRetry(RetryDefinition.attempts(0))),
+                400,
+                "retry.maxAttempts");
+        JobView job = admin.createJob(
+                app,
+                JobDefinition.onDemand("charge", "charger")
+                        .withRetry(RetryDefinition.attempts(2)
+                                .withBackoff(Duration.ofSeconds(1), null)
+                                .withJitter(0)));
+        assertThat(job.retry()).isEqualTo(new RetryDefinition(2, "PT1S", "PT5M", 0.0, null));
+        DiscoveryAnswer owner =
+                worker(app, "secret-of-shop", "api/worker/discovery").get(DiscoveryAnswer.class);
+        InstanceView run = admin.runJob(app, job.id(), new RunRequest(null, null, "charge-1"));
+
+        Assignment first = pollFor(app, owner.epoch(), run.id());
+        assertThat(first.attempt()).isEqualTo(1);
+        assertThat(first.previousOutcome()).isNull();
+        claim(app, new ClaimRequest("worker-1", owner.epoch(), List.of(new Claim(run.id(), 1))));
+        Instant failedAt = Instant.now();
+        assertThat(report(
+                                app,
+                                new ReportBatch(
+                                        "worker-1",
+                                        List.of(new Outcome(run.id(), 1, ReportedState.FAILED, "card declined", null))))
+                        .recorded())
+                .isEqualTo(1);
+
+        InstanceView waiting = admin.instance(app, run.id()).instance();
+        assertThat(waiting.state()).isEqualTo(InstanceState.WAITING);
+        assertThat(waiting.attempt()).isEqualTo(2);
+        assertThat(waiting.result()).isEqualTo("attempt 1 failed: card declined");
+        assertThat(waiting.dueAt()).isAfter(failedAt.plusMillis(500));
+
+        Assignment second = pollFor(app, owner.epoch(), run.id());
+        assertThat(Instant.now()).as("handed out after its backoff").isAfter(failedAt.plusMillis(900));
+        assertThat(second.attempt()).isEqualTo(2);
+        assertThat(second.previousOutcome()).isEqualTo("attempt 1 failed: card declined");
+        claim(app, new ClaimRequest("worker-2", owner.epoch(), List.of(new Claim(run.id(), 2))));
+        report(
+                app,
+                new ReportBatch("worker-2", List.of(new Outcome(run.id(), 2, ReportedState.SUCCEEDED, "ok", null))));
+
+        InstanceDetail done = admin.instance(app, run.id());
+        assertThat(done.instance().state()).isEqualTo(InstanceState.SUCCEEDED);
+        assertThat(done.instance().workerId()).isEqualTo("worker-2");
+        assertThat(done.earlierAttempts()).singleElement().satisfies(a -> {
+            assertThat(a.attempt()).isEqualTo(1);
+            assertThat(a.workerId()).isEqualTo("worker-1");
+            assertThat(a.outcome()).isEqualTo("FAILED");
+            assertThat(a.result()).isEqualTo("card declined");
+            assertThat(a.retriedBy()).isEqualTo(owner.serverId());
+        });
+        assertRejected(() -> admin.instance(app, run.id() + 1_000_000), 404, "no instance");
+    }
+
+    /** Polls as worker-1 until the instance is handed out; fails after 10 s. */
+    private Assignment pollFor(String app, long epoch, long instanceId) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            PollAnswer answer = worker(app, "secret-of-shop", "api/worker/poll")
+                    .post(Entity.json(new PollRequest("worker-1", 4, epoch)), PollAnswer.class);
+            Optional<Assignment> found = answer.assignments().stream()
+                    .filter(a -> a.instanceId() == instanceId)
+                    .findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        throw new AssertionError("instance " + instanceId + " was not handed out within 10 s");
     }
 
     @Test

@@ -1,0 +1,9 @@
+package io.campanile.scheduler.domain.instance;
+
+/** How an attempt that did not succeed ended, as kept in its instance's history. */
+public enum AttemptEnd {
+    /** Its worker reported a failure. */
+    FAILED,
+    /** Its worker stopped sending heartbeats while it ran. */
+    WORKER_LOST
+}
