@@ -493,15 +493,48 @@ abstract class HostileInputCheck {
         String daily = "{\"name\":\"d1\",\"processor\":\"p\",\"scheduleType\":\"DAILY_TIME_INTERVAL\","
                 + "\"interval\":\"PT1H\",\"dayStart\":\"09:00\",\"dayEnd\":\"17:00\"";
         for (String[] bad : new String[][] {
-            {"interval", "\"PT0.01S\""}, {"interval", "\"-PT5S\""}, {"interval", "\"5 seconds\""},
-            {"interval", "\"P1000000D\""}, {"interval", "\"PT9999999999999999999S\""}, {"gapRule", "\"SKIP\""},
-            {"runAt", "\"2030-01-01T00:00:00Z\""}, {"delay", "\"PT5S\""}, {"cron", "\"* * * * * *\""},
-            {"endAt", "\"2000-01-01T00:00:00Z\""}, {"daysOfWeek", "[\"MONDAY\"]"}, {"dayStart", "\"09:00\""},
+            {"interval", "\"PT0.01S\""},
+            {"interval", "\"-PT5S\""},
+            {"interval", "\"5 seconds\""},
+            {"interval", "\"P1000000D\""},
+            {"interval", "\"PT9999999999999999999S\""},
+            {"gapRule", "\"SKIP\""},
+            {"runAt", "\"2030-01-01T00:00:00Z\""},
+            {"delay", "\"PT5S\""},
+            {"cron", "\"* * * * * *\""},
+            {"endAt", "\"2000-01-01T00:00:00Z\""},
+            {"daysOfWeek", "[\"MONDAY\"]"},
+            {"dayStart", "\"09:00\""},
             // misfire and overlap policies: unknown names, wrong kinds, values out of range, fields of another policy
-            {"misfirePolicy", "\"LATER\""}, {"misfirePolicy", "5"}, {"catchUpWindow", "\"soon\""},
-            {"catchUpWindow", "\"-PT1S\""}, {"catchUpWindow", "\"P1000000D\""}, {"overlapPolicy", "\"MAYBE\""},
-            {"overlapPolicy", "[\"SKIP\"]"}, {"maxConcurrent", "2"}, {"maxConcurrent", "\"x\""},
-            {"maxConcurrent", "1.5"}, {"maxConcurrent", "99999999999"}
+            {"misfirePolicy", "\"LATER\""},
+            {"misfirePolicy", "5"},
+            {"catchUpWindow", "\"soon\""},
+            {"catchUpWindow", "\"-PT1S\""},
+            {"catchUpWindow", "\"P1000000D\""},
+            {"overlapPolicy", "\"MAYBE\""},
+            {"overlapPolicy", "[\"SKIP\"]"},
+            {"maxConcurrent", "2"},
+            {"maxConcurrent", "\"x\""},
+            {"maxConcurrent", "1.5"},
+            {"maxConcurrent", "99999999999"},
+            // retry policies (issue 8): wrong kinds and values out of range of each field
+            {"retry", "3"},
+            {"retry", "\"always\""},
+            {"retry", "[1]"},
+            {"retry", "{\"maxAttempts\":0}"},
+            {"retry", "{\"maxAttempts\":101}"},
+            {"retry", "{\"maxAttempts\":\"x\"}"},
+            {"retry", "{\"maxAttempts\":99999999999}"},
+            {"retry", "{\"backoff\":\"soon\"}"},
+            {"retry", "{\"backoff\":\"-PT1S\"}"},
+            {"retry", "{\"backoff\":\"P2D\"}"},
+            {"retry", "{\"backoff\":\"PT10S\",\"maxBackoff\":\"PT1S\"}"},
+            {"retry", "{\"jitter\":1.5}"},
+            {"retry", "{\"jitter\":-1}"},
+            {"retry", "{\"jitter\":\"NaN\"}"},
+            {"retry", "{\"within\":\"PT0S\"}"},
+            {"retry", "{\"within\":\"x\"}"},
+            {"retry", "{\"maxAttempts\":2,\"surprise\":1}"}
         }) {
             for (String path : List.of(jobs, jobs + "/preview")) {
                 cases.add(post(
@@ -714,6 +747,28 @@ abstract class HostileInputCheck {
                 "GET",
                 "");
         credentialCases(cases, "GET /api/admin/apps/{app}/jobs/{id}/instances", "GET " + job + "/instances", "", false);
+
+        // one instance with its attempts (issue 8); the template's second %s is the instance id
+        pathCases(
+                cases,
+                "GET /api/admin/apps/{app}/instances/{id}",
+                "/campanile/api/admin/apps/%s/instances/%s",
+                admin,
+                "GET",
+                "");
+        credentialCases(
+                cases,
+                "GET /api/admin/apps/{app}/instances/{id}",
+                "GET /campanile/api/admin/apps/" + APP + "/instances/1",
+                "",
+                false);
+        methodCases(
+                cases,
+                "GET /api/admin/apps/{app}/instances/{id}",
+                "/campanile/api/admin/apps/" + APP + "/instances/1",
+                admin,
+                "POST",
+                "DELETE");
 
         credentialCases(cases, "GET /api/admin/cluster", "GET /campanile/api/admin/cluster", "", false);
         methodCases(cases, "GET /api/admin/cluster", "/campanile/api/admin/cluster", admin, "POST", "DELETE");
