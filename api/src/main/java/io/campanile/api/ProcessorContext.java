@@ -1,6 +1,7 @@
 package io.campanile.api;
 
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 
 /**
  * What a processor knows about the run it is asked to do.
@@ -15,6 +16,7 @@ import java.time.Instant;
  * @param parameters the job's (or the run request's) parameters, possibly null
  * @param previousOutcome for a retry, how the attempt before it ended (its failure message, or that its worker was
  *     lost); null on the first attempt
+ * @param cancellation true once the run should stop (its time limit passed): see {@link #cancelled()}
  */
 public record ProcessorContext(
         long instanceId,
@@ -25,9 +27,19 @@ public record ProcessorContext(
         Instant scheduledFireTime,
         long epoch,
         String parameters,
-        String previousOutcome) {
+        String previousOutcome,
+        BooleanSupplier cancellation) {
 
-    /** A first attempt's context. */
+    /**
+     * Whether the run should stop now: its time limit passed. The worker also interrupts the processor's thread then,
+     * so a blocking call ends with an {@code InterruptedException} (or an interrupted I/O); a loop that does not block
+     * should look at this now and then. Whatever the processor returns after that, the attempt is TIMED_OUT.
+     */
+    public boolean cancelled() {
+        return cancellation != null && cancellation.getAsBoolean();
+    }
+
+    /** A first attempt's context, never cancelled. */
     public ProcessorContext(
             long instanceId,
             long jobId,
@@ -37,6 +49,6 @@ public record ProcessorContext(
             Instant scheduledFireTime,
             long epoch,
             String parameters) {
-        this(instanceId, jobId, jobName, appName, attempt, scheduledFireTime, epoch, parameters, null);
+        this(instanceId, jobId, jobName, appName, attempt, scheduledFireTime, epoch, parameters, null, null);
     }
 }

@@ -17,6 +17,7 @@ import io.campanile.worker.run.ClaimStep;
 import io.campanile.worker.run.DeliveryLedger;
 import io.campanile.worker.run.ProcessorLookup;
 import io.campanile.worker.run.RunDispatcher;
+import io.campanile.worker.run.RunWatch;
 import io.campanile.worker.transport.ServerApi;
 import java.time.Duration;
 import java.util.List;
@@ -56,6 +57,7 @@ public final class Worker {
     private final Discovery discovery;
     private final OutcomeSender outcomes;
     private final RunDispatcher runs;
+    private final RunWatch runWatch;
     private final HeartbeatSender heartbeat;
     private final PollLoop pollLoop;
     private final SilentOwnerWatch watch;
@@ -80,7 +82,8 @@ public final class Worker {
                 settings.app(), discovery, rotation, nanoTime, retryPause, settings.heartbeatInterval());
         ServerCandidates candidates = new ServerCandidates(owner, settings.servers(), watch::isSilent);
         this.outcomes = new OutcomeSender(settings.workerId(), api, candidates, retryPause, this::outcomesLeft);
-        AssignmentRunner runner = new AssignmentRunner(settings.app(), processors, outcomes::submit);
+        AssignmentRunner runner = new AssignmentRunner(settings.app(), processors, outcomes::submit, nanoTime);
+        this.runWatch = runner.watch();
         this.runs = new RunDispatcher(
                 settings.capacity(), settings.prefetch(), runner, runPool, outcomes::waiting, outcomes::isFlowing);
         this.heartbeat = new HeartbeatSender(
@@ -143,6 +146,7 @@ public final class Worker {
         startThread(pollLoop, "campanile-poll-" + settings.app());
         startThread(outcomes, "campanile-outcomes-" + settings.app());
         startThread(watch, "campanile-watch-" + settings.app());
+        startThread(runWatch, "campanile-time-limits-" + settings.app());
     }
 
     private void startThread(Runnable task, String name) {
@@ -182,6 +186,7 @@ public final class Worker {
      */
     public void stop() {
         watch.stop();
+        runWatch.stop();
         pollLoop.stop();
         api.abortPolls();
         int notStarted = runs.refuseWaiting("the worker stopped before it started the run");

@@ -43,6 +43,8 @@ import java.util.function.Consumer;
  *     BUFFER_ONE, BUFFER_ALL or CANCEL_RUNNING
  * @param maxConcurrent how many earlier fires may be going before a fire overlaps (1 when absent); not with ALLOW
  * @param retry how a failed instance is retried; once, with no retry, when absent
+ * @param timeout an ISO-8601 duration: the time limit of an attempt ({@code PT1S} to {@code P1D}); past it the worker
+ *     interrupts the processor and the attempt is TIMED_OUT (then retried per {@code retry}). None when absent
  */
 public record JobDefinition(
         String name,
@@ -65,7 +67,8 @@ public record JobDefinition(
         String catchUpWindow,
         OverlapPolicy overlapPolicy,
         Integer maxConcurrent,
-        RetryDefinition retry) {
+        RetryDefinition retry,
+        String timeout) {
 
     /** A job of the given type with nothing else set: the other fields through the {@code with...} methods. */
     public static JobDefinition of(String name, String processor, ScheduleType type) {
@@ -167,6 +170,11 @@ public record JobDefinition(
         return with(b -> b.retry = newRetry);
     }
 
+    /** The time limit of an attempt (null: none). */
+    public JobDefinition withTimeout(Duration newTimeout) {
+        return with(b -> b.timeout = newTimeout == null ? null : newTimeout.toString());
+    }
+
     /** A copy with the fields {@code change} sets. */
     private JobDefinition with(Consumer<Builder> change) {
         Builder b = new Builder(this);
@@ -197,6 +205,7 @@ public record JobDefinition(
         private OverlapPolicy overlapPolicy;
         private Integer maxConcurrent;
         private RetryDefinition retry;
+        private String timeout;
 
         Builder() {}
 
@@ -222,6 +231,7 @@ public record JobDefinition(
             overlapPolicy = d.overlapPolicy;
             maxConcurrent = d.maxConcurrent;
             retry = d.retry;
+            timeout = d.timeout;
         }
 
         JobDefinition build() {
@@ -246,7 +256,8 @@ public record JobDefinition(
                     catchUpWindow,
                     overlapPolicy,
                     maxConcurrent,
-                    retry);
+                    retry,
+                    timeout);
         }
     }
 }

@@ -25,6 +25,7 @@ import java.util.List;
  * @param overlapPolicy what a fire that comes while earlier ones are going does
  * @param maxConcurrent how many earlier fires may be going before a fire overlaps
  * @param retry the job's retry policy with every field given (its defaults filled in)
+ * @param timeout the time limit of an attempt (ISO-8601); null: none
  * @see JobDefinition for the schedule's fields
  */
 public record JobView(
@@ -56,4 +57,5 @@ public record JobView(
         String catchUpWindow,
         OverlapPolicy overlapPolicy,
         int maxConcurrent,
-        RetryDefinition retry) {}
+        RetryDefinition retry,
+        String timeout) {}

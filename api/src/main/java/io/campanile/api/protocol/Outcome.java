@@ -12,6 +12,6 @@ public record Outcome(long instanceId, int attempt, ReportedState state, String 
 
     /** Whether the job's retry policy may run the instance again after this outcome. */
     public boolean mayRetry() {
-        return state == ReportedState.FAILED && !Boolean.FALSE.equals(retryable);
+        return (state == ReportedState.FAILED || state == ReportedState.TIMED_OUT) && !Boolean.FALSE.equals(retryable);
     }
 }

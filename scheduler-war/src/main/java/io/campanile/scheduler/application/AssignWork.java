@@ -8,6 +8,7 @@ import io.campanile.scheduler.domain.job.Job;
 import io.campanile.scheduler.domain.job.JobRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -94,7 +95,8 @@ public class AssignWork {
                             instance.fireTime(),
                             epoch,
                             instance.parameters(),
-                            instance.previousOutcome()));
+                            instance.previousOutcome(),
+                            job.attemptTimeout().map(Duration::toMillis).orElse(null)));
         }
         handing.forEach((worker, attempts) -> handedOut.record(appName, worker, attempts));
         return plan;

@@ -103,7 +103,7 @@ public final class InputLimits {
             Check.present(at, o);
             attempt(at, o.instanceId(), o.attempt());
             if (o.state() == null) {
-                throw RequestRejected.invalid(at + ".state", "is required (SUCCEEDED or FAILED)");
+                throw RequestRejected.invalid(at + ".state", "is required (SUCCEEDED, FAILED or TIMED_OUT)");
             }
             // longer messages are cut to the column's 2,000 characters when stored
             Check.text(at + ".message", o.message(), Integer.MAX_VALUE);

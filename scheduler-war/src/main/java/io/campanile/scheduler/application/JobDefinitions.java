@@ -3,6 +3,7 @@ package io.campanile.scheduler.application;
 import io.campanile.api.admin.JobDefinition;
 import io.campanile.scheduler.domain.job.Job;
 import io.campanile.scheduler.domain.schedule.ScheduleSpec;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -31,13 +32,15 @@ final class JobDefinitions {
             ScheduleSpec spec,
             PolicyDefinitions.MisfireChoice misfire,
             PolicyDefinitions.OverlapChoice overlap,
-            RetryDefinitions.RetryChoice retry) {
+            RetryDefinitions.RetryChoice retry,
+            Duration timeout) {
 
         /** Gives the job the definition's misfire, overlap and retry policies. */
         void applyPolicies(Job job) {
             job.policies().misfire(misfire.policy(), misfire.catchUpWindow());
             job.policies().overlap(overlap.policy(), overlap.maxConcurrent());
             retry.applyTo(job.retry());
+            job.limitAttempts(timeout);
         }
     }
 
@@ -60,6 +63,11 @@ final class JobDefinitions {
         }
         Check.text("parameters", d.parameters(), MAX_PARAMETERS);
         ScheduleSpec spec = ScheduleDefinitions.read(d, now);
-        return new Checked(spec, PolicyDefinitions.misfire(d), PolicyDefinitions.overlap(d), RetryDefinitions.retry(d));
+        return new Checked(
+                spec,
+                PolicyDefinitions.misfire(d),
+                PolicyDefinitions.overlap(d),
+                RetryDefinitions.retry(d),
+                RetryDefinitions.timeout(d));
     }
 }

@@ -50,9 +50,10 @@ public class RecordOutcomes {
         for (Outcome o : batch.outcomes()) {
             Attempt attempt = new Attempt(o.instanceId(), o.attempt());
             String message = o.message();
-            if (o.state() == ReportedState.FAILED) {
-                RetryFailures.Verdict verdict = retries.afterFailure(
-                        appName, attempt, batch.workerId(), AttemptEnd.FAILED, o.message(), o.mayRetry());
+            if (o.state() != ReportedState.SUCCEEDED) {
+                AttemptEnd end = o.state() == ReportedState.TIMED_OUT ? AttemptEnd.TIMED_OUT : AttemptEnd.FAILED;
+                RetryFailures.Verdict verdict =
+                        retries.afterFailure(appName, attempt, batch.workerId(), end, o.message(), o.mayRetry());
                 if (verdict.retried()) {
                     retried.add(o.instanceId());
                     continue;
@@ -87,9 +88,7 @@ public class RecordOutcomes {
     }
 
     private static boolean isRepeat(EarlierAttempt ended, Outcome o, String workerId) {
-        return ended.outcome() == AttemptEnd.FAILED
-                && o.state() == ReportedState.FAILED
-                && workerId.equals(ended.workerId());
+        return ended.outcome().name().equals(o.state().name()) && workerId.equals(ended.workerId());
     }
 
     private static String withNote(String message, String note) {

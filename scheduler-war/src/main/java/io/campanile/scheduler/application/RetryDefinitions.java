@@ -58,6 +58,22 @@ final class RetryDefinitions {
         return new RetryChoice(attempts, backoff, most, jitter, within);
     }
 
+    /** The shortest time limit of an attempt: below it the limit is below the worker's watch's precision. */
+    static final Duration MIN_TIMEOUT = Duration.ofSeconds(1);
+
+    /**
+     * The time limit of an attempt in {@code d}, or null.
+     *
+     * @throws RequestRejected naming the field when it is out of range
+     */
+    static Duration timeout(JobDefinition d) {
+        Duration timeout = ScheduleDefinitions.duration("timeout", d.timeout());
+        if (timeout != null && (timeout.compareTo(MIN_TIMEOUT) < 0 || timeout.compareTo(MAX_BACKOFF) > 0)) {
+            throw RequestRejected.invalid("timeout", "must be between " + MIN_TIMEOUT + " and " + MAX_BACKOFF);
+        }
+        return timeout;
+    }
+
     private static Duration bounded(String field, String text, Duration absent) {
         Duration value = ScheduleDefinitions.duration(field, text);
         if (value == null) {

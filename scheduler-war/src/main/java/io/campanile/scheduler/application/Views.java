@@ -58,7 +58,8 @@ public final class Views {
                 job.policies().catchUpWindow().map(Duration::toString).orElse(null),
                 job.policies().overlapPolicy(),
                 job.policies().maxConcurrent(),
-                retry(job.retry()));
+                retry(job.retry()),
+                job.attemptTimeout().map(Duration::toString).orElse(null));
     }
 
     private static RetryDefinition retry(RetryPolicy policy) {

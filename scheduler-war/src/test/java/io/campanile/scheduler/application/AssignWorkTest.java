@@ -151,7 +151,7 @@ class AssignWorkTest {
 
         assertThat(plan.get("w1"))
                 .containsExactly(new Assignment(
-                        7, 1, 42, "nightly", "ReportProcessor", instance.fireTime(), epoch, "{\"day\":1}", null));
+                        7, 1, 42, "nightly", "ReportProcessor", instance.fireTime(), epoch, "{\"day\":1}", null, null));
         assertThat(handedOut.ids(APP)).containsExactly(7L);
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.campanile.api.admin.JobDefinition;
 import io.campanile.api.admin.RetryDefinition;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RetryDefinitionsTest {
@@ -36,6 +37,19 @@ class RetryDefinitionsTest {
         assertRefused(new RetryDefinition(2, null, null, -0.1, null), "retry.jitter");
         assertRefused(new RetryDefinition(2, null, null, Double.NaN, null), "retry.jitter");
         assertRefused(new RetryDefinition(2, null, null, null, "PT0S"), "retry.within");
+    }
+
+    @Test
+    void a_time_limit_is_between_a_second_and_a_day() {
+        assertThat(RetryDefinitions.timeout(JobDefinition.onDemand("j", "p"))).isNull();
+        assertThat(RetryDefinitions.timeout(JobDefinition.onDemand("j", "p").withTimeout(Duration.ofMinutes(5))))
+                .isEqualTo(Duration.ofMinutes(5));
+        for (Duration wrong : List.of(Duration.ofMillis(500), Duration.ofDays(2))) {
+            assertThatThrownBy(() -> RetryDefinitions.timeout(
+                            JobDefinition.onDemand("j", "p").withTimeout(wrong)))
+                    .isInstanceOf(RequestRejected.class)
+                    .hasMessageContaining("timeout");
+        }
     }
 
     private static void assertRefused(RetryDefinition retry, String field) {

@@ -6,8 +6,10 @@ import io.campanile.api.ProcessorContext;
 import io.campanile.api.ReportedState;
 import io.campanile.api.protocol.Assignment;
 import io.campanile.api.protocol.Outcome;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,15 +23,40 @@ public final class AssignmentRunner {
     private final String app;
     private final ProcessorLookup processors;
     private final Consumer<Outcome> outcomes;
+    private final RunWatch watch;
 
+    /** A runner whose attempts have no time limit: for tests. */
     public AssignmentRunner(String app, ProcessorLookup processors, Consumer<Outcome> outcomes) {
+        this(app, processors, outcomes, System::nanoTime);
+    }
+
+    /** A runner whose time limits are watched by {@link #watch()}, which must run on a thread of its own. */
+    public AssignmentRunner(String app, ProcessorLookup processors, Consumer<Outcome> outcomes, LongSupplier nanoTime) {
         this.app = app;
         this.processors = processors;
         this.outcomes = outcomes;
+        this.watch = new RunWatch(nanoTime, this::timedOut);
+    }
+
+    /** The watch of this runner's time limits. */
+    public RunWatch watch() {
+        return watch;
     }
 
     public void run(Assignment assignment) {
-        ProcessResult result = execute(assignment);
+        RunWatch.Running running = watch.begin(assignment);
+        ProcessResult result;
+        try {
+            result = execute(assignment, running);
+        } finally {
+            watch.forget(running);
+        }
+        if (!running.end()) {
+            LOG.info(() -> "Processor " + assignment.processor() + " returned on instance " + assignment.instanceId()
+                    + " attempt " + assignment.attempt() + " after its time limit; reported TIMED_OUT, its result ("
+                    + result.message() + ") is dropped");
+            return;
+        }
         if (result.success()) {
             report(assignment, ReportedState.SUCCEEDED, result.message(), null);
         } else {
@@ -37,19 +64,30 @@ public final class AssignmentRunner {
         }
     }
 
+    private void timedOut(RunWatch.Running running) {
+        Assignment a = running.assignment();
+        LOG.warning(() -> "Processor " + a.processor() + " ran longer than " + Duration.ofMillis(a.timeoutMillis())
+                + " on instance " + a.instanceId() + " attempt " + a.attempt() + ": interrupted, reported TIMED_OUT");
+        report(
+                a,
+                ReportedState.TIMED_OUT,
+                "timed out after " + Duration.ofMillis(a.timeoutMillis()) + ": the processor was interrupted",
+                null);
+    }
+
     /** Reports a claimed assignment that cannot run as failed, so the owner can retry it elsewhere. */
     public void refuse(Assignment assignment, String reason) {
         report(assignment, ReportedState.FAILED, reason, null);
     }
 
-    private ProcessResult execute(Assignment assignment) {
+    private ProcessResult execute(Assignment assignment, RunWatch.Running running) {
         try {
             Optional<ResolvedProcessor> found = processors.resolve(assignment.processor());
             if (found.isEmpty()) {
                 return ProcessResult.failure("no processor named " + assignment.processor() + " in app " + app);
             }
             try (ResolvedProcessor resolved = found.get()) {
-                ProcessResult result = resolved.processor().process(context(assignment));
+                ProcessResult result = resolved.processor().process(context(assignment, running));
                 return result != null
                         ? result
                         : ProcessResult.failure("processor " + assignment.processor() + " returned no result");
@@ -72,7 +110,7 @@ public final class AssignmentRunner {
         }
     }
 
-    private ProcessorContext context(Assignment a) {
+    private ProcessorContext context(Assignment a, RunWatch.Running running) {
         return new ProcessorContext(
                 a.instanceId(),
                 a.jobId(),
@@ -82,7 +120,8 @@ public final class AssignmentRunner {
                 a.fireTime(),
                 a.epoch(),
                 a.parameters(),
-                a.previousOutcome());
+                a.previousOutcome(),
+                running::cancelled);
     }
 
     /** @param retryable false for a failure the processor said no retry can mend; null otherwise */

@@ -9,17 +9,18 @@ import io.campanile.api.ProcessorContext;
 import io.campanile.api.ReportedState;
 import io.campanile.api.protocol.Assignment;
 import io.campanile.api.protocol.Outcome;
+import io.campanile.worker.testing.ManualNanos;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** What the runner tells the server about a run: its state, its message, and whether a failure may be retried. */
 class AssignmentRunnerTest {
 
-    private final List<Outcome> reported = new ArrayList<>();
+    private final List<Outcome> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private AssignmentRunner runner(Processor processor) {
         return new AssignmentRunner("billing", name -> Optional.of(ResolvedProcessor.of(processor)), reported::add);
@@ -57,8 +58,94 @@ class AssignmentRunnerTest {
         assertThat(reported.get(2).message()).contains("no such customer");
     }
 
+    @Test
+    void past_its_time_limit_a_run_is_reported_timed_out_at_once_and_its_thread_interrupted() throws Exception {
+        ManualNanos clock = new ManualNanos();
+        AtomicReference<Boolean> sawCancelled = new AtomicReference<>();
+        CountDownLatch started = new CountDownLatch(3);
+        CountDownLatch release = new CountDownLatch(1);
+        AssignmentRunner runner = new AssignmentRunner(
+                "billing",
+                name -> Optional.of(ResolvedProcessor.of(context -> {
+                    started.countDown();
+                    switch (name) {
+                        case "sleeper" -> sleepUntilInterrupted();
+                        case "looper" -> {
+                            while (!context.cancelled()) {
+                                Thread.onSpinWait();
+                            }
+                            sawCancelled.set(true);
+                        }
+                        default -> awaitIgnoringInterrupts(release); // "stubborn": returns once released below
+                    }
+                    return ProcessResult.success(name + " done");
+                })),
+                reported::add,
+                clock);
+        List<Thread> threads = List.of(
+                runOn(runner, limited(51, "sleeper")),
+                runOn(runner, limited(52, "looper")),
+                runOn(runner, limited(53, "stubborn")));
+        assertThat(started.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        runner.watch().check();
+        assertThat(reported).as("before the limit").isEmpty();
+
+        clock.advance(java.time.Duration.ofSeconds(2));
+        runner.watch().check();
+
+        threads.get(0).join(5000);
+        threads.get(1).join(5000);
+        assertThat(sawCancelled.get()).isTrue();
+        assertThat(reported)
+                .extracting(Outcome::instanceId, Outcome::state)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(51L, ReportedState.TIMED_OUT),
+                        org.assertj.core.groups.Tuple.tuple(52L, ReportedState.TIMED_OUT),
+                        org.assertj.core.groups.Tuple.tuple(53L, ReportedState.TIMED_OUT));
+        assertThat(reported).allSatisfy(o -> assertThat(o.message()).startsWith("timed out after PT2S"));
+        assertThat(threads.get(2).isAlive())
+                .as("the stubborn one is still running")
+                .isTrue();
+        release.countDown();
+        threads.get(2).join(5000);
+        assertThat(reported).as("its late result is dropped").hasSize(3);
+    }
+
+    private static Thread runOn(AssignmentRunner runner, Assignment assignment) {
+        return runOn(() -> runner.run(assignment));
+    }
+
+    private static Thread runOn(Runnable run) {
+        Thread thread = new Thread(run);
+        thread.start();
+        return thread;
+    }
+
+    private static void awaitIgnoringInterrupts(CountDownLatch latch) {
+        while (latch.getCount() > 0) {
+            try {
+                latch.await();
+            } catch (InterruptedException e) {
+                // ignored on purpose: a processor that does not stop when interrupted
+            }
+        }
+    }
+
+    private static void sleepUntilInterrupted() {
+        try {
+            Thread.sleep(60_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Assignment limited(long instanceId, String processor) {
+        return new Assignment(
+                instanceId, 1, 7, "job-7", processor, Instant.parse("2026-11-24T10:00:05Z"), 3, null, null, 2000L);
+    }
+
     private static Assignment assignment(int attempt, String previousOutcome) {
         return new Assignment(
-                41, attempt, 7, "job-7", "p", Instant.parse("2026-11-24T10:00:05Z"), 3, null, previousOutcome);
+                41, attempt, 7, "job-7", "p", Instant.parse("2026-11-24T10:00:05Z"), 3, null, previousOutcome, null);
     }
 }

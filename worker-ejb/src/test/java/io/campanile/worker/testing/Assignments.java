@@ -23,6 +23,7 @@ public final class Assignments {
                 Instant.parse("2026-11-24T10:00:05Z"),
                 epoch,
                 parameters,
+                null,
                 null);
     }
 }

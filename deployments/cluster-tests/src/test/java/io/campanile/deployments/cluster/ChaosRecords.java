@@ -33,13 +33,13 @@ record ChaosRecords(Instant databaseTime, List<Job> jobs, List<Instance> instanc
             String workerId,
             String result) {
 
-        /** SUCCEEDED and FAILED end an instance; every other state (WAITING, DISPATCHED, RUNNING...) does not. */
         /** Ended: what the API's InstanceState calls terminal (read as text, so an unknown state is not). */
         boolean isTerminal() {
             return state.equals("SUCCEEDED")
                     || state.equals("FAILED")
                     || state.equals("SKIPPED")
-                    || state.equals("CANCELLED");
+                    || state.equals("CANCELLED")
+                    || state.equals("TIMED_OUT");
         }
 
         @Override

@@ -4,6 +4,8 @@ package io.campanile.scheduler.domain.instance;
 public enum AttemptEnd {
     /** Its worker reported a failure. */
     FAILED,
+    /** It ran longer than its job's time limit; its worker interrupted it. */
+    TIMED_OUT,
     /** Its worker stopped sending heartbeats while it ran. */
     WORKER_LOST
 }

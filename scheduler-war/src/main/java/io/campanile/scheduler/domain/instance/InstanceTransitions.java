@@ -10,14 +10,15 @@ import java.util.Set;
  * update whose {@code WHERE state IN (...)} comes from here.
  *
  * <pre>
- * WAITING --a worker's claim, under the app's current epoch--> RUNNING --outcome--> SUCCEEDED | FAILED
+ * WAITING --a worker's claim, under the app's current epoch--> RUNNING --outcome--> SUCCEEDED | FAILED | TIMED_OUT
  * </pre>
  *
  * SKIPPED is created terminal (a fire time that does not run, with its reason) and never moves.
  *
  * <pre>
  * BUFFERED --released when earlier fires of the job ended--> WAITING
- * RUNNING --failed or its worker lost, and its job's retry policy allows another attempt--> WAITING (attempt + 1)
+ * RUNNING --failed, timed out or its worker lost, and its job's retry policy allows another attempt--> WAITING
+ *     (attempt + 1)
  * WAITING | BUFFERED | RUNNING --a newer fire under CANCEL_RUNNING--> CANCELLED
  * </pre>
  *
@@ -31,6 +32,7 @@ public final class InstanceTransitions {
             InstanceState.RUNNING, EnumSet.of(InstanceState.WAITING),
             InstanceState.SUCCEEDED, EnumSet.of(InstanceState.RUNNING),
             InstanceState.FAILED, EnumSet.of(InstanceState.RUNNING),
+            InstanceState.TIMED_OUT, EnumSet.of(InstanceState.RUNNING),
             InstanceState.SKIPPED, EnumSet.noneOf(InstanceState.class),
             InstanceState.BUFFERED, EnumSet.noneOf(InstanceState.class),
             InstanceState.CANCELLED, EnumSet.of(InstanceState.WAITING, InstanceState.BUFFERED, InstanceState.RUNNING));

@@ -97,6 +97,10 @@ public class Job {
     @Embedded
     private RetryPolicy retry = new RetryPolicy();
 
+    /** The time limit of an attempt; null: none. */
+    @Column(name = "attempt_timeout_ms")
+    private Long attemptTimeoutMillis;
+
     /** The latest fire time accounted for (created, or recorded as skipped); null before the first. */
     @Column(name = "last_fire_at")
     private OffsetDateTime lastFireAt;
@@ -238,6 +242,15 @@ public class Job {
     /** Its misfire and overlap policies, to read or change. */
     public FirePolicies policies() {
         return policies;
+    }
+
+    /** The time limit of an attempt, past which its worker interrupts it (empty: none). */
+    public Optional<Duration> attemptTimeout() {
+        return Optional.ofNullable(attemptTimeoutMillis).map(Duration::ofMillis);
+    }
+
+    public void limitAttempts(Duration timeout) {
+        this.attemptTimeoutMillis = timeout == null ? null : timeout.toMillis();
     }
 
     /** Its retry policy, to read or change. */

@@ -201,8 +201,13 @@ public class JpaInstanceRepository implements InstanceRepository {
         if (kept == 0) {
             return false;
         }
-        String waits = "attempt " + attempt.attempt() + " " + (end == AttemptEnd.WORKER_LOST ? "lost" : "failed")
-                + (message == null ? "" : ": " + message);
+        String how =
+                switch (end) {
+                    case FAILED -> "failed";
+                    case TIMED_OUT -> "timed out";
+                    case WORKER_LOST -> "lost";
+                };
+        String waits = "attempt " + attempt.attempt() + " " + how + (message == null ? "" : ": " + message);
         int count = em.createNativeQuery("UPDATE job_instance SET state = 'WAITING', attempt = attempt + 1, "
                         + "due_at = ?1, worker_id = NULL, started_at = NULL, result = ?2 WHERE id = ?3 "
                         + "AND attempt = ?4 AND worker_id = ?5 AND state = 'RUNNING'")

@@ -6,6 +6,7 @@ import static io.campanile.api.InstanceState.FAILED;
 import static io.campanile.api.InstanceState.RUNNING;
 import static io.campanile.api.InstanceState.SKIPPED;
 import static io.campanile.api.InstanceState.SUCCEEDED;
+import static io.campanile.api.InstanceState.TIMED_OUT;
 import static io.campanile.api.InstanceState.WAITING;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,12 +27,13 @@ class InstanceTransitionsTest {
     /** The expected moves, written out independently of the class under test. */
     private static final Map<InstanceState, Set<InstanceState>> ALLOWED = Map.of(
             WAITING, EnumSet.of(RUNNING, CANCELLED),
-            RUNNING, EnumSet.of(SUCCEEDED, FAILED, CANCELLED, WAITING),
+            RUNNING, EnumSet.of(SUCCEEDED, FAILED, TIMED_OUT, CANCELLED, WAITING),
             SUCCEEDED, EnumSet.noneOf(InstanceState.class),
             FAILED, EnumSet.noneOf(InstanceState.class),
             SKIPPED, EnumSet.noneOf(InstanceState.class),
             BUFFERED, EnumSet.of(WAITING, CANCELLED),
-            CANCELLED, EnumSet.noneOf(InstanceState.class));
+            CANCELLED, EnumSet.noneOf(InstanceState.class),
+            TIMED_OUT, EnumSet.noneOf(InstanceState.class));
 
     static Stream<Arguments> everyPairOfStates() {
         return Arrays.stream(InstanceState.values()).flatMap(from -> Arrays.stream(InstanceState.values())

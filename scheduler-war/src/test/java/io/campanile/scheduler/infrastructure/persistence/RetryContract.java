@@ -124,6 +124,25 @@ abstract class RetryContract {
     }
 
     @Test
+    void a_timed_out_attempt_is_retried_like_a_failure_and_the_last_one_ends_the_instance_timed_out() {
+        long id = waitingRun(apiJob(2, Duration.ZERO));
+        claim("w1", id, 1);
+
+        report("w1", new Outcome(id, 1, ReportedState.TIMED_OUT, "timed out after PT2S", null));
+        assertThat(instance(id).result()).isEqualTo("attempt 1 timed out: timed out after PT2S");
+        assertThat(earlier(id)).extracting(EarlierAttempt::outcome).containsExactly(AttemptEnd.TIMED_OUT);
+        assertThat(report("w1", new Outcome(id, 1, ReportedState.TIMED_OUT, "timed out after PT2S", null))
+                        .recorded())
+                .as("repeated")
+                .isEqualTo(1);
+        claim("w2", id, 2);
+        report("w2", new Outcome(id, 2, ReportedState.TIMED_OUT, "timed out after PT2S", null));
+
+        assertThat(instance(id).state()).isEqualTo(InstanceState.TIMED_OUT);
+        assertThat(instance(id).result()).isEqualTo("timed out after PT2S (not retried: all 2 attempts made)");
+    }
+
+    @Test
     void a_failure_the_processor_says_no_retry_can_mend_ends_the_instance_at_once() {
         long id = waitingRun(apiJob(5, Duration.ofSeconds(1)));
         claim("w1", id, 1);

@@ -266,8 +266,10 @@ class SchedulerEndpointsIT {
                 JobDefinition.onDemand("charge", "charger")
                         .withRetry(RetryDefinition.attempts(2)
                                 .withBackoff(Duration.ofSeconds(1), null)
-                                .withJitter(0)));
+                                .withJitter(0))
+                        .withTimeout(Duration.ofSeconds(30)));
         assertThat(job.retry()).isEqualTo(new RetryDefinition(2, "PT1S", "PT5M", 0.0, null));
+        assertThat(job.timeout()).isEqualTo("PT30S");
         DiscoveryAnswer owner =
                 worker(app, "secret-of-shop", "api/worker/discovery").get(DiscoveryAnswer.class);
         InstanceView run = admin.runJob(app, job.id(), new RunRequest(null, null, "charge-1"));
@@ -275,6 +277,9 @@ class SchedulerEndpointsIT {
         Assignment first = pollFor(app, owner.epoch(), run.id());
         assertThat(first.attempt()).isEqualTo(1);
         assertThat(first.previousOutcome()).isNull();
+        assertThat(first.timeoutMillis())
+                .as("the worker enforces the time limit")
+                .isEqualTo(30_000L);
         claim(app, new ClaimRequest("worker-1", owner.epoch(), List.of(new Claim(run.id(), 1))));
         Instant failedAt = Instant.now();
         assertThat(report(
