@@ -534,7 +534,11 @@ abstract class HostileInputCheck {
             {"retry", "{\"jitter\":\"NaN\"}"},
             {"retry", "{\"within\":\"PT0S\"}"},
             {"retry", "{\"within\":\"x\"}"},
-            {"retry", "{\"maxAttempts\":2,\"surprise\":1}"}
+            {"retry", "{\"maxAttempts\":2,\"surprise\":1}"},
+            {"timeout", "\"PT0.5S\""},
+            {"timeout", "\"P2D\""},
+            {"timeout", "5"},
+            {"timeout", "\"-PT5S\""}
         }) {
             for (String path : List.of(jobs, jobs + "/preview")) {
                 cases.add(post(
