@@ -94,7 +94,7 @@ public final class Worker {
                 watch,
                 epochs,
                 runs,
-                new HealthProbe(),
+                new HealthProbe(settings.heartbeatInterval()),
                 processorNames(processors));
         ClaimStep claims = new ClaimStep(
                 settings.app(),

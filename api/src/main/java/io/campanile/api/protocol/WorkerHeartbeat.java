@@ -9,6 +9,8 @@ import java.util.List;
  * @param cpuLoad system load average per core over the last minute, or a negative number if unknown
  * @param processors the processor names this worker can run (what a job's {@code processor} names); null
  *     from a worker that predates this field, which says nothing about its processors
+ * @param heartbeatMillis how often this worker heartbeats: the owner declares it lost after a number of them are
+ *     missed ({@code campanile.worker.missed-heartbeats}); null from a worker that predates this field (taken as 1 s)
  */
 public record WorkerHeartbeat(
         String workerId,
@@ -18,7 +20,8 @@ public record WorkerHeartbeat(
         int activeRuns,
         int capacity,
         long epochSeen,
-        List<String> processors) {
+        List<String> processors,
+        Long heartbeatMillis) {
 
     /** The constructor JSON-B uses: with two constructors it must be told which. */
     @JsonbCreator
@@ -33,6 +36,19 @@ public record WorkerHeartbeat(
             int activeRuns,
             int capacity,
             long epochSeen) {
-        this(workerId, cpuLoad, freeHeapBytes, maxHeapBytes, activeRuns, capacity, epochSeen, null);
+        this(workerId, cpuLoad, freeHeapBytes, maxHeapBytes, activeRuns, capacity, epochSeen, null, null);
+    }
+
+    /** A heartbeat that does not say how often it comes, as a worker from before {@code heartbeatMillis} sends it. */
+    public WorkerHeartbeat(
+            String workerId,
+            double cpuLoad,
+            long freeHeapBytes,
+            long maxHeapBytes,
+            int activeRuns,
+            int capacity,
+            long epochSeen,
+            List<String> processors) {
+        this(workerId, cpuLoad, freeHeapBytes, maxHeapBytes, activeRuns, capacity, epochSeen, processors, null);
     }
 }

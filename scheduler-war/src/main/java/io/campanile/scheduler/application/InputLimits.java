@@ -46,6 +46,10 @@ public final class InputLimits {
         Check.range("activeRuns", h.activeRuns(), 0, Integer.MAX_VALUE);
         Check.range("capacity", h.capacity(), 0, MAX_CAPACITY);
         Check.range("epochSeen", h.epochSeen(), 0, Long.MAX_VALUE);
+        if (h.heartbeatMillis() != null) {
+            // the worker's own setting, campanile.worker.heartbeat-millis, has the same range
+            Check.range("heartbeatMillis", h.heartbeatMillis(), 100, 3_600_000);
+        }
         if (h.processors() != null) {
             if (h.processors().size() > MAX_PROCESSORS) {
                 throw RequestRejected.invalid("processors", "has more than " + MAX_PROCESSORS + " names");

@@ -35,7 +35,7 @@ public class PublishWorkers {
         if (heldForMillis < SETTLE_MILLIS) {
             return;
         }
-        WorkerSummary now = workers.summary(appName, settings.workerTimeoutMillis());
+        WorkerSummary now = workers.summary(appName, settings.missedHeartbeats());
         Published last = published.get(appName);
         if (last != null && last.epoch == epoch && last.summary.equals(now)) {
             return;

@@ -58,29 +58,32 @@ public class RecoverLostWork {
     }
 
     /**
-     * @param heldForMillis how long this server has owned the app: a worker that has not heartbeated
-     *     to this server yet is only lost once it had the whole timeout to find it
+     * @param heldForMillis how long this server has owned the app: a worker that has not heartbeated to this server
+     *     yet is only lost once it had the whole worker timeout to find it; one that did, once it missed its heartbeats
      * @return how many hand-outs were freed
      */
     @Transactional
     public int recover(String appName, long epoch, long heldForMillis) {
-        long timeout = settings.workerTimeoutMillis();
-        boolean settled = heldForMillis >= timeout;
-        Predicate<String> alive = worker -> !settled || workers.isAlive(appName, worker, timeout);
+        // a worker this server heard from is lost once it missed its heartbeats; one it never heard from (the app was
+        // taken over, the worker is still finding the new owner) only once the app was held for the whole timeout
+        int missed = settings.missedHeartbeats();
+        boolean settled = heldForMillis >= settings.workerTimeoutMillis();
+        Predicate<String> alive =
+                worker -> workers.knows(appName, worker) ? workers.isLive(appName, worker, missed) : !settled;
         int freed = handedOut.releaseStale(appName, settings.handOutMillis(), alive);
         if (freed > 0) {
             LOG.info(() -> freed + " instance(s) of app " + appName + " handed out to lost workers, or "
                     + settings.handOutMillis() + " ms ago, were not claimed; handing them out again");
         }
-        if (!settled) {
+        Set<String> silent = workers.lost(appName, missed);
+        if (!settled && silent.isEmpty()) {
             return freed;
         }
         // running work is looked at once the app is settled here, when a known worker falls silent, and every
         // FULL_LOOK_MILLIS (workers that never reached this server): an idle app costs no query a second
-        Set<String> silent = workers.lost(appName, timeout);
         long now = clock.millis();
         Long lastLook = lastFullLook.get(appName);
-        boolean fullLook = lastLook == null || now - lastLook >= FULL_LOOK_MILLIS;
+        boolean fullLook = settled && (lastLook == null || now - lastLook >= FULL_LOOK_MILLIS);
         if (silent.isEmpty() && !fullLook) {
             return freed;
         }
@@ -91,12 +94,15 @@ public class RecoverLostWork {
             lastFullLook.put(appName, now);
         }
         if (lost.isEmpty()) {
-            workers.forgetLost(appName, silent, timeout);
+            workers.forgetLost(appName, silent, missed);
             return freed; // most calls: no write, no lock
         }
         for (AttemptSnapshot running : lost) {
             Attempt attempt = new Attempt(running.instanceId(), running.attempt());
-            String reason = "worker " + running.workerId() + " stopped sending heartbeats";
+            String reason = "worker " + running.workerId() + " stopped sending heartbeats"
+                    + (workers.knows(appName, running.workerId())
+                            ? " (missed " + missed + ")"
+                            : " (never reached this owner since it took the app over)");
             RetryFailures.Verdict verdict =
                     retries.afterFailure(appName, attempt, running.workerId(), AttemptEnd.WORKER_LOST, reason, true);
             if (!verdict.retried()) {
@@ -107,7 +113,7 @@ public class RecoverLostWork {
             }
         }
         fence.hold(appName, epoch);
-        workers.forgetLost(appName, silent, timeout);
+        workers.forgetLost(appName, silent, missed);
         return freed;
     }
 

@@ -10,13 +10,16 @@ package io.campanile.scheduler.application;
  * @param tickMillis how often the server looks for due fires and work to dispatch
  * @param handOutMillis an instance handed out to a worker that neither claimed it nor polled again by then may be
  *     handed out again (a backstop for a lost poll answer: a late claim is refused, so nothing runs twice)
- * @param workerTimeoutMillis a worker silent for this long is lost; its running instances fail
+ * @param workerTimeoutMillis after a take-over, a worker that has not reached the new owner is lost after this long
+ *     (a worker known to the owner is lost after {@code missedHeartbeats})
  * @param serverAliveMillis a server whose heartbeat is older is shown dead
  * @param maxCatchUpFires at most this many missed fires of one job are created per tick
  * @param lookAheadMillis fires due within this long are written ahead (WAITING, fenced like any other) and
  *     dispatched at their exact time; an edit, pause or delete takes effect after the fires already written
  * @param misfireThresholdMillis a fire time the owner comes to later than this is missed: the job's misfire policy
  *     says whether it runs
+ * @param missedHeartbeats a worker known to the owner is lost once it missed this many heartbeats (its own period,
+ *     as its heartbeats say) plus {@link #HEARTBEAT_ALLOWANCE_MILLIS}; its running attempts are retried or fail
  */
 public record SchedulerSettings(
         long leaseMillis,
@@ -29,10 +32,14 @@ public record SchedulerSettings(
         long serverAliveMillis,
         int maxCatchUpFires,
         long lookAheadMillis,
-        long misfireThresholdMillis) {
+        long misfireThresholdMillis,
+        int missedHeartbeats) {
+
+    /** What a worker's silence may exceed its missed heartbeats by before it is lost: network and GC jitter. */
+    public static final long HEARTBEAT_ALLOWANCE_MILLIS = 500;
 
     public static SchedulerSettings defaults() {
-        return new SchedulerSettings(3000, 1000, 1000, 20, 100, 30_000, 15_000, 5000, 100, 500, 1000);
+        return new SchedulerSettings(3000, 1000, 1000, 20, 100, 30_000, 15_000, 5000, 100, 500, 1000, 3);
     }
 
     /** An owner stops acting this long before the lease it wrote runs out, to absorb delays. */

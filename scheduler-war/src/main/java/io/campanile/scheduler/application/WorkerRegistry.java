@@ -73,9 +73,18 @@ public class WorkerRegistry {
         return workers;
     }
 
-    public boolean isAlive(String appName, String workerId, long timeoutMillis) {
+    /** Whether this server heard from the worker since it holds the app (or since it forgot the worker). */
+    public boolean knows(String appName, String workerId) {
+        return byApp.getOrDefault(appName, Map.of()).containsKey(workerId);
+    }
+
+    /**
+     * Whether the worker is live: heard from within {@code missedHeartbeats} of its heartbeat periods (plus an
+     * allowance for jitter). A worker this server never heard from is not.
+     */
+    public boolean isLive(String appName, String workerId, int missedHeartbeats) {
         Seen seen = byApp.getOrDefault(appName, Map.of()).get(workerId);
-        return seen != null && clock.millis() - seen.atMillis < timeoutMillis;
+        return seen != null && seen.liveAt(clock.millis(), missedHeartbeats);
     }
 
     /** Orders workers by how busy their last heartbeat said they were: idle and cool first. */
@@ -95,10 +104,10 @@ public class WorkerRegistry {
      * The app's live workers and the union of their processors (unknown if a live worker does not report its
      * processors).
      */
-    public WorkerSummary summary(String appName, long timeoutMillis) {
+    public WorkerSummary summary(String appName, int missedHeartbeats) {
         long now = clock.millis();
         List<Seen> live = byApp.getOrDefault(appName, Map.of()).values().stream()
-                .filter(seen -> now - seen.atMillis < timeoutMillis)
+                .filter(seen -> seen.liveAt(now, missedHeartbeats))
                 .toList();
         Set<String> processors = new TreeSet<>();
         for (Seen seen : live) {
@@ -110,22 +119,22 @@ public class WorkerRegistry {
         return WorkerSummary.of(appName, live.size(), processors);
     }
 
-    /** The app's known workers silent for {@code timeoutMillis} or longer. */
-    public Set<String> lost(String appName, long timeoutMillis) {
+    /** The app's known workers that missed {@code missedHeartbeats} heartbeats: lost. */
+    public Set<String> lost(String appName, int missedHeartbeats) {
         long now = clock.millis();
         return byApp.getOrDefault(appName, Map.of()).entrySet().stream()
-                .filter(e -> now - e.getValue().atMillis >= timeoutMillis)
+                .filter(e -> !e.getValue().liveAt(now, missedHeartbeats))
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
     }
 
     /** Forgets these workers of the app unless they were heard from meanwhile (their lost work was handled). */
-    public void forgetLost(String appName, Set<String> workerIds, long timeoutMillis) {
+    public void forgetLost(String appName, Set<String> workerIds, int missedHeartbeats) {
         Map<String, Seen> workers = byApp.get(appName);
         if (workers != null) {
             long now = clock.millis();
             workerIds.forEach(
-                    w -> workers.computeIfPresent(w, (k, seen) -> now - seen.atMillis >= timeoutMillis ? null : seen));
+                    w -> workers.computeIfPresent(w, (k, seen) -> seen.liveAt(now, missedHeartbeats) ? seen : null));
         }
     }
 
@@ -133,5 +142,21 @@ public class WorkerRegistry {
         byApp.remove(appName);
     }
 
-    private record Seen(WorkerHeartbeat heartbeat, long atMillis) {}
+    private record Seen(WorkerHeartbeat heartbeat, long atMillis) {
+
+        /** A worker that does not say how often it heartbeats: the worker's default period. */
+        static final long DEFAULT_PERIOD_MILLIS = 1000;
+
+        boolean liveAt(long now, int missedHeartbeats) {
+            long period = heartbeat != null && heartbeat.heartbeatMillis() != null && heartbeat.heartbeatMillis() > 0
+                    ? heartbeat.heartbeatMillis()
+                    : DEFAULT_PERIOD_MILLIS;
+            long limit = Math.min((long) missedHeartbeats * Math.min(period, MAX_SILENCE_MILLIS), MAX_SILENCE_MILLIS)
+                    + SchedulerSettings.HEARTBEAT_ALLOWANCE_MILLIS;
+            return now - atMillis < limit;
+        }
+    }
+
+    /** However slowly a worker says it heartbeats, it is lost after this long a silence. */
+    static final long MAX_SILENCE_MILLIS = 10 * 60_000;
 }

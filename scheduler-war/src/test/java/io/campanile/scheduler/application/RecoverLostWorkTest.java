@@ -84,11 +84,11 @@ class RecoverLostWorkTest {
         recover();
         assertThat(instances.failed).isEmpty();
 
-        clock.advanceMillis(timeout);
+        clock.advanceMillis(3 * 1000 + SchedulerSettings.HEARTBEAT_ALLOWANCE_MILLIS); // three heartbeats missed
         heartbeat("w2");
         recover();
 
-        assertThat(instances.failed).containsExactly("7/1: worker w1 stopped sending heartbeats");
+        assertThat(instances.failed).containsExactly("7/1: worker w1 stopped sending heartbeats (missed 3)");
         assertThat(instances.runningReads)
                 .as("read again before the full look was due")
                 .isEqualTo(2);
@@ -96,6 +96,18 @@ class RecoverLostWorkTest {
         assertThat(instances.runningReads)
                 .as("the lost worker was forgotten once handled")
                 .isEqualTo(2);
+    }
+
+    @Test
+    void right_after_a_take_over_a_worker_heard_here_is_lost_after_its_missed_heartbeats_but_an_unknown_one_is_not() {
+        heartbeat("w1");
+        instances.running(7, 1, "w1", EPOCH);
+        instances.running(9, 1, "w-unknown", EPOCH);
+        clock.advanceMillis(3 * 1000 + SchedulerSettings.HEARTBEAT_ALLOWANCE_MILLIS);
+
+        recovery.recover(APP, EPOCH, 4_000);
+
+        assertThat(instances.failed).containsExactly("7/1: worker w1 stopped sending heartbeats (missed 3)");
     }
 
     @Test

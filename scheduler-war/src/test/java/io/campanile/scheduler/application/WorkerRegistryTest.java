@@ -14,20 +14,22 @@ import org.junit.jupiter.api.Test;
 
 class WorkerRegistryTest {
 
-    private static final long TIMEOUT = 15_000;
+    private static final int MISSED = 3;
+    /** How long a worker heartbeating every second (the default) may be silent: 3 heartbeats and the allowance. */
+    private static final long TIMEOUT = 3 * 1000 + SchedulerSettings.HEARTBEAT_ALLOWANCE_MILLIS;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2024-05-01T10:00:00Z"));
     private final WorkerRegistry registry = new WorkerRegistry(clock);
 
     @Test
-    void a_worker_is_alive_until_it_has_been_silent_for_the_timeout() {
+    void a_worker_is_live_until_it_missed_its_heartbeats() {
         registry.record("billing", aHeartbeat("worker-1", 0, 0.1));
 
         clock.advanceMillis(TIMEOUT - 1);
-        assertThat(registry.isAlive("billing", "worker-1", TIMEOUT)).isTrue();
+        assertThat(registry.isLive("billing", "worker-1", MISSED)).isTrue();
 
         clock.advanceMillis(1);
-        assertThat(registry.isAlive("billing", "worker-1", TIMEOUT)).isFalse();
+        assertThat(registry.isLive("billing", "worker-1", MISSED)).isFalse();
     }
 
     @Test
@@ -46,29 +48,27 @@ class WorkerRegistryTest {
         registry.seen("billing", "worker-7");
         registry.record("billing", aHeartbeat("newcomer", 0, 0.1));
 
-        assertThat(registry.isAlive("billing", "newcomer", TIMEOUT)).isTrue();
-        assertThat(registry.isAlive("billing", "worker-7", TIMEOUT)).isTrue();
-        assertThat(registry.isAlive("billing", "worker-8", Long.MAX_VALUE))
-                .as("forgotten")
-                .isFalse();
+        assertThat(registry.isLive("billing", "newcomer", MISSED)).isTrue();
+        assertThat(registry.isLive("billing", "worker-7", MISSED)).isTrue();
+        assertThat(registry.knows("billing", "worker-8")).as("forgotten").isFalse();
     }
 
     @Test
     void a_new_heartbeat_keeps_a_worker_alive() {
         registry.record("billing", aHeartbeat("worker-1", 0, 0.1));
-        clock.advanceMillis(10_000);
+        clock.advanceMillis(3_000);
         registry.record("billing", aHeartbeat("worker-1", 0, 0.1));
-        clock.advanceMillis(10_000);
+        clock.advanceMillis(3_000);
 
-        assertThat(registry.isAlive("billing", "worker-1", TIMEOUT)).isTrue();
+        assertThat(registry.isLive("billing", "worker-1", MISSED)).isTrue();
     }
 
     @Test
     void a_worker_is_alive_only_for_the_app_it_heartbeats_to() {
         registry.record("billing", aHeartbeat("worker-1", 0, 0.1));
 
-        assertThat(registry.isAlive("mailing", "worker-1", TIMEOUT)).isFalse();
-        assertThat(registry.isAlive("billing", "worker-2", TIMEOUT)).isFalse();
+        assertThat(registry.isLive("mailing", "worker-1", MISSED)).isFalse();
+        assertThat(registry.isLive("billing", "worker-2", MISSED)).isFalse();
     }
 
     @Test
@@ -101,8 +101,8 @@ class WorkerRegistryTest {
 
         registry.forgetApp("billing");
 
-        assertThat(registry.isAlive("billing", "worker-1", TIMEOUT)).isFalse();
-        assertThat(registry.isAlive("mailing", "worker-1", TIMEOUT)).isTrue();
+        assertThat(registry.isLive("billing", "worker-1", MISSED)).isFalse();
+        assertThat(registry.isLive("mailing", "worker-1", MISSED)).isTrue();
     }
 
     @Test
@@ -112,12 +112,30 @@ class WorkerRegistryTest {
         clock.advanceMillis(TIMEOUT);
         registry.record("billing", new WorkerHeartbeat("w3", 0.1, 1, 2, 0, 4, 1, List.of("audit")));
 
-        assertThat(registry.summary("billing", TIMEOUT)).isEqualTo(WorkerSummary.of("billing", 1, Set.of("audit")));
-        assertThat(registry.summary("billing", 2 * TIMEOUT))
+        assertThat(registry.summary("billing", MISSED)).isEqualTo(WorkerSummary.of("billing", 1, Set.of("audit")));
+        assertThat(registry.summary("billing", 2 * MISSED + 1))
                 .isEqualTo(WorkerSummary.of("billing", 3, Set.of("audit", "invoice", "mail")));
         registry.seen("billing", "w4"); // polls, but never sent a heartbeat naming its processors
-        assertThat(registry.summary("billing", TIMEOUT)).isEqualTo(WorkerSummary.of("billing", 2, null));
-        assertThat(registry.summary("payroll", TIMEOUT)).isEqualTo(WorkerSummary.of("payroll", 0, Set.of()));
+        assertThat(registry.summary("billing", MISSED)).isEqualTo(WorkerSummary.of("billing", 2, null));
+        assertThat(registry.summary("payroll", MISSED)).isEqualTo(WorkerSummary.of("payroll", 0, Set.of()));
+    }
+
+    @Test
+    void a_worker_that_heartbeats_slowly_is_lost_after_as_many_of_its_own_periods() {
+        registry.record("billing", new WorkerHeartbeat("slow", 0.1, 1, 2, 0, 4, 1, List.of("p"), 5_000L));
+
+        clock.advanceMillis(3 * 5_000 + SchedulerSettings.HEARTBEAT_ALLOWANCE_MILLIS - 1);
+        assertThat(registry.isLive("billing", "slow", MISSED)).isTrue();
+        assertThat(registry.lost("billing", MISSED)).isEmpty();
+
+        clock.advanceMillis(1);
+        assertThat(registry.isLive("billing", "slow", MISSED)).isFalse();
+        assertThat(registry.lost("billing", MISSED)).containsExactly("slow");
+        assertThat(registry.knows("billing", "slow"))
+                .as("known until its lost work is handled")
+                .isTrue();
+        registry.forgetLost("billing", Set.of("slow"), MISSED);
+        assertThat(registry.knows("billing", "slow")).isFalse();
     }
 
     private static WorkerHeartbeat aHeartbeat(String workerId, int activeRuns, double cpuLoad) {

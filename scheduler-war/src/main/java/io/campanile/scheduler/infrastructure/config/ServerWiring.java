@@ -49,7 +49,8 @@ public class ServerWiring {
                 millis("campanile.server.alive-millis", d.serverAliveMillis()),
                 (int) millis("campanile.misfire.max-catch-up", d.maxCatchUpFires()),
                 millis("campanile.fire.look-ahead-millis", d.lookAheadMillis()),
-                millis("campanile.misfire.threshold-millis", d.misfireThresholdMillis()));
+                millis("campanile.misfire.threshold-millis", d.misfireThresholdMillis()),
+                (int) millis("campanile.worker.missed-heartbeats", d.missedHeartbeats()));
     }
 
     private long millis(String key, long fallback) {
