@@ -95,7 +95,8 @@ public final class Worker {
                 epochs,
                 runs,
                 new HealthProbe(settings.heartbeatInterval()),
-                processorNames(processors));
+                processorNames(processors),
+                runWatch);
         ClaimStep claims = new ClaimStep(
                 settings.app(),
                 settings.workerId(),

@@ -7,6 +7,7 @@ import io.campanile.api.admin.BackfillRequest;
 import io.campanile.api.admin.ClusterView;
 import io.campanile.api.admin.ErrorView;
 import io.campanile.api.admin.InstanceDetail;
+import io.campanile.api.admin.InstanceNote;
 import io.campanile.api.admin.InstanceView;
 import io.campanile.api.admin.JobDefinition;
 import io.campanile.api.admin.JobView;
@@ -137,6 +138,28 @@ public class CampanileAdminClient implements AutoCloseable {
                 request("api/admin/apps/" + app + "/jobs/" + jobId + "/instances", "limit", limit)
                         .buildGet(),
                 new GenericType<List<InstanceView>>() {});
+    }
+
+    /** Stops a waiting or running instance (CANCELLED); a running attempt's worker interrupts it. */
+    public InstanceView stopInstance(String app, long instanceId, String note) {
+        return instanceAction(app, instanceId, "stop", note);
+    }
+
+    /** Runs a finished instance again, now, as its next attempt. */
+    public InstanceView retryInstance(String app, long instanceId, String note) {
+        return instanceAction(app, instanceId, "retry", note);
+    }
+
+    /** Marks a failed, timed-out or cancelled instance succeeded. */
+    public InstanceView markSucceeded(String app, long instanceId, String note) {
+        return instanceAction(app, instanceId, "succeed", note);
+    }
+
+    private InstanceView instanceAction(String app, long instanceId, String action, String note) {
+        return send(
+                request("api/admin/apps/" + app + "/instances/" + instanceId + "/" + action)
+                        .buildPost(Entity.json(new InstanceNote(note))),
+                InstanceView.class);
     }
 
     /** One instance of the app, with the attempts before its current one. */

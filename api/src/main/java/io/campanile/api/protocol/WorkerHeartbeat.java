@@ -11,6 +11,8 @@ import java.util.List;
  *     from a worker that predates this field, which says nothing about its processors
  * @param heartbeatMillis how often this worker heartbeats: the owner declares it lost after a number of them are
  *     missed ({@code campanile.worker.missed-heartbeats}); null from a worker that predates this field (taken as 1 s)
+ * @param running the attempts running on this worker now, so that the owner can tell it which to stop (stopped
+ *     through the admin API); null from a worker that predates this field
  */
 public record WorkerHeartbeat(
         String workerId,
@@ -21,7 +23,8 @@ public record WorkerHeartbeat(
         int capacity,
         long epochSeen,
         List<String> processors,
-        Long heartbeatMillis) {
+        Long heartbeatMillis,
+        List<Claim> running) {
 
     /** The constructor JSON-B uses: with two constructors it must be told which. */
     @JsonbCreator
@@ -36,7 +39,7 @@ public record WorkerHeartbeat(
             int activeRuns,
             int capacity,
             long epochSeen) {
-        this(workerId, cpuLoad, freeHeapBytes, maxHeapBytes, activeRuns, capacity, epochSeen, null, null);
+        this(workerId, cpuLoad, freeHeapBytes, maxHeapBytes, activeRuns, capacity, epochSeen, null, null, null);
     }
 
     /** A heartbeat that does not say how often it comes, as a worker from before {@code heartbeatMillis} sends it. */
@@ -49,6 +52,6 @@ public record WorkerHeartbeat(
             int capacity,
             long epochSeen,
             List<String> processors) {
-        this(workerId, cpuLoad, freeHeapBytes, maxHeapBytes, activeRuns, capacity, epochSeen, processors, null);
+        this(workerId, cpuLoad, freeHeapBytes, maxHeapBytes, activeRuns, capacity, epochSeen, processors, null, null);
     }
 }

@@ -50,6 +50,19 @@ public final class InputLimits {
             // the worker's own setting, campanile.worker.heartbeat-millis, has the same range
             Check.range("heartbeatMillis", h.heartbeatMillis(), 100, 3_600_000);
         }
+        if (h.running() != null) {
+            if (h.running().size() > MAX_CAPACITY) {
+                throw RequestRejected.invalid("running", "has more than " + MAX_CAPACITY + " attempts");
+            }
+            for (int i = 0; i < h.running().size(); i++) {
+                var claim = h.running().get(i);
+                if (claim == null) {
+                    throw RequestRejected.invalid("running[" + i + "]", "is null");
+                }
+                Check.range("running[" + i + "].instanceId", claim.instanceId(), 1, Long.MAX_VALUE);
+                Check.range("running[" + i + "].attempt", claim.attempt(), 1, Integer.MAX_VALUE);
+            }
+        }
         if (h.processors() != null) {
             if (h.processors().size() > MAX_PROCESSORS) {
                 throw RequestRejected.invalid("processors", "has more than " + MAX_PROCESSORS + " names");

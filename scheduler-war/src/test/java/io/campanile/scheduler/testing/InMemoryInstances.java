@@ -106,6 +106,29 @@ public final class InMemoryInstances implements InstanceRepository {
     }
 
     @Override
+    public boolean stop(long instanceId, String reason) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean rerun(
+            long instanceId, int attempt, InstanceState ended, Instant dueAt, String note, String serverId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean markSucceeded(long instanceId, int attempt, InstanceState ended, String result) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<AttemptSnapshot> snapshotsOf(String appName, Collection<Long> instanceIds) {
+        return running.stream()
+                .filter(r -> instanceIds.contains(r.instanceId()))
+                .toList();
+    }
+
+    @Override
     public List<EarlierAttempt> earlierAttempts(long instanceId) {
         return List.of();
     }

@@ -1,5 +1,6 @@
 package io.campanile.worker.loop;
 
+import io.campanile.api.protocol.Claim;
 import io.campanile.api.protocol.WorkerHeartbeat;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
@@ -25,7 +26,12 @@ public final class HealthProbe {
     }
 
     public WorkerHeartbeat sample(
-            String workerId, int activeRuns, int capacity, long epochSeen, List<String> processors) {
+            String workerId,
+            int activeRuns,
+            int capacity,
+            long epochSeen,
+            List<String> processors,
+            List<Claim> running) {
         double load = os.getSystemLoadAverage();
         double loadPerCore = load < 0 ? -1 : load / Math.max(1, os.getAvailableProcessors());
         long max = runtime.maxMemory();
@@ -39,6 +45,7 @@ public final class HealthProbe {
                 capacity,
                 epochSeen,
                 processors,
-                heartbeatMillis);
+                heartbeatMillis,
+                running);
     }
 }

@@ -6,6 +6,7 @@ import io.campanile.worker.discovery.Discovery;
 import io.campanile.worker.discovery.EpochGuard;
 import io.campanile.worker.discovery.Owner;
 import io.campanile.worker.run.RunDispatcher;
+import io.campanile.worker.run.RunWatch;
 import io.campanile.worker.transport.ServerApi;
 import io.campanile.worker.transport.ServerCallException;
 import java.util.List;
@@ -30,7 +31,9 @@ public final class HeartbeatSender {
     private final RunDispatcher runs;
     private final HealthProbe probe;
     private final List<String> processors;
+    private final RunWatch running;
 
+    /** A sender whose heartbeats name no running attempts (so the owner stops none). */
     public HeartbeatSender(
             String workerId,
             ServerApi api,
@@ -41,6 +44,21 @@ public final class HeartbeatSender {
             RunDispatcher runs,
             HealthProbe probe,
             List<String> processors) {
+        this(workerId, api, owner, discovery, watch, epochs, runs, probe, processors, null);
+    }
+
+    /** @param running the attempts on run threads, named in each heartbeat; those the owner says to stop are stopped */
+    public HeartbeatSender(
+            String workerId,
+            ServerApi api,
+            CurrentOwner owner,
+            Discovery discovery,
+            SilentOwnerWatch watch,
+            EpochGuard epochs,
+            RunDispatcher runs,
+            HealthProbe probe,
+            List<String> processors,
+            RunWatch running) {
         this.workerId = workerId;
         this.api = api;
         this.owner = owner;
@@ -50,6 +68,7 @@ public final class HeartbeatSender {
         this.runs = runs;
         this.probe = probe;
         this.processors = processors == null ? null : List.copyOf(processors); // null: not named
+        this.running = running;
     }
 
     /** Returns whether the owner accepted the heartbeat. */
@@ -61,8 +80,17 @@ public final class HeartbeatSender {
         try {
             HeartbeatAnswer answer = api.heartbeat(
                     current.get().url(),
-                    probe.sample(workerId, runs.active(), runs.capacity(), epochs.newest(), processors));
+                    probe.sample(
+                            workerId,
+                            runs.active(),
+                            runs.capacity(),
+                            epochs.newest(),
+                            processors,
+                            running == null ? null : running.running()));
             epochs.observe(answer.epoch());
+            if (running != null && !answer.stop().isEmpty()) {
+                running.stop(answer.stop());
+            }
             watch.answered(current.get());
             return true;
         } catch (ServerCallException e) {

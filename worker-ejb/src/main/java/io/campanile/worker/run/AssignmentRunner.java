@@ -53,7 +53,7 @@ public final class AssignmentRunner {
         }
         if (!running.end()) {
             LOG.info(() -> "Processor " + assignment.processor() + " returned on instance " + assignment.instanceId()
-                    + " attempt " + assignment.attempt() + " after its time limit; reported TIMED_OUT, its result ("
+                    + " attempt " + assignment.attempt() + " after it was timed out or stopped; its result ("
                     + result.message() + ") is dropped");
             return;
         }

@@ -1,7 +1,12 @@
 package io.campanile.worker.run;
 
 import io.campanile.api.protocol.Assignment;
+import io.campanile.api.protocol.Claim;
+import io.campanile.api.protocol.Refusal;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,9 +16,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Watches the time limits of running attempts: past its limit an attempt is marked cancelled (its processor sees it
- * in its context), reported TIMED_OUT at once through {@code onTimeout}, and its run thread interrupted. Whichever
- * comes first, the processor's end or the time limit, decides what is reported: never both.
+ * Watches the running attempts: past its time limit an attempt is marked cancelled (its processor sees it in its
+ * context), reported TIMED_OUT at once through {@code onTimeout}, and its run thread interrupted. An attempt the owner
+ * says to stop (stopped through the admin API) is cancelled and interrupted the same way, and reports nothing (the
+ * server recorded its end). Whichever comes first, the processor's end, the time limit or a stop, decides what is
+ * reported: never two of them.
  *
  * <p>Runs as its own thread ({@link #run}); {@link #check} does one look, for tests.
  */
@@ -25,6 +32,7 @@ public final class RunWatch implements Runnable {
 
     private final LongSupplier nanoTime;
     private final Consumer<Running> onTimeout;
+    private final Map<Claim, Running> running = new ConcurrentHashMap<>();
     private final ConcurrentSkipListSet<Running> limited = new ConcurrentSkipListSet<>(
             Comparator.comparingLong((Running r) -> r.deadline).thenComparingLong(r -> r.sequence));
     private final Object wake = new Object();
@@ -41,6 +49,7 @@ public final class RunWatch implements Runnable {
         private static final int RUNNING = 0;
         private static final int ENDED = 1;
         private static final int TIMED_OUT = 2;
+        private static final int STOPPED = 3;
 
         private final Assignment assignment;
         private final Thread thread;
@@ -58,9 +67,9 @@ public final class RunWatch implements Runnable {
             return assignment;
         }
 
-        /** True once the time limit passed: the processor should stop. */
+        /** True once the time limit passed or the owner said to stop: the processor should stop. */
         public synchronized boolean cancelled() {
-            return state == TIMED_OUT;
+            return state == TIMED_OUT || state == STOPPED;
         }
 
         /**
@@ -77,12 +86,24 @@ public final class RunWatch implements Runnable {
         }
 
         synchronized boolean timeOut() {
+            return cancel(TIMED_OUT);
+        }
+
+        synchronized boolean stop() {
+            return cancel(STOPPED);
+        }
+
+        private boolean cancel(int why) {
             if (state != RUNNING) {
                 return false;
             }
-            state = TIMED_OUT;
+            state = why;
             thread.interrupt(); // under the lock: before the run thread can clear it in end()
             return true;
+        }
+
+        Claim claim() {
+            return new Claim(assignment.instanceId(), assignment.attempt());
         }
     }
 
@@ -90,19 +111,40 @@ public final class RunWatch implements Runnable {
     public Running begin(Assignment assignment) {
         Long limit = assignment.timeoutMillis();
         long deadline = limit == null ? Long.MAX_VALUE : nanoTime.getAsLong() + TimeUnit.MILLISECONDS.toNanos(limit);
-        Running running = new Running(assignment, Thread.currentThread(), deadline);
+        Running started = new Running(assignment, Thread.currentThread(), deadline);
+        running.put(started.claim(), started);
         if (limit != null) {
-            limited.add(running);
+            limited.add(started);
             synchronized (wake) {
                 wake.notifyAll();
             }
         }
-        return running;
+        return started;
     }
 
     /** The attempt left its run thread. */
-    public void forget(Running running) {
-        limited.remove(running);
+    public void forget(Running ended) {
+        limited.remove(ended);
+        running.remove(ended.claim(), ended);
+    }
+
+    /** The attempts on run threads now, for the heartbeat. */
+    public List<Claim> running() {
+        return List.copyOf(running.keySet());
+    }
+
+    /** Stops the attempts the owner says are no longer this worker's to run; returns how many were running. */
+    public int stop(List<Refusal> stops) {
+        int stopped = 0;
+        for (Refusal stop : stops) {
+            Running r = running.get(new Claim(stop.instanceId(), stop.attempt()));
+            if (r != null && r.stop()) {
+                stopped++;
+                LOG.info(() -> "Stopped instance " + stop.instanceId() + " attempt " + stop.attempt() + " ("
+                        + r.assignment().processor() + "): " + stop.reason());
+            }
+        }
+        return stopped;
     }
 
     /** Times out every watched attempt past its limit; returns how long until the next limit (nanoseconds). */

@@ -112,7 +112,7 @@ class HeartbeatSenderTest {
 
     @Test
     void health_sample_reports_heap_capacity_and_processors() {
-        var sample = new HealthProbe().sample("w", 1, 8, 3, List.of("audit"));
+        var sample = new HealthProbe().sample("w", 1, 8, 3, List.of("audit"), null);
 
         assertThat(sample.maxHeapBytes()).isPositive();
         assertThat(sample.freeHeapBytes()).isBetween(0L, sample.maxHeapBytes());

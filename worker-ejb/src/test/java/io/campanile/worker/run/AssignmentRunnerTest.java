@@ -8,7 +8,9 @@ import io.campanile.api.Processor;
 import io.campanile.api.ProcessorContext;
 import io.campanile.api.ReportedState;
 import io.campanile.api.protocol.Assignment;
+import io.campanile.api.protocol.Claim;
 import io.campanile.api.protocol.Outcome;
+import io.campanile.api.protocol.Refusal;
 import io.campanile.worker.testing.ManualNanos;
 import java.time.Instant;
 import java.util.List;
@@ -109,6 +111,31 @@ class AssignmentRunnerTest {
         release.countDown();
         threads.get(2).join(5000);
         assertThat(reported).as("its late result is dropped").hasSize(3);
+    }
+
+    @Test
+    void an_attempt_the_owner_says_to_stop_is_cancelled_and_interrupted_and_reports_nothing() throws Exception {
+        AtomicReference<Boolean> sawCancelled = new AtomicReference<>();
+        CountDownLatch started = new CountDownLatch(1);
+        AssignmentRunner runner = runner(context -> {
+            started.countDown();
+            sleepUntilInterrupted();
+            sawCancelled.set(context.cancelled());
+            return ProcessResult.success("finished anyway");
+        });
+        Thread thread = runOn(runner, assignment(1, null));
+        assertThat(started.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(runner.watch().running()).containsExactly(new Claim(41, 1));
+
+        assertThat(runner.watch().stop(List.of(new Refusal(41, 2, "another attempt"))))
+                .isZero();
+        assertThat(runner.watch().stop(List.of(new Refusal(41, 1, "instance 41 is CANCELLED"))))
+                .isEqualTo(1);
+        thread.join(5000);
+
+        assertThat(sawCancelled.get()).isTrue();
+        assertThat(reported).as("the server recorded its end").isEmpty();
+        assertThat(runner.watch().running()).isEmpty();
     }
 
     private static Thread runOn(AssignmentRunner runner, Assignment assignment) {

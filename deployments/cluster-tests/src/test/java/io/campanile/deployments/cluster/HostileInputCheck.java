@@ -774,6 +774,29 @@ abstract class HostileInputCheck {
                 "POST",
                 "DELETE");
 
+        // an operator's hand on an instance (issue 8): bad paths, notes, credentials; the seed has no instance to act
+        // on
+        for (String action : List.of("stop", "retry", "succeed")) {
+            String endpoint = "POST /api/admin/apps/{app}/instances/{id}/" + action;
+            pathCases(cases, endpoint, "/campanile/api/admin/apps/%s/instances/%s/" + action, admin, "POST", "{}");
+            credentialCases(
+                    cases, endpoint, "POST /campanile/api/admin/apps/" + APP + "/instances/1/" + action, "{}", false);
+            for (String body : List.of(
+                    "{\"note\":5}",
+                    "{\"note\":\"" + "n".repeat(1001) + "\"}",
+                    "{\"note\":\"a\\u0000b\"}",
+                    "{\"surprise\":1}",
+                    "[]",
+                    "{\"note\":")) {
+                cases.add(post(
+                        endpoint,
+                        "body " + RawHttp.cut(body),
+                        "/campanile/api/admin/apps/" + APP + "/instances/1/" + action,
+                        admin,
+                        body));
+            }
+        }
+
         credentialCases(cases, "GET /api/admin/cluster", "GET /campanile/api/admin/cluster", "", false);
         methodCases(cases, "GET /api/admin/cluster", "/campanile/api/admin/cluster", admin, "POST", "DELETE");
 

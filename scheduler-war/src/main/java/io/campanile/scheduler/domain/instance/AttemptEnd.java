@@ -7,5 +7,9 @@ public enum AttemptEnd {
     /** It ran longer than its job's time limit; its worker interrupted it. */
     TIMED_OUT,
     /** Its worker stopped sending heartbeats while it ran. */
-    WORKER_LOST
+    WORKER_LOST,
+    /** It succeeded; an operator ran the instance again. */
+    SUCCEEDED,
+    /** It was cancelled; an operator ran the instance again. */
+    CANCELLED
 }

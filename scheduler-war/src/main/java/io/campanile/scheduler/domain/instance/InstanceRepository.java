@@ -1,5 +1,6 @@
 package io.campanile.scheduler.domain.instance;
 
+import io.campanile.api.InstanceState;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -69,6 +70,22 @@ public interface InstanceRepository {
      * message}; the instance's result says why it waits. False if the attempt had moved on (nothing written).
      */
     boolean retry(Attempt attempt, String workerId, AttemptEnd end, String message, Instant dueAt, String serverId);
+
+    /** An operator stops the instance: WAITING, BUFFERED or RUNNING to CANCELLED; false if it had ended. */
+    boolean stop(long instanceId, String reason);
+
+    /**
+     * An operator runs a finished instance again: if it still is at {@code attempt} in state {@code ended}, its attempt
+     * is kept in its history and it waits for the next one, due at {@code dueAt}, its result {@code note}. False if it
+     * had moved on (nothing written).
+     */
+    boolean rerun(long instanceId, int attempt, InstanceState ended, Instant dueAt, String note, String serverId);
+
+    /** An operator marks a finished instance succeeded, if it still is at {@code attempt} in state {@code ended}. */
+    boolean markSucceeded(long instanceId, int attempt, InstanceState ended, String result);
+
+    /** Where each of these instances of the app stands (unknown ones are missing). */
+    List<AttemptSnapshot> snapshotsOf(String appName, Collection<Long> instanceIds);
 
     /** The instance's attempts before its current one, first first. */
     List<EarlierAttempt> earlierAttempts(long instanceId);

@@ -3,6 +3,7 @@ package io.campanile.scheduler.infrastructure.persistence;
 import io.campanile.api.InstanceState;
 import io.campanile.scheduler.domain.instance.Attempt;
 import io.campanile.scheduler.domain.instance.InstanceTransitions;
+import io.campanile.scheduler.domain.instance.InstanceTransitions.Cause;
 import jakarta.persistence.Query;
 import java.util.Collection;
 import java.util.StringJoiner;
@@ -32,7 +33,7 @@ final class AttemptUpdates {
         // the epoch check reads server_info in the same statement: a claim under an epoch that is no longer the
         // app's changes nothing, and a claim racing a take-over is ordered by the instance's row lock
         return "UPDATE job_instance SET state = 'RUNNING', worker_id = ?1, epoch = ?2, started_at = CURRENT_TIMESTAMP "
-                + "WHERE " + sameApp(3) + " AND " + stateIn(sourcesOf(InstanceState.RUNNING))
+                + "WHERE " + sameApp(3) + " AND " + stateIn(sourcesOf(InstanceState.RUNNING, Cause.CLAIM))
                 + " AND ?4 = (SELECT s.epoch FROM server_info s WHERE s.app_name = ?5) AND (id, attempt) IN "
                 + pairs(6, count);
     }
@@ -43,7 +44,8 @@ final class AttemptUpdates {
      */
     static String outcome(InstanceState state, int count) {
         return "UPDATE job_instance SET state = ?1, result = ?2, finished_at = CURRENT_TIMESTAMP WHERE " + sameApp(3)
-                + " AND worker_id = ?4 AND " + stateIn(sourcesOf(state)) + " AND (id, attempt) IN " + pairs(5, count);
+                + " AND worker_id = ?4 AND " + stateIn(sourcesOf(state, Cause.REPORT)) + " AND (id, attempt) IN "
+                + pairs(5, count);
     }
 
     /** Rows of {@code id, attempt, state, worker_id, epoch}. Parameters: 1 app, then the ids from 2. */
@@ -62,8 +64,8 @@ final class AttemptUpdates {
     }
 
     /** The states an instance may move to {@code target} from, as an SQL list. */
-    static String sourcesOf(InstanceState target) {
-        return InstanceTransitions.sourcesOf(target).stream()
+    static String sourcesOf(InstanceState target, Cause cause) {
+        return InstanceTransitions.sourcesOf(target, cause).stream()
                 .map(s -> "'" + s.name() + "'")
                 .collect(Collectors.joining(", ", "(", ")"));
     }

@@ -8,6 +8,8 @@ import io.campanile.scheduler.domain.instance.AttemptSnapshot;
 import io.campanile.scheduler.domain.instance.DueAttempt;
 import io.campanile.scheduler.domain.instance.EarlierAttempt;
 import io.campanile.scheduler.domain.instance.InstanceRepository;
+import io.campanile.scheduler.domain.instance.InstanceTransitions;
+import io.campanile.scheduler.domain.instance.InstanceTransitions.Cause;
 import io.campanile.scheduler.domain.instance.JobInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -190,7 +192,8 @@ public class JpaInstanceRepository implements InstanceRepository {
         int kept = em.createNativeQuery("INSERT INTO job_attempt (instance_id, attempt, worker_id, epoch, started_at, "
                         + "finished_at, outcome, result, retried_by) SELECT id, attempt, worker_id, epoch, started_at, "
                         + "CURRENT_TIMESTAMP, ?1, ?2, ?3 FROM job_instance WHERE id = ?4 AND attempt = ?5 "
-                        + "AND worker_id = ?6 AND state = 'RUNNING'")
+                        + "AND worker_id = ?6 AND state IN "
+                        + AttemptUpdates.sourcesOf(InstanceState.WAITING, Cause.RETRY))
                 .setParameter(1, end.name())
                 .setParameter(2, truncate(message))
                 .setParameter(3, serverId)
@@ -206,11 +209,14 @@ public class JpaInstanceRepository implements InstanceRepository {
                     case FAILED -> "failed";
                     case TIMED_OUT -> "timed out";
                     case WORKER_LOST -> "lost";
+                    case SUCCEEDED -> "succeeded";
+                    case CANCELLED -> "cancelled";
                 };
         String waits = "attempt " + attempt.attempt() + " " + how + (message == null ? "" : ": " + message);
         int count = em.createNativeQuery("UPDATE job_instance SET state = 'WAITING', attempt = attempt + 1, "
                         + "due_at = ?1, worker_id = NULL, started_at = NULL, result = ?2 WHERE id = ?3 "
-                        + "AND attempt = ?4 AND worker_id = ?5 AND state = 'RUNNING'")
+                        + "AND attempt = ?4 AND worker_id = ?5 AND state IN "
+                        + AttemptUpdates.sourcesOf(InstanceState.WAITING, Cause.RETRY))
                 .setParameter(1, dueAt.atOffset(ZoneOffset.UTC))
                 .setParameter(2, truncate(waits))
                 .setParameter(3, attempt.instanceId())
@@ -218,6 +224,68 @@ public class JpaInstanceRepository implements InstanceRepository {
                 .setParameter(5, workerId)
                 .executeUpdate();
         return Rows.singleRow(count, "retry of instance " + attempt.instanceId());
+    }
+
+    @Override
+    public boolean stop(long instanceId, String reason) {
+        int count = em.createNativeQuery("UPDATE job_instance SET state = 'CANCELLED', result = ?1, "
+                        + "finished_at = CURRENT_TIMESTAMP WHERE id = ?2 AND state IN "
+                        + AttemptUpdates.sourcesOf(InstanceState.CANCELLED, Cause.OPERATOR))
+                .setParameter(1, truncate(reason))
+                .setParameter(2, instanceId)
+                .executeUpdate();
+        return Rows.singleRow(count, "stop of instance " + instanceId);
+    }
+
+    @Override
+    public boolean rerun(
+            long instanceId, int attempt, InstanceState ended, Instant dueAt, String note, String serverId) {
+        if (!InstanceTransitions.canMove(ended, InstanceState.WAITING, Cause.OPERATOR)) {
+            return false;
+        }
+        int kept = em.createNativeQuery("INSERT INTO job_attempt (instance_id, attempt, worker_id, epoch, started_at, "
+                        + "finished_at, outcome, result, retried_by) SELECT id, attempt, worker_id, epoch, started_at, "
+                        + "COALESCE(finished_at, CURRENT_TIMESTAMP), state, result, ?1 FROM job_instance "
+                        + "WHERE id = ?2 AND attempt = ?3 AND state = ?4")
+                .setParameter(1, serverId)
+                .setParameter(2, instanceId)
+                .setParameter(3, attempt)
+                .setParameter(4, ended.name())
+                .executeUpdate();
+        if (kept == 0) {
+            return false;
+        }
+        int count = em.createNativeQuery("UPDATE job_instance SET state = 'WAITING', attempt = attempt + 1, "
+                        + "due_at = ?1, worker_id = NULL, started_at = NULL, finished_at = NULL, result = ?2 "
+                        + "WHERE id = ?3 AND attempt = ?4 AND state = ?5")
+                .setParameter(1, dueAt.atOffset(ZoneOffset.UTC))
+                .setParameter(2, truncate(note))
+                .setParameter(3, instanceId)
+                .setParameter(4, attempt)
+                .setParameter(5, ended.name())
+                .executeUpdate();
+        return Rows.singleRow(count, "new attempt of instance " + instanceId);
+    }
+
+    @Override
+    public boolean markSucceeded(long instanceId, int attempt, InstanceState ended, String result) {
+        if (!InstanceTransitions.canMove(ended, InstanceState.SUCCEEDED, Cause.OPERATOR)) {
+            return false;
+        }
+        int count = em.createNativeQuery("UPDATE job_instance SET state = 'SUCCEEDED', result = ?1, "
+                        + "finished_at = COALESCE(finished_at, CURRENT_TIMESTAMP) WHERE id = ?2 AND attempt = ?3 "
+                        + "AND state = ?4")
+                .setParameter(1, truncate(result))
+                .setParameter(2, instanceId)
+                .setParameter(3, attempt)
+                .setParameter(4, ended.name())
+                .executeUpdate();
+        return Rows.singleRow(count, "success of instance " + instanceId);
+    }
+
+    @Override
+    public List<AttemptSnapshot> snapshotsOf(String appName, Collection<Long> instanceIds) {
+        return instanceIds.isEmpty() ? List.of() : snapshots(appName, List.copyOf(instanceIds));
     }
 
     @Override
@@ -245,7 +313,7 @@ public class JpaInstanceRepository implements InstanceRepository {
     public boolean failRunning(Attempt attempt, String workerId, String reason) {
         int count = em.createNativeQuery("UPDATE job_instance SET state = 'FAILED', result = ?1, "
                         + "finished_at = CURRENT_TIMESTAMP WHERE id = ?2 AND attempt = ?3 AND worker_id = ?4 "
-                        + "AND state IN " + AttemptUpdates.sourcesOf(InstanceState.FAILED))
+                        + "AND state IN " + AttemptUpdates.sourcesOf(InstanceState.FAILED, Cause.LOST))
                 .setParameter(1, truncate(reason))
                 .setParameter(2, attempt.instanceId())
                 .setParameter(3, attempt.attempt())
@@ -303,9 +371,8 @@ public class JpaInstanceRepository implements InstanceRepository {
 
     @Override
     public boolean release(long instanceId) {
-        // only from BUFFERED: RUNNING to WAITING is a retry, which moves the attempt on
-        int count = em.createNativeQuery(
-                        "UPDATE job_instance SET state = 'WAITING' WHERE id = ?1 AND state = " + "'BUFFERED'")
+        int count = em.createNativeQuery("UPDATE job_instance SET state = 'WAITING' WHERE id = ?1 AND state IN "
+                        + AttemptUpdates.sourcesOf(InstanceState.WAITING, Cause.RELEASE))
                 .setParameter(1, instanceId)
                 .executeUpdate();
         return Rows.singleRow(count, "release of instance " + instanceId);
@@ -315,7 +382,7 @@ public class JpaInstanceRepository implements InstanceRepository {
     public boolean cancel(long instanceId, String reason) {
         int count = em.createNativeQuery("UPDATE job_instance SET state = 'CANCELLED', result = ?1, "
                         + "finished_at = CURRENT_TIMESTAMP WHERE id = ?2 AND state IN "
-                        + AttemptUpdates.sourcesOf(InstanceState.CANCELLED))
+                        + AttemptUpdates.sourcesOf(InstanceState.CANCELLED, Cause.OVERLAP))
                 .setParameter(1, truncate(reason))
                 .setParameter(2, instanceId)
                 .executeUpdate();

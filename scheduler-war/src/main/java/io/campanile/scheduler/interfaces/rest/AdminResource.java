@@ -5,6 +5,7 @@ import io.campanile.api.admin.AppView;
 import io.campanile.api.admin.BackfillRequest;
 import io.campanile.api.admin.ClusterView;
 import io.campanile.api.admin.InstanceDetail;
+import io.campanile.api.admin.InstanceNote;
 import io.campanile.api.admin.InstanceView;
 import io.campanile.api.admin.JobDefinition;
 import io.campanile.api.admin.JobView;
@@ -16,6 +17,7 @@ import io.campanile.api.admin.SchedulePreview;
 import io.campanile.scheduler.application.BackfillJobs;
 import io.campanile.scheduler.application.Check;
 import io.campanile.scheduler.application.ClusterOverview;
+import io.campanile.scheduler.application.ControlInstances;
 import io.campanile.scheduler.application.CreateRun;
 import io.campanile.scheduler.application.EditJobs;
 import io.campanile.scheduler.application.InputLimits;
@@ -66,6 +68,9 @@ public class AdminResource {
 
     @Inject
     ReadInstances instances;
+
+    @Inject
+    ControlInstances control;
 
     @Inject
     ClusterOverview cluster;
@@ -209,7 +214,32 @@ public class AdminResource {
     @GET
     @Path("apps/{app}/instances/{instanceId}")
     public InstanceDetail instance(@PathParam("app") String app, @PathParam("instanceId") String instanceId) {
-        return instances.detail(app, Check.wholeNumber("instanceId", instanceId, 1, Long.MAX_VALUE));
+        return instances.detail(app, instanceNumber(instanceId));
+    }
+
+    @POST
+    @Path("apps/{app}/instances/{instanceId}/stop")
+    public InstanceView stop(
+            @PathParam("app") String app, @PathParam("instanceId") String instanceId, InstanceNote note) {
+        return control.stop(app, instanceNumber(instanceId), note == null ? null : note.note());
+    }
+
+    @POST
+    @Path("apps/{app}/instances/{instanceId}/retry")
+    public InstanceView retry(
+            @PathParam("app") String app, @PathParam("instanceId") String instanceId, InstanceNote note) {
+        return control.retry(app, instanceNumber(instanceId), note == null ? null : note.note());
+    }
+
+    @POST
+    @Path("apps/{app}/instances/{instanceId}/succeed")
+    public InstanceView succeed(
+            @PathParam("app") String app, @PathParam("instanceId") String instanceId, InstanceNote note) {
+        return control.succeed(app, instanceNumber(instanceId), note == null ? null : note.note());
+    }
+
+    private static long instanceNumber(String instanceId) {
+        return Check.wholeNumber("instanceId", instanceId, 1, Long.MAX_VALUE);
     }
 
     @GET

@@ -17,6 +17,7 @@ import io.campanile.scheduler.application.InputLimits;
 import io.campanile.scheduler.application.RecordOutcomes;
 import io.campanile.scheduler.application.RequestRejected;
 import io.campanile.scheduler.application.SchedulerSettings;
+import io.campanile.scheduler.application.StopSignals;
 import io.campanile.scheduler.application.WaitingPolls;
 import io.campanile.scheduler.application.WorkerRegistry;
 import io.campanile.scheduler.domain.election.Election;
@@ -57,6 +58,9 @@ public class WorkerResource {
     WorkerRegistry workers;
 
     @Inject
+    StopSignals stops;
+
+    @Inject
     WaitingPolls polls;
 
     @Inject
@@ -88,7 +92,7 @@ public class WorkerResource {
         InputLimits.heartbeat(heartbeat);
         long epoch = currentEpoch(app);
         workers.record(app, heartbeat);
-        return new HeartbeatAnswer(me.id(), epoch);
+        return new HeartbeatAnswer(me.id(), epoch, stops.toStop(app, heartbeat.workerId(), heartbeat.running()));
     }
 
     @POST

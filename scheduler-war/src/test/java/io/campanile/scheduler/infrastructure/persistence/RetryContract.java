@@ -199,6 +199,51 @@ abstract class RetryContract {
         assertThat(instance(id).state()).isEqualTo(InstanceState.WAITING);
     }
 
+    @Test
+    void an_operator_stops_retries_and_marks_succeeded_each_from_the_state_seen_and_a_late_report_changes_nothing() {
+        long id = waitingRun(apiJob(1, Duration.ZERO));
+        claim("w1", id, 1);
+
+        assertThat(did(r -> r.stop(id, "stopped: wrong input"))).isTrue();
+        assertThat(instance(id).state()).isEqualTo(InstanceState.CANCELLED);
+        assertThat(report("w1", new Outcome(id, 1, ReportedState.SUCCEEDED, "done", null))
+                        .recorded())
+                .as("the worker's late report")
+                .isZero();
+        assertThat(did(r -> r.stop(id, "again"))).as("already ended").isFalse();
+
+        Instant now = Instant.now();
+        assertThat(did(r -> r.rerun(id, 1, InstanceState.FAILED, now, "x", A.id())))
+                .as("not the state it is in")
+                .isFalse();
+        assertThat(did(r -> r.rerun(id, 1, InstanceState.CANCELLED, now, "run again", A.id())))
+                .isTrue();
+        JobInstance again = instance(id);
+        assertThat(again.state()).isEqualTo(InstanceState.WAITING);
+        assertThat(again.attempt()).isEqualTo(2);
+        assertThat(again.finishedAt()).isNull();
+        assertThat(earlier(id)).singleElement().satisfies(a -> {
+            assertThat(a.outcome()).isEqualTo(AttemptEnd.CANCELLED);
+            assertThat(a.result()).isEqualTo("stopped: wrong input");
+            assertThat(a.workerId()).isEqualTo("w1");
+        });
+
+        claim("w2", id, 2);
+        report("w2", new Outcome(id, 2, ReportedState.FAILED, "still wrong", null));
+        assertThat(did(r -> r.markSucceeded(id, 2, InstanceState.FAILED, "fixed by hand")))
+                .isTrue();
+        assertThat(instance(id).state()).isEqualTo(InstanceState.SUCCEEDED);
+        assertThat(instance(id).result()).isEqualTo("fixed by hand");
+        assertThat(did(r -> r.markSucceeded(id, 2, InstanceState.SUCCEEDED, "again")))
+                .as("a succeeded instance is not marked again")
+                .isFalse();
+    }
+
+    /** One change through the repository, in a transaction of its own; whether it changed the instance. */
+    private boolean did(java.util.function.Function<JpaInstanceRepository, Boolean> change) {
+        return db.<Boolean>tx(em -> change.apply(instances(em)));
+    }
+
     private Job apiJob(int maxAttempts, Duration backoff) {
         Job job =
                 new Job(app, "job-" + System.nanoTime(), "p", ScheduleType.API, null, "UTC", null, true, Instant.now());

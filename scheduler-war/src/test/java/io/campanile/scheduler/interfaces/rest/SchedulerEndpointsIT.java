@@ -28,6 +28,7 @@ import io.campanile.api.protocol.Claim;
 import io.campanile.api.protocol.ClaimAnswer;
 import io.campanile.api.protocol.ClaimRequest;
 import io.campanile.api.protocol.DiscoveryAnswer;
+import io.campanile.api.protocol.HeartbeatAnswer;
 import io.campanile.api.protocol.Outcome;
 import io.campanile.api.protocol.PingAnswer;
 import io.campanile.api.protocol.PollAnswer;
@@ -316,6 +317,63 @@ class SchedulerEndpointsIT {
             assertThat(a.retriedBy()).isEqualTo(owner.serverId());
         });
         assertRejected(() -> admin.instance(app, run.id() + 1_000_000), 404, "no instance");
+    }
+
+    @Test
+    void an_operator_stops_a_running_instance_whose_worker_hears_it_then_runs_it_again_and_marks_it_succeeded() {
+        String app = unique("shop");
+        admin.createApp(app, "secret-of-shop");
+        JobView job = admin.createJob(app, JobDefinition.onDemand("ship", "shipper"));
+        DiscoveryAnswer owner =
+                worker(app, "secret-of-shop", "api/worker/discovery").get(DiscoveryAnswer.class);
+        InstanceView run = admin.runJob(app, job.id(), new RunRequest(null, null, "ship-1"));
+        pollFor(app, owner.epoch(), run.id());
+        claim(app, new ClaimRequest("worker-1", owner.epoch(), List.of(new Claim(run.id(), 1))));
+        assertRejected(() -> admin.markSucceeded(app, run.id(), null), 409, "is RUNNING");
+        assertRejected(() -> admin.retryInstance(app, run.id(), null), 409, "is RUNNING");
+
+        InstanceView stopped = admin.stopInstance(app, run.id(), "wrong address");
+        assertThat(stopped.state()).isEqualTo(InstanceState.CANCELLED);
+        assertThat(stopped.result()).isEqualTo("stopped through the admin API: wrong address");
+        HeartbeatAnswer beat = worker(app, "secret-of-shop", "api/worker/heartbeat")
+                .post(
+                        Entity.json(new WorkerHeartbeat(
+                                "worker-1",
+                                0.1,
+                                1,
+                                2,
+                                1,
+                                4,
+                                owner.epoch(),
+                                List.of("shipper"),
+                                1000L,
+                                List.of(new Claim(run.id(), 1)))),
+                        HeartbeatAnswer.class);
+        assertThat(beat.stop()).singleElement().satisfies(stop -> {
+            assertThat(stop.instanceId()).isEqualTo(run.id());
+            assertThat(stop.reason()).contains("CANCELLED");
+        });
+        assertRejected(() -> admin.stopInstance(app, run.id(), null), 409, "is CANCELLED");
+
+        InstanceView again = admin.retryInstance(app, run.id(), "address fixed");
+        assertThat(again.state()).isEqualTo(InstanceState.WAITING);
+        assertThat(again.attempt()).isEqualTo(2);
+        assertThat(again.result()).contains("run again through the admin API: address fixed");
+        Assignment second = pollFor(app, owner.epoch(), run.id());
+        assertThat(second.attempt()).isEqualTo(2);
+        claim(app, new ClaimRequest("worker-1", owner.epoch(), List.of(new Claim(run.id(), 2))));
+        report(
+                app,
+                new ReportBatch("worker-1", List.of(new Outcome(run.id(), 2, ReportedState.FAILED, "no stock", null))));
+
+        InstanceView marked = admin.markSucceeded(app, run.id(), "shipped by hand");
+        assertThat(marked.state()).isEqualTo(InstanceState.SUCCEEDED);
+        assertThat(marked.result())
+                .isEqualTo("marked succeeded through the admin API: shipped by hand (was FAILED: no stock)");
+        assertThat(admin.instance(app, run.id()).earlierAttempts())
+                .singleElement()
+                .satisfies(a -> assertThat(a.outcome()).isEqualTo("CANCELLED"));
+        assertRejected(() -> admin.stopInstance(app, run.id() + 1_000_000, null), 404, "no instance");
     }
 
     /** Polls as worker-1 until the instance is handed out; fails after 10 s. */
