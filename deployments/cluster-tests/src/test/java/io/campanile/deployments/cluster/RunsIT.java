@@ -1,0 +1,205 @@
+package io.campanile.deployments.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.campanile.api.InstanceState;
+import io.campanile.api.admin.InstanceDetail;
+import io.campanile.api.admin.InstanceView;
+import io.campanile.api.admin.JobDefinition;
+import io.campanile.api.admin.JobView;
+import io.campanile.api.admin.RetryDefinition;
+import io.campanile.api.admin.RunRequest;
+import io.campanile.api.client.CampanileAdminClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+
+/**
+ * Runs users can control, on real processes: one scheduler server and two workers of the demo app (the cluster's
+ * {@code demo} and a second, {@code demo-2}) on PostgreSQL, running the demo's {@code sleeper} processor. A time limit
+ * interrupts a processor stuck in a blocking call; a stop through the admin API reaches the worker that runs the
+ * instance and interrupts it; a worker frozen in the middle of a run ({@code SIGSTOP}) is declared lost within seconds,
+ * its attempt is retried on the other worker, and once thawed its late report is refused and changes nothing.
+ * Prints {@code RUNS-...} lines; logs in {@code target/cluster-logs/runs/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RunsIT {
+
+    private static final String APP = CampanileCluster.DEMO_APP;
+    private static final String SECOND_WORKER = "demo-2";
+    private static final Duration GIVE_UP = Duration.ofSeconds(30);
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private ClusterSettings settings;
+    private CampanileCluster cluster;
+    private PayaraProcess secondWorker;
+    private CampanileAdminClient admin;
+
+    @RegisterExtension
+    final TestWatcher logTailsOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (cluster != null) {
+                cluster.printLogTails(80);
+            }
+            if (secondWorker != null) {
+                System.err.println(secondWorker.framedTail(80));
+            }
+        }
+    };
+
+    @BeforeAll
+    void startOneServerAndTwoWorkers() {
+        settings = ClusterSettings.fromSystemProperties(1).withLogSubfolder("runs");
+        cluster = CampanileCluster.start(settings);
+        try {
+            admin = cluster.servers().get(0).admin();
+            admin.createApp(APP, cluster.appSecret());
+            secondWorker = new MicroLaunch(
+                            settings.microJar(),
+                            settings.demoWar(),
+                            FreePorts.next(),
+                            Map.of(
+                                    "campanile.app", APP,
+                                    "campanile.app.secret", cluster.appSecret(),
+                                    "campanile.servers",
+                                            cluster.servers()
+                                                    .get(0)
+                                                    .advertisedUri()
+                                                    .toString(),
+                                    "campanile.worker.id", SECOND_WORKER,
+                                    "demo.audit.file", cluster.auditFile().toString()))
+                    .toProcess(SECOND_WORKER, settings.logDir());
+            secondWorker.start();
+            secondWorker.awaitLogLine(") ready in ", settings.startTimeout());
+        } catch (RuntimeException | Error e) {
+            cluster.printLogTails(80);
+            throw e;
+        }
+    }
+
+    @AfterAll
+    void stopEverything() {
+        if (secondWorker != null) {
+            secondWorker.close();
+        }
+        if (cluster != null) {
+            System.out.println("runs cluster logs: " + settings.logDir());
+            cluster.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void a_time_limit_interrupts_a_processor_stuck_in_a_blocking_call() {
+        JobView job = admin.createJob(
+                APP,
+                JobDefinition.onDemand("stuck", "sleeper")
+                        .withParameters("600000")
+                        .withTimeout(Duration.ofSeconds(2)));
+        InstanceView run = admin.runJob(APP, job.id(), RunRequest.now());
+        InstanceView running = await(run, "RUNNING", i -> i.state() == InstanceState.RUNNING);
+        long start = System.nanoTime();
+
+        InstanceView ended = await(run, "TIMED_OUT", i -> i.state() == InstanceState.TIMED_OUT);
+
+        System.out.println("RUNS-TIMEOUT limit-ms=2000 timed-out-after-running-seen-ms=" + Poll.millisSince(start)
+                + " result=" + ended.result());
+        assertThat(ended.result()).startsWith("timed out after PT2S");
+        workerOf(running).awaitLogLine("Sleeper on instance " + run.id() + " attempt 1 interrupted", GIVE_UP);
+    }
+
+    @Test
+    @Order(2)
+    void a_stop_through_the_admin_api_interrupts_the_run_on_its_worker() {
+        JobView job =
+                admin.createJob(APP, JobDefinition.onDemand("long", "sleeper").withParameters("600000"));
+        InstanceView run = admin.runJob(APP, job.id(), RunRequest.now());
+        InstanceView running = await(run, "RUNNING", i -> i.state() == InstanceState.RUNNING);
+
+        long start = System.nanoTime();
+        InstanceView stopped = admin.stopInstance(APP, run.id(), "no longer needed");
+        Duration interrupted =
+                workerOf(running).awaitLogLine("Sleeper on instance " + run.id() + " attempt 1 interrupted", GIVE_UP);
+
+        System.out.println(
+                "RUNS-STOP interrupted-after-ms=" + Poll.millisSince(start) + " worker=" + running.workerId());
+        assertThat(stopped.state()).isEqualTo(InstanceState.CANCELLED);
+        assertThat(interrupted).isLessThan(Duration.ofSeconds(5));
+        assertThat(instance(run).state())
+                .as("nothing the worker said changed it")
+                .isEqualTo(InstanceState.CANCELLED);
+    }
+
+    @Test
+    @Order(3)
+    void a_frozen_workers_attempt_is_retried_on_the_other_within_seconds_and_its_late_report_is_refused() {
+        JobView job = admin.createJob(
+                APP,
+                JobDefinition.onDemand("lost", "sleeper")
+                        .withParameters("6000")
+                        .withRetry(RetryDefinition.attempts(3).withBackoff(Duration.ZERO, Duration.ofSeconds(1))));
+        InstanceView run = admin.runJob(APP, job.id(), RunRequest.now());
+        InstanceView running = await(run, "RUNNING", i -> i.state() == InstanceState.RUNNING);
+        PayaraProcess frozen = workerOf(running);
+
+        frozen.suspend();
+        long frozenAt = System.nanoTime();
+        InstanceView retried;
+        try {
+            retried = await(
+                    run,
+                    "attempt 2 RUNNING on the other worker",
+                    i -> i.attempt() == 2 && i.state() == InstanceState.RUNNING);
+        } finally {
+            long retriedAfter = Poll.millisSince(frozenAt);
+            frozen.resume();
+            System.out.println(
+                    "RUNS-LOST-WORKER frozen=" + running.workerId() + " retried-running-after-ms=" + retriedAfter);
+        }
+        assertThat(retried.workerId()).isNotEqualTo(running.workerId());
+        InstanceView done = await(run, "SUCCEEDED", i -> i.state() == InstanceState.SUCCEEDED);
+        InstanceDetail detail = admin.instance(APP, run.id());
+
+        assertThat(done.attempt()).isEqualTo(2);
+        assertThat(done.workerId()).isEqualTo(retried.workerId());
+        assertThat(detail.earlierAttempts()).singleElement().satisfies(a -> {
+            assertThat(a.outcome()).isEqualTo("WORKER_LOST");
+            assertThat(a.workerId()).isEqualTo(running.workerId());
+        });
+        // the thawed worker's own attempt ends by itself or is stopped at its next heartbeat; either way the
+        // instance keeps the outcome of attempt 2
+        Poll.pause(Duration.ofSeconds(3));
+        InstanceView after = instance(run);
+        assertThat(after.state()).isEqualTo(InstanceState.SUCCEEDED);
+        assertThat(after.attempt()).isEqualTo(2);
+        assertThat(after.workerId()).isEqualTo(retried.workerId());
+    }
+
+    private InstanceView await(InstanceView run, String what, Predicate<InstanceView> done) {
+        return Poll.until("instance " + run.id() + " " + what, System.nanoTime(), GIVE_UP, POLL, () -> Optional.of(
+                                instance(run))
+                        .filter(done))
+                .value();
+    }
+
+    private InstanceView instance(InstanceView run) {
+        return admin.instance(APP, run.id()).instance();
+    }
+
+    private PayaraProcess workerOf(InstanceView running) {
+        return SECOND_WORKER.equals(running.workerId()) ? secondWorker : cluster.demo();
+    }
+}
