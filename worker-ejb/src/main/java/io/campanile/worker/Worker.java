@@ -58,6 +58,7 @@ public final class Worker {
     private final OutcomeSender outcomes;
     private final RunDispatcher runs;
     private final RunWatch runWatch;
+    private final AssignmentRunner runner;
     private final HeartbeatSender heartbeat;
     private final PollLoop pollLoop;
     private final SilentOwnerWatch watch;
@@ -84,6 +85,7 @@ public final class Worker {
         this.outcomes = new OutcomeSender(settings.workerId(), api, candidates, retryPause, this::outcomesLeft);
         AssignmentRunner runner = new AssignmentRunner(settings.app(), processors, outcomes::submit, nanoTime);
         this.runWatch = runner.watch();
+        this.runner = runner;
         this.runs = new RunDispatcher(
                 settings.capacity(), settings.prefetch(), runner, runPool, outcomes::waiting, outcomes::isFlowing);
         this.heartbeat = new HeartbeatSender(
@@ -182,12 +184,13 @@ public final class Worker {
 
     /**
      * Stops polling at once (a claim in progress is abandoned: its attempts are not run), reports the claimed runs
-     * that wait for a run thread failed without starting them, lets running work finish for the grace period,
-     * then delivers what outcomes it can and logs how many it could not.
+     * that wait for a run thread failed without starting them, lets running work finish for the grace period, then
+     * interrupts what still runs and reports it failed (so that the owner retries it at once, per its job's retry
+     * policy, rather than after taking this worker for lost), then delivers what outcomes it can and logs how many
+     * it could not.
      */
     public void stop() {
         watch.stop();
-        runWatch.stop();
         pollLoop.stop();
         api.abortPolls();
         int notStarted = runs.refuseWaiting("the worker stopped before it started the run");
@@ -198,14 +201,18 @@ public final class Worker {
         runPool.shutdown();
         try {
             if (!runPool.awaitTermination(settings.timeouts().shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warning(() -> runs.active() + " run(s) of app " + settings.app()
-                        + " still active at shutdown; the owner will treat them as lost");
+                int interrupted = runner.interruptAll("the worker stopped (its application was stopped or undeployed)"
+                        + " before the run ended; interrupted after the grace period of "
+                        + settings.timeouts().shutdownGrace());
+                LOG.warning(() -> interrupted + " run(s) of app " + settings.app() + " still active after the grace"
+                        + " period: interrupted and reported failed, to be retried per their jobs' retry policies");
                 runPool.shutdownNow();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             runPool.shutdownNow();
         }
+        runWatch.stop();
         outcomes.stop();
         if (!outcomes.flush()) {
             LOG.warning(() -> outcomes.waiting() + " outcome(s) of app " + settings.app()

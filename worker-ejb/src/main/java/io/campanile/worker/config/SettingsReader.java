@@ -22,6 +22,7 @@ public final class SettingsReader {
     public static final String HEARTBEAT_MILLIS = "campanile.worker.heartbeat-millis";
     public static final String DISCOVERY_MILLIS = "campanile.worker.discovery-millis";
     public static final String HEARTBEAT_TIMEOUT_MILLIS = "campanile.worker.heartbeat-timeout-millis";
+    public static final String SHUTDOWN_GRACE_MILLIS = "campanile.worker.shutdown-grace-millis";
 
     static final String DEFAULT_SERVERS = "http://127.0.0.1:8080/campanile";
 
@@ -48,6 +49,7 @@ public final class SettingsReader {
         Duration heartbeat = Duration.ofMillis(number(HEARTBEAT_MILLIS, 1000, 100, 3_600_000));
         Duration discovery = Duration.ofMillis(number(DISCOVERY_MILLIS, 5000, 100, 3_600_000));
         Duration heartbeatTimeout = Duration.ofMillis(number(HEARTBEAT_TIMEOUT_MILLIS, 1000, 100, 60_000));
+        Duration grace = Duration.ofMillis(number(SHUTDOWN_GRACE_MILLIS, 2000, 0, 600_000));
         return new WorkerSettings(
                 app,
                 secret,
@@ -57,7 +59,7 @@ public final class SettingsReader {
                 prefetch,
                 heartbeat,
                 discovery,
-                Timeouts.defaults().withHeartbeatRead(heartbeatTimeout));
+                Timeouts.defaults().withHeartbeatRead(heartbeatTimeout).withShutdownGrace(grace));
     }
 
     /** The environment variable MicroProfile Config maps to a key, for error messages. */

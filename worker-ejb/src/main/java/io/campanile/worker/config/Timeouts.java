@@ -33,6 +33,10 @@ public record Timeouts(
                 Duration.ofSeconds(2));
     }
 
+    public Timeouts withShutdownGrace(Duration newShutdownGrace) {
+        return new Timeouts(connect, read, heartbeatRead, pollRead, retryPause, newShutdownGrace);
+    }
+
     public Timeouts withHeartbeatRead(Duration newHeartbeatRead) {
         return new Timeouts(connect, read, newHeartbeatRead, pollRead, retryPause, shutdownGrace);
     }

@@ -7,6 +7,7 @@ import io.campanile.api.ReportedState;
 import io.campanile.api.protocol.Assignment;
 import io.campanile.api.protocol.Outcome;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -62,6 +63,17 @@ public final class AssignmentRunner {
         } else {
             report(assignment, ReportedState.FAILED, result.message(), result.retryable() ? null : Boolean.FALSE);
         }
+    }
+
+    /**
+     * The worker stops before its runs ended: each attempt still running is interrupted and reported failed with
+     * {@code reason} at once (retried per its job's policy), rather than left for the owner to find lost. Returns
+     * how many.
+     */
+    public int interruptAll(String reason) {
+        List<RunWatch.Running> interrupted = watch.interruptAll();
+        interrupted.forEach(r -> report(r.assignment(), ReportedState.FAILED, reason, null));
+        return interrupted.size();
     }
 
     private void timedOut(RunWatch.Running running) {

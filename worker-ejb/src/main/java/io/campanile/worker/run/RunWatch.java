@@ -133,6 +133,20 @@ public final class RunWatch implements Runnable {
         return List.copyOf(running.keySet());
     }
 
+    /**
+     * The worker stops: every attempt still on a run thread is cancelled and interrupted, and returned, for the caller
+     * to report (so that the owner retries it at once rather than after taking the worker for lost).
+     */
+    public List<Running> interruptAll() {
+        List<Running> interrupted = new java.util.ArrayList<>();
+        for (Running r : running.values()) {
+            if (r.stop()) {
+                interrupted.add(r);
+            }
+        }
+        return interrupted;
+    }
+
     /** Stops the attempts the owner says are no longer this worker's to run; returns how many were running. */
     public int stop(List<Refusal> stops) {
         int stopped = 0;

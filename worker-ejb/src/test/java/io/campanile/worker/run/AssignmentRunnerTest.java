@@ -138,6 +138,24 @@ class AssignmentRunnerTest {
         assertThat(runner.watch().running()).isEmpty();
     }
 
+    @Test
+    void a_stopping_worker_interrupts_what_still_runs_and_reports_it_failed_to_be_retried_at_once() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        AssignmentRunner runner = runner(context -> {
+            started.countDown();
+            sleepUntilInterrupted();
+            return ProcessResult.success("finished anyway");
+        });
+        Thread thread = runOn(runner, assignment(1, null));
+        assertThat(started.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        assertThat(runner.interruptAll("the worker stopped")).isEqualTo(1);
+        thread.join(5000);
+
+        assertThat(reported).containsExactly(new Outcome(41, 1, ReportedState.FAILED, "the worker stopped", null));
+        assertThat(reported.get(0).mayRetry()).isTrue();
+    }
+
     private static Thread runOn(AssignmentRunner runner, Assignment assignment) {
         return runOn(() -> runner.run(assignment));
     }
