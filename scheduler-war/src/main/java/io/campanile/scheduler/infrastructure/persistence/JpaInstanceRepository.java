@@ -228,13 +228,7 @@ public class JpaInstanceRepository implements InstanceRepository {
 
     @Override
     public boolean stop(long instanceId, String reason) {
-        int count = em.createNativeQuery("UPDATE job_instance SET state = 'CANCELLED', result = ?1, "
-                        + "finished_at = CURRENT_TIMESTAMP WHERE id = ?2 AND state IN "
-                        + AttemptUpdates.sourcesOf(InstanceState.CANCELLED, Cause.OPERATOR))
-                .setParameter(1, truncate(reason))
-                .setParameter(2, instanceId)
-                .executeUpdate();
-        return Rows.singleRow(count, "stop of instance " + instanceId);
+        return cancelled(instanceId, reason, Cause.OPERATOR, "stop");
     }
 
     @Override
@@ -380,13 +374,18 @@ public class JpaInstanceRepository implements InstanceRepository {
 
     @Override
     public boolean cancel(long instanceId, String reason) {
+        return cancelled(instanceId, reason, Cause.OVERLAP, "cancellation");
+    }
+
+    /** Ends the instance as CANCELLED with the reason, from the states {@code cause} may cancel. */
+    private boolean cancelled(long instanceId, String reason, Cause cause, String what) {
         int count = em.createNativeQuery("UPDATE job_instance SET state = 'CANCELLED', result = ?1, "
                         + "finished_at = CURRENT_TIMESTAMP WHERE id = ?2 AND state IN "
-                        + AttemptUpdates.sourcesOf(InstanceState.CANCELLED, Cause.OVERLAP))
+                        + AttemptUpdates.sourcesOf(InstanceState.CANCELLED, cause))
                 .setParameter(1, truncate(reason))
                 .setParameter(2, instanceId)
                 .executeUpdate();
-        return Rows.singleRow(count, "cancellation of instance " + instanceId);
+        return Rows.singleRow(count, what + " of instance " + instanceId);
     }
 
     @Override
