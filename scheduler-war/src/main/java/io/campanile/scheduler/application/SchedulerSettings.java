@@ -39,7 +39,9 @@ public record SchedulerSettings(
     public static final long HEARTBEAT_ALLOWANCE_MILLIS = 500;
 
     public static SchedulerSettings defaults() {
-        return new SchedulerSettings(3000, 1000, 1000, 20, 100, 30_000, 15_000, 5000, 100, 500, 1000, 3);
+        // 15 missed heartbeats: an owner whose own connections stall for 5 s must not take its workers for lost
+        // (ExactlyOnceUnderLoadIT failed running work with 3)
+        return new SchedulerSettings(3000, 1000, 1000, 20, 100, 30_000, 15_000, 5000, 100, 500, 1000, 15);
     }
 
     /** An owner stops acting this long before the lease it wrote runs out, to absorb delays. */

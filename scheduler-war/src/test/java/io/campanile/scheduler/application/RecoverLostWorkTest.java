@@ -84,11 +84,13 @@ class RecoverLostWorkTest {
         recover();
         assertThat(instances.failed).isEmpty();
 
-        clock.advanceMillis(3 * 1000 + SchedulerSettings.HEARTBEAT_ALLOWANCE_MILLIS); // three heartbeats missed
+        clock.advanceMillis(settings.missedHeartbeats() * 1000L + SchedulerSettings.HEARTBEAT_ALLOWANCE_MILLIS);
         heartbeat("w2");
         recover();
 
-        assertThat(instances.failed).containsExactly("7/1: worker w1 stopped sending heartbeats (missed 3)");
+        assertThat(instances.failed)
+                .containsExactly(
+                        "7/1: worker w1 stopped sending heartbeats (missed " + settings.missedHeartbeats() + ")");
         assertThat(instances.runningReads)
                 .as("read again before the full look was due")
                 .isEqualTo(2);
@@ -103,11 +105,13 @@ class RecoverLostWorkTest {
         heartbeat("w1");
         instances.running(7, 1, "w1", EPOCH);
         instances.running(9, 1, "w-unknown", EPOCH);
-        clock.advanceMillis(3 * 1000 + SchedulerSettings.HEARTBEAT_ALLOWANCE_MILLIS);
+        clock.advanceMillis(settings.missedHeartbeats() * 1000L + SchedulerSettings.HEARTBEAT_ALLOWANCE_MILLIS);
 
         recovery.recover(APP, EPOCH, 4_000);
 
-        assertThat(instances.failed).containsExactly("7/1: worker w1 stopped sending heartbeats (missed 3)");
+        assertThat(instances.failed)
+                .containsExactly(
+                        "7/1: worker w1 stopped sending heartbeats (missed " + settings.missedHeartbeats() + ")");
     }
 
     @Test
@@ -124,7 +128,7 @@ class RecoverLostWorkTest {
     void hand_outs_to_a_lost_worker_are_freed_to_be_handed_out_again() {
         heartbeat("w1");
         handedOut.record(APP, "w1", List.of(new Attempt(5, 1)));
-        clock.advanceMillis(timeout);
+        clock.advanceMillis(settings.missedHeartbeats() * 1000L + SchedulerSettings.HEARTBEAT_ALLOWANCE_MILLIS);
 
         recover();
 
