@@ -96,7 +96,7 @@ public final class Worker {
                 watch,
                 epochs,
                 runs,
-                new HealthProbe(settings.heartbeatInterval()),
+                new HealthProbe(settings.heartbeatInterval(), settings.tags()),
                 processorNames(processors),
                 runWatch);
         ClaimStep claims = new ClaimStep(

@@ -45,6 +45,8 @@ import java.util.function.Consumer;
  * @param retry how a failed instance is retried; once, with no retry, when absent
  * @param timeout an ISO-8601 duration: the time limit of an attempt ({@code PT1S} to {@code P1D}); past it the worker
  *     interrupts the processor and the attempt is TIMED_OUT (then retried per {@code retry}). None when absent
+ * @param routing which workers may run the job's instances and how one is picked; any live worker with the
+ *     processor, the healthiest first, when absent
  */
 public record JobDefinition(
         String name,
@@ -68,7 +70,8 @@ public record JobDefinition(
         OverlapPolicy overlapPolicy,
         Integer maxConcurrent,
         RetryDefinition retry,
-        String timeout) {
+        String timeout,
+        RoutingDefinition routing) {
 
     /** A job of the given type with nothing else set: the other fields through the {@code with...} methods. */
     public static JobDefinition of(String name, String processor, ScheduleType type) {
@@ -175,6 +178,11 @@ public record JobDefinition(
         return with(b -> b.timeout = newTimeout == null ? null : newTimeout.toString());
     }
 
+    /** Which workers may run the job's instances and how one is picked (null: any, the healthiest first). */
+    public JobDefinition withRouting(RoutingDefinition newRouting) {
+        return with(b -> b.routing = newRouting);
+    }
+
     /** A copy with the fields {@code change} sets. */
     private JobDefinition with(Consumer<Builder> change) {
         Builder b = new Builder(this);
@@ -206,6 +214,7 @@ public record JobDefinition(
         private Integer maxConcurrent;
         private RetryDefinition retry;
         private String timeout;
+        private RoutingDefinition routing;
 
         Builder() {}
 
@@ -232,6 +241,7 @@ public record JobDefinition(
             maxConcurrent = d.maxConcurrent;
             retry = d.retry;
             timeout = d.timeout;
+            routing = d.routing;
         }
 
         JobDefinition build() {
@@ -257,7 +267,8 @@ public record JobDefinition(
                     overlapPolicy,
                     maxConcurrent,
                     retry,
-                    timeout);
+                    timeout,
+                    routing);
         }
     }
 }

@@ -26,6 +26,7 @@ import java.util.List;
  * @param maxConcurrent how many earlier fires may be going before a fire overlaps
  * @param retry the job's retry policy with every field given (its defaults filled in)
  * @param timeout the time limit of an attempt (ISO-8601); null: none
+ * @param routing which workers may run the job's instances and how one is picked, with its strategy given
  * @see JobDefinition for the schedule's fields
  */
 public record JobView(
@@ -58,4 +59,5 @@ public record JobView(
         OverlapPolicy overlapPolicy,
         int maxConcurrent,
         RetryDefinition retry,
-        String timeout) {}
+        String timeout,
+        RoutingDefinition routing) {}

@@ -16,6 +16,7 @@ import io.campanile.api.admin.RunBatch;
 import io.campanile.api.admin.RunBatchAnswer;
 import io.campanile.api.admin.RunRequest;
 import io.campanile.api.admin.SchedulePreview;
+import io.campanile.api.admin.WorkerView;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
@@ -166,6 +167,11 @@ public class CampanileAdminClient implements AutoCloseable {
     public InstanceDetail instance(String app, long instanceId) {
         return send(
                 request("api/admin/apps/" + app + "/instances/" + instanceId).buildGet(), InstanceDetail.class);
+    }
+
+    /** The app's workers as its owner sees them (asked of the owner by whichever server answers). */
+    public List<WorkerView> workers(String app) {
+        return send(request("api/admin/apps/" + app + "/workers").buildGet(), new GenericType<List<WorkerView>>() {});
     }
 
     public ClusterView cluster() {

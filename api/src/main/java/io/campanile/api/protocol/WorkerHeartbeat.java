@@ -13,6 +13,10 @@ import java.util.List;
  *     missed ({@code campanile.worker.missed-heartbeats}); null from a worker that predates this field (taken as 1 s)
  * @param running the attempts running on this worker now, so that the owner can tell it which to stop (stopped
  *     through the admin API); null from a worker that predates this field
+ * @param tags the worker's tags ({@code campanile.worker.tags}), which jobs' routing can name; null from a worker
+ *     that predates this field (no tags)
+ * @param freeDiskBytes free disk space in the worker's working directory, which jobs' routing can require; null
+ *     from a worker that predates this field
  */
 public record WorkerHeartbeat(
         String workerId,
@@ -24,7 +28,9 @@ public record WorkerHeartbeat(
         long epochSeen,
         List<String> processors,
         Long heartbeatMillis,
-        List<Claim> running) {
+        List<Claim> running,
+        List<String> tags,
+        Long freeDiskBytes) {
 
     /** The constructor JSON-B uses: with two constructors it must be told which. */
     @JsonbCreator
@@ -39,7 +45,19 @@ public record WorkerHeartbeat(
             int activeRuns,
             int capacity,
             long epochSeen) {
-        this(workerId, cpuLoad, freeHeapBytes, maxHeapBytes, activeRuns, capacity, epochSeen, null, null, null);
+        this(
+                workerId,
+                cpuLoad,
+                freeHeapBytes,
+                maxHeapBytes,
+                activeRuns,
+                capacity,
+                epochSeen,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** A heartbeat that does not say how often it comes, as a worker from before {@code heartbeatMillis} sends it. */
@@ -52,6 +70,18 @@ public record WorkerHeartbeat(
             int capacity,
             long epochSeen,
             List<String> processors) {
-        this(workerId, cpuLoad, freeHeapBytes, maxHeapBytes, activeRuns, capacity, epochSeen, processors, null, null);
+        this(
+                workerId,
+                cpuLoad,
+                freeHeapBytes,
+                maxHeapBytes,
+                activeRuns,
+                capacity,
+                epochSeen,
+                processors,
+                null,
+                null,
+                null,
+                null);
     }
 }

@@ -1,27 +1,37 @@
 package io.campanile.scheduler.application;
 
+import io.campanile.api.DispatchStrategy;
 import io.campanile.api.protocol.Assignment;
 import io.campanile.scheduler.domain.instance.Attempt;
 import io.campanile.scheduler.domain.instance.DueAttempt;
 import io.campanile.scheduler.domain.instance.InstanceRepository;
 import io.campanile.scheduler.domain.job.Job;
 import io.campanile.scheduler.domain.job.JobRepository;
+import io.campanile.scheduler.domain.job.Routing;
+import io.campanile.scheduler.domain.worker.Eligibility;
+import io.campanile.scheduler.domain.worker.WorkerPicker;
+import io.campanile.scheduler.domain.worker.WorkerStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Plans which due WAITING instances of an app go to which waiting worker, oldest first, evenly, and records
- * them as handed out ({@link HandedOut}); tells {@link DueWork} when the next waiting instance becomes due, if
- * that is before its next periodic look. It writes nothing to the database: a worker runs an assignment only
- * after its claim, a conditional update under the epoch carried here, was accepted.
+ * Plans which due WAITING instances of an app go to which waiting worker, oldest first, and records them as handed
+ * out ({@link HandedOut}); tells {@link DueWork} when the next waiting instance becomes due, if that is before its
+ * next periodic look. Each instance goes to a worker its job's routing allows ({@link Eligibility}), picked by the
+ * job's strategy ({@link WorkerPicker}); the healthiest first by default, spreading work evenly. An instance no waiting
+ * worker may take stays WAITING and does not hold up the ones behind it. It writes nothing to the database: a worker
+ * runs an assignment only after its claim, a conditional update under the epoch carried here, was accepted.
  */
 @ApplicationScoped
 public class AssignWork {
@@ -30,19 +40,33 @@ public class AssignWork {
     private InstanceRepository instances;
     private HandedOut handedOut;
     private DueWork dueWork;
+    private WorkerRegistry workers;
+    private int missedHeartbeats;
+    private final WorkerPicker picker = new WorkerPicker(ThreadLocalRandom.current());
 
     protected AssignWork() {}
 
     @Inject
-    public AssignWork(JobRepository jobs, InstanceRepository instances, HandedOut handedOut, DueWork dueWork) {
+    public AssignWork(
+            JobRepository jobs,
+            InstanceRepository instances,
+            HandedOut handedOut,
+            DueWork dueWork,
+            WorkerRegistry workers,
+            SchedulerSettings settings) {
         this.jobs = jobs;
         this.instances = instances;
         this.handedOut = handedOut;
         this.dueWork = dueWork;
+        this.workers = workers;
+        this.missedHeartbeats = settings.missedHeartbeats();
     }
 
     /** At most this many instances are handed out by one call; the rest on the next. */
     static final int MAX_PER_CALL = 1000;
+
+    /** When routing left due instances unplaced, one more look reads this many further due instances. */
+    static final int LOOK_FURTHER = 500;
 
     /** A worker waiting for work and how many instances it can take. */
     public record Slot(String workerId, int capacity) {}
@@ -56,36 +80,142 @@ public class AssignWork {
         int capacity = (int) Math.min(
                 Math.min(MAX_PER_CALL, handedOut.room(appName)),
                 slots.stream().mapToLong(s -> Math.max(0, s.capacity())).sum());
-        Map<String, List<Assignment>> plan = new LinkedHashMap<>();
+        Plan plan = new Plan(appName, epoch, slots, capacity);
         if (capacity == 0) {
-            return plan;
+            return plan.assignments;
         }
         Set<Long> handed = handedOut.ids(appName);
         // one look a recheck period ahead: what becomes due before the next periodic look is dispatched on the
         // tick after its fire time, not up to a whole period late (runs asked for at an instant)
-        List<DueAttempt> found =
-                instances.findDue(appName, now.plusMillis(DueWork.RECHECK_MILLIS), capacity + handed.size()).stream()
-                        .filter(i -> !handed.contains(i.instanceId()))
-                        .toList();
-        List<DueAttempt> due = found.stream()
-                .filter(i -> !i.dueAt().isAfter(now))
-                .limit(capacity)
-                .toList();
+        int limit = capacity + handed.size();
+        List<DueAttempt> found = instances.findDue(appName, now.plusMillis(DueWork.RECHECK_MILLIS), limit);
         found.stream()
-                .filter(i -> i.dueAt().isAfter(now))
+                .filter(i -> i.dueAt().isAfter(now) && !handed.contains(i.instanceId()))
                 .findFirst()
                 .ifPresent(next -> dueWork.workDueAt(appName, next.dueAt()));
-        Map<String, Integer> given = new HashMap<>();
-        Map<Long, Job> jobsById = new HashMap<>();
-        Map<String, List<Attempt>> handing = new HashMap<>();
-        for (DueAttempt instance : due) {
-            Slot slot = leastGiven(slots, given);
-            Job job = jobsById.computeIfAbsent(
-                    instance.jobId(), id -> jobs.find(appName, id).orElseThrow());
-            given.merge(slot.workerId(), 1, Integer::sum);
-            handing.computeIfAbsent(slot.workerId(), w -> new ArrayList<>())
+        Set<Long> seen = new HashSet<>(handed);
+        int unplaced = plan.place(dueNow(found, seen, now));
+        if (unplaced > 0 && !plan.full() && found.size() == limit) {
+            // routing kept some instances back: look further, so that they do not hold up the ones behind them
+            plan.place(dueNow(instances.findDue(appName, now, limit + unplaced + LOOK_FURTHER), seen, now));
+        }
+        plan.record();
+        return plan.assignments;
+    }
+
+    private static List<DueAttempt> dueNow(List<DueAttempt> found, Set<Long> seen, Instant now) {
+        List<DueAttempt> due = new ArrayList<>();
+        for (DueAttempt i : found) {
+            if (!i.dueAt().isAfter(now) && seen.add(i.instanceId())) {
+                due.add(i);
+            }
+        }
+        return due;
+    }
+
+    /** One call's hand-out: who has been given what, and how much room is left. */
+    private final class Plan {
+
+        private final String appName;
+        private final long epoch;
+        private final List<Slot> slots;
+        private int room;
+        private final Map<String, Integer> given = new HashMap<>();
+        private final Map<Long, Job> jobsById = new HashMap<>();
+        private final Map<Long, Set<String>> usingWorkers = new HashMap<>();
+        private final Map<Long, List<String>> eligibleLive = new HashMap<>();
+        private final Map<String, Map<Long, List<Attempt>>> handing = new HashMap<>();
+        private final Map<String, WorkerStatus> statuses = new HashMap<>();
+        final Map<String, List<Assignment>> assignments = new LinkedHashMap<>();
+
+        Plan(String appName, long epoch, List<Slot> slots, int room) {
+            this.appName = appName;
+            this.epoch = epoch;
+            this.slots = slots;
+            this.room = room;
+        }
+
+        boolean full() {
+            return room <= 0;
+        }
+
+        /** Places what it can; returns how many it could not place. */
+        int place(List<DueAttempt> due) {
+            int unplaced = 0;
+            for (DueAttempt instance : due) {
+                if (full()) {
+                    break;
+                }
+                Job job = jobsById.computeIfAbsent(
+                        instance.jobId(), id -> jobs.find(appName, id).orElseThrow());
+                var worker = picker.pick(
+                        job.routing().strategy(), job.id(), instance.parameters(), candidates(job), eligibleLive(job));
+                if (worker.isEmpty()) {
+                    unplaced++;
+                    continue;
+                }
+                give(worker.get(), job, instance);
+            }
+            return unplaced;
+        }
+
+        /** The waiting workers with room that may run the job, those given least so far first, then preferred. */
+        private List<String> candidates(Job job) {
+            Routing r = job.routing();
+            Set<String> using = r.maxWorkers().isPresent() ? using(job) : Set.of();
+            List<String> candidates = new ArrayList<>();
+            for (Slot slot : slots) {
+                String w = slot.workerId();
+                if (given.getOrDefault(w, 0) >= slot.capacity()
+                        || Eligibility.whyNot(status(w), job.processor(), r).isPresent()
+                        || (r.maxWorkers().isPresent()
+                                && !using.contains(w)
+                                && using.size() >= r.maxWorkers().getAsInt())) {
+                    continue;
+                }
+                candidates.add(w);
+            }
+            candidates.sort(Comparator.comparingInt(w -> given.getOrDefault(w, 0)));
+            return candidates;
+        }
+
+        private WorkerStatus status(String workerId) {
+            return statuses.computeIfAbsent(workerId, w -> workers.status(appName, w));
+        }
+
+        /** The workers that run the job's instances or were handed some: those a maxWorkers limit counts. */
+        private Set<String> using(Job job) {
+            return usingWorkers.computeIfAbsent(job.id(), id -> {
+                Set<String> using = new HashSet<>(instances.workersRunning(id));
+                using.addAll(handedOut.workersOf(appName, id));
+                return using;
+            });
+        }
+
+        /** The app's live workers that may run the job, whether waiting or not: what turns and hashes go over. */
+        private List<String> eligibleLive(Job job) {
+            DispatchStrategy s = job.routing().strategy();
+            if (s != DispatchStrategy.ROUND_ROBIN && s != DispatchStrategy.CONSISTENT_HASH) {
+                return List.of();
+            }
+            return eligibleLive.computeIfAbsent(job.id(), id -> workers.live(appName, missedHeartbeats).stream()
+                    .filter(w -> Eligibility.whyNot(w, job.processor(), job.routing())
+                            .isEmpty())
+                    .map(WorkerStatus::workerId)
+                    .toList());
+        }
+
+        private void give(String workerId, Job job, DueAttempt instance) {
+            room--;
+            given.merge(workerId, 1, Integer::sum);
+            if (job.routing().maxWorkers().isPresent()) {
+                using(job).add(workerId);
+            }
+            handing.computeIfAbsent(workerId, w -> new HashMap<>())
+                    .computeIfAbsent(job.id(), j -> new ArrayList<>())
                     .add(new Attempt(instance.instanceId(), instance.attempt()));
-            plan.computeIfAbsent(slot.workerId(), w -> new ArrayList<>())
+            assignments
+                    .computeIfAbsent(workerId, w -> new ArrayList<>())
                     .add(new Assignment(
                             instance.instanceId(),
                             instance.attempt(),
@@ -98,19 +228,10 @@ public class AssignWork {
                             instance.previousOutcome(),
                             job.attemptTimeout().map(Duration::toMillis).orElse(null)));
         }
-        handing.forEach((worker, attempts) -> handedOut.record(appName, worker, attempts));
-        return plan;
-    }
 
-    /** The preferred slot among those given the fewest instances so far, spreading work evenly. */
-    private static Slot leastGiven(List<Slot> slots, Map<String, Integer> given) {
-        Slot best = null;
-        for (Slot slot : slots) {
-            int g = given.getOrDefault(slot.workerId(), 0);
-            if (g < slot.capacity() && (best == null || g < given.getOrDefault(best.workerId(), 0))) {
-                best = slot;
-            }
+        void record() {
+            handing.forEach((worker, byJob) ->
+                    byJob.forEach((jobId, attempts) -> handedOut.record(appName, worker, attempts, jobId)));
         }
-        return best;
     }
 }

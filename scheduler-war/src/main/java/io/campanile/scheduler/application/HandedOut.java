@@ -35,7 +35,7 @@ public class HandedOut {
     /** The most hand-outs remembered per app; dispatch hands out nothing more until some are settled. */
     public static final int MAX_PER_APP = 20_000;
 
-    private record HandOut(int attempt, String workerId, long atMillis) {}
+    private record HandOut(int attempt, String workerId, long atMillis, long jobId) {}
 
     private MonotonicClock clock;
     private final Map<String, Map<Long, HandOut>> byApp = new ConcurrentHashMap<>();
@@ -74,10 +74,30 @@ public class HandedOut {
     }
 
     public void record(String appName, String workerId, Collection<Attempt> attempts) {
+        record(appName, workerId, attempts, UNKNOWN_JOB);
+    }
+
+    private static final long UNKNOWN_JOB = 0;
+
+    /** Records attempts of one job handed out to the worker. */
+    public void record(String appName, String workerId, Collection<Attempt> attempts, long jobId) {
         Map<Long, HandOut> app = byApp.computeIfAbsent(appName, k -> new HashMap<>());
         long now = clock.millis();
         synchronized (app) {
-            attempts.forEach(a -> app.put(a.instanceId(), new HandOut(a.attempt(), workerId, now)));
+            attempts.forEach(a -> app.put(a.instanceId(), new HandOut(a.attempt(), workerId, now, jobId)));
+        }
+    }
+
+    /** The workers that instances of the job were handed out to and not yet settled. */
+    public Set<String> workersOf(String appName, long jobId) {
+        Map<Long, HandOut> app = byApp.get(appName);
+        if (app == null) {
+            return Set.of();
+        }
+        synchronized (app) {
+            Set<String> workers = new java.util.HashSet<>();
+            app.values().stream().filter(h -> h.jobId() == jobId).forEach(h -> workers.add(h.workerId()));
+            return workers;
         }
     }
 

@@ -72,6 +72,20 @@ public final class InputLimits {
                 Check.identifier("processors[" + i + "]", h.processors().get(i), MAX_PROCESSOR);
             }
         }
+        if (h.freeDiskBytes() != null) {
+            Check.range("freeDiskBytes", h.freeDiskBytes(), 0, Long.MAX_VALUE);
+        }
+        if (h.tags() != null) {
+            if (h.tags().size() > RoutingDefinitions.MAX_TAGS) {
+                throw RequestRejected.invalid("tags", "has more than " + RoutingDefinitions.MAX_TAGS + " tags");
+            }
+            for (int i = 0; i < h.tags().size(); i++) {
+                String tag = Check.identifier("tags[" + i + "]", h.tags().get(i), MAX_WORKER_ID);
+                if (!RoutingDefinitions.TAG.matcher(tag).matches()) {
+                    throw RequestRejected.invalid("tags[" + i + "]", "a tag is 1-64 letters, digits, '.', '_' or '-'");
+                }
+            }
+        }
     }
 
     public static void poll(PollRequest p) {

@@ -33,14 +33,16 @@ final class JobDefinitions {
             PolicyDefinitions.MisfireChoice misfire,
             PolicyDefinitions.OverlapChoice overlap,
             RetryDefinitions.RetryChoice retry,
-            Duration timeout) {
+            Duration timeout,
+            RoutingDefinitions.RoutingChoice routing) {
 
-        /** Gives the job the definition's misfire, overlap and retry policies. */
+        /** Gives the job the definition's misfire, overlap and retry policies, time limit and routing. */
         void applyPolicies(Job job) {
             job.policies().misfire(misfire.policy(), misfire.catchUpWindow());
             job.policies().overlap(overlap.policy(), overlap.maxConcurrent());
             retry.applyTo(job.retry());
             job.limitAttempts(timeout);
+            routing.applyTo(job.routing());
         }
     }
 
@@ -68,6 +70,7 @@ final class JobDefinitions {
                 PolicyDefinitions.misfire(d),
                 PolicyDefinitions.overlap(d),
                 RetryDefinitions.retry(d),
-                RetryDefinitions.timeout(d));
+                RetryDefinitions.timeout(d),
+                RoutingDefinitions.routing(d));
     }
 }

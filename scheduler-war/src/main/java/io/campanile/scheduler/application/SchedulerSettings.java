@@ -20,6 +20,8 @@ package io.campanile.scheduler.application;
  *     says whether it runs
  * @param missedHeartbeats a worker known to the owner is lost once it missed this many heartbeats (its own period,
  *     as its heartbeats say) plus {@link #HEARTBEAT_ALLOWANCE_MILLIS}; its running attempts are retried or fail
+ * @param noWorkerWaitMillis an instance due this long ago that no live worker may run (none at all, none with its
+ *     processor, none its routing allows) ends FAILED with a reason naming why
  */
 public record SchedulerSettings(
         long leaseMillis,
@@ -33,7 +35,8 @@ public record SchedulerSettings(
         int maxCatchUpFires,
         long lookAheadMillis,
         long misfireThresholdMillis,
-        int missedHeartbeats) {
+        int missedHeartbeats,
+        long noWorkerWaitMillis) {
 
     /** What a worker's silence may exceed its missed heartbeats by before it is lost: network and GC jitter. */
     public static final long HEARTBEAT_ALLOWANCE_MILLIS = 500;
@@ -41,7 +44,7 @@ public record SchedulerSettings(
     public static SchedulerSettings defaults() {
         // 15 missed heartbeats: an owner whose own connections stall for 5 s must not take its workers for lost
         // (ExactlyOnceUnderLoadIT failed running work with 3)
-        return new SchedulerSettings(3000, 1000, 1000, 20, 100, 30_000, 15_000, 5000, 100, 500, 1000, 15);
+        return new SchedulerSettings(3000, 1000, 1000, 20, 100, 30_000, 15_000, 5000, 100, 500, 1000, 15, 60_000);
     }
 
     /** An owner stops acting this long before the lease it wrote runs out, to absorb delays. */

@@ -102,6 +102,7 @@ public class ServerLoop {
                 if (recover) {
                     step("recovering lost work of " + app, () -> tendApps.recoverLostWork(app, epoch));
                     step("releasing buffered fires of " + app, () -> tendApps.releaseBuffered(app, epoch));
+                    step("failing what no worker of " + app + " may run", () -> tendApps.failUnplaceable(app, epoch));
                     step("publishing the workers of " + app, () -> tendApps.publishWorkers(app, epoch));
                 }
             }

@@ -6,8 +6,8 @@ import jakarta.inject.Inject;
 
 /**
  * The owner's once-a-second care of an app it holds: work lost with a worker goes back to waiting, fires buffered
- * by their job's overlap policy are released when there is room, and what the owner sees of the app's workers is
- * published.
+ * by their job's overlap policy are released when there is room, instances no live worker may run end FAILED with
+ * the reason, and what the owner sees of the app's workers is published.
  */
 @ApplicationScoped
 public class TendApps {
@@ -18,6 +18,7 @@ public class TendApps {
     private HeldApps held;
     private ReleaseBuffered releaseBuffered;
     private BufferedApps bufferedApps;
+    private UnplaceableWork unplaceableWork;
 
     protected TendApps() {}
 
@@ -28,13 +29,15 @@ public class TendApps {
             DueWork dueWork,
             HeldApps held,
             ReleaseBuffered releaseBuffered,
-            BufferedApps bufferedApps) {
+            BufferedApps bufferedApps,
+            UnplaceableWork unplaceableWork) {
         this.recoverLostWork = recoverLostWork;
         this.publishWorkers = publishWorkers;
         this.dueWork = dueWork;
         this.held = held;
         this.releaseBuffered = releaseBuffered;
         this.bufferedApps = bufferedApps;
+        this.unplaceableWork = unplaceableWork;
     }
 
     public void releaseBuffered(String app, long epoch) {
@@ -52,6 +55,10 @@ public class TendApps {
         if (recoverLostWork.recover(app, epoch, held.heldForMillis(app)) > 0) {
             dueWork.workWaiting(app);
         }
+    }
+
+    public void failUnplaceable(String app, long epoch) {
+        unplaceableWork.fail(app, held.heldForMillis(app));
     }
 
     public void publishWorkers(String app, long epoch) {

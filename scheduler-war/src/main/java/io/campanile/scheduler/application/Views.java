@@ -5,9 +5,11 @@ import io.campanile.api.ScheduleType;
 import io.campanile.api.admin.InstanceView;
 import io.campanile.api.admin.JobView;
 import io.campanile.api.admin.RetryDefinition;
+import io.campanile.api.admin.RoutingDefinition;
 import io.campanile.scheduler.domain.instance.JobInstance;
 import io.campanile.scheduler.domain.job.Job;
 import io.campanile.scheduler.domain.job.RetryPolicy;
+import io.campanile.scheduler.domain.job.Routing;
 import io.campanile.scheduler.domain.schedule.ScheduleSpec;
 import io.campanile.scheduler.domain.worker.WorkerSummary;
 import java.time.Duration;
@@ -59,7 +61,19 @@ public final class Views {
                 job.policies().overlapPolicy(),
                 job.policies().maxConcurrent(),
                 retry(job.retry()),
-                job.attemptTimeout().map(Duration::toString).orElse(null));
+                job.attemptTimeout().map(Duration::toString).orElse(null),
+                routing(job.routing()));
+    }
+
+    private static RoutingDefinition routing(Routing r) {
+        return new RoutingDefinition(
+                r.strategy(),
+                r.workers(),
+                r.tags(),
+                r.minFreeHeapMb().isPresent() ? r.minFreeHeapMb().getAsLong() : null,
+                r.maxCpuLoad().isPresent() ? r.maxCpuLoad().getAsDouble() : null,
+                r.minFreeDiskMb().isPresent() ? r.minFreeDiskMb().getAsLong() : null,
+                r.maxWorkers().isPresent() ? r.maxWorkers().getAsInt() : null);
     }
 
     private static RetryDefinition retry(RetryPolicy policy) {

@@ -2,6 +2,7 @@ package io.campanile.scheduler.application;
 
 import io.campanile.api.protocol.WorkerHeartbeat;
 import io.campanile.scheduler.domain.time.MonotonicClock;
+import io.campanile.scheduler.domain.worker.WorkerStatus;
 import io.campanile.scheduler.domain.worker.WorkerSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,7 +46,8 @@ public class WorkerRegistry {
 
     /** @throws RequestRejected (unavailable) if the app already has the most workers this server tracks */
     public void record(String appName, WorkerHeartbeat heartbeat) {
-        workersOf(appName, heartbeat.workerId()).put(heartbeat.workerId(), new Seen(heartbeat, clock.millis()));
+        long now = clock.millis();
+        workersOf(appName, heartbeat.workerId()).put(heartbeat.workerId(), new Seen(heartbeat, now, now));
     }
 
     /**
@@ -56,8 +59,8 @@ public class WorkerRegistry {
         workersOf(appName, workerId)
                 .merge(
                         workerId,
-                        new Seen(null, clock.millis()),
-                        (old, fresh) -> new Seen(old.heartbeat, fresh.atMillis));
+                        new Seen(null, clock.millis(), NEVER),
+                        (old, fresh) -> new Seen(old.heartbeat, fresh.atMillis, old.heartbeatAtMillis));
     }
 
     private Map<String, Seen> workersOf(String appName, String workerId) {
@@ -87,13 +90,16 @@ public class WorkerRegistry {
         return seen != null && seen.liveAt(clock.millis(), missedHeartbeats);
     }
 
-    /** Orders workers by how busy their last heartbeat said they were: idle and cool first. */
+    /** Orders workers by how busy their last heartbeat said they were: idle, cool and with free heap first. */
     public Comparator<String> leastLoadedFirst(String appName) {
         Map<String, Seen> workers = byApp.getOrDefault(appName, Map.of());
         return Comparator.<String>comparingInt(w ->
                         heartbeat(workers, w).map(WorkerHeartbeat::activeRuns).orElse(0))
                 .thenComparingDouble(w ->
-                        heartbeat(workers, w).map(h -> Math.max(0, h.cpuLoad())).orElse(0.0));
+                        heartbeat(workers, w).map(h -> Math.max(0, h.cpuLoad())).orElse(0.0))
+                .thenComparingDouble(w -> -heartbeat(workers, w)
+                        .map(h -> h.maxHeapBytes() <= 0 ? 0.0 : (double) h.freeHeapBytes() / h.maxHeapBytes())
+                        .orElse(0.0));
     }
 
     private static Optional<WorkerHeartbeat> heartbeat(Map<String, Seen> workers, String workerId) {
@@ -142,7 +148,62 @@ public class WorkerRegistry {
         byApp.remove(appName);
     }
 
-    private record Seen(WorkerHeartbeat heartbeat, long atMillis) {
+    /** What this server knows of a worker, for the admin API. */
+    public record Known(
+            String workerId,
+            boolean live,
+            long millisSinceHeard,
+            Long millisSinceHeartbeat,
+            WorkerHeartbeat heartbeat) {}
+
+    /** Every worker of the app this server knows, live or not, by id. */
+    public List<Known> known(String appName, int missedHeartbeats) {
+        long now = clock.millis();
+        return byApp.getOrDefault(appName, Map.of()).entrySet().stream()
+                .map(e -> new Known(
+                        e.getKey(),
+                        e.getValue().liveAt(now, missedHeartbeats),
+                        now - e.getValue().atMillis,
+                        e.getValue().heartbeatAtMillis == NEVER ? null : now - e.getValue().heartbeatAtMillis,
+                        e.getValue().heartbeat))
+                .sorted(Comparator.comparing(Known::workerId))
+                .toList();
+    }
+
+    /** The app's live workers as worker selection reads them. */
+    public List<WorkerStatus> live(String appName, int missedHeartbeats) {
+        long now = clock.millis();
+        return byApp.getOrDefault(appName, Map.of()).entrySet().stream()
+                .filter(e -> e.getValue().liveAt(now, missedHeartbeats))
+                .map(e -> status(e.getKey(), e.getValue().heartbeat))
+                .toList();
+    }
+
+    /** What selection knows of the worker: unheard if this server has no heartbeat of it. */
+    public WorkerStatus status(String appName, String workerId) {
+        Seen seen = byApp.getOrDefault(appName, Map.of()).get(workerId);
+        return status(workerId, seen == null ? null : seen.heartbeat);
+    }
+
+    private static WorkerStatus status(String workerId, WorkerHeartbeat h) {
+        if (h == null) {
+            return WorkerStatus.unheard(workerId);
+        }
+        return new WorkerStatus(
+                workerId,
+                true,
+                h.tags() == null ? Set.of() : Set.copyOf(h.tags()),
+                Optional.ofNullable(h.processors()).map(Set::copyOf),
+                h.cpuLoad(),
+                OptionalLong.of(h.freeHeapBytes()),
+                h.freeDiskBytes() == null ? OptionalLong.empty() : OptionalLong.of(h.freeDiskBytes()),
+                h.capacity(),
+                h.activeRuns());
+    }
+
+    private static final long NEVER = Long.MIN_VALUE;
+
+    private record Seen(WorkerHeartbeat heartbeat, long atMillis, long heartbeatAtMillis) {
 
         /** A worker that does not say how often it heartbeats: the worker's default period. */
         static final long DEFAULT_PERIOD_MILLIS = 1000;

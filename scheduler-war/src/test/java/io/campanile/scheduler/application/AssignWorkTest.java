@@ -4,19 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.campanile.api.ScheduleType;
 import io.campanile.api.protocol.Assignment;
+import io.campanile.api.protocol.WorkerHeartbeat;
 import io.campanile.scheduler.domain.election.ServerIdentity;
 import io.campanile.scheduler.domain.instance.JobInstance;
 import io.campanile.scheduler.domain.job.Job;
-import io.campanile.scheduler.domain.job.JobRepository;
 import io.campanile.scheduler.testing.InMemoryInstances;
+import io.campanile.scheduler.testing.InMemoryJobs;
 import io.campanile.scheduler.testing.MutableClock;
 import java.lang.reflect.Field;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,11 +25,13 @@ class AssignWorkTest {
 
     private final MutableClock databaseClock = new MutableClock(NOW);
     private final ServerIdentity me = new ServerIdentity("server-a", "http://a");
-    private final FakeJobs jobs = new FakeJobs();
+    private final InMemoryJobs jobs = new InMemoryJobs();
     private final InMemoryInstances instances = new InMemoryInstances();
     private final HandedOut handedOut = new HandedOut(databaseClock);
     private final DueWork dueWork = new DueWork();
-    private final AssignWork assignWork = new AssignWork(jobs, instances, handedOut, dueWork);
+    private final WorkerRegistry registry = new WorkerRegistry(databaseClock);
+    private final AssignWork assignWork =
+            new AssignWork(jobs, instances, handedOut, dueWork, registry, SchedulerSettings.defaults());
     private final Job nightly = withId(
             new Job(APP, "nightly", "ReportProcessor", ScheduleType.API, null, "UTC", "{\"day\":1}", true, NOW), 42L);
     private long epoch;
@@ -174,6 +174,108 @@ class AssignWorkTest {
                 .isTrue();
     }
 
+    @Test
+    void an_instance_goes_only_to_a_worker_with_its_tag_and_waits_without_holding_up_the_others() {
+        Job gpu = job(43, "render", r -> r.set(null, null, List.of("gpu"), null, null, null, null));
+        heartbeat("plain", List.of(), List.of("ReportProcessor"));
+        heartbeat("big", List.of("gpu"), List.of("ReportProcessor"));
+        instances.due(anInstance(1, gpu));
+        instances.due(anInstance(2));
+        instances.due(anInstance(3, gpu));
+
+        var toPlain = assignWork.assign(APP, epoch, List.of(new AssignWork.Slot("plain", 5)), NOW);
+        var toBig = assignWork.assign(APP, epoch, List.of(new AssignWork.Slot("big", 5)), NOW);
+
+        assertThat(toPlain.get("plain")).extracting(Assignment::instanceId).containsExactly(2L);
+        assertThat(toBig.get("big")).extracting(Assignment::instanceId).containsExactly(1L, 3L);
+    }
+
+    @Test
+    void a_worker_without_the_jobs_processor_gets_none_of_its_instances() {
+        heartbeat("mailer", List.of(), List.of("MailProcessor"));
+        heartbeat("reporter", List.of(), List.of("ReportProcessor"));
+        instances.due(anInstance(1));
+        instances.due(anInstance(2));
+
+        var plan = assignWork.assign(
+                APP, epoch, List.of(new AssignWork.Slot("mailer", 5), new AssignWork.Slot("reporter", 5)), NOW);
+
+        assertThat(plan.keySet()).containsExactly("reporter");
+        assertThat(plan.get("reporter")).extracting(Assignment::instanceId).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void a_designated_worker_id_and_a_free_heap_filter_narrow_the_workers() {
+        Job picky = job(44, "picky", r -> r.set(null, List.of("w2", "w3"), null, 100L, null, null, null));
+        heartbeat("w1", List.of(), null, 512L << 20);
+        heartbeat("w2", List.of(), null, 50L << 20);
+        heartbeat("w3", List.of(), null, 512L << 20);
+        instances.due(anInstance(1, picky));
+
+        var plan = assignWork.assign(
+                APP,
+                epoch,
+                List.of(new AssignWork.Slot("w1", 5), new AssignWork.Slot("w2", 5), new AssignWork.Slot("w3", 5)),
+                NOW);
+
+        assertThat(plan.keySet()).containsExactly("w3");
+    }
+
+    @Test
+    void max_workers_keeps_a_jobs_instances_on_that_many_workers_counting_those_handed_out() {
+        Job narrow = job(45, "narrow", r -> r.set(null, null, null, null, null, null, 1));
+        instances.due(anInstance(1, narrow));
+        instances.due(anInstance(2, narrow));
+        instances.due(anInstance(3, narrow));
+
+        var first =
+                assignWork.assign(APP, epoch, List.of(new AssignWork.Slot("w1", 1), new AssignWork.Slot("w2", 5)), NOW);
+        var second = assignWork.assign(APP, epoch, List.of(new AssignWork.Slot("w2", 5)), NOW);
+        var third = assignWork.assign(APP, epoch, List.of(new AssignWork.Slot("w1", 5)), NOW);
+
+        assertThat(first.keySet()).containsExactly("w1");
+        assertThat(first.get("w1")).extracting(Assignment::instanceId).containsExactly(1L);
+        assertThat(second).as("w1 still holds the job's hand-out").isEmpty();
+        assertThat(third.get("w1")).extracting(Assignment::instanceId).containsExactly(2L, 3L);
+    }
+
+    @Test
+    void instances_kept_back_by_routing_make_it_look_further_for_work_the_waiting_workers_may_run() {
+        Job gpu = job(43, "render", r -> r.set(null, null, List.of("gpu"), null, null, null, null));
+        for (long id = 1; id <= 4; id++) {
+            instances.due(anInstance(id, gpu));
+        }
+        instances.due(anInstance(5));
+
+        var plan = assignWork.assign(APP, epoch, List.of(new AssignWork.Slot("plain", 2)), NOW);
+
+        assertThat(plan.get("plain")).extracting(Assignment::instanceId).containsExactly(5L);
+        assertThat(instances.requestedLimits).hasSize(2);
+    }
+
+    private Job job(
+            long id, String name, java.util.function.Consumer<io.campanile.scheduler.domain.job.Routing> routing) {
+        Job job = withId(new Job(APP, name, "ReportProcessor", ScheduleType.API, null, "UTC", null, true, NOW), id);
+        routing.accept(job.routing());
+        jobs.add(job);
+        return job;
+    }
+
+    private void heartbeat(String workerId, List<String> tags, List<String> processors) {
+        heartbeat(workerId, tags, processors, 512L << 20);
+    }
+
+    private void heartbeat(String workerId, List<String> tags, List<String> processors, long freeHeap) {
+        registry.record(
+                APP,
+                new WorkerHeartbeat(
+                        workerId, 0.1, freeHeap, 1024L << 20, 0, 4, epoch, processors, 1000L, null, tags, null));
+    }
+
+    private JobInstance anInstance(long id, Job job) {
+        return withId(JobInstance.scheduled(job, NOW.minusSeconds(60 - id), epoch, me.id(), NOW), id);
+    }
+
     private JobInstance anInstance(long id) {
         return anInstance(id, NOW.minusSeconds(60 - id));
     }
@@ -191,58 +293,6 @@ class AssignWorkTest {
             return entity;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static final class FakeJobs implements JobRepository {
-
-        private final List<Job> all = new ArrayList<>();
-
-        @Override
-        public void add(Job job) {
-            all.add(job);
-        }
-
-        @Override
-        public Optional<Job> find(String appName, long jobId) {
-            return all.stream()
-                    .filter(j -> j.appName().equals(appName) && j.id() == jobId)
-                    .findFirst();
-        }
-
-        @Override
-        public Optional<Job> findForChange(String appName, long jobId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<Job> findByName(String appName, String name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean existsByName(String appName, String name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Job> findByApp(String appName) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<Instant> earliestNextFire(String appName) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Map<String, Instant> earliestNextFires(Collection<String> appNames) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Job> findDue(String appName, Instant now, int limit) {
-            throw new UnsupportedOperationException();
         }
     }
 }

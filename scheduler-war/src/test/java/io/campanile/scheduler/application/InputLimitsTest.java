@@ -48,7 +48,7 @@ class InputLimitsTest {
                 .hasMessageStartingWith("activeRuns:");
         for (long wrong : new long[] {0, 99, 3_600_001, -1, Long.MAX_VALUE}) {
             assertThatThrownBy(() -> InputLimits.heartbeat(
-                            new WorkerHeartbeat("w", -1, 1, 1, 0, 1, 0, List.of("p"), wrong, null)))
+                            new WorkerHeartbeat("w", -1, 1, 1, 0, 1, 0, List.of("p"), wrong, null, null, null)))
                     .hasMessageContaining("heartbeatMillis");
         }
         assertThatCode(() -> InputLimits.heartbeat(new WorkerHeartbeat("w", -1, 0, Long.MAX_VALUE, 0, 8, 0)))

@@ -129,5 +129,10 @@ class LeaveClusterTest {
         public Optional<RunBatchAnswer> forwardRunBatch(String ownerUrl, String appName, long jobId, RunBatch batch) {
             return Optional.empty();
         }
+
+        @Override
+        public Optional<List<io.campanile.api.admin.WorkerView>> listWorkers(String ownerUrl, String appName) {
+            return Optional.empty();
+        }
     }
 }

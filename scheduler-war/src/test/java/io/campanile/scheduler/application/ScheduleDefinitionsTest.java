@@ -99,6 +99,7 @@ class ScheduleDefinitionsTest {
                         null,
                         null,
                         null,
+                        null,
                         null),
                 "dayStart: 'nine' is not a time of day");
         assertRefused(() -> JobDefinition.cron("c", "p", "0 * * * * *").withTimeZone("Mars/Base"), "timeZone");
@@ -124,6 +125,7 @@ class ScheduleDefinitionsTest {
                 null,
                 true,
                 interval,
+                null,
                 null,
                 null,
                 null,

@@ -122,7 +122,8 @@ class WorkerRegistryTest {
 
     @Test
     void a_worker_that_heartbeats_slowly_is_lost_after_as_many_of_its_own_periods() {
-        registry.record("billing", new WorkerHeartbeat("slow", 0.1, 1, 2, 0, 4, 1, List.of("p"), 5_000L, null));
+        registry.record(
+                "billing", new WorkerHeartbeat("slow", 0.1, 1, 2, 0, 4, 1, List.of("p"), 5_000L, null, null, null));
 
         clock.advanceMillis(3 * 5_000 + SchedulerSettings.HEARTBEAT_ALLOWANCE_MILLIS - 1);
         assertThat(registry.isLive("billing", "slow", MISSED)).isTrue();

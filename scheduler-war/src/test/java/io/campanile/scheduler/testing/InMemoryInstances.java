@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -161,5 +162,29 @@ public final class InMemoryInstances implements InstanceRepository {
     @Override
     public List<AttemptSnapshot> recordOutcomes(String appName, String workerId, Collection<AttemptOutcome> outcomes) {
         throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Set<String> workersRunning(long jobId) {
+        Set<String> workers = new java.util.HashSet<>();
+        for (AttemptSnapshot r : running) {
+            due.stream()
+                    .filter(i -> i.id() == r.instanceId() && i.jobId() == jobId)
+                    .findFirst()
+                    .ifPresent(i -> workers.add(r.workerId()));
+        }
+        return workers;
+    }
+
+    @Override
+    public int failUnplaceable(String appName, long jobId, Instant dueBefore, String reason) {
+        List<JobInstance> ended = due.stream()
+                .filter(i -> i.appName().equals(appName)
+                        && i.jobId() == jobId
+                        && !i.fireTime().isAfter(dueBefore))
+                .toList();
+        due.removeAll(ended);
+        ended.forEach(i -> failed.add(i.id() + "/" + i.attempt() + ": " + reason));
+        return ended.size();
     }
 }

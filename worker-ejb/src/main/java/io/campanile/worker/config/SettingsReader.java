@@ -23,6 +23,12 @@ public final class SettingsReader {
     public static final String DISCOVERY_MILLIS = "campanile.worker.discovery-millis";
     public static final String HEARTBEAT_TIMEOUT_MILLIS = "campanile.worker.heartbeat-timeout-millis";
     public static final String SHUTDOWN_GRACE_MILLIS = "campanile.worker.shutdown-grace-millis";
+    public static final String TAGS = "campanile.worker.tags";
+
+    /** A tag: what a job's routing names; the server refuses others. */
+    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    private static final int MAX_TAGS = 32;
 
     static final String DEFAULT_SERVERS = "http://127.0.0.1:8080/campanile";
 
@@ -59,7 +65,27 @@ public final class SettingsReader {
                 prefetch,
                 heartbeat,
                 discovery,
-                Timeouts.defaults().withHeartbeatRead(heartbeatTimeout).withShutdownGrace(grace));
+                Timeouts.defaults().withHeartbeatRead(heartbeatTimeout).withShutdownGrace(grace),
+                tags(value(TAGS).orElse("")));
+    }
+
+    private static List<String> tags(String list) throws InvalidSettingException {
+        List<String> tags = new ArrayList<>();
+        for (String part : list.split(",")) {
+            String tag = part.trim();
+            if (tag.isEmpty() || tags.contains(tag)) {
+                continue;
+            }
+            if (!TAG.matcher(tag).matches()) {
+                throw new InvalidSettingException(
+                        TAGS, TAGS + " holds '" + tag + "': a tag is 1-64 letters, digits, '.', '_' or '-'");
+            }
+            tags.add(tag);
+        }
+        if (tags.size() > MAX_TAGS) {
+            throw new InvalidSettingException(TAGS, TAGS + " names " + tags.size() + " tags, at most " + MAX_TAGS);
+        }
+        return tags;
     }
 
     /** The environment variable MicroProfile Config maps to a key, for error messages. */

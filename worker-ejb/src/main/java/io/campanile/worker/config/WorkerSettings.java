@@ -27,21 +27,46 @@ public record WorkerSettings(
         int prefetch,
         Duration heartbeatInterval,
         Duration discoveryInterval,
-        Timeouts timeouts) {
+        Timeouts timeouts,
+        List<String> tags) {
 
     public WorkerSettings {
         servers = List.copyOf(servers);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** Settings without tags. */
+    public WorkerSettings(
+            String app,
+            String secret,
+            List<URI> servers,
+            String workerId,
+            int capacity,
+            int prefetch,
+            Duration heartbeatInterval,
+            Duration discoveryInterval,
+            Timeouts timeouts) {
+        this(app, secret, servers, workerId, capacity, prefetch, heartbeatInterval, discoveryInterval, timeouts, null);
     }
 
     public WorkerSettings withTimeouts(Timeouts newTimeouts) {
         return new WorkerSettings(
-                app, secret, servers, workerId, capacity, prefetch, heartbeatInterval, discoveryInterval, newTimeouts);
+                app,
+                secret,
+                servers,
+                workerId,
+                capacity,
+                prefetch,
+                heartbeatInterval,
+                discoveryInterval,
+                newTimeouts,
+                tags);
     }
 
     @Override
     public String toString() {
         return "WorkerSettings[app=" + app + ", secret=***, servers=" + servers + ", workerId=" + workerId
                 + ", capacity=" + capacity + ", prefetch=" + prefetch + ", heartbeatInterval=" + heartbeatInterval
-                + ", discoveryInterval=" + discoveryInterval + ", timeouts=" + timeouts + "]";
+                + ", discoveryInterval=" + discoveryInterval + ", timeouts=" + timeouts + ", tags=" + tags + "]";
     }
 }

@@ -36,6 +36,18 @@ class SettingsReaderTest {
     }
 
     @Test
+    void reads_tags_from_a_comma_separated_list_and_refuses_a_malformed_one() throws Exception {
+        assertThat(read().tags()).as("none by default").isEmpty();
+        values.put("campanile.worker.tags", " gpu, eu-west ,,gpu ");
+        assertThat(read().tags()).containsExactly("gpu", "eu-west");
+
+        values.put("campanile.worker.tags", "gpu, big disk");
+        assertThatThrownBy(this::read)
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("campanile.worker.tags holds 'big disk'");
+    }
+
+    @Test
     void missing_app_is_an_error_naming_the_key_and_its_environment_variable() {
         values.remove("campanile.app");
 

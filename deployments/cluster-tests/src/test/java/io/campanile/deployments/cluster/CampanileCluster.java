@@ -37,16 +37,23 @@ public final class CampanileCluster implements AutoCloseable {
     private final List<SchedulerNode> servers = new ArrayList<>();
     private final Map<String, TcpProxy> databaseProxies = new HashMap<>();
     private final Map<String, WallClock> wallClocks = new HashMap<>();
+    private final Map<String, String> serverSettings;
     private PayaraProcess demo;
 
-    private CampanileCluster(ClusterSettings settings, PostgresDatabase database) {
+    private CampanileCluster(ClusterSettings settings, PostgresDatabase database, Map<String, String> serverSettings) {
         this.settings = settings;
         this.database = database;
+        this.serverSettings = Map.copyOf(serverSettings);
     }
 
     /** Starts all processes at once and returns when every server answers its health URL and the demo is up. */
     public static CampanileCluster start(ClusterSettings settings) {
-        CampanileCluster cluster = new CampanileCluster(settings, PostgresDatabase.createFresh());
+        return start(settings, Map.of());
+    }
+
+    /** The same, with these settings ({@code campanile.*} keys) given to every scheduler server as well. */
+    public static CampanileCluster start(ClusterSettings settings, Map<String, String> serverSettings) {
+        CampanileCluster cluster = new CampanileCluster(settings, PostgresDatabase.createFresh(), serverSettings);
         try {
             cluster.launch();
             return cluster;
@@ -72,14 +79,12 @@ public final class CampanileCluster implements AutoCloseable {
             // every server's wall clock can be stepped (libfaketime), so that any of them can be the owner stepped
             WallClock wallClock = WallClock.at(settings.logDir().resolve(name + "-faketime.txt"));
             wallClocks.put(name, wallClock);
-            PayaraProcess process = new MicroLaunch(
-                            settings.microJar(),
-                            settings.schedulerWar(),
-                            httpPort,
-                            credentials.serverProperties(
-                                    SchedulerNode.baseUri(proxy.listenPort()).toString(),
-                                    PostgresUrls.viaLoopbackPort(database.jdbcUrl(), databaseProxy.listenPort()),
-                                    database.user()))
+            Map<String, String> properties = new HashMap<>(credentials.serverProperties(
+                    SchedulerNode.baseUri(proxy.listenPort()).toString(),
+                    PostgresUrls.viaLoopbackPort(database.jdbcUrl(), databaseProxy.listenPort()),
+                    database.user()));
+            properties.putAll(serverSettings);
+            PayaraProcess process = new MicroLaunch(settings.microJar(), settings.schedulerWar(), httpPort, properties)
                     .withEnvironment(wallClock.environment())
                     .toProcess(name, settings.logDir());
             servers.add(new SchedulerNode(name, httpPort, proxy, process, adminToken));

@@ -2,15 +2,20 @@ package io.campanile.deployments.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.campanile.api.DispatchStrategy;
 import io.campanile.api.InstanceState;
 import io.campanile.api.admin.InstanceDetail;
 import io.campanile.api.admin.InstanceView;
 import io.campanile.api.admin.JobDefinition;
 import io.campanile.api.admin.JobView;
 import io.campanile.api.admin.RetryDefinition;
+import io.campanile.api.admin.RoutingDefinition;
 import io.campanile.api.admin.RunRequest;
+import io.campanile.api.admin.WorkerView;
 import io.campanile.api.client.CampanileAdminClient;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -39,6 +44,7 @@ class RunsIT {
 
     private static final String APP = CampanileCluster.DEMO_APP;
     private static final String SECOND_WORKER = "demo-2";
+    private static final String SECOND_WORKER_TAG = "blue";
     private static final Duration GIVE_UP = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(100);
 
@@ -63,7 +69,8 @@ class RunsIT {
     @BeforeAll
     void startOneServerAndTwoWorkers() {
         settings = ClusterSettings.fromSystemProperties(1).withLogSubfolder("runs");
-        cluster = CampanileCluster.start(settings);
+        // instances no live worker may run fail after 3 s here, not the default minute
+        cluster = CampanileCluster.start(settings, Map.of("campanile.dispatch.no-worker-wait-millis", "3000"));
         try {
             admin = cluster.servers().get(0).admin();
             admin.createApp(APP, cluster.appSecret());
@@ -72,15 +79,18 @@ class RunsIT {
                             settings.demoWar(),
                             FreePorts.next(),
                             Map.of(
-                                    "campanile.app", APP,
-                                    "campanile.app.secret", cluster.appSecret(),
+                                    "campanile.app",
+                                    APP,
+                                    "campanile.app.secret",
+                                    cluster.appSecret(),
                                     "campanile.servers",
-                                            cluster.servers()
-                                                    .get(0)
-                                                    .advertisedUri()
-                                                    .toString(),
-                                    "campanile.worker.id", SECOND_WORKER,
-                                    "demo.audit.file", cluster.auditFile().toString()))
+                                    cluster.servers().get(0).advertisedUri().toString(),
+                                    "campanile.worker.id",
+                                    SECOND_WORKER,
+                                    "campanile.worker.tags",
+                                    SECOND_WORKER_TAG,
+                                    "demo.audit.file",
+                                    cluster.auditFile().toString()))
                     .toProcess(SECOND_WORKER, settings.logDir());
             secondWorker.start();
             secondWorker.awaitLogLine(") ready in ", settings.startTimeout());
@@ -186,6 +196,72 @@ class RunsIT {
         assertThat(after.state()).isEqualTo(InstanceState.SUCCEEDED);
         assertThat(after.attempt()).isEqualTo(2);
         assertThat(after.workerId()).isEqualTo(retried.workerId());
+    }
+
+    @Test
+    @Order(4)
+    void routing_sends_a_jobs_instances_only_to_its_tagged_worker_and_fails_those_no_worker_may_run() {
+        JobView blue = admin.createJob(
+                APP,
+                JobDefinition.onDemand("blue-only", "sleeper")
+                        .withParameters("50")
+                        .withRouting(RoutingDefinition.of(DispatchStrategy.ROUND_ROBIN)
+                                .withTags(List.of(SECOND_WORKER_TAG))));
+        JobView green = admin.createJob(
+                APP,
+                JobDefinition.onDemand("green-only", "sleeper")
+                        .withParameters("50")
+                        .withRouting(RoutingDefinition.of(DispatchStrategy.HEALTH_FIRST)
+                                .withTags(List.of("green"))));
+        List<InstanceView> blueRuns = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            blueRuns.add(admin.runJob(APP, blue.id(), RunRequest.now()));
+        }
+        long asked = System.nanoTime();
+        InstanceView greenRun = admin.runJob(APP, green.id(), RunRequest.now());
+
+        for (InstanceView run : blueRuns) {
+            InstanceView done = await(run, "SUCCEEDED", i -> i.state() == InstanceState.SUCCEEDED);
+            assertThat(done.workerId()).as("instance %d", run.id()).isEqualTo(SECOND_WORKER);
+        }
+        InstanceView failed = Poll.until(
+                        "instance " + greenRun.id() + " FAILED",
+                        System.nanoTime(),
+                        Duration.ofSeconds(60),
+                        POLL,
+                        () -> Optional.of(instance(greenRun)).filter(i -> i.state() == InstanceState.FAILED))
+                .value();
+        System.out.println("RUNS-ROUTING tagged-runs=" + blueRuns.size() + " on=" + SECOND_WORKER
+                + " unplaceable-failed-after-ms=" + Poll.millisSince(asked) + " result=" + failed.result());
+        assertThat(failed.result())
+                .startsWith("no live worker of app " + APP + " with processor 'sleeper' is designated by the job's"
+                        + " routing (tags [green])");
+        assertThat(failed.workerId()).as("it never ran").isNull();
+    }
+
+    @Test
+    @Order(5)
+    void the_admin_api_lists_the_apps_workers_with_their_tags_processors_and_figures() {
+        List<WorkerView> workers = admin.workers(APP);
+        System.out.println("RUNS-WORKERS "
+                + workers.stream()
+                        .map(w ->
+                                w.workerId() + " live=" + w.live() + " tags=" + w.tags() + " capacity=" + w.capacity())
+                        .toList());
+
+        assertThat(workers).hasSize(2);
+        assertThat(workers).allSatisfy(w -> {
+            assertThat(w.live()).isTrue();
+            assertThat(w.processors()).contains("sleeper", "audit");
+            assertThat(w.capacity()).isPositive();
+            assertThat(w.maxHeapBytes()).isPositive();
+            assertThat(w.freeDiskBytes()).isPositive();
+            assertThat(w.lastHeartbeatAt()).isAfter(java.time.Instant.now().minusSeconds(30));
+        });
+        assertThat(workers)
+                .filteredOn(w -> w.workerId().equals(SECOND_WORKER))
+                .singleElement()
+                .satisfies(w -> assertThat(w.tags()).containsExactly(SECOND_WORKER_TAG));
     }
 
     private InstanceView await(InstanceView run, String what, Predicate<InstanceView> done) {

@@ -4,6 +4,7 @@ import io.campanile.api.admin.InstanceView;
 import io.campanile.api.admin.RunBatch;
 import io.campanile.api.admin.RunBatchAnswer;
 import io.campanile.api.admin.RunRequest;
+import io.campanile.api.admin.WorkerView;
 import io.campanile.api.protocol.Handoff;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,9 @@ public interface Peers {
 
     /** Forwards a batch of runs to the owner; empty if it could not be reached or refused. */
     Optional<RunBatchAnswer> forwardRunBatch(String ownerUrl, String appName, long jobId, RunBatch batch);
+
+    /** Asks the owner for the app's workers; empty when it did not answer with them. */
+    Optional<List<WorkerView>> listWorkers(String ownerUrl, String appName);
 
     record PingAnswer(String serverId, boolean owner, long epoch) {}
 }

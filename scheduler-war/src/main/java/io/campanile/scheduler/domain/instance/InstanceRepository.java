@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Instances and their state changes. Each change is a conditional update: it names the attempts and the
@@ -92,4 +93,13 @@ public interface InstanceRepository {
 
     /** Ends an attempt still RUNNING on the worker as FAILED with the reason; false if it had moved on. */
     boolean failRunning(Attempt attempt, String workerId, String reason);
+
+    /** The workers that run attempts of the job now (RUNNING instances). */
+    Set<String> workersRunning(long jobId);
+
+    /**
+     * Ends the job's WAITING instances due at or before {@code dueBefore} as FAILED with the reason (no live worker
+     * may run them); returns how many.
+     */
+    int failUnplaceable(String appName, long jobId, Instant dueBefore, String reason);
 }

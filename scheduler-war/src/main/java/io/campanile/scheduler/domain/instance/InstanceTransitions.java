@@ -25,6 +25,7 @@ import java.util.Set;
  * RUNNING --RETRY: failed, timed out or its worker lost, and its job's retry policy allows another attempt-->
  *     WAITING (attempt + 1)
  * RUNNING --LOST: its worker lost, no retry--> FAILED
+ * WAITING --NO_WORKER: due longer than the no-worker wait and no live worker may run it--> FAILED
  * BUFFERED --RELEASE: earlier fires of the job ended--> WAITING
  * WAITING | BUFFERED | RUNNING --OVERLAP: a newer fire under CANCEL_RUNNING--> CANCELLED
  * WAITING | BUFFERED | RUNNING --OPERATOR: stopped through the admin API--> CANCELLED
@@ -46,6 +47,7 @@ public final class InstanceTransitions {
         REPORT,
         RETRY,
         LOST,
+        NO_WORKER,
         RELEASE,
         OVERLAP,
         OPERATOR
@@ -62,6 +64,7 @@ public final class InstanceTransitions {
         }
         allow(Cause.RETRY, WAITING, RUNNING);
         allow(Cause.LOST, FAILED, RUNNING);
+        allow(Cause.NO_WORKER, FAILED, WAITING);
         allow(Cause.RELEASE, WAITING, BUFFERED);
         allow(Cause.OVERLAP, CANCELLED, WAITING, BUFFERED, RUNNING);
         allow(Cause.OPERATOR, CANCELLED, WAITING, BUFFERED, RUNNING);

@@ -97,6 +97,9 @@ public class Job {
     @Embedded
     private RetryPolicy retry = new RetryPolicy();
 
+    @Embedded
+    private Routing routing = new Routing();
+
     /** The time limit of an attempt; null: none. */
     @Column(name = "attempt_timeout_ms")
     private Long attemptTimeoutMillis;
@@ -251,6 +254,11 @@ public class Job {
 
     public void limitAttempts(Duration timeout) {
         this.attemptTimeoutMillis = timeout == null ? null : timeout.toMillis();
+    }
+
+    /** Which workers may run its instances and how one is picked, to read or change. */
+    public Routing routing() {
+        return routing;
     }
 
     /** Its retry policy, to read or change. */

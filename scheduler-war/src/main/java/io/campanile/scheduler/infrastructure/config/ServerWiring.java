@@ -50,7 +50,8 @@ public class ServerWiring {
                 (int) millis("campanile.misfire.max-catch-up", d.maxCatchUpFires()),
                 millis("campanile.fire.look-ahead-millis", d.lookAheadMillis()),
                 millis("campanile.misfire.threshold-millis", d.misfireThresholdMillis()),
-                (int) millis("campanile.worker.missed-heartbeats", d.missedHeartbeats()));
+                (int) millis("campanile.worker.missed-heartbeats", d.missedHeartbeats()),
+                millis("campanile.dispatch.no-worker-wait-millis", d.noWorkerWaitMillis()));
     }
 
     private long millis(String key, long fallback) {

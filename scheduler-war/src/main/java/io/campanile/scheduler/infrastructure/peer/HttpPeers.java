@@ -4,6 +4,7 @@ import io.campanile.api.admin.InstanceView;
 import io.campanile.api.admin.RunBatch;
 import io.campanile.api.admin.RunBatchAnswer;
 import io.campanile.api.admin.RunRequest;
+import io.campanile.api.admin.WorkerView;
 import io.campanile.api.protocol.Handoff;
 import io.campanile.scheduler.application.SchedulerSettings;
 import io.campanile.scheduler.domain.election.Peers;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.core.GenericType;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -120,6 +122,18 @@ public class HttpPeers implements Peers {
     public Optional<RunBatchAnswer> forwardRunBatch(String ownerUrl, String appName, long jobId, RunBatch batch) {
         return forward(
                 ownerUrl, "api/cluster/apps/" + appName + "/jobs/" + jobId + "/runs", batch, RunBatchAnswer.class);
+    }
+
+    @Override
+    public Optional<List<WorkerView>> listWorkers(String ownerUrl, String appName) {
+        try (Response r = request(slow, ownerUrl, "api/cluster/apps/" + appName + "/workers", null)
+                .get()) {
+            return r.getStatusInfo().getFamily() == Response.Status.Family.SUCCESSFUL
+                    ? Optional.of(r.readEntity(new GenericType<List<WorkerView>>() {}))
+                    : Optional.empty();
+        } catch (ProcessingException e) {
+            return Optional.empty();
+        }
     }
 
     /** Posts {@code body} to the owner; its answer, or empty when it did not answer with success. */

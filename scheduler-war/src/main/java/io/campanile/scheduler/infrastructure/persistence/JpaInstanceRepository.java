@@ -22,10 +22,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Instances; every state change is a conditional native update, set-based for claims and outcomes, whose effect
@@ -401,5 +403,28 @@ public class JpaInstanceRepository implements InstanceRepository {
         return message == null || message.length() <= MAX_RESULT_LENGTH
                 ? message
                 : message.substring(0, MAX_RESULT_LENGTH - 3) + "...";
+    }
+
+    @Override
+    public Set<String> workersRunning(long jobId) {
+        List<?> rows = em.createNativeQuery(
+                        "SELECT DISTINCT worker_id FROM job_instance WHERE job_id = ?1 AND state = 'RUNNING'")
+                .setParameter(1, jobId)
+                .getResultList();
+        Set<String> workers = new HashSet<>();
+        rows.forEach(r -> workers.add((String) r));
+        return workers;
+    }
+
+    @Override
+    public int failUnplaceable(String appName, long jobId, Instant dueBefore, String reason) {
+        return em.createNativeQuery("UPDATE job_instance SET state = 'FAILED', result = ?1, "
+                        + "finished_at = CURRENT_TIMESTAMP WHERE app_name = ?2 AND job_id = ?3 AND state IN "
+                        + AttemptUpdates.sourcesOf(InstanceState.FAILED, Cause.NO_WORKER) + " AND due_at <= ?4")
+                .setParameter(1, truncate(reason))
+                .setParameter(2, appName)
+                .setParameter(3, jobId)
+                .setParameter(4, dueBefore.atOffset(ZoneOffset.UTC))
+                .executeUpdate();
     }
 }

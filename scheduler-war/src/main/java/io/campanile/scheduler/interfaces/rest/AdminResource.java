@@ -14,6 +14,7 @@ import io.campanile.api.admin.RunBatch;
 import io.campanile.api.admin.RunBatchAnswer;
 import io.campanile.api.admin.RunRequest;
 import io.campanile.api.admin.SchedulePreview;
+import io.campanile.api.admin.WorkerView;
 import io.campanile.scheduler.application.BackfillJobs;
 import io.campanile.scheduler.application.Check;
 import io.campanile.scheduler.application.ClusterOverview;
@@ -22,6 +23,7 @@ import io.campanile.scheduler.application.CreateRun;
 import io.campanile.scheduler.application.EditJobs;
 import io.campanile.scheduler.application.InputLimits;
 import io.campanile.scheduler.application.JobRef;
+import io.campanile.scheduler.application.ListWorkers;
 import io.campanile.scheduler.application.ManageApps;
 import io.campanile.scheduler.application.ManageJobs;
 import io.campanile.scheduler.application.ReadInstances;
@@ -44,7 +46,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-/** The admin API: apps, jobs, runs, instances, the cluster. */
+/** The admin API: apps, jobs, runs, instances, workers, the cluster. */
 @Path("admin")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -68,6 +70,9 @@ public class AdminResource {
 
     @Inject
     ReadInstances instances;
+
+    @Inject
+    ListWorkers workers;
 
     @Inject
     ControlInstances control;
@@ -240,6 +245,12 @@ public class AdminResource {
 
     private static long instanceNumber(String instanceId) {
         return Check.wholeNumber("instanceId", instanceId, 1, Long.MAX_VALUE);
+    }
+
+    @GET
+    @Path("apps/{app}/workers")
+    public List<WorkerView> workers(@PathParam("app") String app) {
+        return workers.list(app);
     }
 
     @GET

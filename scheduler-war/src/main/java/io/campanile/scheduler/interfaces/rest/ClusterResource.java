@@ -3,12 +3,14 @@ package io.campanile.scheduler.interfaces.rest;
 import io.campanile.api.admin.RunBatch;
 import io.campanile.api.admin.RunBatchAnswer;
 import io.campanile.api.admin.RunRequest;
+import io.campanile.api.admin.WorkerView;
 import io.campanile.api.protocol.Handoff;
 import io.campanile.api.protocol.HandoffAnswer;
 import io.campanile.api.protocol.PingAnswer;
 import io.campanile.scheduler.application.Check;
 import io.campanile.scheduler.application.CreateRun;
 import io.campanile.scheduler.application.InputLimits;
+import io.campanile.scheduler.application.ListWorkers;
 import io.campanile.scheduler.application.RunJobs;
 import io.campanile.scheduler.domain.election.Election;
 import io.campanile.scheduler.domain.election.Peers;
@@ -27,7 +29,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-/** What servers ask each other: PING, hand-off of a leaving server's apps, forwarded runs. */
+/** What servers ask each other: PING, hand-off of a leaving server's apps, forwarded runs, an app's workers. */
 @Path("cluster")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,6 +47,9 @@ public class ClusterResource {
 
     @Inject
     RunJobs runs;
+
+    @Inject
+    ListWorkers workers;
 
     @GET
     @Path("ping")
@@ -72,6 +77,13 @@ public class ClusterResource {
         return Response.status(created.isNew() ? 201 : 200)
                 .entity(created.instance())
                 .build();
+    }
+
+    @GET
+    @Path("apps/{app}/workers")
+    public List<WorkerView> workers(@PathParam("app") String app) {
+        Check.appName("app", app);
+        return workers.listForwarded(app);
     }
 
     @POST

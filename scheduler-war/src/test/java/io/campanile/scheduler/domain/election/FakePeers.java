@@ -54,4 +54,9 @@ final class FakePeers implements Peers {
     public Optional<RunBatchAnswer> forwardRunBatch(String ownerUrl, String appName, long jobId, RunBatch batch) {
         throw new UnsupportedOperationException("the election never forwards runs");
     }
+
+    @Override
+    public Optional<List<io.campanile.api.admin.WorkerView>> listWorkers(String ownerUrl, String appName) {
+        throw new UnsupportedOperationException("the election never asks for workers");
+    }
 }

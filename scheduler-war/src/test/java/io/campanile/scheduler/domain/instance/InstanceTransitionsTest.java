@@ -10,6 +10,7 @@ import static io.campanile.api.InstanceState.TIMED_OUT;
 import static io.campanile.api.InstanceState.WAITING;
 import static io.campanile.scheduler.domain.instance.InstanceTransitions.Cause.CLAIM;
 import static io.campanile.scheduler.domain.instance.InstanceTransitions.Cause.LOST;
+import static io.campanile.scheduler.domain.instance.InstanceTransitions.Cause.NO_WORKER;
 import static io.campanile.scheduler.domain.instance.InstanceTransitions.Cause.OPERATOR;
 import static io.campanile.scheduler.domain.instance.InstanceTransitions.Cause.OVERLAP;
 import static io.campanile.scheduler.domain.instance.InstanceTransitions.Cause.RELEASE;
@@ -38,6 +39,7 @@ class InstanceTransitionsTest {
             move(RUNNING, TIMED_OUT, REPORT),
             move(RUNNING, WAITING, RETRY),
             move(RUNNING, FAILED, LOST),
+            move(WAITING, FAILED, NO_WORKER),
             move(BUFFERED, WAITING, RELEASE),
             move(WAITING, CANCELLED, OVERLAP),
             move(BUFFERED, CANCELLED, OVERLAP),

@@ -3,6 +3,7 @@ package io.campanile.scheduler.infrastructure.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.campanile.api.DispatchStrategy;
 import io.campanile.api.GapRule;
 import io.campanile.api.InstanceState;
 import io.campanile.api.MisfirePolicy;
@@ -25,6 +26,7 @@ import io.campanile.scheduler.application.OverlapGate;
 import io.campanile.scheduler.application.OwnerFence;
 import io.campanile.scheduler.application.ReleaseBuffered;
 import io.campanile.scheduler.application.SchedulerSettings;
+import io.campanile.scheduler.application.WorkerRegistry;
 import io.campanile.scheduler.domain.app.App;
 import io.campanile.scheduler.domain.app.AppSecret;
 import io.campanile.scheduler.domain.election.Ownership;
@@ -37,6 +39,7 @@ import io.campanile.scheduler.domain.instance.AttemptOutcome;
 import io.campanile.scheduler.domain.instance.AttemptSnapshot;
 import io.campanile.scheduler.domain.instance.JobInstance;
 import io.campanile.scheduler.domain.job.Job;
+import io.campanile.scheduler.domain.job.Routing;
 import io.campanile.scheduler.domain.schedule.ScheduleSpec;
 import io.campanile.scheduler.domain.schedule.ScheduleSpecBuilder;
 import io.campanile.scheduler.domain.time.MonotonicClock;
@@ -796,6 +799,51 @@ abstract class RepositoryContract {
     }
 
     @Test
+    void a_jobs_routing_is_stored_and_only_its_waiting_instances_due_long_enough_fail_when_no_worker_may_run_them() {
+        Job job = new Job(app, "routed", "hello", ScheduleType.API, null, "UTC", null, true, Instant.now());
+        job.routing().set(DispatchStrategy.ROUND_ROBIN, List.of("w1", "w 2"), List.of("gpu"), 256L, 0.5, 1024L, 2);
+        db.run(em -> new JpaJobRepository(em).add(job));
+        Routing stored = db.tx(em -> new JpaJobRepository(em).find(app, job.id()))
+                .orElseThrow()
+                .routing();
+        assertThat(stored.strategy()).isEqualTo(DispatchStrategy.ROUND_ROBIN);
+        assertThat(stored.workers()).containsExactly("w1", "w 2");
+        assertThat(stored.tags()).containsExactly("gpu");
+        assertThat(stored.minFreeHeapMb()).hasValue(256);
+        assertThat(stored.maxCpuLoad()).hasValue(0.5);
+        assertThat(stored.minFreeDiskMb()).hasValue(1024);
+        assertThat(stored.maxWorkers()).hasValue(2);
+
+        takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
+        long running = db.tx(em -> createRun(em, A).create(job, 1, run("r-1")))
+                .instance()
+                .id();
+        long waiting = db.tx(em -> createRun(em, A).create(job, 1, run("r-2")))
+                .instance()
+                .id();
+        long later = db.tx(em -> createRun(em, A).create(job, 1, new RunRequest(null, 3600L, "r-3", null)))
+                .instance()
+                .id();
+        claim("w1", 1, List.of(new Attempt(running, 1)));
+        Set<String> workersRunning = db.tx(em -> instances(em).workersRunning(job.id()));
+        assertThat(workersRunning).containsExactly("w1");
+
+        int failed = db.tx(em -> instances(em)
+                .failUnplaceable(app, job.id(), Instant.now().plusSeconds(60), "no live worker of app " + app));
+
+        assertThat(failed).isEqualTo(1);
+        JobInstance ended = db.tx(em -> instances(em).find(waiting)).orElseThrow();
+        assertThat(ended.state()).isEqualTo(InstanceState.FAILED);
+        assertThat(ended.result()).isEqualTo("no live worker of app " + app);
+        assertThat(ended.finishedAt()).isNotNull();
+        assertThat(db.tx(em -> instances(em).find(running)).orElseThrow().state())
+                .isEqualTo(InstanceState.RUNNING);
+        assertThat(db.tx(em -> instances(em).find(later)).orElseThrow().state())
+                .as("not due long enough")
+                .isEqualTo(InstanceState.WAITING);
+    }
+
+    @Test
     void of_workers_racing_to_claim_one_attempt_exactly_one_wins() throws Exception {
         Job job = addJob("on-demand", null);
         takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
@@ -1009,7 +1057,13 @@ abstract class RepositoryContract {
     }
 
     private static AssignWork assignWork(EntityManager em, HandedOut handed) {
-        return new AssignWork(new JpaJobRepository(em), instances(em), handed, new DueWork());
+        return new AssignWork(
+                new JpaJobRepository(em),
+                instances(em),
+                handed,
+                new DueWork(),
+                new WorkerRegistry(MonotonicClock.system()),
+                SchedulerSettings.defaults());
     }
 
     private static CreateRun createRun(EntityManager em, ServerIdentity me) {

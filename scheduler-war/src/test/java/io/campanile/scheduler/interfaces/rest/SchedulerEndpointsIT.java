@@ -347,7 +347,9 @@ class SchedulerEndpointsIT {
                                 owner.epoch(),
                                 List.of("shipper"),
                                 1000L,
-                                List.of(new Claim(run.id(), 1)))),
+                                List.of(new Claim(run.id(), 1)),
+                                null,
+                                null)),
                         HeartbeatAnswer.class);
         assertThat(beat.stop()).singleElement().satisfies(stop -> {
             assertThat(stop.instanceId()).isEqualTo(run.id());
@@ -674,6 +676,15 @@ class SchedulerEndpointsIT {
             assertThat(i.state()).isEqualTo(InstanceState.WAITING);
             assertThat(i.waitingReason()).contains("no live worker of app " + app + " has processor 'invoicer'");
         });
+        assertThat(admin.workers(app)).singleElement().satisfies(w -> {
+            assertThat(w.workerId()).isEqualTo("mail-worker");
+            assertThat(w.live()).isTrue();
+            assertThat(w.processors()).containsExactly("mail");
+            assertThat(w.tags()).isEmpty();
+            assertThat(w.capacity()).isEqualTo(4);
+            assertThat(w.lastHeartbeatAt()).isNotNull();
+        });
+        assertRejected(() -> admin.workers(unique("no-such-app")), 404, "no-such-app");
     }
 
     private void heartbeat(String app, WorkerHeartbeat heartbeat) {
