@@ -17,6 +17,7 @@ import java.util.function.BooleanSupplier;
  * @param previousOutcome for a retry, how the attempt before it ended (its failure message, or that its worker was
  *     lost); null on the first attempt
  * @param cancellation true once the run should stop (its time limit passed): see {@link #cancelled()}
+ * @param runLog the attempt's log: see {@link #log()}
  */
 public record ProcessorContext(
         long instanceId,
@@ -28,7 +29,42 @@ public record ProcessorContext(
         long epoch,
         String parameters,
         String previousOutcome,
-        BooleanSupplier cancellation) {
+        BooleanSupplier cancellation,
+        RunLog runLog) {
+
+    /** A context without a log of its own (its {@link #log()} keeps nothing). */
+    public ProcessorContext(
+            long instanceId,
+            long jobId,
+            String jobName,
+            String appName,
+            int attempt,
+            Instant scheduledFireTime,
+            long epoch,
+            String parameters,
+            String previousOutcome,
+            BooleanSupplier cancellation) {
+        this(
+                instanceId,
+                jobId,
+                jobName,
+                appName,
+                attempt,
+                scheduledFireTime,
+                epoch,
+                parameters,
+                previousOutcome,
+                cancellation,
+                null);
+    }
+
+    /**
+     * The attempt's log: lines written here are stored per attempt by the scheduler and readable (and tailable) through
+     * the admin API while the run goes on. Never null.
+     */
+    public RunLog log() {
+        return runLog == null ? RunLog.NONE : runLog;
+    }
 
     /**
      * Whether the run should stop now: its time limit passed. The worker also interrupts the processor's thread then,
@@ -49,6 +85,6 @@ public record ProcessorContext(
             Instant scheduledFireTime,
             long epoch,
             String parameters) {
-        this(instanceId, jobId, jobName, appName, attempt, scheduledFireTime, epoch, parameters, null, null);
+        this(instanceId, jobId, jobName, appName, attempt, scheduledFireTime, epoch, parameters, null, null, null);
     }
 }

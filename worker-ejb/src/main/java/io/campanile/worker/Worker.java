@@ -7,6 +7,9 @@ import io.campanile.worker.discovery.EpochGuard;
 import io.campanile.worker.discovery.Owner;
 import io.campanile.worker.discovery.ServerCandidates;
 import io.campanile.worker.discovery.ServerRotation;
+import io.campanile.worker.logs.LogQueue;
+import io.campanile.worker.logs.LogShipper;
+import io.campanile.worker.logs.RunLogs;
 import io.campanile.worker.loop.HealthProbe;
 import io.campanile.worker.loop.HeartbeatSender;
 import io.campanile.worker.loop.PollLoop;
@@ -19,6 +22,7 @@ import io.campanile.worker.run.ProcessorLookup;
 import io.campanile.worker.run.RunDispatcher;
 import io.campanile.worker.run.RunWatch;
 import io.campanile.worker.transport.ServerApi;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +51,10 @@ public final class Worker {
     static final int MAX_REPORTED_PROCESSORS = 100;
 
     static final int MAX_PROCESSOR_NAME = 200;
+    /** Run log lines held for sending at most; more are dropped (counted) until the scheduler takes some. */
+    static final int MAX_QUEUED_LOG_LINES = 20_000;
+    /** How long run log lines gather before they are sent as one batch. */
+    static final Duration LOG_FLUSH_EVERY = Duration.ofMillis(250);
 
     private final WorkerSettings settings;
     private final ThreadFactory threads;
@@ -56,6 +64,7 @@ public final class Worker {
     private final ServerApi api;
     private final Discovery discovery;
     private final OutcomeSender outcomes;
+    private final LogShipper logShipper;
     private final RunDispatcher runs;
     private final RunWatch runWatch;
     private final AssignmentRunner runner;
@@ -83,7 +92,14 @@ public final class Worker {
                 settings.app(), discovery, rotation, nanoTime, retryPause, settings.heartbeatInterval());
         ServerCandidates candidates = new ServerCandidates(owner, settings.servers(), watch::isSilent);
         this.outcomes = new OutcomeSender(settings.workerId(), api, candidates, retryPause, this::outcomesLeft);
-        AssignmentRunner runner = new AssignmentRunner(settings.app(), processors, outcomes::submit, nanoTime);
+        LogQueue logQueue = new LogQueue(MAX_QUEUED_LOG_LINES);
+        this.logShipper = new LogShipper(settings.workerId(), api, candidates, logQueue, LOG_FLUSH_EVERY, retryPause);
+        AssignmentRunner runner = new AssignmentRunner(
+                settings.app(),
+                processors,
+                outcomes::submit,
+                nanoTime,
+                new RunLogs(logQueue, settings.logMaxBytes(), Clock.systemUTC()));
         this.runWatch = runner.watch();
         this.runner = runner;
         this.runs = new RunDispatcher(
@@ -148,6 +164,7 @@ public final class Worker {
     public void start() {
         startThread(pollLoop, "campanile-poll-" + settings.app());
         startThread(outcomes, "campanile-outcomes-" + settings.app());
+        startThread(logShipper, "campanile-run-logs-" + settings.app());
         startThread(watch, "campanile-watch-" + settings.app());
         startThread(runWatch, "campanile-time-limits-" + settings.app());
     }
@@ -214,6 +231,8 @@ public final class Worker {
         }
         runWatch.stop();
         outcomes.stop();
+        logShipper.stop();
+        logShipper.flushAll();
         if (!outcomes.flush()) {
             LOG.warning(() -> outcomes.waiting() + " outcome(s) of app " + settings.app()
                     + " could not be delivered before shutdown; the owner will treat those runs as lost");

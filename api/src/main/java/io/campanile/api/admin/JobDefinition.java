@@ -47,6 +47,7 @@ import java.util.function.Consumer;
  *     interrupts the processor and the attempt is TIMED_OUT (then retried per {@code retry}). None when absent
  * @param routing which workers may run the job's instances and how one is picked; any live worker with the
  *     processor, the healthiest first, when absent
+ * @param logsLocal true: the job's run logs stay in the worker's own log, not sent to the scheduler; false when absent
  */
 public record JobDefinition(
         String name,
@@ -71,7 +72,8 @@ public record JobDefinition(
         Integer maxConcurrent,
         RetryDefinition retry,
         String timeout,
-        RoutingDefinition routing) {
+        RoutingDefinition routing,
+        Boolean logsLocal) {
 
     /** A job of the given type with nothing else set: the other fields through the {@code with...} methods. */
     public static JobDefinition of(String name, String processor, ScheduleType type) {
@@ -183,6 +185,11 @@ public record JobDefinition(
         return with(b -> b.routing = newRouting);
     }
 
+    /** Whether the job's run logs stay in the worker's own log (not sent to the scheduler). */
+    public JobDefinition withLogsLocal(boolean newLogsLocal) {
+        return with(b -> b.logsLocal = newLogsLocal);
+    }
+
     /** A copy with the fields {@code change} sets. */
     private JobDefinition with(Consumer<Builder> change) {
         Builder b = new Builder(this);
@@ -215,6 +222,7 @@ public record JobDefinition(
         private RetryDefinition retry;
         private String timeout;
         private RoutingDefinition routing;
+        private Boolean logsLocal;
 
         Builder() {}
 
@@ -242,6 +250,7 @@ public record JobDefinition(
             retry = d.retry;
             timeout = d.timeout;
             routing = d.routing;
+            logsLocal = d.logsLocal;
         }
 
         JobDefinition build() {
@@ -268,7 +277,8 @@ public record JobDefinition(
                     maxConcurrent,
                     retry,
                     timeout,
-                    routing);
+                    routing,
+                    logsLocal);
         }
     }
 }

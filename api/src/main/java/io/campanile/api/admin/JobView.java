@@ -27,6 +27,7 @@ import java.util.List;
  * @param retry the job's retry policy with every field given (its defaults filled in)
  * @param timeout the time limit of an attempt (ISO-8601); null: none
  * @param routing which workers may run the job's instances and how one is picked, with its strategy given
+ * @param logsLocal whether the job's run logs stay in the worker's own log
  * @see JobDefinition for the schedule's fields
  */
 public record JobView(
@@ -60,4 +61,5 @@ public record JobView(
         int maxConcurrent,
         RetryDefinition retry,
         String timeout,
-        RoutingDefinition routing) {}
+        RoutingDefinition routing,
+        boolean logsLocal) {}

@@ -14,6 +14,7 @@ import io.campanile.api.admin.JobView;
 import io.campanile.api.admin.PauseRequest;
 import io.campanile.api.admin.RunBatch;
 import io.campanile.api.admin.RunBatchAnswer;
+import io.campanile.api.admin.RunLogPage;
 import io.campanile.api.admin.RunRequest;
 import io.campanile.api.admin.SchedulePreview;
 import io.campanile.api.admin.WorkerView;
@@ -167,6 +168,21 @@ public class CampanileAdminClient implements AutoCloseable {
     public InstanceDetail instance(String app, long instanceId) {
         return send(
                 request("api/admin/apps/" + app + "/instances/" + instanceId).buildGet(), InstanceDetail.class);
+    }
+
+    /**
+     * Lines of an instance's attempt log after line {@code after} (0: from the start), at most {@code limit}; the
+     * current attempt when {@code attempt} is null. To tail a run, ask again from the page's {@code next}.
+     */
+    public RunLogPage logs(String app, long instanceId, Integer attempt, long after, int limit) {
+        WebTarget target = client.target(baseUri)
+                .path("api/admin/apps/" + app + "/instances/" + instanceId + "/logs")
+                .queryParam("after", after)
+                .queryParam("limit", limit);
+        if (attempt != null) {
+            target = target.queryParam("attempt", attempt);
+        }
+        return send(authorized(target).buildGet(), RunLogPage.class);
     }
 
     /** The app's workers as its owner sees them (asked of the owner by whichever server answers). */

@@ -9,8 +9,9 @@ import java.util.logging.Logger;
 
 /**
  * Sleeps for the number of milliseconds its parameters give (1 s when absent), then succeeds: for trying out time
- * limits, stopping a running instance and losing a worker in the middle of a run. An interrupt ends the sleep: it
- * logs that, and fails.
+ * limits, stopping a running instance and losing a worker in the middle of a run. It writes its run log as it goes (a
+ * line when it starts, one a second while it sleeps, one when it wakes). An interrupt ends the sleep: it logs that, and
+ * fails.
  */
 @ApplicationScoped
 @Named("sleeper")
@@ -23,14 +24,25 @@ public class SleepProcessor implements Processor {
     public ProcessResult process(ProcessorContext context) {
         long millis = millisOf(context.parameters());
         long start = System.nanoTime();
+        context.log().info("sleeping " + millis + " ms on attempt " + context.attempt());
         try {
-            Thread.sleep(millis);
+            long left = millis;
+            while (left > 0) {
+                long slice = Math.min(left, 1000);
+                Thread.sleep(slice);
+                left -= slice;
+                if (left > 0) {
+                    context.log().info("still sleeping, " + left + " ms to go");
+                }
+            }
+            context.log().info("woke up after " + millis + " ms");
             return ProcessResult.success("slept " + millis + " ms on attempt " + context.attempt());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             long slept = (System.nanoTime() - start) / 1_000_000;
             LOG.info(() -> "Sleeper on instance " + context.instanceId() + " attempt " + context.attempt()
                     + " interrupted after " + slept + " ms (cancelled: " + context.cancelled() + ")");
+            context.log().warn("interrupted after " + slept + " ms");
             return ProcessResult.failure("interrupted after " + slept + " ms");
         }
     }

@@ -226,7 +226,8 @@ public class AssignWork {
                             epoch,
                             instance.parameters(),
                             instance.previousOutcome(),
-                            job.attemptTimeout().map(Duration::toMillis).orElse(null)));
+                            job.attemptTimeout().map(Duration::toMillis).orElse(null),
+                            job.logsLocal() ? Boolean.TRUE : null));
         }
 
         void record() {

@@ -3,6 +3,8 @@ package io.campanile.scheduler.application;
 import io.campanile.api.protocol.Claim;
 import io.campanile.api.protocol.ClaimRequest;
 import io.campanile.api.protocol.Handoff;
+import io.campanile.api.protocol.LogBatch;
+import io.campanile.api.protocol.LogLine;
 import io.campanile.api.protocol.Outcome;
 import io.campanile.api.protocol.PollRequest;
 import io.campanile.api.protocol.ReportBatch;
@@ -118,6 +120,30 @@ public final class InputLimits {
             }
         }
     }
+
+    /** Run log lines: at most {@link LogBatch#MAX_LINES}, each numbered, timed, with a level and a bounded message. */
+    public static void logs(LogBatch b) {
+        Check.present("body", b);
+        Check.identifier("workerId", b.workerId(), MAX_WORKER_ID);
+        Check.present("lines", b.lines());
+        if (b.lines().size() > LogBatch.MAX_LINES) {
+            throw RequestRejected.invalid("lines", "has more than " + LogBatch.MAX_LINES + " entries");
+        }
+        for (int i = 0; i < b.lines().size(); i++) {
+            String at = "lines[" + i + "]";
+            LogLine line = b.lines().get(i);
+            Check.present(at, line);
+            attempt(at, line.instanceId(), line.attempt());
+            Check.range(at + ".seq", line.seq(), 1, Long.MAX_VALUE);
+            Check.present(at + ".at", line.at());
+            Check.present(at + ".level", line.level());
+            Check.present(at + ".message", line.message());
+            Check.text(at + ".message", line.message(), MAX_LOG_MESSAGE);
+        }
+    }
+
+    /** The longest run log line stored (the worker cuts longer ones). */
+    public static final int MAX_LOG_MESSAGE = 4000;
 
     /** A batch names each instance once: an attempt ends once. */
     public static void outcomes(ReportBatch b) {

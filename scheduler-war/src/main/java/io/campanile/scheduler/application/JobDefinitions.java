@@ -34,15 +34,17 @@ final class JobDefinitions {
             PolicyDefinitions.OverlapChoice overlap,
             RetryDefinitions.RetryChoice retry,
             Duration timeout,
-            RoutingDefinitions.RoutingChoice routing) {
+            RoutingDefinitions.RoutingChoice routing,
+            boolean logsLocal) {
 
-        /** Gives the job the definition's misfire, overlap and retry policies, time limit and routing. */
+        /** Gives the job the definition's misfire, overlap and retry policies, time limit, routing and where its logs go. */
         void applyPolicies(Job job) {
             job.policies().misfire(misfire.policy(), misfire.catchUpWindow());
             job.policies().overlap(overlap.policy(), overlap.maxConcurrent());
             retry.applyTo(job.retry());
             job.limitAttempts(timeout);
             routing.applyTo(job.routing());
+            job.keepLogsLocal(logsLocal);
         }
     }
 
@@ -71,6 +73,7 @@ final class JobDefinitions {
                 PolicyDefinitions.overlap(d),
                 RetryDefinitions.retry(d),
                 RetryDefinitions.timeout(d),
-                RoutingDefinitions.routing(d));
+                RoutingDefinitions.routing(d),
+                Boolean.TRUE.equals(d.logsLocal()));
     }
 }

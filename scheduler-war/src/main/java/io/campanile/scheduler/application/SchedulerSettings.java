@@ -22,6 +22,7 @@ package io.campanile.scheduler.application;
  *     as its heartbeats say) plus {@link #HEARTBEAT_ALLOWANCE_MILLIS}; its running attempts are retried or fail
  * @param noWorkerWaitMillis an instance due this long ago that no live worker may run (none at all, none with its
  *     processor, none its routing allows) ends FAILED with a reason naming why
+ * @param logRetentionMillis run log lines stored longer ago are deleted
  */
 public record SchedulerSettings(
         long leaseMillis,
@@ -36,7 +37,8 @@ public record SchedulerSettings(
         long lookAheadMillis,
         long misfireThresholdMillis,
         int missedHeartbeats,
-        long noWorkerWaitMillis) {
+        long noWorkerWaitMillis,
+        long logRetentionMillis) {
 
     /** What a worker's silence may exceed its missed heartbeats by before it is lost: network and GC jitter. */
     public static final long HEARTBEAT_ALLOWANCE_MILLIS = 500;
@@ -44,7 +46,8 @@ public record SchedulerSettings(
     public static SchedulerSettings defaults() {
         // 15 missed heartbeats: an owner whose own connections stall for 5 s must not take its workers for lost
         // (ExactlyOnceUnderLoadIT failed running work with 3)
-        return new SchedulerSettings(3000, 1000, 1000, 20, 100, 30_000, 15_000, 5000, 100, 500, 1000, 15, 60_000);
+        return new SchedulerSettings(
+                3000, 1000, 1000, 20, 100, 30_000, 15_000, 5000, 100, 500, 1000, 15, 60_000, 7L * 24 * 3600 * 1000);
     }
 
     /** An owner stops acting this long before the lease it wrote runs out, to absorb delays. */

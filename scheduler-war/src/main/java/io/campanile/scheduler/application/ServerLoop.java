@@ -90,6 +90,9 @@ public class ServerLoop {
             step("adoption of orphaned apps", election::adoptOrphans);
         }
         boolean recover = recoveryDue.due();
+        if (recover) {
+            step("cleaning old run logs", tendApps::cleanRunLogs);
+        }
         Map<String, Long> snapshot = held.snapshot();
         Instant now = clock.instant();
         Set<String> toFire = new HashSet<>();

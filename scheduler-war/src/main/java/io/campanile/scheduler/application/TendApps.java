@@ -19,6 +19,7 @@ public class TendApps {
     private ReleaseBuffered releaseBuffered;
     private BufferedApps bufferedApps;
     private UnplaceableWork unplaceableWork;
+    private CleanRunLogs cleanRunLogs;
 
     protected TendApps() {}
 
@@ -30,7 +31,8 @@ public class TendApps {
             HeldApps held,
             ReleaseBuffered releaseBuffered,
             BufferedApps bufferedApps,
-            UnplaceableWork unplaceableWork) {
+            UnplaceableWork unplaceableWork,
+            CleanRunLogs cleanRunLogs) {
         this.recoverLostWork = recoverLostWork;
         this.publishWorkers = publishWorkers;
         this.dueWork = dueWork;
@@ -38,6 +40,12 @@ public class TendApps {
         this.releaseBuffered = releaseBuffered;
         this.bufferedApps = bufferedApps;
         this.unplaceableWork = unplaceableWork;
+        this.cleanRunLogs = cleanRunLogs;
+    }
+
+    /** Not of one app: run logs past their retention go, a few at a time, on every server. */
+    public void cleanRunLogs() {
+        cleanRunLogs.clean();
     }
 
     public void releaseBuffered(String app, long epoch) {

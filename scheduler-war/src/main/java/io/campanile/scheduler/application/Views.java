@@ -62,7 +62,8 @@ public final class Views {
                 job.policies().maxConcurrent(),
                 retry(job.retry()),
                 job.attemptTimeout().map(Duration::toString).orElse(null),
-                routing(job.routing()));
+                routing(job.routing()),
+                job.logsLocal());
     }
 
     private static RoutingDefinition routing(Routing r) {

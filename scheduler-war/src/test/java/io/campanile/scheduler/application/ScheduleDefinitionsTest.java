@@ -100,6 +100,7 @@ class ScheduleDefinitionsTest {
                         null,
                         null,
                         null,
+                        null,
                         null),
                 "dayStart: 'nine' is not a time of day");
         assertRefused(() -> JobDefinition.cron("c", "p", "0 * * * * *").withTimeZone("Mars/Base"), "timeZone");
@@ -125,6 +126,7 @@ class ScheduleDefinitionsTest {
                 null,
                 true,
                 interval,
+                null,
                 null,
                 null,
                 null,

@@ -24,6 +24,7 @@ public final class SettingsReader {
     public static final String HEARTBEAT_TIMEOUT_MILLIS = "campanile.worker.heartbeat-timeout-millis";
     public static final String SHUTDOWN_GRACE_MILLIS = "campanile.worker.shutdown-grace-millis";
     public static final String TAGS = "campanile.worker.tags";
+    public static final String LOG_MAX_BYTES = "campanile.worker.log-max-bytes";
 
     /** A tag: what a job's routing names; the server refuses others. */
     private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -66,7 +67,8 @@ public final class SettingsReader {
                 heartbeat,
                 discovery,
                 Timeouts.defaults().withHeartbeatRead(heartbeatTimeout).withShutdownGrace(grace),
-                tags(value(TAGS).orElse("")));
+                tags(value(TAGS).orElse("")),
+                number(LOG_MAX_BYTES, WorkerSettings.DEFAULT_LOG_MAX_BYTES, 0, 100L << 20));
     }
 
     private static List<String> tags(String list) throws InvalidSettingException {

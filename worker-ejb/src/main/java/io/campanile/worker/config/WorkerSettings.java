@@ -28,14 +28,18 @@ public record WorkerSettings(
         Duration heartbeatInterval,
         Duration discoveryInterval,
         Timeouts timeouts,
-        List<String> tags) {
+        List<String> tags,
+        long logMaxBytes) {
+
+    /** What an attempt may log by default before its later lines are dropped: 1 MiB. */
+    public static final long DEFAULT_LOG_MAX_BYTES = 1L << 20;
 
     public WorkerSettings {
         servers = List.copyOf(servers);
         tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
-    /** Settings without tags. */
+    /** Settings without tags, with the default log limit. */
     public WorkerSettings(
             String app,
             String secret,
@@ -46,7 +50,18 @@ public record WorkerSettings(
             Duration heartbeatInterval,
             Duration discoveryInterval,
             Timeouts timeouts) {
-        this(app, secret, servers, workerId, capacity, prefetch, heartbeatInterval, discoveryInterval, timeouts, null);
+        this(
+                app,
+                secret,
+                servers,
+                workerId,
+                capacity,
+                prefetch,
+                heartbeatInterval,
+                discoveryInterval,
+                timeouts,
+                null,
+                DEFAULT_LOG_MAX_BYTES);
     }
 
     public WorkerSettings withTimeouts(Timeouts newTimeouts) {
@@ -60,13 +75,15 @@ public record WorkerSettings(
                 heartbeatInterval,
                 discoveryInterval,
                 newTimeouts,
-                tags);
+                tags,
+                logMaxBytes);
     }
 
     @Override
     public String toString() {
         return "WorkerSettings[app=" + app + ", secret=***, servers=" + servers + ", workerId=" + workerId
                 + ", capacity=" + capacity + ", prefetch=" + prefetch + ", heartbeatInterval=" + heartbeatInterval
-                + ", discoveryInterval=" + discoveryInterval + ", timeouts=" + timeouts + ", tags=" + tags + "]";
+                + ", discoveryInterval=" + discoveryInterval + ", timeouts=" + timeouts + ", tags=" + tags
+                + ", logMaxBytes=" + logMaxBytes + "]";
     }
 }

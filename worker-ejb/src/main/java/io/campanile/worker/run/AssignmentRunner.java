@@ -6,6 +6,7 @@ import io.campanile.api.ProcessorContext;
 import io.campanile.api.ReportedState;
 import io.campanile.api.protocol.Assignment;
 import io.campanile.api.protocol.Outcome;
+import io.campanile.worker.logs.RunLogs;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,7 @@ public final class AssignmentRunner {
     private final ProcessorLookup processors;
     private final Consumer<Outcome> outcomes;
     private final RunWatch watch;
+    private final RunLogs logs;
 
     /** A runner whose attempts have no time limit: for tests. */
     public AssignmentRunner(String app, ProcessorLookup processors, Consumer<Outcome> outcomes) {
@@ -33,10 +35,17 @@ public final class AssignmentRunner {
 
     /** A runner whose time limits are watched by {@link #watch()}, which must run on a thread of its own. */
     public AssignmentRunner(String app, ProcessorLookup processors, Consumer<Outcome> outcomes, LongSupplier nanoTime) {
+        this(app, processors, outcomes, nanoTime, RunLogs.none());
+    }
+
+    /** A runner that also gives each attempt its log, from {@code logs}. */
+    public AssignmentRunner(
+            String app, ProcessorLookup processors, Consumer<Outcome> outcomes, LongSupplier nanoTime, RunLogs logs) {
         this.app = app;
         this.processors = processors;
         this.outcomes = outcomes;
         this.watch = new RunWatch(nanoTime, this::timedOut);
+        this.logs = logs;
     }
 
     /** The watch of this runner's time limits. */
@@ -133,7 +142,8 @@ public final class AssignmentRunner {
                 a.epoch(),
                 a.parameters(),
                 a.previousOutcome(),
-                running::cancelled);
+                running::cancelled,
+                logs.of(a));
     }
 
     /** @param retryable false for a failure the processor said no retry can mend; null otherwise */

@@ -6,6 +6,8 @@ import io.campanile.api.protocol.ClaimAnswer;
 import io.campanile.api.protocol.ClaimRequest;
 import io.campanile.api.protocol.DiscoveryAnswer;
 import io.campanile.api.protocol.HeartbeatAnswer;
+import io.campanile.api.protocol.LogAnswer;
+import io.campanile.api.protocol.LogBatch;
 import io.campanile.api.protocol.PollAnswer;
 import io.campanile.api.protocol.PollRequest;
 import io.campanile.api.protocol.ReportAnswer;
@@ -103,6 +105,11 @@ public final class JaxRsServerApi implements ServerApi {
     @Override
     public ReportAnswer report(URI server, ReportBatch batch) {
         return call(server, request(client, server, "api/worker/reports").buildPost(json(batch)), ReportAnswer.class);
+    }
+
+    @Override
+    public LogAnswer logs(URI server, LogBatch batch) {
+        return call(server, request(client, server, "api/worker/logs").buildPost(json(batch)), LogAnswer.class);
     }
 
     @Override

@@ -4,6 +4,8 @@ import io.campanile.api.protocol.ClaimAnswer;
 import io.campanile.api.protocol.ClaimRequest;
 import io.campanile.api.protocol.DiscoveryAnswer;
 import io.campanile.api.protocol.HeartbeatAnswer;
+import io.campanile.api.protocol.LogAnswer;
+import io.campanile.api.protocol.LogBatch;
 import io.campanile.api.protocol.PollAnswer;
 import io.campanile.api.protocol.PollRequest;
 import io.campanile.api.protocol.ReportAnswer;
@@ -29,6 +31,9 @@ public interface ServerApi extends AutoCloseable {
 
     /** Reports how claimed attempts ended ({@code POST api/worker/reports}); any server takes reports. */
     ReportAnswer report(URI server, ReportBatch batch);
+
+    /** Sends run log lines ({@code POST api/worker/logs}); any server stores them. */
+    LogAnswer logs(URI server, LogBatch batch);
 
     /** Makes every poll in progress, and every later one, end at once with a {@link ServerCallException}. */
     void abortPolls();

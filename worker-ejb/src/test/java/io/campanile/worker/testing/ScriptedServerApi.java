@@ -178,6 +178,17 @@ public final class ScriptedServerApi implements ServerApi {
         return new ClaimAnswer(claimed, refusals);
     }
 
+    /** Run log lines sent, in order. */
+    public final java.util.List<io.campanile.api.protocol.LogLine> logLines =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public io.campanile.api.protocol.LogAnswer logs(URI server, io.campanile.api.protocol.LogBatch batch) {
+        call("logs", server);
+        logLines.addAll(batch.lines());
+        return new io.campanile.api.protocol.LogAnswer(batch.lines().size(), java.util.List.of());
+    }
+
     @Override
     public ReportAnswer report(URI server, ReportBatch batch) {
         call("report", server);

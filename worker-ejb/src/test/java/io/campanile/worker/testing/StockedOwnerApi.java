@@ -94,6 +94,16 @@ public final class StockedOwnerApi implements ServerApi {
         return new ClaimAnswer(request.claims(), List.of());
     }
 
+    /** Run log lines sent, in order. */
+    public final java.util.List<io.campanile.api.protocol.LogLine> logLines =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public io.campanile.api.protocol.LogAnswer logs(URI server, io.campanile.api.protocol.LogBatch batch) {
+        logLines.addAll(batch.lines());
+        return new io.campanile.api.protocol.LogAnswer(batch.lines().size(), java.util.List.of());
+    }
+
     @Override
     public ReportAnswer report(URI server, ReportBatch batch) {
         sleep(reportMillis);

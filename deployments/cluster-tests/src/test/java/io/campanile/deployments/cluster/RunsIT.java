@@ -10,9 +10,11 @@ import io.campanile.api.admin.JobDefinition;
 import io.campanile.api.admin.JobView;
 import io.campanile.api.admin.RetryDefinition;
 import io.campanile.api.admin.RoutingDefinition;
+import io.campanile.api.admin.RunLogPage;
 import io.campanile.api.admin.RunRequest;
 import io.campanile.api.admin.WorkerView;
 import io.campanile.api.client.CampanileAdminClient;
+import io.campanile.api.protocol.LogLine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -262,6 +264,56 @@ class RunsIT {
                 .filteredOn(w -> w.workerId().equals(SECOND_WORKER))
                 .singleElement()
                 .satisfies(w -> assertThat(w.tags()).containsExactly(SECOND_WORKER_TAG));
+    }
+
+    @Test
+    @Order(6)
+    void a_runs_log_can_be_tailed_while_it_runs_and_is_complete_once_it_ended() {
+        JobView chatty =
+                admin.createJob(APP, JobDefinition.onDemand("chatty", "sleeper").withParameters("4000"));
+        JobView quiet = admin.createJob(
+                APP,
+                JobDefinition.onDemand("quiet", "sleeper").withParameters("100").withLogsLocal(true));
+        InstanceView run = admin.runJob(APP, chatty.id(), RunRequest.now());
+        await(run, "RUNNING", i -> i.state() == InstanceState.RUNNING);
+        long runningSeen = System.nanoTime();
+
+        RunLogPage first = Poll.until(
+                        "the first log line of instance " + run.id(), runningSeen, GIVE_UP, POLL, () -> Optional.of(
+                                        admin.logs(APP, run.id(), null, 0, 100))
+                                .filter(page -> !page.lines().isEmpty()))
+                .value();
+        long firstLineAfter = Poll.millisSince(runningSeen);
+        assertThat(first.finished()).as("read while the run goes on").isFalse();
+        List<LogLine> lines = new ArrayList<>(first.lines());
+        RunLogPage page = first;
+        while (!(page.finished() && lines.get(lines.size() - 1).message().startsWith("woke up"))) {
+            Poll.pause(Duration.ofMillis(200));
+            page = admin.logs(APP, run.id(), null, page.next(), 100);
+            lines.addAll(page.lines());
+            assertThat(Poll.millisSince(runningSeen)).as("tailing ends").isLessThan(GIVE_UP.toMillis());
+        }
+
+        System.out.println("RUNS-LOGS lines=" + lines.size() + " first-line-readable-after-running-seen-ms="
+                + firstLineAfter + " state=" + page.state());
+        assertThat(lines).extracting(LogLine::seq).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(lines)
+                .extracting(LogLine::message)
+                .containsExactly(
+                        "sleeping 4000 ms on attempt 1",
+                        "still sleeping, 3000 ms to go",
+                        "still sleeping, 2000 ms to go",
+                        "still sleeping, 1000 ms to go",
+                        "woke up after 4000 ms");
+        assertThat(page.state()).isEqualTo(InstanceState.SUCCEEDED);
+
+        InstanceView local = admin.runJob(APP, quiet.id(), RunRequest.now());
+        InstanceView done = await(local, "SUCCEEDED", i -> i.state() == InstanceState.SUCCEEDED);
+        Poll.pause(Duration.ofSeconds(1));
+        RunLogPage none = admin.logs(APP, local.id(), null, 0, 100);
+        assertThat(none.lines()).as("kept in the worker's own log").isEmpty();
+        assertThat(none.finished()).isTrue();
+        workerOf(done).awaitLogLine("[quiet instance " + local.id() + " attempt 1] sleeping 100 ms", GIVE_UP);
     }
 
     private InstanceView await(InstanceView run, String what, Predicate<InstanceView> done) {

@@ -100,6 +100,10 @@ public class Job {
     @Embedded
     private Routing routing = new Routing();
 
+    /** Whether its run logs stay in the worker's own log. */
+    @Column(name = "logs_local", nullable = false)
+    private boolean logsLocal;
+
     /** The time limit of an attempt; null: none. */
     @Column(name = "attempt_timeout_ms")
     private Long attemptTimeoutMillis;
@@ -254,6 +258,15 @@ public class Job {
 
     public void limitAttempts(Duration timeout) {
         this.attemptTimeoutMillis = timeout == null ? null : timeout.toMillis();
+    }
+
+    public boolean logsLocal() {
+        return logsLocal;
+    }
+
+    /** Keeps its run logs in the worker's own log (true) or has them sent to the scheduler (false). */
+    public void keepLogsLocal(boolean local) {
+        this.logsLocal = local;
     }
 
     /** Which workers may run its instances and how one is picked, to read or change. */

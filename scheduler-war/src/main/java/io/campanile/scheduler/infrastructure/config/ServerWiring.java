@@ -51,7 +51,8 @@ public class ServerWiring {
                 millis("campanile.fire.look-ahead-millis", d.lookAheadMillis()),
                 millis("campanile.misfire.threshold-millis", d.misfireThresholdMillis()),
                 (int) millis("campanile.worker.missed-heartbeats", d.missedHeartbeats()),
-                millis("campanile.dispatch.no-worker-wait-millis", d.noWorkerWaitMillis()));
+                millis("campanile.dispatch.no-worker-wait-millis", d.noWorkerWaitMillis()),
+                millis("campanile.logs.retention-hours", d.logRetentionMillis() / 3_600_000) * 3_600_000);
     }
 
     private long millis(String key, long fallback) {

@@ -12,6 +12,7 @@ import io.campanile.api.admin.JobView;
 import io.campanile.api.admin.PauseRequest;
 import io.campanile.api.admin.RunBatch;
 import io.campanile.api.admin.RunBatchAnswer;
+import io.campanile.api.admin.RunLogPage;
 import io.campanile.api.admin.RunRequest;
 import io.campanile.api.admin.SchedulePreview;
 import io.campanile.api.admin.WorkerView;
@@ -27,6 +28,7 @@ import io.campanile.scheduler.application.ListWorkers;
 import io.campanile.scheduler.application.ManageApps;
 import io.campanile.scheduler.application.ManageJobs;
 import io.campanile.scheduler.application.ReadInstances;
+import io.campanile.scheduler.application.ReadRunLogs;
 import io.campanile.scheduler.application.RunJobs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -73,6 +75,9 @@ public class AdminResource {
 
     @Inject
     ListWorkers workers;
+
+    @Inject
+    ReadRunLogs runLogs;
 
     @Inject
     ControlInstances control;
@@ -220,6 +225,22 @@ public class AdminResource {
     @Path("apps/{app}/instances/{instanceId}")
     public InstanceDetail instance(@PathParam("app") String app, @PathParam("instanceId") String instanceId) {
         return instances.detail(app, instanceNumber(instanceId));
+    }
+
+    @GET
+    @Path("apps/{app}/instances/{instanceId}/logs")
+    public RunLogPage logs(
+            @PathParam("app") String app,
+            @PathParam("instanceId") String instanceId,
+            @QueryParam("attempt") String attempt,
+            @QueryParam("after") @DefaultValue("0") String after,
+            @QueryParam("limit") @DefaultValue("500") String limit) {
+        return runLogs.read(
+                app,
+                instanceNumber(instanceId),
+                attempt == null ? null : (int) Check.wholeNumber("attempt", attempt, 1, Integer.MAX_VALUE),
+                Check.wholeNumber("after", after, 0, Long.MAX_VALUE),
+                (int) Check.wholeNumber("limit", limit, 1, ReadRunLogs.MAX_LINES));
     }
 
     @POST

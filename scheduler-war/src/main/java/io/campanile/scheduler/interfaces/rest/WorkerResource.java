@@ -5,6 +5,8 @@ import io.campanile.api.protocol.ClaimAnswer;
 import io.campanile.api.protocol.ClaimRequest;
 import io.campanile.api.protocol.DiscoveryAnswer;
 import io.campanile.api.protocol.HeartbeatAnswer;
+import io.campanile.api.protocol.LogAnswer;
+import io.campanile.api.protocol.LogBatch;
 import io.campanile.api.protocol.PollAnswer;
 import io.campanile.api.protocol.PollRequest;
 import io.campanile.api.protocol.ReportAnswer;
@@ -18,6 +20,7 @@ import io.campanile.scheduler.application.RecordOutcomes;
 import io.campanile.scheduler.application.RequestRejected;
 import io.campanile.scheduler.application.SchedulerSettings;
 import io.campanile.scheduler.application.StopSignals;
+import io.campanile.scheduler.application.StoreRunLogs;
 import io.campanile.scheduler.application.WaitingPolls;
 import io.campanile.scheduler.application.WorkerRegistry;
 import io.campanile.scheduler.domain.election.Election;
@@ -38,12 +41,15 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The worker protocol: discovery, heartbeat, long-poll for work, claims, outcome reports. */
+/** The worker protocol: discovery, heartbeat, long-poll for work, claims, outcome reports, run logs. */
 @Path("worker")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class WorkerResource {
+
+    @Inject
+    StoreRunLogs runLogs;
 
     @Inject
     Election election;
@@ -134,6 +140,14 @@ public class WorkerResource {
         InputLimits.outcomes(batch);
         workers.seen(app, batch.workerId());
         return outcomes.record(app, batch);
+    }
+
+    /** Any server stores run log lines. */
+    @POST
+    @Path("logs")
+    public LogAnswer logs(@HeaderParam(Headers.APP) String app, LogBatch batch) {
+        InputLimits.logs(batch);
+        return runLogs.store(app, batch);
     }
 
     private long currentEpoch(String app) {

@@ -2,6 +2,7 @@ package io.campanile.scheduler.infrastructure.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.campanile.api.DispatchStrategy;
 import io.campanile.api.GapRule;
@@ -9,10 +10,14 @@ import io.campanile.api.InstanceState;
 import io.campanile.api.MisfirePolicy;
 import io.campanile.api.OverlapPolicy;
 import io.campanile.api.OwnershipChangeReason;
+import io.campanile.api.RunLog;
 import io.campanile.api.ScheduleType;
 import io.campanile.api.admin.RunBatchAnswer;
 import io.campanile.api.admin.RunRequest;
 import io.campanile.api.protocol.Assignment;
+import io.campanile.api.protocol.LogAnswer;
+import io.campanile.api.protocol.LogBatch;
+import io.campanile.api.protocol.LogLine;
 import io.campanile.scheduler.application.AssignWork;
 import io.campanile.scheduler.application.BufferedApps;
 import io.campanile.scheduler.application.CreateRun;
@@ -26,6 +31,7 @@ import io.campanile.scheduler.application.OverlapGate;
 import io.campanile.scheduler.application.OwnerFence;
 import io.campanile.scheduler.application.ReleaseBuffered;
 import io.campanile.scheduler.application.SchedulerSettings;
+import io.campanile.scheduler.application.StoreRunLogs;
 import io.campanile.scheduler.application.WorkerRegistry;
 import io.campanile.scheduler.domain.app.App;
 import io.campanile.scheduler.domain.app.AppSecret;
@@ -841,6 +847,58 @@ abstract class RepositoryContract {
         assertThat(db.tx(em -> instances(em).find(later)).orElseThrow().state())
                 .as("not due long enough")
                 .isEqualTo(InstanceState.WAITING);
+    }
+
+    @Test
+    void run_log_lines_are_stored_once_per_number_only_from_the_attempts_worker_and_old_ones_are_cleaned_up() {
+        Job job = addJob("chatty", null);
+        takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
+        long id = db.tx(em -> createRun(em, A).create(job, 1, run("r-1")))
+                .instance()
+                .id();
+        claim("w", 1, List.of(new Attempt(id, 1)));
+        Instant at = Instant.parse("2026-12-01T10:00:00Z");
+        List<LogLine> lines = List.of(
+                new LogLine(id, 1, 1, at, RunLog.Level.INFO, "first"),
+                new LogLine(id, 1, 2, at.plusMillis(1), RunLog.Level.WARN, "second\n\twith a tab"));
+
+        LogAnswer stored = db.tx(em -> storeRunLogs(em).store(app, new LogBatch("w", lines)));
+        LogAnswer again = db.tx(em -> storeRunLogs(em).store(app, new LogBatch("w", lines)));
+        LogAnswer otherWorker = db.tx(em -> storeRunLogs(em)
+                .store(app, new LogBatch("x", List.of(new LogLine(id, 1, 3, at, RunLog.Level.INFO, "not mine")))));
+        LogAnswer laterAttempt = db.tx(em -> storeRunLogs(em)
+                .store(app, new LogBatch("w", List.of(new LogLine(id, 2, 1, at, RunLog.Level.INFO, "too early")))));
+
+        assertThat(stored.stored()).isEqualTo(2);
+        assertThat(again.stored()).as("a batch sent again").isEqualTo(2);
+        assertThat(otherWorker.refused()).singleElement().satisfies(r -> assertThat(r.reason())
+                .isEqualTo("attempt 1 runs on worker w"));
+        assertThat(laterAttempt.refused()).singleElement().satisfies(r -> assertThat(r.reason())
+                .isEqualTo("instance " + id + " is at attempt 1"));
+        assertThat(logLines(id, 0))
+                .extracting(LogLine::seq, LogLine::level, LogLine::message, LogLine::at)
+                .containsExactly(
+                        tuple(1L, RunLog.Level.INFO, "first", at),
+                        tuple(2L, RunLog.Level.WARN, "second\n\twith a tab", at.plusMillis(1)));
+        assertThat(logLines(id, 1)).extracting(LogLine::seq).containsExactly(2L);
+
+        assertThat(cleaned(Instant.now().minusSeconds(3600)))
+                .as("stored just now")
+                .isZero();
+        assertThat(cleaned(Instant.now().plusSeconds(3600))).isEqualTo(2);
+        assertThat(logLines(id, 0)).isEmpty();
+    }
+
+    private List<LogLine> logLines(long instanceId, long after) {
+        return db.tx(em -> new JpaRunLogRepository(em).read(instanceId, 1, after, 10));
+    }
+
+    private int cleaned(Instant before) {
+        return db.tx(em -> new JpaRunLogRepository(em).deleteStoredBefore(before, 10));
+    }
+
+    private static StoreRunLogs storeRunLogs(EntityManager em) {
+        return new StoreRunLogs(instances(em), new JpaRunLogRepository(em));
     }
 
     @Test
