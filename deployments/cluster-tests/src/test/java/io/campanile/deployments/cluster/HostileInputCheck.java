@@ -252,6 +252,20 @@ abstract class HostileInputCheck {
                 Field.number("epochSeen", "1", Kind.LONG),
                 new Field("processors", "[\"p\"]", Kind.LIST, false));
         bodyCases(cases, "POST /api/worker/heartbeat", "/campanile/api/worker/heartbeat", worker, heartbeat, true);
+        for (String tags : List.of("[null]", "[\"has space\"]", "[\"" + "t".repeat(65) + "\"]", "\"gpu\"")) {
+            cases.add(post(
+                    "POST /api/worker/heartbeat",
+                    "tags " + RawHttp.cut(tags),
+                    "/campanile/api/worker/heartbeat",
+                    worker,
+                    withField(validBody(heartbeat), "tags", tags)));
+        }
+        cases.add(post(
+                "POST /api/worker/heartbeat",
+                "freeDiskBytes -1",
+                "/campanile/api/worker/heartbeat",
+                worker,
+                withField(validBody(heartbeat), "freeDiskBytes", "-1")));
         for (String processors : List.of("[null]", "[1]", "[\"a\\nb\"]", "[\"a\\u0000\"]", "[\"" + HUGE + "\"]")) {
             cases.add(post(
                     "POST /api/worker/heartbeat",
@@ -308,6 +322,35 @@ abstract class HostileInputCheck {
                 "/campanile/api/worker/reports",
                 "Campanile-App: other\r\nAuthorization: Bearer " + SECRET,
                 validBody(report)));
+
+        // run logs (issue 8): a worker's lines; the seeded instance is not running on w1, so even a valid line is
+        // refused
+        String logLine = "{\"instanceId\":" + instanceId
+                + ",\"attempt\":1,\"seq\":1,\"at\":\"2026-12-01T10:00:00Z\",\"level\":\"INFO\",\"message\":\"m\"}";
+        Map<String, Field> logBatch =
+                fields(Field.id("workerId", "\"w1\""), new Field("lines", "[" + logLine + "]", Kind.LIST, true));
+        bodyCases(cases, "POST /api/worker/logs", "/campanile/api/worker/logs", worker, logBatch, true);
+        for (String lines : List.of(
+                "[null]",
+                "[1]",
+                "[{\"instanceId\":1,\"attempt\":1,\"seq\":0,\"at\":\"2026-12-01T10:00:00Z\",\"level\":\"INFO\",\"message\":\"m\"}]",
+                "[{\"instanceId\":1,\"attempt\":0,\"seq\":1,\"at\":\"2026-12-01T10:00:00Z\",\"level\":\"INFO\",\"message\":\"m\"}]",
+                "[{\"instanceId\":1,\"attempt\":1,\"seq\":1,\"at\":\"2026-12-01T10:00:00Z\",\"level\":\"LOUD\",\"message\":\"m\"}]",
+                "[{\"instanceId\":1,\"attempt\":1,\"seq\":1,\"at\":\"yesterday\",\"level\":\"INFO\",\"message\":\"m\"}]",
+                "[{\"instanceId\":1,\"attempt\":1,\"seq\":1,\"level\":\"INFO\",\"message\":\"m\"}]",
+                "[{\"instanceId\":1,\"attempt\":1,\"seq\":1,\"at\":\"2026-12-01T10:00:00Z\",\"level\":\"INFO\"}]",
+                "[{\"instanceId\":1,\"attempt\":1,\"seq\":1,\"at\":\"2026-12-01T10:00:00Z\",\"level\":\"INFO\",\"message\":\"a\\u0000\"}]",
+                "[{\"instanceId\":1,\"attempt\":1,\"seq\":1,\"at\":\"2026-12-01T10:00:00Z\",\"level\":\"INFO\",\"message\":\""
+                        + "m".repeat(4001) + "\"}]",
+                "[" + String.join(",", java.util.Collections.nCopies(1001, logLine)) + "]")) {
+            cases.add(post(
+                    "POST /api/worker/logs",
+                    "lines " + RawHttp.cut(lines),
+                    "/campanile/api/worker/logs",
+                    worker,
+                    body(logBatch, "lines", lines)));
+        }
+        credentialCases(cases, "POST /api/worker/logs", "POST /campanile/api/worker/logs", validBody(logBatch), true);
 
         String claimOf = "{\"instanceId\":" + instanceId + ",\"attempt\":1}";
         Map<String, Field> claim = fields(
@@ -538,7 +581,23 @@ abstract class HostileInputCheck {
             {"timeout", "\"PT0.5S\""},
             {"timeout", "\"P2D\""},
             {"timeout", "5"},
-            {"timeout", "\"-PT5S\""}
+            {"timeout", "\"-PT5S\""},
+            // worker selection (issue 8): unknown strategies, malformed tags and ids, filters out of range
+            {"routing", "\"any\""},
+            {"routing", "{\"strategy\":\"FASTEST\"}"},
+            {"routing", "{\"tags\":[\"has space\"]}"},
+            {"routing", "{\"tags\":[null]}"},
+            {"routing", "{\"tags\":\"gpu\"}"},
+            {"routing", "{\"workers\":[\"w\\u0000\"]}"},
+            {"routing", "{\"workers\":[\"" + "w".repeat(201) + "\"]}"},
+            {"routing", "{\"minFreeHeapMb\":-1}"},
+            {"routing", "{\"minFreeDiskMb\":99999999999999}"},
+            {"routing", "{\"maxCpuLoad\":-0.5}"},
+            {"routing", "{\"maxCpuLoad\":\"high\"}"},
+            {"routing", "{\"maxWorkers\":0}"},
+            {"routing", "{\"maxWorkers\":1,\"surprise\":1}"},
+            {"logsLocal", "\"yes\""},
+            {"logsLocal", "1"}
         }) {
             for (String path : List.of(jobs, jobs + "/preview")) {
                 cases.add(post(
@@ -797,6 +856,64 @@ abstract class HostileInputCheck {
             }
         }
 
+        // an attempt's run log (issue 8): bad paths and queries, credentials, methods
+        pathCases(
+                cases,
+                "GET /api/admin/apps/{app}/instances/{id}/logs",
+                "/campanile/api/admin/apps/%s/instances/%s/logs",
+                admin,
+                "GET",
+                "");
+        for (String query : List.of(
+                "?attempt=0",
+                "?attempt=x",
+                "?attempt=99999999999",
+                "?after=-1",
+                "?after=x",
+                "?limit=0",
+                "?limit=1001")) {
+            cases.add(get(
+                    "GET /api/admin/apps/{app}/instances/{id}/logs",
+                    "query " + query,
+                    "/campanile/api/admin/apps/" + APP + "/instances/" + instanceId + "/logs" + query,
+                    admin));
+        }
+        credentialCases(
+                cases,
+                "GET /api/admin/apps/{app}/instances/{id}/logs",
+                "GET /campanile/api/admin/apps/" + APP + "/instances/1/logs",
+                "",
+                false);
+        methodCases(
+                cases,
+                "GET /api/admin/apps/{app}/instances/{id}/logs",
+                "/campanile/api/admin/apps/" + APP + "/instances/1/logs",
+                admin,
+                "POST",
+                "DELETE");
+
+        // an app's workers (issue 8)
+        for (String badApp : List.of("a%20b", "%C3%A9", "a%01b", "nope", "a".repeat(300))) {
+            cases.add(get(
+                    "GET /api/admin/apps/{app}/workers",
+                    "app " + RawHttp.cut(badApp),
+                    "/campanile/api/admin/apps/" + badApp + "/workers",
+                    admin));
+        }
+        credentialCases(
+                cases,
+                "GET /api/admin/apps/{app}/workers",
+                "GET /campanile/api/admin/apps/" + APP + "/workers",
+                "",
+                false);
+        methodCases(
+                cases,
+                "GET /api/admin/apps/{app}/workers",
+                "/campanile/api/admin/apps/" + APP + "/workers",
+                admin,
+                "POST",
+                "DELETE");
+
         credentialCases(cases, "GET /api/admin/cluster", "GET /campanile/api/admin/cluster", "", false);
         methodCases(cases, "GET /api/admin/cluster", "/campanile/api/admin/cluster", admin, "POST", "DELETE");
 
@@ -911,6 +1028,11 @@ abstract class HostileInputCheck {
             json.append(",\"").append(name).append("\":").append(value);
         }
         return json.append('}').toString();
+    }
+
+    /** A JSON object with one more field. */
+    private static String withField(String object, String name, String value) {
+        return object.substring(0, object.length() - 1) + ",\"" + name + "\":" + value + "}";
     }
 
     private static String validBody(Map<String, Field> fields) {
