@@ -34,10 +34,13 @@ import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * Runs users can control, on real processes: one scheduler server and two workers of the demo app (the cluster's
- * {@code demo} and a second, {@code demo-2}) on PostgreSQL, running the demo's {@code sleeper} processor. A time limit
- * interrupts a processor stuck in a blocking call; a stop through the admin API reaches the worker that runs the
- * instance and interrupts it; a worker frozen in the middle of a run ({@code SIGSTOP}) is declared lost within seconds,
- * its attempt is retried on the other worker, and once thawed its late report is refused and changes nothing.
+ * {@code demo} and a second, {@code demo-2}, tagged {@code blue}) on PostgreSQL, running the demo's {@code sleeper} and
+ * {@code spinner} processors. A time limit interrupts a processor stuck in a blocking call and one spinning in a loop; a
+ * stop through the admin API reaches the worker that runs the instance and interrupts it; a worker frozen in the
+ * middle of a run ({@code SIGSTOP}) is declared lost within seconds, its attempt is retried on the other worker, and
+ * once thawed its late report is refused and changes nothing; routing by tag, a job no worker may run failing with the
+ * reason, the workers list; a run log tailed while it runs; a worker stopped gracefully mid-run has its attempt retried
+ * at once, a worker killed ({@code kill -9}) once it is taken for lost.
  * Prints {@code RUNS-...} lines; logs in {@code target/cluster-logs/runs/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -52,7 +55,9 @@ class RunsIT {
 
     private ClusterSettings settings;
     private CampanileCluster cluster;
-    private PayaraProcess secondWorker;
+    /** The workers this suite started besides the cluster's demo, by worker id (the latest for an id). */
+    private final Map<String, PayaraProcess> startedWorkers = new java.util.LinkedHashMap<>();
+
     private CampanileAdminClient admin;
 
     @RegisterExtension
@@ -62,9 +67,7 @@ class RunsIT {
             if (cluster != null) {
                 cluster.printLogTails(80);
             }
-            if (secondWorker != null) {
-                System.err.println(secondWorker.framedTail(80));
-            }
+            startedWorkers.values().forEach(w -> System.err.println(w.framedTail(80)));
         }
     };
 
@@ -76,37 +79,42 @@ class RunsIT {
         try {
             admin = cluster.servers().get(0).admin();
             admin.createApp(APP, cluster.appSecret());
-            secondWorker = new MicroLaunch(
-                            settings.microJar(),
-                            settings.demoWar(),
-                            FreePorts.next(),
-                            Map.of(
-                                    "campanile.app",
-                                    APP,
-                                    "campanile.app.secret",
-                                    cluster.appSecret(),
-                                    "campanile.servers",
-                                    cluster.servers().get(0).advertisedUri().toString(),
-                                    "campanile.worker.id",
-                                    SECOND_WORKER,
-                                    "campanile.worker.tags",
-                                    SECOND_WORKER_TAG,
-                                    "demo.audit.file",
-                                    cluster.auditFile().toString()))
-                    .toProcess(SECOND_WORKER, settings.logDir());
-            secondWorker.start();
-            secondWorker.awaitLogLine(") ready in ", settings.startTimeout());
+            startWorker(SECOND_WORKER, SECOND_WORKER_TAG);
         } catch (RuntimeException | Error e) {
             cluster.printLogTails(80);
             throw e;
         }
     }
 
+    /** Starts another worker of the demo app with this id and tags, and waits until it is up. */
+    private PayaraProcess startWorker(String workerId, String tags) {
+        PayaraProcess worker = new MicroLaunch(
+                        settings.microJar(),
+                        settings.demoWar(),
+                        FreePorts.next(),
+                        Map.of(
+                                "campanile.app",
+                                APP,
+                                "campanile.app.secret",
+                                cluster.appSecret(),
+                                "campanile.servers",
+                                cluster.servers().get(0).advertisedUri().toString(),
+                                "campanile.worker.id",
+                                workerId,
+                                "campanile.worker.tags",
+                                tags,
+                                "demo.audit.file",
+                                cluster.auditFile().toString()))
+                .toProcess(workerId + "-" + startedWorkers.size(), settings.logDir());
+        startedWorkers.put(workerId, worker);
+        worker.start();
+        worker.awaitLogLine(") ready in ", settings.startTimeout());
+        return worker;
+    }
+
     @AfterAll
     void stopEverything() {
-        if (secondWorker != null) {
-            secondWorker.close();
-        }
+        startedWorkers.values().forEach(PayaraProcess::close);
         if (cluster != null) {
             System.out.println("runs cluster logs: " + settings.logDir());
             cluster.close();
@@ -131,6 +139,17 @@ class RunsIT {
                 + " result=" + ended.result());
         assertThat(ended.result()).startsWith("timed out after PT2S");
         workerOf(running).awaitLogLine("Sleeper on instance " + run.id() + " attempt 1 interrupted", GIVE_UP);
+
+        JobView spinning = admin.createJob(
+                APP, JobDefinition.onDemand("spinning", "spinner").withTimeout(Duration.ofSeconds(2)));
+        InstanceView spin = admin.runJob(APP, spinning.id(), RunRequest.now());
+        InstanceView spinRunning = await(spin, "RUNNING", i -> i.state() == InstanceState.RUNNING);
+        InstanceView spinEnded = await(spin, "TIMED_OUT", i -> i.state() == InstanceState.TIMED_OUT);
+        Duration sawCancelled = workerOf(spinRunning)
+                .awaitLogLine("Spinner on instance " + spin.id() + " attempt 1 saw it was cancelled", GIVE_UP);
+        System.out.println("RUNS-TIMEOUT-LOOP limit-ms=2000 result=" + spinEnded.result());
+        assertThat(spinEnded.result()).startsWith("timed out after PT2S");
+        assertThat(sawCancelled).isNotNull();
     }
 
     @Test
@@ -316,6 +335,78 @@ class RunsIT {
         workerOf(done).awaitLogLine("[quiet instance " + local.id() + " attempt 1] sleeping 100 ms", GIVE_UP);
     }
 
+    @Test
+    @Order(7)
+    void a_worker_stopped_gracefully_in_the_middle_of_a_run_has_it_retried_elsewhere_at_once() {
+        InstanceView run = runSleeperWithRetries("drained");
+        InstanceView running = await(run, "RUNNING", i -> i.state() == InstanceState.RUNNING);
+        PayaraProcess stopping = workerOf(running);
+
+        long stoppedAt = System.nanoTime();
+        stopping.terminate();
+        InstanceView retried = await(
+                run,
+                "attempt 2 RUNNING on another worker",
+                i -> i.attempt() == 2 && i.state() == InstanceState.RUNNING);
+        long retriedAfter = Poll.millisSince(stoppedAt);
+
+        System.out.println("RUNS-GRACEFUL-STOP stopped=" + running.workerId() + " retried-running-after-ms="
+                + retriedAfter + " on=" + retried.workerId());
+        assertThat(retried.workerId()).isNotEqualTo(running.workerId());
+        assertThat(retriedAfter)
+                .as("retried at once, not after the worker is taken for lost (15.5 s)")
+                .isLessThan(10_000);
+        assertThat(admin.instance(APP, run.id()).earlierAttempts())
+                .singleElement()
+                .satisfies(a -> {
+                    assertThat(a.outcome()).isEqualTo("FAILED");
+                    assertThat(a.result()).contains("the worker stopped");
+                });
+        assertThat(stopping.awaitExit(Duration.ofSeconds(60))).isTrue();
+        await(run, "SUCCEEDED", i -> i.state() == InstanceState.SUCCEEDED);
+        if (running.workerId().equals(SECOND_WORKER)) {
+            startWorker(SECOND_WORKER, SECOND_WORKER_TAG);
+        } else {
+            startWorker("demo-3", "");
+        }
+    }
+
+    @Test
+    @Order(8)
+    void a_killed_workers_attempt_is_retried_on_another_once_it_is_taken_for_lost() {
+        InstanceView run = runSleeperWithRetries("crashed");
+        InstanceView running = await(run, "RUNNING", i -> i.state() == InstanceState.RUNNING);
+
+        long killedAt = System.nanoTime();
+        workerOf(running).kill9();
+        InstanceView retried = Poll.until(
+                        "instance " + run.id() + " attempt 2 RUNNING",
+                        killedAt,
+                        Duration.ofSeconds(60),
+                        POLL,
+                        () -> Optional.of(instance(run))
+                                .filter(i -> i.attempt() == 2 && i.state() == InstanceState.RUNNING))
+                .value();
+        long retriedAfter = Poll.millisSince(killedAt);
+
+        System.out.println("RUNS-KILLED-WORKER killed=" + running.workerId() + " retried-running-after-ms="
+                + retriedAfter + " on=" + retried.workerId());
+        assertThat(retried.workerId()).isNotEqualTo(running.workerId());
+        assertThat(admin.instance(APP, run.id()).earlierAttempts())
+                .singleElement()
+                .satisfies(a -> assertThat(a.outcome()).isEqualTo("WORKER_LOST"));
+        await(run, "SUCCEEDED", i -> i.state() == InstanceState.SUCCEEDED);
+    }
+
+    private InstanceView runSleeperWithRetries(String name) {
+        JobView job = admin.createJob(
+                APP,
+                JobDefinition.onDemand(name, "sleeper")
+                        .withParameters("8000")
+                        .withRetry(RetryDefinition.attempts(3).withBackoff(Duration.ZERO, Duration.ofSeconds(1))));
+        return admin.runJob(APP, job.id(), RunRequest.now());
+    }
+
     private InstanceView await(InstanceView run, String what, Predicate<InstanceView> done) {
         return Poll.until("instance " + run.id() + " " + what, System.nanoTime(), GIVE_UP, POLL, () -> Optional.of(
                                 instance(run))
@@ -328,6 +419,6 @@ class RunsIT {
     }
 
     private PayaraProcess workerOf(InstanceView running) {
-        return SECOND_WORKER.equals(running.workerId()) ? secondWorker : cluster.demo();
+        return startedWorkers.getOrDefault(running.workerId(), cluster.demo());
     }
 }
