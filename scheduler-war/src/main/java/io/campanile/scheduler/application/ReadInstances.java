@@ -11,8 +11,9 @@ import io.campanile.scheduler.domain.worker.WorkerSummaryRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.List;
 
-/** Reads one instance of an app with the history of its attempts. */
+/** Reads one instance of an app with its attempts and its whole history as a timeline. */
 @ApplicationScoped
 public class ReadInstances {
 
@@ -40,11 +41,11 @@ public class ReadInstances {
                 .filter(i -> i.appName().equals(appName))
                 .orElseThrow(() -> RequestRejected.notFound("app " + appName + " has no instance " + instanceId));
         Job job = jobs.find(appName, instance.jobId()).orElseThrow();
+        List<EarlierAttempt> earlier = instances.earlierAttempts(instanceId);
         return new InstanceDetail(
                 Views.of(instance, job, workers.find(appName)),
-                instances.earlierAttempts(instanceId).stream()
-                        .map(ReadInstances::view)
-                        .toList());
+                earlier.stream().map(ReadInstances::view).toList(),
+                InstanceTimeline.of(instance, earlier, instances.moves(instanceId)));
     }
 
     private static AttemptView view(EarlierAttempt a) {

@@ -187,4 +187,9 @@ public final class InMemoryInstances implements InstanceRepository {
         ended.forEach(i -> failed.add(i.id() + "/" + i.attempt() + ": " + reason));
         return ended.size();
     }
+
+    @Override
+    public List<io.campanile.scheduler.domain.instance.InstanceMove> moves(long instanceId) {
+        throw new UnsupportedOperationException("not used by the tests of this double");
+    }
 }

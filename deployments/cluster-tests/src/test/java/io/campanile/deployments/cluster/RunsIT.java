@@ -1,10 +1,12 @@
 package io.campanile.deployments.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.campanile.api.DispatchStrategy;
 import io.campanile.api.InstanceState;
 import io.campanile.api.admin.InstanceDetail;
+import io.campanile.api.admin.InstanceEvent;
 import io.campanile.api.admin.InstanceView;
 import io.campanile.api.admin.JobDefinition;
 import io.campanile.api.admin.JobView;
@@ -210,6 +212,22 @@ class RunsIT {
             assertThat(a.outcome()).isEqualTo("WORKER_LOST");
             assertThat(a.workerId()).isEqualTo(running.workerId());
         });
+        System.out.println("RUNS-HISTORY "
+                + detail.history().stream()
+                        .map(e -> e.cause() + ":" + e.state() + "#" + e.attempt())
+                        .toList());
+        assertThat(detail.history())
+                .extracting(InstanceEvent::cause, InstanceEvent::attempt)
+                .containsExactly(
+                        tuple("CREATED", 1),
+                        tuple("CLAIM", 1),
+                        tuple("LOST", 1),
+                        tuple("RETRY", 2),
+                        tuple("CLAIM", 2),
+                        tuple("REPORT", 2));
+        assertThat(detail.history().get(3).serverId())
+                .as("the server that retried it")
+                .isNotNull();
         // the thawed worker's own attempt ends by itself or is stopped at its next heartbeat; either way the
         // instance keeps the outcome of attempt 2
         Poll.pause(Duration.ofSeconds(3));

@@ -102,4 +102,7 @@ public interface InstanceRepository {
      * may run them); returns how many.
      */
     int failUnplaceable(String appName, long jobId, Instant dueBefore, String reason);
+
+    /** The recorded moves of the instance (not its claims and reports), oldest first. */
+    List<InstanceMove> moves(long instanceId);
 }

@@ -1,12 +1,14 @@
 package io.campanile.scheduler.infrastructure.persistence;
 
 import io.campanile.api.InstanceState;
+import io.campanile.scheduler.domain.election.ServerIdentity;
 import io.campanile.scheduler.domain.instance.Attempt;
 import io.campanile.scheduler.domain.instance.AttemptEnd;
 import io.campanile.scheduler.domain.instance.AttemptOutcome;
 import io.campanile.scheduler.domain.instance.AttemptSnapshot;
 import io.campanile.scheduler.domain.instance.DueAttempt;
 import io.campanile.scheduler.domain.instance.EarlierAttempt;
+import io.campanile.scheduler.domain.instance.InstanceMove;
 import io.campanile.scheduler.domain.instance.InstanceRepository;
 import io.campanile.scheduler.domain.instance.InstanceTransitions;
 import io.campanile.scheduler.domain.instance.InstanceTransitions.Cause;
@@ -38,6 +40,10 @@ import java.util.Set;
 public class JpaInstanceRepository implements InstanceRepository {
 
     private static final int MAX_RESULT_LENGTH = 2000;
+
+    /** The server whose moves are recorded; null in tests that build the repository by hand. */
+    @Inject
+    ServerIdentity me;
 
     @PersistenceContext(unitName = "campanile")
     private EntityManager em;
@@ -225,7 +231,11 @@ public class JpaInstanceRepository implements InstanceRepository {
                 .setParameter(4, attempt.attempt())
                 .setParameter(5, workerId)
                 .executeUpdate();
-        return Rows.singleRow(count, "retry of instance " + attempt.instanceId());
+        boolean moved = Rows.singleRow(count, "retry of instance " + attempt.instanceId());
+        if (moved) {
+            moved(attempt.instanceId(), attempt.attempt() + 1, InstanceState.WAITING, Cause.RETRY, workerId, waits);
+        }
+        return moved;
     }
 
     @Override
@@ -260,7 +270,11 @@ public class JpaInstanceRepository implements InstanceRepository {
                 .setParameter(4, attempt)
                 .setParameter(5, ended.name())
                 .executeUpdate();
-        return Rows.singleRow(count, "new attempt of instance " + instanceId);
+        boolean moved = Rows.singleRow(count, "new attempt of instance " + instanceId);
+        if (moved) {
+            moved(instanceId, attempt + 1, InstanceState.WAITING, Cause.OPERATOR, null, note);
+        }
+        return moved;
     }
 
     @Override
@@ -276,7 +290,11 @@ public class JpaInstanceRepository implements InstanceRepository {
                 .setParameter(3, attempt)
                 .setParameter(4, ended.name())
                 .executeUpdate();
-        return Rows.singleRow(count, "success of instance " + instanceId);
+        boolean moved = Rows.singleRow(count, "success of instance " + instanceId);
+        if (moved) {
+            moved(instanceId, attempt, InstanceState.SUCCEEDED, Cause.OPERATOR, null, result);
+        }
+        return moved;
     }
 
     @Override
@@ -315,7 +333,11 @@ public class JpaInstanceRepository implements InstanceRepository {
                 .setParameter(3, attempt.attempt())
                 .setParameter(4, workerId)
                 .executeUpdate();
-        return Rows.singleRow(count, "failure of instance " + attempt.instanceId());
+        boolean moved = Rows.singleRow(count, "failure of instance " + attempt.instanceId());
+        if (moved) {
+            moved(attempt.instanceId(), attempt.attempt(), InstanceState.FAILED, Cause.LOST, workerId, reason);
+        }
+        return moved;
     }
 
     private List<AttemptSnapshot> snapshots(String appName, List<Long> ids) {
@@ -371,7 +393,11 @@ public class JpaInstanceRepository implements InstanceRepository {
                         + AttemptUpdates.sourcesOf(InstanceState.WAITING, Cause.RELEASE))
                 .setParameter(1, instanceId)
                 .executeUpdate();
-        return Rows.singleRow(count, "release of instance " + instanceId);
+        boolean moved = Rows.singleRow(count, "release of instance " + instanceId);
+        if (moved) {
+            movedAsRow(instanceId, Cause.RELEASE, null);
+        }
+        return moved;
     }
 
     @Override
@@ -387,7 +413,11 @@ public class JpaInstanceRepository implements InstanceRepository {
                 .setParameter(1, truncate(reason))
                 .setParameter(2, instanceId)
                 .executeUpdate();
-        return Rows.singleRow(count, what + " of instance " + instanceId);
+        boolean moved = Rows.singleRow(count, what + " of instance " + instanceId);
+        if (moved) {
+            movedAsRow(instanceId, cause, reason);
+        }
+        return moved;
     }
 
     @Override
@@ -418,7 +448,7 @@ public class JpaInstanceRepository implements InstanceRepository {
 
     @Override
     public int failUnplaceable(String appName, long jobId, Instant dueBefore, String reason) {
-        return em.createNativeQuery("UPDATE job_instance SET state = 'FAILED', result = ?1, "
+        int failed = em.createNativeQuery("UPDATE job_instance SET state = 'FAILED', result = ?1, "
                         + "finished_at = CURRENT_TIMESTAMP WHERE app_name = ?2 AND job_id = ?3 AND state IN "
                         + AttemptUpdates.sourcesOf(InstanceState.FAILED, Cause.NO_WORKER) + " AND due_at <= ?4")
                 .setParameter(1, truncate(reason))
@@ -426,5 +456,66 @@ public class JpaInstanceRepository implements InstanceRepository {
                 .setParameter(3, jobId)
                 .setParameter(4, dueBefore.atOffset(ZoneOffset.UTC))
                 .executeUpdate();
+        if (failed > 0) {
+            em.createNativeQuery("INSERT INTO instance_event (instance_id, attempt, state, cause, server_id, note) "
+                            + "SELECT id, attempt, state, ?1, ?2, result FROM job_instance j WHERE app_name = ?3 "
+                            + "AND job_id = ?4 AND state = 'FAILED' AND result = ?5 AND NOT EXISTS (SELECT 1 FROM "
+                            + "instance_event e WHERE e.instance_id = j.id AND e.cause = ?1)")
+                    .setParameter(1, Cause.NO_WORKER.name())
+                    .setParameter(2, serverId())
+                    .setParameter(3, appName)
+                    .setParameter(4, jobId)
+                    .setParameter(5, truncate(reason))
+                    .executeUpdate();
+        }
+        return failed;
+    }
+
+    @Override
+    public List<InstanceMove> moves(long instanceId) {
+        List<?> rows = em.createNativeQuery("SELECT at, attempt, state, cause, worker_id, server_id, note "
+                        + "FROM instance_event WHERE instance_id = ?1 ORDER BY id")
+                .setParameter(1, instanceId)
+                .getResultList();
+        return rows.stream()
+                .map(r -> (Object[]) r)
+                .map(r -> new InstanceMove(
+                        Rows.instant(r[0]),
+                        (int) Rows.number(r[1]),
+                        InstanceState.valueOf((String) r[2]),
+                        (String) r[3],
+                        (String) r[4],
+                        (String) r[5],
+                        (String) r[6]))
+                .toList();
+    }
+
+    /** Records a move this server made, with what the caller knows of it. */
+    private void moved(long instanceId, int attempt, InstanceState state, Cause cause, String workerId, String note) {
+        em.createNativeQuery("INSERT INTO instance_event (instance_id, attempt, state, cause, worker_id, server_id, "
+                        + "note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                .setParameter(1, instanceId)
+                .setParameter(2, attempt)
+                .setParameter(3, state.name())
+                .setParameter(4, cause.name())
+                .setParameter(5, workerId)
+                .setParameter(6, serverId())
+                .setParameter(7, truncate(note))
+                .executeUpdate();
+    }
+
+    /** Records a move this server made, reading the attempt, state and worker from the row as it left it. */
+    private void movedAsRow(long instanceId, Cause cause, String note) {
+        em.createNativeQuery("INSERT INTO instance_event (instance_id, attempt, state, cause, worker_id, server_id, "
+                        + "note) SELECT id, attempt, state, ?1, worker_id, ?2, ?3 FROM job_instance WHERE id = ?4")
+                .setParameter(1, cause.name())
+                .setParameter(2, serverId())
+                .setParameter(3, truncate(note))
+                .setParameter(4, instanceId)
+                .executeUpdate();
+    }
+
+    private String serverId() {
+        return me == null ? null : me.id();
     }
 }

@@ -43,6 +43,7 @@ import io.campanile.scheduler.domain.election.TakeOver;
 import io.campanile.scheduler.domain.instance.Attempt;
 import io.campanile.scheduler.domain.instance.AttemptOutcome;
 import io.campanile.scheduler.domain.instance.AttemptSnapshot;
+import io.campanile.scheduler.domain.instance.InstanceMove;
 import io.campanile.scheduler.domain.instance.JobInstance;
 import io.campanile.scheduler.domain.job.Job;
 import io.campanile.scheduler.domain.job.Routing;
@@ -847,6 +848,46 @@ abstract class RepositoryContract {
         assertThat(db.tx(em -> instances(em).find(later)).orElseThrow().state())
                 .as("not due long enough")
                 .isEqualTo(InstanceState.WAITING);
+        List<InstanceMove> moves = db.tx(em -> instances(em).moves(waiting));
+        assertThat(moves).singleElement().satisfies(m -> {
+            assertThat(m.cause()).isEqualTo("NO_WORKER");
+            assertThat(m.state()).isEqualTo(InstanceState.FAILED);
+            assertThat(m.note()).isEqualTo("no live worker of app " + app);
+        });
+        int again = db.tx(
+                em -> instances(em).failUnplaceable(app, job.id(), Instant.now().plusSeconds(60), "again"));
+        assertThat(again).isZero();
+        List<InstanceMove> after = db.tx(em -> instances(em).moves(waiting));
+        assertThat(after).as("recorded once").hasSize(1);
+    }
+
+    @Test
+    void an_operators_stop_retry_and_success_are_recorded_as_moves_in_order() {
+        Job job = addJob("operated", null);
+        takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
+        long id = db.tx(em -> createRun(em, A).create(job, 1, run("r-1")))
+                .instance()
+                .id();
+        claim("w", 1, List.of(new Attempt(id, 1)));
+
+        boolean stopped = db.tx(em -> instances(em).stop(id, "stopped: enough"));
+        assertThat(stopped).isTrue();
+        boolean rerun = db.tx(
+                em -> instances(em).rerun(id, 1, InstanceState.CANCELLED, Instant.now(), "again please", "server-a"));
+        assertThat(rerun).isTrue();
+        claim("w", 1, List.of(new Attempt(id, 2)));
+        end("w", id, 2, InstanceState.FAILED);
+        boolean marked = db.tx(em -> instances(em).markSucceeded(id, 2, InstanceState.FAILED, "fine after all"));
+        assertThat(marked).isTrue();
+
+        List<InstanceMove> moves = db.tx(em -> instances(em).moves(id));
+        assertThat(moves)
+                .extracting(InstanceMove::attempt, InstanceMove::state, InstanceMove::cause, InstanceMove::note)
+                .containsExactly(
+                        tuple(1, InstanceState.CANCELLED, "OPERATOR", "stopped: enough"),
+                        tuple(2, InstanceState.WAITING, "OPERATOR", "again please"),
+                        tuple(2, InstanceState.SUCCEEDED, "OPERATOR", "fine after all"));
+        assertThat(moves.get(0).workerId()).as("read from the row it left").isEqualTo("w");
     }
 
     @Test
