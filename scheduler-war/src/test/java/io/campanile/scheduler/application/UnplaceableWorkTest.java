@@ -1,5 +1,6 @@
 package io.campanile.scheduler.application;
 
+import static io.campanile.scheduler.testing.Ids.withId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.campanile.api.ScheduleType;
@@ -9,7 +10,6 @@ import io.campanile.scheduler.domain.job.Job;
 import io.campanile.scheduler.testing.InMemoryInstances;
 import io.campanile.scheduler.testing.InMemoryJobs;
 import io.campanile.scheduler.testing.MutableClock;
-import java.lang.reflect.Field;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,16 +90,5 @@ class UnplaceableWorkTest {
 
     private JobInstance instance(long id, Instant fireTime) {
         return withId(JobInstance.scheduled(report, fireTime, 1, "server-a", NOW), id);
-    }
-
-    private static <T> T withId(T entity, long id) {
-        try {
-            Field field = entity.getClass().getDeclaredField("id");
-            field.setAccessible(true);
-            field.set(entity, id);
-            return entity;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
