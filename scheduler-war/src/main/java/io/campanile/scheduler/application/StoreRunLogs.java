@@ -72,10 +72,10 @@ public class StoreRunLogs {
         if (s.attempt() < key.attempt()) {
             return "instance " + key.instanceId() + " is at attempt " + s.attempt();
         }
-        if (s.attempt() == key.attempt()
-                && s.workerId() != null
-                && !s.workerId().equals(workerId)) {
-            return "attempt " + key.attempt() + " runs on worker " + s.workerId();
+        if (s.attempt() == key.attempt() && !workerId.equals(s.workerId())) {
+            return s.workerId() == null
+                    ? "attempt " + key.attempt() + " has not started on any worker"
+                    : "attempt " + key.attempt() + " runs on worker " + s.workerId();
         }
         return null;
     }
