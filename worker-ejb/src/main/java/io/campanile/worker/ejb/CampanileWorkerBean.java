@@ -84,8 +84,13 @@ public class CampanileWorkerBean {
         }
     }
 
+    /** Stops the worker now (its web application is stopping); the {@code @PreDestroy} after it finds nothing to do. */
+    public void shutdown() {
+        stop();
+    }
+
     @PreDestroy
-    void stop() {
+    synchronized void stop() {
         try {
             timerService.getTimers().forEach(Timer::cancel);
         } catch (RuntimeException e) {

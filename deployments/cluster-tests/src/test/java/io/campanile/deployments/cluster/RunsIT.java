@@ -362,30 +362,34 @@ class RunsIT {
 
         long stoppedAt = System.nanoTime();
         stopping.terminate();
-        InstanceView retried = await(
-                run,
-                "attempt 2 RUNNING on another worker",
-                i -> i.attempt() == 2 && i.state() == InstanceState.RUNNING);
-        long retriedAfter = Poll.millisSince(stoppedAt);
+        try {
+            InstanceView retried = await(
+                    run,
+                    "attempt 2 RUNNING on another worker",
+                    i -> i.attempt() == 2 && i.state() == InstanceState.RUNNING);
+            long retriedAfter = Poll.millisSince(stoppedAt);
 
-        System.out.println("RUNS-GRACEFUL-STOP stopped=" + running.workerId() + " retried-running-after-ms="
-                + retriedAfter + " on=" + retried.workerId());
-        assertThat(retried.workerId()).isNotEqualTo(running.workerId());
-        assertThat(retriedAfter)
-                .as("retried at once, not after the worker is taken for lost (15.5 s)")
-                .isLessThan(10_000);
-        assertThat(admin.instance(APP, run.id()).earlierAttempts())
-                .singleElement()
-                .satisfies(a -> {
-                    assertThat(a.outcome()).isEqualTo("FAILED");
-                    assertThat(a.result()).contains("the worker stopped");
-                });
-        assertThat(stopping.awaitExit(Duration.ofSeconds(60))).isTrue();
-        await(run, "SUCCEEDED", i -> i.state() == InstanceState.SUCCEEDED);
-        if (running.workerId().equals(SECOND_WORKER)) {
-            startWorker(SECOND_WORKER, SECOND_WORKER_TAG);
-        } else {
-            startWorker("demo-3", "");
+            System.out.println("RUNS-GRACEFUL-STOP stopped=" + running.workerId() + " retried-running-after-ms="
+                    + retriedAfter + " on=" + retried.workerId());
+            assertThat(retried.workerId()).isNotEqualTo(running.workerId());
+            assertThat(admin.instance(APP, run.id()).earlierAttempts())
+                    .singleElement()
+                    .satisfies(a -> {
+                        assertThat(a.outcome()).isEqualTo("FAILED");
+                        assertThat(a.result()).contains("the worker stopped");
+                    });
+            assertThat(retriedAfter)
+                    .as("retried at once (2 s of grace), not after the worker is taken for lost")
+                    .isLessThan(10_000);
+            await(run, "SUCCEEDED", i -> i.state() == InstanceState.SUCCEEDED);
+        } finally {
+            // the next case needs two workers again
+            assertThat(stopping.awaitExit(Duration.ofSeconds(60))).isTrue();
+            if (running.workerId().equals(SECOND_WORKER)) {
+                startWorker(SECOND_WORKER, SECOND_WORKER_TAG);
+            } else {
+                startWorker("demo-3", "");
+            }
         }
     }
 
