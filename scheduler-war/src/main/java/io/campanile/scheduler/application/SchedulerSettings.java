@@ -19,7 +19,10 @@ package io.campanile.scheduler.application;
  * @param misfireThresholdMillis a fire time the owner comes to later than this is missed: the job's misfire policy
  *     says whether it runs
  * @param missedHeartbeats a worker known to the owner is lost once it missed this many heartbeats (its own period,
- *     as its heartbeats say) plus {@link #HEARTBEAT_ALLOWANCE_MILLIS}; its running attempts are retried or fail
+ *     as its heartbeats say) plus {@link #HEARTBEAT_ALLOWANCE_MILLIS} while the owner went on hearing from other
+ *     workers (so the silence is the worker's, not the owner's own network); its running attempts are retried or fail
+ * @param missedHeartbeatsAlone the same when the owner heard from no worker meanwhile: it may be the one cut off, so
+ *     it waits this many heartbeats (at least {@code missedHeartbeats})
  * @param noWorkerWaitMillis an instance due this long ago that no live worker may run (none at all, none with its
  *     processor, none its routing allows) ends FAILED with a reason naming why
  * @param logRetentionMillis run log lines stored longer ago are deleted
@@ -37,6 +40,7 @@ public record SchedulerSettings(
         long lookAheadMillis,
         long misfireThresholdMillis,
         int missedHeartbeats,
+        int missedHeartbeatsAlone,
         long noWorkerWaitMillis,
         long logRetentionMillis) {
 
@@ -44,10 +48,11 @@ public record SchedulerSettings(
     public static final long HEARTBEAT_ALLOWANCE_MILLIS = 500;
 
     public static SchedulerSettings defaults() {
-        // 15 missed heartbeats: an owner whose own connections stall for 5 s must not take its workers for lost
-        // (ExactlyOnceUnderLoadIT failed running work with 3)
+        // 3 missed heartbeats while the owner hears other workers, 15 when it hears none: an owner whose own
+        // connections stall for 5 s must not take its workers for lost (ExactlyOnceUnderLoadIT failed running work
+        // with a plain 3)
         return new SchedulerSettings(
-                3000, 1000, 1000, 20, 100, 30_000, 15_000, 5000, 100, 500, 1000, 15, 60_000, 7L * 24 * 3600 * 1000);
+                3000, 1000, 1000, 20, 100, 30_000, 15_000, 5000, 100, 500, 1000, 3, 15, 60_000, 7L * 24 * 3600 * 1000);
     }
 
     /** An owner stops acting this long before the lease it wrote runs out, to absorb delays. */

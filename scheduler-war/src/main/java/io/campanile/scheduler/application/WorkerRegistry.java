@@ -31,23 +31,32 @@ public class WorkerRegistry {
     static final long FORGET_MILLIS = 60_000;
 
     private MonotonicClock clock;
+    private int missedAlone;
+    private final Hearing hearing = new Hearing();
     private final Map<String, Map<String, Seen>> byApp = new ConcurrentHashMap<>();
 
     protected WorkerRegistry() {}
 
     @Inject
-    public WorkerRegistry(DatabaseClock clock) {
-        this.clock = clock.monotonic();
+    public WorkerRegistry(DatabaseClock clock, SchedulerSettings settings) {
+        this(clock.monotonic(), settings.missedHeartbeatsAlone());
     }
 
+    /** A registry with the default number of heartbeats a worker may miss while this server hears no other. */
     public WorkerRegistry(MonotonicClock clock) {
+        this(clock, SchedulerSettings.defaults().missedHeartbeatsAlone());
+    }
+
+    public WorkerRegistry(MonotonicClock clock, int missedHeartbeatsAlone) {
         this.clock = clock;
+        this.missedAlone = missedHeartbeatsAlone;
     }
 
     /** @throws RequestRejected (unavailable) if the app already has the most workers this server tracks */
     public void record(String appName, WorkerHeartbeat heartbeat) {
         long now = clock.millis();
         workersOf(appName, heartbeat.workerId()).put(heartbeat.workerId(), new Seen(heartbeat, now, now));
+        hearing.heard(now);
     }
 
     /**
@@ -61,6 +70,16 @@ public class WorkerRegistry {
                         workerId,
                         new Seen(null, clock.millis(), NEVER),
                         (old, fresh) -> new Seen(old.heartbeat, fresh.atMillis, old.heartbeatAtMillis));
+        hearing.heard(clock.millis());
+    }
+
+    /**
+     * Whether the worker seen so is live at {@code now}: heard from within {@code missedHeartbeats} of its periods
+     * (plus the allowance); or, past that, while this server heard no other worker throughout its silence (it may be
+     * the one cut off), within the larger number of heartbeats a worker may miss then.
+     */
+    private boolean alive(Seen seen, long now, int missedHeartbeats) {
+        return seen.liveAt(now, missedHeartbeats, Math.max(missedHeartbeats, missedAlone), hearing.since(now));
     }
 
     private Map<String, Seen> workersOf(String appName, String workerId) {
@@ -87,7 +106,7 @@ public class WorkerRegistry {
      */
     public boolean isLive(String appName, String workerId, int missedHeartbeats) {
         Seen seen = byApp.getOrDefault(appName, Map.of()).get(workerId);
-        return seen != null && seen.liveAt(clock.millis(), missedHeartbeats);
+        return seen != null && alive(seen, clock.millis(), missedHeartbeats);
     }
 
     /** Orders workers by how busy their last heartbeat said they were: idle, cool and with free heap first. */
@@ -113,7 +132,7 @@ public class WorkerRegistry {
     public WorkerSummary summary(String appName, int missedHeartbeats) {
         long now = clock.millis();
         List<Seen> live = byApp.getOrDefault(appName, Map.of()).values().stream()
-                .filter(seen -> seen.liveAt(now, missedHeartbeats))
+                .filter(seen -> alive(seen, now, missedHeartbeats))
                 .toList();
         Set<String> processors = new TreeSet<>();
         for (Seen seen : live) {
@@ -129,7 +148,7 @@ public class WorkerRegistry {
     public Set<String> lost(String appName, int missedHeartbeats) {
         long now = clock.millis();
         return byApp.getOrDefault(appName, Map.of()).entrySet().stream()
-                .filter(e -> !e.getValue().liveAt(now, missedHeartbeats))
+                .filter(e -> !alive(e.getValue(), now, missedHeartbeats))
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
     }
@@ -140,7 +159,7 @@ public class WorkerRegistry {
         if (workers != null) {
             long now = clock.millis();
             workerIds.forEach(
-                    w -> workers.computeIfPresent(w, (k, seen) -> seen.liveAt(now, missedHeartbeats) ? seen : null));
+                    w -> workers.computeIfPresent(w, (k, seen) -> alive(seen, now, missedHeartbeats) ? seen : null));
         }
     }
 
@@ -162,7 +181,7 @@ public class WorkerRegistry {
         return byApp.getOrDefault(appName, Map.of()).entrySet().stream()
                 .map(e -> new Known(
                         e.getKey(),
-                        e.getValue().liveAt(now, missedHeartbeats),
+                        alive(e.getValue(), now, missedHeartbeats),
                         now - e.getValue().atMillis,
                         e.getValue().heartbeatAtMillis == NEVER ? null : now - e.getValue().heartbeatAtMillis,
                         e.getValue().heartbeat))
@@ -174,7 +193,7 @@ public class WorkerRegistry {
     public List<WorkerStatus> live(String appName, int missedHeartbeats) {
         long now = clock.millis();
         return byApp.getOrDefault(appName, Map.of()).entrySet().stream()
-                .filter(e -> e.getValue().liveAt(now, missedHeartbeats))
+                .filter(e -> alive(e.getValue(), now, missedHeartbeats))
                 .map(e -> status(e.getKey(), e.getValue().heartbeat))
                 .toList();
     }
@@ -208,13 +227,29 @@ public class WorkerRegistry {
         /** A worker that does not say how often it heartbeats: the worker's default period. */
         static final long DEFAULT_PERIOD_MILLIS = 1000;
 
-        boolean liveAt(long now, int missedHeartbeats) {
+        /**
+         * @param hearingSince since when the server has heard workers without a gap ({@link Hearing#NEVER}: it hears
+         *     none now)
+         */
+        boolean liveAt(long now, int missed, int missedAlone, long hearingSince) {
+            long silence = now - atMillis;
+            long limit = limit(missed);
+            if (silence < limit) {
+                return true;
+            }
+            if (silence >= limit(missedAlone)) {
+                return false;
+            }
+            // between the two: lost only if the server heard other workers all along the worker's own silence
+            return hearingSince == Hearing.NEVER || now - Math.max(atMillis, hearingSince) < limit;
+        }
+
+        private long limit(int missedHeartbeats) {
             long period = heartbeat != null && heartbeat.heartbeatMillis() != null && heartbeat.heartbeatMillis() > 0
                     ? heartbeat.heartbeatMillis()
                     : DEFAULT_PERIOD_MILLIS;
-            long limit = Math.min((long) missedHeartbeats * Math.min(period, MAX_SILENCE_MILLIS), MAX_SILENCE_MILLIS)
+            return Math.min((long) missedHeartbeats * Math.min(period, MAX_SILENCE_MILLIS), MAX_SILENCE_MILLIS)
                     + SchedulerSettings.HEARTBEAT_ALLOWANCE_MILLIS;
-            return now - atMillis < limit;
         }
     }
 

@@ -48,7 +48,9 @@ class PublishWorkersTest {
         publish.publish("shop", 3, PublishWorkers.SETTLE_MILLIS);
         publish.publish("shop", 3, PublishWorkers.SETTLE_MILLIS + 1000);
         monotonic.advanceMillis(
-                SchedulerSettings.defaults().missedHeartbeats() * 1000L + SchedulerSettings.HEARTBEAT_ALLOWANCE_MILLIS);
+                // no other worker is heard meanwhile: lost after the larger number of heartbeats
+                SchedulerSettings.defaults().missedHeartbeatsAlone() * 1000L
+                        + SchedulerSettings.HEARTBEAT_ALLOWANCE_MILLIS);
         publish.publish("shop", 3, PublishWorkers.SETTLE_MILLIS + 20_000);
         publish.publish("shop", 4, PublishWorkers.SETTLE_MILLIS);
 

@@ -1,5 +1,6 @@
 package io.campanile.scheduler.application;
 
+import static io.campanile.scheduler.testing.Bystander.advanceHearing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.campanile.api.OwnershipChangeReason;
@@ -84,7 +85,8 @@ class RecoverLostWorkTest {
         recover();
         assertThat(instances.failed).isEmpty();
 
-        clock.advanceMillis(settings.missedHeartbeats() * 1000L + SchedulerSettings.HEARTBEAT_ALLOWANCE_MILLIS);
+        advanceHearing(
+                clock, workers, settings.missedHeartbeats() * 1000L + SchedulerSettings.HEARTBEAT_ALLOWANCE_MILLIS);
         heartbeat("w2");
         recover();
 
@@ -105,7 +107,8 @@ class RecoverLostWorkTest {
         heartbeat("w1");
         instances.running(7, 1, "w1", EPOCH);
         instances.running(9, 1, "w-unknown", EPOCH);
-        clock.advanceMillis(settings.missedHeartbeats() * 1000L + SchedulerSettings.HEARTBEAT_ALLOWANCE_MILLIS);
+        advanceHearing(
+                clock, workers, settings.missedHeartbeats() * 1000L + SchedulerSettings.HEARTBEAT_ALLOWANCE_MILLIS);
 
         recovery.recover(APP, EPOCH, 4_000);
 
@@ -128,7 +131,8 @@ class RecoverLostWorkTest {
     void hand_outs_to_a_lost_worker_are_freed_to_be_handed_out_again() {
         heartbeat("w1");
         handedOut.record(APP, "w1", List.of(new Attempt(5, 1)));
-        clock.advanceMillis(settings.missedHeartbeats() * 1000L + SchedulerSettings.HEARTBEAT_ALLOWANCE_MILLIS);
+        advanceHearing(
+                clock, workers, settings.missedHeartbeats() * 1000L + SchedulerSettings.HEARTBEAT_ALLOWANCE_MILLIS);
 
         recover();
 

@@ -1,5 +1,6 @@
 package io.campanile.scheduler.application;
 
+import static io.campanile.scheduler.testing.Bystander.advanceHearing;
 import static io.campanile.scheduler.testing.Ids.withId;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,15 +73,15 @@ class UnplaceableWorkTest {
         instances.due(instance(1, NOW.minusSeconds(600)));
         heartbeat("reporter", List.of("ReportProcessor"));
         assertThat(unplaceable.fail(APP, HELD_LONG)).isZero();
-        clock.advanceMillis(settings.missedHeartbeats() * 1000L + 1000);
+        advanceHearing(clock, registry, UnplaceableWork.LOOK_EVERY_MILLIS);
 
         assertThat(unplaceable.fail(APP, HELD_LONG))
                 .as("the worker is lost by now")
                 .isEqualTo(1);
         instances.due(instance(2, NOW.minusSeconds(600)));
-        clock.advanceMillis(UnplaceableWork.LOOK_EVERY_MILLIS - 1);
+        advanceHearing(clock, registry, UnplaceableWork.LOOK_EVERY_MILLIS - 1);
         assertThat(unplaceable.fail(APP, HELD_LONG)).isZero();
-        clock.advanceMillis(1);
+        advanceHearing(clock, registry, 1);
         assertThat(unplaceable.fail(APP, HELD_LONG)).isEqualTo(1);
     }
 

@@ -1,10 +1,12 @@
 package io.campanile.scheduler.application;
 
+import static io.campanile.scheduler.testing.Bystander.advanceHearing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.campanile.api.protocol.WorkerHeartbeat;
 import io.campanile.scheduler.domain.worker.WorkerSummary;
+import io.campanile.scheduler.testing.Bystander;
 import io.campanile.scheduler.testing.MutableClock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,11 +27,40 @@ class WorkerRegistryTest {
     void a_worker_is_live_until_it_missed_its_heartbeats() {
         registry.record("billing", aHeartbeat("worker-1", 0, 0.1));
 
-        clock.advanceMillis(TIMEOUT - 1);
+        advanceHearing(clock, registry, TIMEOUT - 1);
         assertThat(registry.isLive("billing", "worker-1", MISSED)).isTrue();
 
+        advanceHearing(clock, registry, 1);
+        assertThat(registry.isLive("billing", "worker-1", MISSED)).isFalse();
+    }
+
+    @Test
+    void while_the_server_hears_no_other_worker_a_silent_one_is_lost_only_after_the_larger_number_of_heartbeats() {
+        long alone = SchedulerSettings.defaults().missedHeartbeatsAlone() * 1000L
+                + SchedulerSettings.HEARTBEAT_ALLOWANCE_MILLIS;
+        registry.record("billing", aHeartbeat("worker-1", 0, 0.1));
+
+        clock.advanceMillis(alone - 1);
+        assertThat(registry.isLive("billing", "worker-1", MISSED))
+                .as("the server may be the one cut off")
+                .isTrue();
         clock.advanceMillis(1);
         assertThat(registry.isLive("billing", "worker-1", MISSED)).isFalse();
+    }
+
+    @Test
+    void after_a_stall_of_the_servers_own_hearing_a_worker_has_its_missed_heartbeats_from_the_end_of_the_stall() {
+        registry.record("billing", aHeartbeat("worker-1", 0, 0.1));
+        registry.record("billing", aHeartbeat("worker-2", 0, 0.1));
+        clock.advanceMillis(5_000); // nobody heard: the server's listener stalled
+        registry.record(Bystander.APP, aHeartbeat("bystander", 0, 0.1)); // heard again
+
+        advanceHearing(clock, registry, TIMEOUT - 1);
+        assertThat(registry.isLive("billing", "worker-2", MISSED))
+                .as("silent 8.5 s, but heard others for less than 3.5 s of it")
+                .isTrue();
+        advanceHearing(clock, registry, 1);
+        assertThat(registry.isLive("billing", "worker-2", MISSED)).isFalse();
     }
 
     @Test
@@ -109,7 +140,7 @@ class WorkerRegistryTest {
     void sums_up_the_live_workers_and_their_processors() {
         registry.record("billing", new WorkerHeartbeat("w1", 0.1, 1, 2, 0, 4, 1, List.of("invoice")));
         registry.record("billing", new WorkerHeartbeat("w2", 0.1, 1, 2, 0, 4, 1, List.of("mail", "invoice")));
-        clock.advanceMillis(TIMEOUT);
+        advanceHearing(clock, registry, TIMEOUT);
         registry.record("billing", new WorkerHeartbeat("w3", 0.1, 1, 2, 0, 4, 1, List.of("audit")));
 
         assertThat(registry.summary("billing", MISSED)).isEqualTo(WorkerSummary.of("billing", 1, Set.of("audit")));
@@ -125,11 +156,11 @@ class WorkerRegistryTest {
         registry.record(
                 "billing", new WorkerHeartbeat("slow", 0.1, 1, 2, 0, 4, 1, List.of("p"), 5_000L, null, null, null));
 
-        clock.advanceMillis(3 * 5_000 + SchedulerSettings.HEARTBEAT_ALLOWANCE_MILLIS - 1);
+        advanceHearing(clock, registry, 3 * 5_000 + SchedulerSettings.HEARTBEAT_ALLOWANCE_MILLIS - 1);
         assertThat(registry.isLive("billing", "slow", MISSED)).isTrue();
         assertThat(registry.lost("billing", MISSED)).isEmpty();
 
-        clock.advanceMillis(1);
+        advanceHearing(clock, registry, 1);
         assertThat(registry.isLive("billing", "slow", MISSED)).isFalse();
         assertThat(registry.lost("billing", MISSED)).containsExactly("slow");
         assertThat(registry.knows("billing", "slow"))

@@ -414,6 +414,9 @@ class RunsIT {
         System.out.println("RUNS-KILLED-WORKER killed=" + running.workerId() + " retried-running-after-ms="
                 + retriedAfter + " on=" + retried.workerId());
         assertThat(retried.workerId()).isNotEqualTo(running.workerId());
+        assertThat(retriedAfter)
+                .as("lost after 3 missed heartbeats while the owner hears the other worker (3.5 s), then retried")
+                .isLessThan(10_000);
         assertThat(admin.instance(APP, run.id()).earlierAttempts())
                 .singleElement()
                 .satisfies(a -> assertThat(a.outcome()).isEqualTo("WORKER_LOST"));

@@ -51,6 +51,7 @@ public class ServerWiring {
                 millis("campanile.fire.look-ahead-millis", d.lookAheadMillis()),
                 millis("campanile.misfire.threshold-millis", d.misfireThresholdMillis()),
                 (int) millis("campanile.worker.missed-heartbeats", d.missedHeartbeats()),
+                (int) millis("campanile.worker.missed-heartbeats-alone", d.missedHeartbeatsAlone()),
                 millis("campanile.dispatch.no-worker-wait-millis", d.noWorkerWaitMillis()),
                 millis("campanile.logs.retention-hours", d.logRetentionMillis() / 3_600_000) * 3_600_000);
     }
