@@ -30,7 +30,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * <p>Parameters {@code holdMillis=N} (or a JSON object {@code {"holdMillis": N}}) make the run hold that long before
  * it finishes, so that tests can make runs overlap. The hold ends early on an interrupt (a stop, a cancel by a later
  * fire, a time limit): the line is written anyway, with outcome {@code interrupted}, and the run fails. Either way
- * the line is written when the run ends, so a run's start and end can be compared with its neighbours'. Several workers (JVMs) may share the file: each line is appended under a file
+ * the line is written when the run ends, so a run's start and end can be compared with its neighbours'.
+ *
+ * <p>Parameters {@code failPercent=N} (0–100) make that share of attempts fail, chosen at random but the same for the
+ * same (instance, attempt): the line is written with outcome {@code failed}, then the run fails, so that retries can
+ * be tried out and each failed attempt is on record. Several workers (JVMs) may share the file: each line is appended under a file
  * lock in one write, so lines never interleave. Each line is forced to disk unless {@code demo.audit.fsync} is
  * {@code false} (load tests: the line is still written before the processor returns, so it survives the worker
  * being killed, only not a crash of the machine). Without {@code demo.audit.file} it only succeeds.
@@ -42,6 +46,7 @@ public class AuditProcessor implements Processor {
     private static final Logger LOG = Logger.getLogger(AuditProcessor.class.getName());
     private static final Pattern HOLD = Pattern.compile("\"?holdMillis\"?\\s*[:=]\\s*(\\d{1,9})");
     private static final long MAX_HOLD_MILLIS = 3_600_000;
+    private static final Pattern FAIL = Pattern.compile("\"?failPercent\"?\\s*[:=]\\s*(\\d{1,3})");
 
     private Optional<Path> file;
     private String runner;
@@ -64,20 +69,23 @@ public class AuditProcessor implements Processor {
         long started = System.currentTimeMillis();
         boolean interrupted = hold(holdMillis(context.parameters()));
         long ended = System.currentTimeMillis();
-        if (file.isEmpty()) {
-            return interrupted
-                    ? ProcessResult.failure("interrupted after " + (ended - started) + " ms")
-                    : ProcessResult.success("audited (no file)");
+        boolean failed = !interrupted && failsAtRandom(context, context.parameters());
+        String outcome = interrupted ? "interrupted" : failed ? "failed" : "done";
+        if (file.isPresent()) {
+            String line = context.jobName() + "|" + context.scheduledFireTime() + "|" + context.instanceId() + "|"
+                    + context.attempt() + "|" + context.epoch() + "|" + runner + "|" + started + "|" + ended + "|"
+                    + outcome + "\n";
+            append(file.get(), line, fsync);
         }
-        String line = context.jobName() + "|" + context.scheduledFireTime() + "|" + context.instanceId() + "|"
-                + context.attempt() + "|" + context.epoch() + "|" + runner + "|" + started + "|" + ended + "|"
-                + (interrupted ? "interrupted" : "done") + "\n";
-        append(file.get(), line, fsync);
+        String where = file.map(f -> " (audited to " + f + ")").orElse(" (no audit file)");
         if (interrupted) {
             Thread.currentThread().interrupt();
-            return ProcessResult.failure("interrupted after " + (ended - started) + " ms, audited to " + file.get());
+            return ProcessResult.failure("interrupted after " + (ended - started) + " ms" + where);
         }
-        return ProcessResult.success("audited to " + file.get());
+        if (failed) {
+            return ProcessResult.failure("failed at random on attempt " + context.attempt() + where);
+        }
+        return ProcessResult.success("succeeded" + where);
     }
 
     /** Holds for the given time; true when an interrupt ended the hold early (the flag is cleared, to write). */
@@ -91,6 +99,20 @@ public class AuditProcessor implements Processor {
         } catch (InterruptedException e) {
             return true;
         }
+    }
+
+    /** The same answer for the same (instance, attempt), so that a run can be reasoned about afterwards. */
+    private static boolean failsAtRandom(ProcessorContext context, String parameters) {
+        if (parameters == null) {
+            return false;
+        }
+        Matcher matcher = FAIL.matcher(parameters);
+        if (!matcher.find()) {
+            return false;
+        }
+        int percent = Integer.parseInt(matcher.group(1));
+        long mixed = (context.instanceId() * 0x9E3779B97F4A7C15L) ^ (context.attempt() * 0xC2B2AE3D27D4EB4FL);
+        return Math.floorMod(Long.hashCode(mixed ^ (mixed >>> 31)), 100) < percent;
     }
 
     static long holdMillis(String parameters) {
