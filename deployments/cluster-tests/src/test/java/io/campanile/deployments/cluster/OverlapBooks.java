@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  *   <li>every fire time has exactly one row and every row has ended; no attempt ran twice, none ran unrecorded;
  *   <li>SKIP: no two runs overlap; every other fire is SKIPPED with the policy's reason, every fire not skipped ran
  *       and SUCCEEDED;
- *   <li>BUFFER_ONE: as SKIP, and when a fire comes at most one fire is waiting (fired, not started);
+ *   <li>BUFFER_ONE: as SKIP, and when a fire comes at most one fire is held back (fired, not started, and the run
+ *       before it still going; a fire released once that run ended, about to start, is no longer held);
  *   <li>BUFFER_ALL: nothing skipped, every fire ran and SUCCEEDED, one at a time, in fire-time order;
  *   <li>CANCEL_RUNNING: nothing skipped; a run still going when a later fire came is CANCELLED with the policy's
  *       reason and stays so (its report, which comes once its interrupted run ends, is refused: still attempt 1,
@@ -47,7 +48,7 @@ final class OverlapBooks {
     private int buffered;
     private int cancelled;
     private int interrupted;
-    private int maxWaiting;
+    private int maxHeld;
     private int failedWithReason;
 
     OverlapBooks(OverlapPolicy policy, List<Instant> fireTimes, List<InstanceRow> rows, List<AuditLog.Run> runs) {
@@ -135,8 +136,8 @@ final class OverlapBooks {
                 if (policy == OverlapPolicy.BUFFER_ALL && skipped > 0) {
                     problems.add(skipped + " fires SKIPPED under BUFFER_ALL");
                 }
-                if (policy == OverlapPolicy.BUFFER_ONE && maxWaiting > 1) {
-                    problems.add(maxWaiting + " fires waiting at once under BUFFER_ONE");
+                if (policy == OverlapPolicy.BUFFER_ONE && maxHeld > 1) {
+                    problems.add(maxHeld + " fires held back at once under BUFFER_ONE");
                 }
                 boolean acted = policy == OverlapPolicy.SKIP ? skipped > 0 : buffered > 0;
                 if (!acted) {
@@ -149,7 +150,12 @@ final class OverlapBooks {
         }
     }
 
-    /** Buffered: a fire that ran although it came while the run before it was going; waiting: fired, not started. */
+    /**
+     * Buffered: a fire that ran although it came while the run before it was going. Held at an instant: fired, not
+     * started, and the run before it still going then. (Once that run ended the owner releases the fire, BUFFERED to
+     * WAITING, within a second, and a worker starts it a moment later: released, it is no longer buffered, and a new
+     * fire may take its place in the buffer.) The most held at once is read at each fire time.
+     */
     private void countBufferedAndWaiting(List<InstanceRow> ran) {
         for (int i = 1; i < ran.size(); i++) {
             if (ran.get(i).fireTime().isBefore(last(ran.get(i - 1)).ended())) {
@@ -158,11 +164,15 @@ final class OverlapBooks {
         }
         for (InstanceRow fire : rows) {
             Instant at = fire.fireTime();
-            int waiting = (int) ran.stream()
-                    .filter(row ->
-                            !row.fireTime().isAfter(at) && first(row).started().isAfter(at))
-                    .count();
-            maxWaiting = Math.max(maxWaiting, waiting);
+            int held = 0;
+            for (int i = 0; i < ran.size(); i++) {
+                InstanceRow row = ran.get(i);
+                boolean behindAGoingRun = i > 0 && last(ran.get(i - 1)).ended().isAfter(at);
+                if (!row.fireTime().isAfter(at) && first(row).started().isAfter(at) && behindAGoingRun) {
+                    held++;
+                }
+            }
+            maxHeld = Math.max(maxHeld, held);
         }
     }
 
@@ -240,8 +250,8 @@ final class OverlapBooks {
 
     String summary(String job) {
         return "OVERLAP job=" + job + " policy=" + policy + " fires=" + rows.size() + " ran="
-                + runsByInstance.size() + " skipped=" + skipped + " buffered=" + buffered + " max-waiting="
-                + maxWaiting + " cancelled=" + cancelled + " interrupted=" + interrupted
+                + runsByInstance.size() + " skipped=" + skipped + " buffered=" + buffered + " max-held="
+                + maxHeld + " cancelled=" + cancelled + " interrupted=" + interrupted
                 + (underFaults ? " failed-with-reason=" + failedWithReason : "") + " problems="
                 + problems.size();
     }

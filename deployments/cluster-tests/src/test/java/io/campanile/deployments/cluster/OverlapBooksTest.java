@@ -137,14 +137,30 @@ class OverlapBooksTest {
     }
 
     @Test
-    void buffer_one_with_two_fires_waiting_at_once_is_caught() {
+    void buffer_one_with_two_fires_held_back_at_once_is_caught() {
         OverlapBooks books = new History()
                 .succeeded(0, 20, 2520)
                 .succeeded(1, 2600, 3100)
                 .succeeded(2, 3200, 3700)
                 .books(OverlapPolicy.BUFFER_ONE, 3);
 
-        assertThat(books.problems()).contains("2 fires waiting at once under BUFFER_ONE");
+        assertThat(books.problems()).contains("2 fires held back at once under BUFFER_ONE");
+    }
+
+    @Test
+    void buffer_one_may_buffer_a_new_fire_while_the_one_released_before_it_is_about_to_start() {
+        // fire 1, buffered behind fire 0, was released when that run ended (1.52 s) and starts at 2.01 s: fire 2, at
+        // 2 s, is the only one held back (behind fire 1, which has not ended), though two fires have not started
+        OverlapBooks books = new History()
+                .succeeded(0, 20, 1520)
+                .succeeded(1, 2010, 3510)
+                .succeeded(2, 3600, 5100)
+                .notRun(3, "SKIPPED", "instance 3 is already buffered behind ...; overlap policy BUFFER_ONE")
+                .succeeded(4, 5200, 6700)
+                .books(OverlapPolicy.BUFFER_ONE, 5);
+
+        assertThat(books.problems()).isEmpty();
+        assertThat(books.summary("job")).contains("max-held=1", "buffered=3");
     }
 
     @Test
