@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -111,8 +112,8 @@ public class AuditProcessor implements Processor {
             return false;
         }
         int percent = Integer.parseInt(matcher.group(1));
-        long mixed = (context.instanceId() * 0x9E3779B97F4A7C15L) ^ (context.attempt() * 0xC2B2AE3D27D4EB4FL);
-        return Math.floorMod(Long.hashCode(mixed ^ (mixed >>> 31)), 100) < percent;
+        // seeded by (instance, attempt) alone: a retry draws anew, and the same attempt always draws the same
+        return new SplittableRandom(context.instanceId() * 1_000_003L + context.attempt()).nextInt(100) < percent;
     }
 
     static long holdMillis(String parameters) {
