@@ -343,6 +343,10 @@ class ChaosBooksTest {
         instances.add(instance(900, 90, "a", "SCHEDULE", T0, "SUCCEEDED", 2, null));
         runs.add(timedRun("retried-6s", T0, 900, 1, 10, 800, "failed"));
         runs.add(timedRun("retried-6s", T0, 900, 2, 1300, 2100, "done"));
+        // a run interrupted by its worker's stop, retried on the other worker
+        instances.add(instance(903, 90, "i", "SCHEDULE", T0.plusSeconds(3), "SUCCEEDED", 2, null));
+        runs.add(timedRun("retried-6s", T0.plusSeconds(3), 903, 1, 3010, 5000, "interrupted"));
+        runs.add(timedRun("retried-6s", T0.plusSeconds(3), 903, 2, 5600, 6400, "done"));
         instances.add(
                 instance(906, 90, "b", "SCHEDULE", T0.plusSeconds(6), "FAILED", 3, "not retried: all 3 attempts made"));
         for (int attempt = 1; attempt <= 3; attempt++) {
@@ -351,7 +355,8 @@ class ChaosBooksTest {
         }
         assertThat(books().problems()).isEmpty();
         assertThat(books().summary(7, 0))
-                .contains("retry-instances=2 retry-succeeded=1 retry-failed=1 failed-attempts=4 retried=3");
+                .contains(
+                        "retry-instances=3 retry-succeeded=2 retry-failed=1 failed-attempts=5 retried=4 interrupted-runs=1");
 
         instances.add(
                 instance(912, 90, "c", "SCHEDULE", T0.plusSeconds(7), "FAILED", 1, "failed at random on attempt 1"));

@@ -25,10 +25,15 @@ final class ChaosOtherJobs {
     /** Longer than the held job's period (1 s): every other fire or so overlaps the run before it. */
     static final Duration HOLD = Duration.ofMillis(1500);
     /**
-     * Divides 60, as the CRON books need; long enough for three attempts (0.8 s each, 0.5 s and 1 s apart) before the
-     * next fire time, the default deadline of a retry.
+     * Longer than a worker's shutdown grace (campanile.worker.shutdown-grace-millis, 2 s by default), so that a worker
+     * stopped during a run of the retried job interrupts it and reports it failed, to be retried.
      */
-    static final int RETRY_PERIOD = 6;
+    static final Duration RETRY_HOLD = Duration.ofMillis(2500);
+    /**
+     * Divides 60, as the CRON books need; long enough for three attempts ({@link #RETRY_HOLD} each, 0.5 s and 1 s
+     * apart) before the next fire time, the default deadline of a retry.
+     */
+    static final int RETRY_PERIOD = 12;
 
     static final int RETRY_ATTEMPTS = 3;
     static final int FAIL_PERCENT = 40;
@@ -48,7 +53,7 @@ final class ChaosOtherJobs {
     /**
      * The kinds besides CRON of an app: a FIXED_DELAY job, a held job every second under SKIP (the first app) or
      * BUFFER_ONE (the second), ONE_OFF jobs firing during the faults, and a job every {@link #RETRY_PERIOD} s whose
-     * runs hold 0.8 s (long enough for a worker's stop to interrupt one) and fail at random, retried.
+     * runs hold {@link #RETRY_HOLD} and fail at random, retried.
      */
     void create(CampanileAdminClient admin, String app, int index, List<Duration> oneOffDelays) {
         long delay = admin.createJob(
@@ -75,7 +80,7 @@ final class ChaosOtherJobs {
         long retried = admin.createJob(
                         app,
                         JobDefinition.cron("retried-" + RETRY_PERIOD + "s", "audit", "*/" + RETRY_PERIOD + " * * * * *")
-                                .withParameters("holdMillis=800 failPercent=" + FAIL_PERCENT)
+                                .withParameters("holdMillis=" + RETRY_HOLD.toMillis() + " failPercent=" + FAIL_PERCENT)
                                 .withRetry(RetryDefinition.attempts(RETRY_ATTEMPTS)
                                         .withBackoff(Duration.ofMillis(500), Duration.ofSeconds(1))
                                         .withJitter(0)))
