@@ -26,7 +26,10 @@ import java.util.stream.Collectors;
  *   <li>phantoms: a run in an audit file of an instance the database does not have;
  *   <li>epoch conflicts: an (app, epoch) with other than one ownership change;
  *   <li>unexplained: an ownership change after set-up that no fault explains ({@link ChaosFaultWindow#explains});
- *   <li>jobs off: a soak job that is disabled or stopped firing on a schedule error.
+ *   <li>jobs off: a soak job that is disabled or stopped firing on a schedule error (a ONE_OFF job may be disabled
+ *       once it fired);
+ *   <li>the FIXED_DELAY, overlap, ONE_OFF and backfilled jobs: {@link ChaosScheduleBooks}; the jobs with retries and
+ *       the interrupted runs: {@link ChaosRetryBooks}.
  * </ul>
  */
 final class ChaosBooks {
@@ -60,6 +63,8 @@ final class ChaosBooks {
     private final List<String> ownerChanges = new ArrayList<>();
     private final List<String> unexplained = new ArrayList<>();
     private final List<String> jobsOff = new ArrayList<>();
+    private final ChaosScheduleBooks scheduleBooks;
+    private final ChaosRetryBooks retryBooks;
 
     /**
      * @param windowStart CRON fires are accounted for from here (whole seconds, inclusive)...
@@ -71,7 +76,7 @@ final class ChaosBooks {
             Instant windowStart,
             Instant windowEnd,
             Instant setupEnd,
-            List<CronJob> cronJobs,
+            ChaosJobs jobs,
             List<ApiRequest> apiRequests,
             ChaosRecords records,
             List<AppRun> runs,
@@ -92,7 +97,9 @@ final class ChaosBooks {
                     .add(appRun.run());
         }
         checkAttempts(byId, runsByInstance);
-        checkCronFires(windowStart, windowEnd, cronJobs, records, runsByInstance);
+        checkCronFires(windowStart, windowEnd, jobs.cron(), records, runsByInstance);
+        scheduleBooks = new ChaosScheduleBooks(jobs, records, runsByInstance, windowStart, windowEnd);
+        retryBooks = new ChaosRetryBooks(jobs.retry(), records, runsByInstance, windowEnd);
         records.instances().stream()
                 .filter(instance ->
                         !instance.isTerminal() && instance.fireTime().isBefore(windowEnd))
@@ -100,7 +107,7 @@ final class ChaosBooks {
         checkApiRuns(apiRequests, records, runsByInstance);
         checkOwnership(setupEnd, records, faults, grace);
         records.jobs().stream()
-                .filter(job -> !job.enabled() || job.scheduleError() != null)
+                .filter(job -> (!job.enabled() && !job.scheduleType().equals("ONE_OFF")) || job.scheduleError() != null)
                 .forEach(job -> jobsOff.add(
                         job.app() + "/" + job.name() + " enabled=" + job.enabled() + " error=" + job.scheduleError()));
     }
@@ -172,13 +179,14 @@ final class ChaosBooks {
 
     /**
      * An API run claimed by a worker that was then lost (killed before it ran the run) is recorded FAILED with that
-     * reason by the owner: until attempts are retried elsewhere (issue 8), that is the recorded end of the run, as a
+     * reason by the owner, and one that a stopping worker had claimed but not started is reported FAILED so by it: until attempts are retried elsewhere (issue 8), that is the recorded end of the run, as a
      * scheduled fire's FAILED with a reason is.
      */
     private static boolean withLostWorker(ChaosRecords.Instance instance) {
         return instance.state().equals("FAILED")
                 && instance.result() != null
-                && instance.result().contains("stopped sending heartbeats");
+                && (instance.result().contains("stopped sending heartbeats")
+                        || instance.result().contains("the worker stopped before it started the run"));
     }
 
     private void checkApiRuns(
@@ -243,7 +251,14 @@ final class ChaosBooks {
         epochConflicts.forEach(p -> problems.add("EPOCH-CONFLICT " + p));
         unexplained.forEach(p -> problems.add("UNEXPLAINED-OWNER-CHANGE " + p));
         jobsOff.forEach(p -> problems.add("JOB-OFF " + p));
+        scheduleBooks.problems().forEach(p -> problems.add("SCHEDULE " + p));
+        retryBooks.problems().forEach(p -> problems.add("RETRY " + p));
         return problems;
+    }
+
+    /** One {@code CHAOS-OVERLAP ...} line per overlap job. */
+    List<String> overlapSummaries() {
+        return scheduleBooks.overlapSummaries();
     }
 
     /** The ownership changes since set-up, each with the fault that explains it (or NONE). */
@@ -258,6 +273,7 @@ final class ChaosBooks {
                 + " api-lost=" + apiLost.size() + " api-failed-with-worker=" + apiFailedWithWorker + " api-unconfirmed="
                 + apiUnconfirmed + " phantoms="
                 + phantoms.size() + " owner-changes=" + ownerChanges.size() + " unexplained=" + unexplained.size()
-                + " epoch-conflicts=" + epochConflicts.size();
+                + " epoch-conflicts=" + epochConflicts.size() + " " + scheduleBooks.summary() + " "
+                + retryBooks.summary();
     }
 }

@@ -21,6 +21,7 @@ class ChaosBooksTest {
     private final List<ChaosRecords.OwnerChange> changes = new ArrayList<>();
     private final List<ChaosBooks.ApiRequest> requests = new ArrayList<>();
     private final List<ChaosFaultWindow> faults = new ArrayList<>();
+    private ChaosJobs jobs = ChaosJobs.cronOnly(List.of(EVERY_2S));
 
     /** Fires at :00, :02, :04, :06 and :08 of the window T0..T0+9s, each ran once. */
     private void cleanSoak() {
@@ -51,7 +52,7 @@ class ChaosBooksTest {
                 T0,
                 T0.plusSeconds(9),
                 T0.minusSeconds(10),
-                List.of(EVERY_2S),
+                jobs,
                 requests,
                 records,
                 runs,
@@ -209,5 +210,163 @@ class ChaosBooksTest {
         assertThat(books.ownerChanges().get(2)).as("the nearest cause").endsWith("explained-by=#3 KILL_SERVER");
         assertThat(books.problems())
                 .containsExactly("UNEXPLAINED-OWNER-CHANGE " + changes.get(2) + " explained-by=NONE");
+    }
+
+    private static ChaosBooks.AppRun timedRun(
+            String job, Instant fire, long instanceId, int attempt, long startMillis, long endMillis, String outcome) {
+        return new ChaosBooks.AppRun(
+                "alpha",
+                new AuditLog.Run(
+                        job,
+                        fire,
+                        Long.toString(instanceId),
+                        attempt,
+                        "1",
+                        "alpha-w1.1",
+                        T0.plusMillis(startMillis),
+                        T0.plusMillis(endMillis),
+                        outcome));
+    }
+
+    private void withJobs(
+            List<ChaosJobs.DelayJob> delay,
+            List<ChaosJobs.OverlapJob> overlap,
+            List<ChaosJobs.OneOffJob> oneOff,
+            List<ChaosJobs.Backfill> backfills,
+            List<ChaosJobs.RetryJob> retry) {
+        jobs = new ChaosJobs(List.of(EVERY_2S), delay, overlap, oneOff, backfills, retry);
+    }
+
+    @Test
+    void fixed_delay_fires_each_follow_the_previous_end_by_the_delay_or_are_caught() {
+        cleanSoak();
+        withJobs(
+                List.of(new ChaosJobs.DelayJob("alpha", 50, "delay-1s", Duration.ofSeconds(1))),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
+        long[] fireMillis = {0, 1500, 2900, 3100};
+        for (int i = 0; i < fireMillis.length; i++) {
+            Instant fire = T0.plusMillis(fireMillis[i]);
+            instances.add(instance(500 + i, 50, fire.toString(), "SCHEDULE", fire, "SUCCEEDED", 1, null));
+            runs.add(timedRun("delay-1s", fire, 500 + i, 1, fireMillis[i] + 20, fireMillis[i] + 400, "done"));
+        }
+
+        assertThat(books().problems())
+                .containsExactly("SCHEDULE DELAY alpha/delay-1s fire at " + T0.plusMillis(3100) + " less than PT1S"
+                        + " after the run before it ended at " + T0.plusMillis(3300) + ": " + instances.get(8));
+        assertThat(books().summary(7, 0)).contains("delay-fires=4 delay-gaps-checked=3");
+    }
+
+    @Test
+    void a_one_off_that_fired_twice_and_a_backfill_whose_repeat_created_runs_are_caught() {
+        cleanSoak();
+        Instant runAt = T0.plusSeconds(3);
+        instances.add(instance(600, 60, runAt.toString(), "SCHEDULE", runAt, "SUCCEEDED", 1, null));
+        runs.add(timedRun("once-1", runAt, 600, 1, 3010, 3020, "done"));
+        Instant past = T0.minusSeconds(60);
+        instances.add(instance(700, 20, "backfill:" + past, "BACKFILL", past, "SUCCEEDED", 1, null));
+        runs.add(timedRun("every-2s", past, 700, 1, 1000, 1010, "done"));
+        ChaosJobs.Backfill backfill = new ChaosJobs.Backfill(
+                "alpha",
+                20,
+                "every-2s",
+                List.of(past),
+                new io.campanile.api.admin.RunBatchAnswer(1, 0, List.of(700L)),
+                new io.campanile.api.admin.RunBatchAnswer(0, 1, List.of(700L)),
+                past,
+                past);
+        withJobs(
+                List.of(),
+                List.of(),
+                List.of(new ChaosJobs.OneOffJob("alpha", 60, "once-1", runAt)),
+                List.of(backfill),
+                List.of());
+        assertThat(books().problems()).isEmpty();
+        assertThat(books().summary(7, 0)).contains("one-off-ran=1 backfill-ran=1");
+
+        instances.add(instance(601, 60, "again", "SCHEDULE", runAt.plusSeconds(1), "SUCCEEDED", 1, null));
+        withJobs(
+                List.of(),
+                List.of(),
+                List.of(new ChaosJobs.OneOffJob("alpha", 60, "once-1", runAt)),
+                List.of(backfill.withRepeat(new io.campanile.api.admin.RunBatchAnswer(1, 0, List.of(701L)))),
+                List.of());
+        assertThat(books().problems())
+                .anySatisfy(p -> assertThat(p).startsWith("SCHEDULE ONE-OFF alpha/once-1 (run at " + runAt + ") has 2"))
+                .anySatisfy(
+                        p -> assertThat(p).startsWith("SCHEDULE BACKFILL alpha/every-2s backfill of 1: the repeat"));
+    }
+
+    @Test
+    void an_overlap_job_under_faults_accepts_a_misfire_skip_but_not_two_runs_at_once() {
+        cleanSoak();
+        withJobs(
+                List.of(),
+                List.of(new ChaosJobs.OverlapJob("alpha", 80, "held-1s", io.campanile.api.OverlapPolicy.SKIP)),
+                List.of(),
+                List.of(),
+                List.of());
+        String skip = "1 earlier fire(s) of the job still going (instance 800); overlap policy SKIP";
+        for (int second = 0; second <= 9; second++) {
+            Instant fire = T0.plusSeconds(second);
+            if (second % 2 == 0) {
+                instances.add(instance(800 + second, 80, fire.toString(), "SCHEDULE", fire, "SUCCEEDED", 1, null));
+                runs.add(
+                        timedRun("held-1s", fire, 800 + second, 1, second * 1000L + 20, second * 1000L + 1520, "done"));
+            } else {
+                String why = second == 9 ? "missed after an outage (misfire policy SKIP)" : skip;
+                instances.add(instance(800 + second, 80, "skip:" + second, "SCHEDULE", fire, "SKIPPED", 1, why));
+            }
+        }
+        assertThat(books().problems()).isEmpty();
+        assertThat(books().overlapSummaries()).singleElement().asString().contains("skipped=4", "ran=5");
+
+        runs.add(timedRun("held-1s", T0.plusSeconds(2), 802, 1, 2500, 3000, "done"));
+        instances.set(
+                instances.size() - 1, instance(809, 80, "x", "SCHEDULE", T0.plusSeconds(9), "SUCCEEDED", 1, null));
+        runs.add(timedRun("held-1s", T0.plusSeconds(9), 809, 1, 8500, 9600, "done"));
+        assertThat(books().problems())
+                .anySatisfy(p -> assertThat(p).startsWith("SCHEDULE OVERLAP alpha/held-1s two runs overlap"));
+    }
+
+    @Test
+    void a_retried_instance_ends_with_its_last_attempt_and_a_failure_left_unretried_must_say_why() {
+        cleanSoak();
+        withJobs(
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(new ChaosJobs.RetryJob("alpha", 90, "retried-6s", 3)));
+        instances.add(instance(900, 90, "a", "SCHEDULE", T0, "SUCCEEDED", 2, null));
+        runs.add(timedRun("retried-6s", T0, 900, 1, 10, 800, "failed"));
+        runs.add(timedRun("retried-6s", T0, 900, 2, 1300, 2100, "done"));
+        // a run interrupted by its worker's stop, retried on the other worker
+        instances.add(instance(903, 90, "i", "SCHEDULE", T0.plusSeconds(3), "SUCCEEDED", 2, null));
+        runs.add(timedRun("retried-6s", T0.plusSeconds(3), 903, 1, 3010, 5000, "interrupted"));
+        runs.add(timedRun("retried-6s", T0.plusSeconds(3), 903, 2, 5600, 6400, "done"));
+        instances.add(
+                instance(906, 90, "b", "SCHEDULE", T0.plusSeconds(6), "FAILED", 3, "not retried: all 3 attempts made"));
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            runs.add(timedRun(
+                    "retried-6s", T0.plusSeconds(6), 906, attempt, 6000L * attempt, 6000L * attempt + 800, "failed"));
+        }
+        assertThat(books().problems()).isEmpty();
+        assertThat(books().summary(7, 0))
+                .contains(
+                        "retry-instances=3 retry-succeeded=2 retry-failed=1 failed-attempts=5 retried=4 interrupted-runs=1");
+
+        instances.add(
+                instance(912, 90, "c", "SCHEDULE", T0.plusSeconds(7), "FAILED", 1, "failed at random on attempt 1"));
+        runs.add(timedRun("retried-6s", T0.plusSeconds(7), 912, 1, 7000, 7800, "interrupted"));
+        instances.add(instance(918, 90, "d", "SCHEDULE", T0.plusSeconds(8), "SUCCEEDED", 2, null));
+        runs.add(timedRun("retried-6s", T0.plusSeconds(8), 918, 2, 8000, 8800, "failed"));
+        assertThat(books().problems())
+                .anySatisfy(p ->
+                        assertThat(p).startsWith("RETRY alpha/retried-6s FAILED with attempts left and not saying why"))
+                .anySatisfy(p ->
+                        assertThat(p).startsWith("RETRY alpha/retried-6s SUCCEEDED but its attempt 2 did not run"));
     }
 }

@@ -29,6 +29,11 @@ public record ChaosFault(
         RESTART_SERVER(true),
         /** {@code kill -9} of a worker application, then a start of a new one (with a new worker id). */
         KILL_WORKER(false),
+        /**
+         * SIGTERM of a worker application (it stops as an undeploy would: its running processors are interrupted),
+         * then a start of a new one (with a new worker id).
+         */
+        STOP_WORKER(false),
         /** SIGSTOP of a server for longer than its lease, then SIGCONT. */
         FREEZE_SERVER(true),
         /** A server's HTTP and database connections stop forwarding without closing, then heal. */
@@ -49,11 +54,11 @@ public record ChaosFault(
         }
 
         public boolean targetsWorker() {
-            return this == KILL_WORKER;
+            return this == KILL_WORKER || this == STOP_WORKER;
         }
 
         public boolean targetsServer() {
-            return this != KILL_WORKER && this != RESTART_POSTGRES;
+            return !targetsWorker() && this != RESTART_POSTGRES;
         }
     }
 

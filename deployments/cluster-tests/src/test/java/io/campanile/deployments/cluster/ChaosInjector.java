@@ -24,7 +24,9 @@ final class ChaosInjector {
         ChaosServer server = fault.kind().targetsServer() ? server(fault) : null;
         String target =
                 switch (fault.kind()) {
-                    case KILL_WORKER -> cluster.workers().get(fault.target()).name();
+                    case KILL_WORKER, STOP_WORKER -> cluster.workers()
+                            .get(fault.target())
+                            .name();
                     case RESTART_POSTGRES -> "postgres";
                     default -> server.name()
                             + (fault.atOwner() ? " (owner of " + cluster.apps().get(fault.target()) + ")" : "");
@@ -50,6 +52,7 @@ final class ChaosInjector {
             case KILL_SERVER -> killServer(server, fault.hold());
             case RESTART_SERVER -> restartServer(server);
             case KILL_WORKER -> killWorker(cluster.workers().get(fault.target()), fault.hold());
+            case STOP_WORKER -> stopWorker(cluster.workers().get(fault.target()), fault.hold());
             case FREEZE_SERVER -> freeze(server, fault.hold());
             case BLACKHOLE_SERVER -> blackhole(server, fault.hold());
             case RESTART_POSTGRES -> restartPostgres(fault.hold());
@@ -95,6 +98,26 @@ final class ChaosInjector {
         worker.start();
         Duration took = worker.awaitReady(cluster.startTimeout());
         return "killed " + old + "; " + worker.workerId() + " ready after " + took.toMillis() + " ms";
+    }
+
+    private String stopWorker(ChaosWorker worker, Duration down) {
+        String old = worker.workerId();
+        long stopping = System.nanoTime();
+        worker.process().terminate();
+        boolean exited = worker.process().awaitExit(GRACEFUL_EXIT);
+        if (!exited) {
+            worker.process().kill9();
+        }
+        long stopMillis = Poll.millisSince(stopping);
+        cluster.discardRootOf(worker.process());
+        Poll.pause(down);
+        worker.start();
+        Duration took = worker.awaitReady(cluster.startTimeout());
+        return old
+                + (exited
+                        ? " exited " + stopMillis + " ms after SIGTERM"
+                        : " killed after " + GRACEFUL_EXIT.toSeconds() + " s of SIGTERM")
+                + "; " + worker.workerId() + " ready after " + took.toMillis() + " ms";
     }
 
     private String freeze(ChaosServer server, Duration hold) {

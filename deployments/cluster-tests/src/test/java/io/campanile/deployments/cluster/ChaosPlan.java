@@ -12,7 +12,7 @@ import java.util.Random;
 /**
  * Everything random in a chaos soak, drawn from one seed, so that {@code -Dchaos.seed=N} repeats a run's plan: the
  * CRON periods of the jobs, the faults (kinds drawn from a shuffled bag, so that every kind comes once in each
- * round of seven, even in a short run) and the gaps between API runs. The faults and the API runs draw from
+ * round of eight, even in a short run) and the gaps between API runs. The faults and the API runs draw from
  * separate generators: how many runs a soak made does not change its faults. Real processes make the timing
  * differ from run to run; the plan does not.
  */
@@ -48,6 +48,20 @@ public final class ChaosPlan {
         List<Integer> result = new ArrayList<>();
         for (int i = 0; i < apps; i++) {
             result.add(2 + periods.nextInt(4));
+        }
+        return result;
+    }
+
+    /**
+     * When each app's ONE_OFF jobs fire, as delays after their creation: {@code perApp} per app, each between 10 s and
+     * {@code within} (at least 20 s), so that they fire while faults come.
+     */
+    public List<Duration> oneOffDelays(int apps, int perApp, Duration within) {
+        Random delays = new Random(seed * 17 + 3);
+        int max = (int) Math.max(20_000, within.toMillis());
+        List<Duration> result = new ArrayList<>();
+        for (int i = 0; i < apps * perApp; i++) {
+            result.add(millisBetween(delays, 10_000, max));
         }
         return result;
     }

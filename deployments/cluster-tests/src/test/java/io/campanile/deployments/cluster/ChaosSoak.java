@@ -18,8 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One chaos soak on a started {@link ChaosCluster}: sets up each app's jobs (a CRON job every second, one every 2–5
- * s, an on-demand job; processor {@code audit}), then for {@code duration} injects the plan's faults one at a time
+ * One chaos soak on a started {@link ChaosCluster}: sets up each app's jobs (processor {@code audit}: a CRON job every
+ * second, one every 2–5 s, a FIXED_RATE and a DAILY_TIME_INTERVAL job, a FIXED_DELAY job, a FIXED_RATE job every
+ * second whose runs hold 1.5 s under an overlap policy, ONE_OFF jobs, a CRON job whose runs fail at random and are
+ * retried, an on-demand job; and a backfill of a past range, asked for again after the faults), then for {@code duration} injects the plan's faults one at a time
  * while API runs are asked for, leaves a quiet period, and keeps the books. Prints a line per fault and the
  * {@code CHAOS ...} summary.
  */
@@ -37,17 +39,19 @@ final class ChaosSoak {
     private final ChaosCluster cluster;
     private final ChaosPlan plan;
     private final List<ChaosBooks.CronJob> cronJobs = new ArrayList<>();
+    private final ChaosOtherJobs otherJobs;
     private final Map<String, Long> onDemandJobs = new LinkedHashMap<>();
     private final List<ChaosFaultWindow> faults = new ArrayList<>();
 
     ChaosSoak(ChaosCluster cluster, ChaosPlan plan) {
         this.cluster = cluster;
         this.plan = plan;
+        this.otherJobs = new ChaosOtherJobs(cluster);
     }
 
     /** Runs the soak; returns its books (the caller asserts them). */
     ChaosBooks run(Duration duration) throws SQLException, InterruptedException {
-        Instant setupEnd = setUp();
+        Instant setupEnd = setUp(duration);
         System.out.println("CHAOS-MEMORY while all "
                 + (cluster.servers().size() + cluster.workers().size()) + " JVMs are up (free -m): "
                 + ChaosCluster.memory().replace("\n", " | "));
@@ -59,6 +63,7 @@ final class ChaosSoak {
         } finally {
             requests = apiRuns.stop();
         }
+        List<ChaosJobs.Backfill> backfills = otherJobs.repeatBackfills();
         System.out.println("CHAOS-API requests=" + requests.size() + " confirmed="
                 + requests.stream().filter(ChaosBooks.ApiRequest::confirmed).count() + " failed-calls="
                 + apiRuns.failedCalls());
@@ -76,7 +81,8 @@ final class ChaosSoak {
         Instant windowEnd = records.databaseTime().minus(EDGE);
         System.out.println("CHAOS-WINDOW " + windowStart + ".." + windowEnd + " instances="
                 + records.instances().size() + " audit-lines=" + runs.size());
-        return new ChaosBooks(windowStart, windowEnd, setupEnd, cronJobs, requests, records, runs, faults, GRACE);
+        ChaosJobs jobs = otherJobs.jobs(cronJobs, backfills);
+        return new ChaosBooks(windowStart, windowEnd, setupEnd, jobs, requests, records, runs, faults, GRACE);
     }
 
     List<ChaosFaultWindow> faults() {
@@ -84,9 +90,11 @@ final class ChaosSoak {
     }
 
     /** Creates the apps and jobs and waits until every CRON job has run twice; returns when set-up ended. */
-    private Instant setUp() throws SQLException {
+    private Instant setUp(Duration duration) throws SQLException {
         CampanileAdminClient admin = cluster.servers().get(0).admin();
         List<Integer> periods = plan.cronPeriods(cluster.apps().size());
+        List<Duration> oneOffDelays =
+                plan.oneOffDelays(cluster.apps().size(), ChaosOtherJobs.ONE_OFFS_PER_APP, duration);
         for (int i = 0; i < cluster.apps().size(); i++) {
             String app = cluster.apps().get(i);
             admin.createApp(app, cluster.appSecret(app));
@@ -119,6 +127,13 @@ final class ChaosSoak {
                     app,
                     admin.createJob(app, JobDefinition.onDemand("on-demand", "audit"))
                             .id());
+            otherJobs.create(
+                    admin,
+                    app,
+                    i,
+                    oneOffDelays.subList(
+                            i * ChaosOtherJobs.ONE_OFFS_PER_APP, (i + 1) * ChaosOtherJobs.ONE_OFFS_PER_APP));
+            otherJobs.backfill(admin, app, name, period);
         }
         long start = System.nanoTime();
         for (ChaosBooks.CronJob job : cronJobs) {
@@ -130,7 +145,13 @@ final class ChaosSoak {
                     () -> succeeded(job.jobId()) >= 2 ? Optional.of(true) : Optional.empty());
         }
         Instant setupEnd = Instant.now();
-        System.out.println("CHAOS-SETUP jobs " + cronJobs + " on-demand " + onDemandJobs + " steady after "
+        // counted as CRON fires only now: its runs fail at random, so it need not have succeeded twice yet
+        otherJobs
+                .retryJobs()
+                .forEach(job -> cronJobs.add(
+                        new ChaosBooks.CronJob(job.app(), job.jobId(), job.name(), ChaosOtherJobs.RETRY_PERIOD)));
+        System.out.println("CHAOS-SETUP jobs " + cronJobs + " " + otherJobs
+                + " on-demand " + onDemandJobs + " steady after "
                 + Poll.millisSince(start) + " ms, at " + setupEnd);
         return setupEnd;
     }

@@ -8,10 +8,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The chaos soak (issue 6): three scheduler servers, two apps with two worker applications each and a PostgreSQL of
- * its own, under faults drawn from a seed (kill -9, graceful restart and SIGSTOP of a server, kill -9 of a worker, a
- * server's connections black-holed, PostgreSQL restarted, a server's wall clock stepped), with CRON jobs and API
- * runs; then the books (see {@link ChaosBooks}). {@code -Dchaos.minutes=N} sets how long faults go on (default: a
+ * The chaos soak (issues 6 and 8): three scheduler servers, two apps with two worker applications each and a
+ * PostgreSQL of its own, under faults drawn from a seed (kill -9, graceful restart and SIGSTOP of a server, kill -9 and
+ * graceful stop of a worker, a server's connections black-holed, PostgreSQL restarted, a server's wall clock stepped),
+ * with jobs of every schedule type, an overlap policy, retries of runs that fail at random, a backfill and API runs;
+ * then the books (see {@link ChaosBooks}). {@code -Dchaos.minutes=N} sets how long faults go on (default: a
  * CI-sized 2), {@code -Dchaos.seed=N} repeats a run's plan. Logs in {@code target/cluster-logs/chaos/}.
  */
 class ChaosSoakIT {
@@ -51,6 +52,7 @@ class ChaosSoakIT {
             }
             List<ChaosFaultWindow> faults = soak.faults();
             System.out.println(books.summary(seed, faults.size()));
+            books.overlapSummaries().forEach(System.out::println);
             faults.forEach(System.out::println);
             books.ownerChanges().forEach(change -> System.out.println("CHAOS-OWNER " + change));
             books.problems().forEach(problem -> System.out.println("CHAOS-PROBLEM seed=" + seed + " " + problem));

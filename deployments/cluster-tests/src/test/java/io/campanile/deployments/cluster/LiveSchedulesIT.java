@@ -33,7 +33,9 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * every job with the {@code audit} processor) on one fresh PostgreSQL database. Jobs are paused, resumed, edited
  * and deleted through the admin API of the server that does not own the app, and the owner's firing must follow
  * within about a second. The last case kills the owner (kill -9) while a FIXED_RATE and a CRON job fire, and
- * accounts for every fire time of both since their first ({@link LatticeJobs}, {@link LatticeBooks}). One cluster serves all
+ * accounts for every fire time of both since their first ({@link LatticeJobs}, {@link LatticeBooks}). Before it, jobs
+ * every second whose runs hold longer than that check each overlap policy ({@link OverlapJobs}, {@link OverlapBooks}).
+ * One cluster serves all
  * cases; each change case has a job of its own, and the kill comes last.
  *
  * <p>Look-ahead: the owner may create an instance up to about 1 s before its fire time, so a change can leave fires,
@@ -57,6 +59,8 @@ class LiveSchedulesIT {
     private static final Duration DELAY = Duration.ofMillis(700);
     /** A fire time older than this when its owner comes to it is missed (campanile.misfire.threshold-millis). */
     private static final Duration MISFIRE_THRESHOLD = Duration.ofSeconds(1);
+    /** Ten fires, held 1.5 s one after another under BUFFER_ALL, plus a second's release each: about 25 s. */
+    private static final Duration OVERLAP_SETTLE = Duration.ofSeconds(60);
     /** How long the books run on after the new owner took over. */
     private static final Duration AFTER_TAKEOVER = Duration.ofSeconds(5);
 
@@ -262,6 +266,27 @@ class LiveSchedulesIT {
 
     @Test
     @Order(5)
+    void overlapping_fires_are_skipped_buffered_or_cancel_the_running_one_as_their_policy_says() {
+        OwnershipView owner = watch.ownership();
+        OverlapJobs overlap = OverlapJobs.start(cluster, peerOf(owner), APP, watch.databaseTime());
+        List<OverlapBooks> books = overlap.booksOnceSettled(OVERLAP_SETTLE);
+        for (int i = 0; i < books.size(); i++) {
+            OverlapJobs.Tracked tracked = overlap.jobs().get(i);
+            System.out.println(books.get(i).summary(tracked.job().name()) + " hold-ms="
+                    + tracked.hold().toMillis() + " from=" + overlap.start());
+            books.get(i).problems().forEach(problem -> System.out.println("OVERLAP-PROBLEM " + problem));
+        }
+
+        for (int i = 0; i < books.size(); i++) {
+            assertThat(books.get(i).problems())
+                    .as("books of " + overlap.jobs().get(i).job().name())
+                    .isEmpty();
+        }
+        assertOwnerUnchanged(owner);
+    }
+
+    @Test
+    @Order(6)
     void killing_the_owner_while_fixed_rate_fixed_delay_and_cron_jobs_fire_loses_and_doubles_no_fire_time() {
         OwnershipView owner = watch.ownership();
         Instant killedAtDb = watch.databaseTime();
