@@ -68,10 +68,29 @@ final class ScheduledFireLagScenario {
     }
 
     /**
-     * Creates the jobs of a lattice that starts once they can all be created, then waits for every fire and for
-     * the quiet after it (late repeats are counted).
+     * The unmeasured warm-up rounds ({@code benchmark.firing.warmUpRounds}), then the measured one: each round
+     * creates jobs of its own (named by the round) for a lattice of its own and waits for its fires.
      */
     private Fired fire(Subject subject, CampanileAdminClient admin, List<String> apps, Scenario scenario) {
+        for (int round = 1; round <= firing.warmUpRounds(); round++) {
+            Fired warm = round(subject, admin, apps, scenario, "warm" + round + "-", Duration.ZERO);
+            System.out.println(
+                    scenario + " warm-up round " + round + " of " + firing.warmUpRounds() + ": " + warm.line());
+        }
+        return round(subject, admin, apps, scenario, "", settings.quiet());
+    }
+
+    /**
+     * Creates the jobs of a lattice that starts once they can all be created, then waits for every fire and for
+     * {@code quiet} after it (late repeats are counted).
+     */
+    private Fired round(
+            Subject subject,
+            CampanileAdminClient admin,
+            List<String> apps,
+            Scenario scenario,
+            String prefix,
+            Duration quiet) {
         int jobs = Math.min(firing.jobs(), settings.fireLagRuns());
         if (jobs < apps.size()) {
             throw new IllegalArgumentException(
@@ -83,7 +102,7 @@ final class ScheduledFireLagScenario {
                 FireLattice.spread(Instant.now().plus(lead), settings.fireLagRuns(), settings.fireLagSpread(), jobs);
         long start = System.nanoTime();
         for (int job = 0; job < lattice.jobs(); job++) {
-            admin.createJob(apps.get(job % apps.size()), lattice.job(job, "fires-" + job, PROCESSOR));
+            admin.createJob(apps.get(job % apps.size()), lattice.job(job, prefix + "fires-" + job, PROCESSOR));
         }
         Duration creation = Duration.ofNanos(System.nanoTime() - start);
         Duration spare = Duration.between(Instant.now(), lattice.first());
@@ -92,7 +111,7 @@ final class ScheduledFireLagScenario {
                     + " ms before the first fire; the first fires may be late for it");
         }
         Duration timeout = lead.plus(settings.fireLagSpread()).plus(settings.scenarioTimeout());
-        Tally tally = Await.calls(subject, lattice.keys(), FireLattice::keyOf, timeout, settings.quiet());
+        Tally tally = Await.calls(subject, lattice.keys(), FireLattice::keyOf, timeout, quiet);
         return new Fired(lattice, tally, lattice.offLattice(subject.executions()), creation, apps.size());
     }
 
