@@ -1,6 +1,7 @@
 package io.campanile.benchmark;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,11 +18,18 @@ import java.util.Map;
  */
 record RoundCpu(double windowSeconds, Map<String, Double> cpuSeconds, Map<String, Double> jitSeconds) {
 
-    /** Each process's CPU as a share of one core over the window, and its compiler threads' seconds. */
+    /** What the machine spent beyond the processes followed: the kernel, and anything else running meanwhile. */
+    static final String ELSE = "everything else";
+
+    /**
+     * Each process's CPU as a share of one core over the window (and the machine's beyond them), and its compiler
+     * threads' seconds.
+     */
     List<Figure> figures(Scenario scenario) {
         List<Figure> figures = new ArrayList<>();
-        cpuSeconds.forEach((process, seconds) -> figures.add(
-                new Figure(scenario, Summary.CAMPANILE, "CPU of one core, " + process, share(seconds), "%", 1)));
+        withElse()
+                .forEach((process, seconds) -> figures.add(new Figure(
+                        scenario, Summary.CAMPANILE, "CPU of one core, " + process, share(seconds), "%", 1)));
         jitSeconds.forEach((process, seconds) ->
                 figures.add(new Figure(scenario, Summary.CAMPANILE, "JIT CPU, " + process, seconds, "s", 1)));
         return figures;
@@ -29,8 +37,9 @@ record RoundCpu(double windowSeconds, Map<String, Double> cpuSeconds, Map<String
 
     String line() {
         List<String> cpu = new ArrayList<>();
-        cpuSeconds.forEach(
-                (process, seconds) -> cpu.add(String.format(Locale.ROOT, "%s %.0f%%", process, share(seconds))));
+        withElse()
+                .forEach((process, seconds) ->
+                        cpu.add(String.format(Locale.ROOT, "%s %.0f%%", process, share(seconds))));
         List<String> jit = new ArrayList<>();
         jitSeconds.forEach((process, seconds) -> jit.add(String.format(Locale.ROOT, "%s %.2f s", process, seconds)));
         return String.format(
@@ -39,6 +48,20 @@ record RoundCpu(double windowSeconds, Map<String, Double> cpuSeconds, Map<String
                 windowSeconds,
                 String.join(", ", cpu),
                 String.join(", ", jit));
+    }
+
+    /** The CPU seconds, with the machine's beyond every process followed as {@link #ELSE}. */
+    private Map<String, Double> withElse() {
+        Map<String, Double> all = new LinkedHashMap<>(cpuSeconds);
+        Double machine = cpuSeconds.get(CpuSampler.MACHINE);
+        if (machine != null) {
+            double followed = cpuSeconds.entrySet().stream()
+                    .filter(e -> !e.getKey().equals(CpuSampler.MACHINE))
+                    .mapToDouble(Map.Entry::getValue)
+                    .sum();
+            all.put(ELSE, machine - followed);
+        }
+        return all;
     }
 
     private double share(double seconds) {

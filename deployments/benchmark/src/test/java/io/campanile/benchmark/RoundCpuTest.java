@@ -18,4 +18,11 @@ class RoundCpuTest {
                         org.assertj.core.groups.Tuple.tuple("JIT CPU, server", 1.25));
         assertThat(cpu.line()).contains("server 25%").contains("server 1.25 s");
     }
+
+    @Test
+    void what_the_machine_spent_beyond_the_processes_is_everything_else() {
+        RoundCpu cpu = new RoundCpu(10, Map.of(CpuSampler.MACHINE, 15.0, "server", 5.0), Map.of());
+
+        assertThat(cpu.line()).contains("everything else 100%");
+    }
 }
