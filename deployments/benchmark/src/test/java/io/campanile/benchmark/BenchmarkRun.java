@@ -242,7 +242,11 @@ final class BenchmarkRun {
                     + " CLUSTER_SCHEDULED_FIRE_LAG in a fresh cluster of "
                     + firing.clusterTopology().label()
                     + " (servers x apps, each app with its own worker), job j in app j modulo the apps, each app's"
-                    + " fires made by its owner.");
+                    + " fires made by its owner. Before the measured fires, "
+                    + firing.warmUpRounds()
+                    + " unmeasured warm-up round(s) of the same fires by jobs of their own"
+                    + " (benchmark.firing.warmUpRounds): the warm-up runs are API runs, which leave the firing path"
+                    + " cold.");
         }
         results.note("Database cost: pg_stat_database deltas of each scheduler's own fresh database (transactions ="
                 + " xact_commit + xact_rollback; rows written = tup_inserted + tup_updated + tup_deleted), over"

@@ -71,6 +71,11 @@ final class CampanileClusterSubject implements Subject {
      * The first server's admin API, for scenarios that define jobs of their own: any server takes a job, and the
      * app's owner fires it.
      */
+    /** The subject's database, for reading what the scheduler wrote (the stages of a fire). */
+    PostgresDatabase database() {
+        return database;
+    }
+
     CampanileAdminClient admin() {
         return servers.get(0).admin();
     }

@@ -101,6 +101,11 @@ final class CampanileSubject implements Subject {
     }
 
     /** The admin API of the running server, for scenarios that define apps and jobs of their own. */
+    /** The subject's database, for reading what the scheduler wrote (the stages of a fire). */
+    PostgresDatabase database() {
+        return database;
+    }
+
     CampanileAdminClient admin() {
         return admin;
     }

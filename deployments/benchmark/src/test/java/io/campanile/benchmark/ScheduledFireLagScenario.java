@@ -1,6 +1,9 @@
 package io.campanile.benchmark;
 
 import io.campanile.api.client.CampanileAdminClient;
+import io.campanile.deployments.cluster.PostgresDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,10 +40,16 @@ final class ScheduledFireLagScenario {
 
     /** One server: the jobs are the {@code bench} app's, fired by its server for its one worker. */
     void run(CampanileSubject subject, Results results) {
-        Fired fired = fire(subject, subject.admin(), List.of(CampanileSubject.APP), Scenario.SCHEDULED_FIRE_LAG);
+        Fired fired = fire(
+                subject,
+                subject.admin(),
+                subject.database(),
+                List.of(CampanileSubject.APP),
+                Scenario.SCHEDULED_FIRE_LAG);
         fired.figures(Scenario.SCHEDULED_FIRE_LAG).forEach(results::add);
         fired.lags(results, "campanile scheduled, 1 server");
         System.out.println("SCHEDULED_FIRE_LAG " + subject.label() + ": " + fired.line());
+        fired.printDetails(Scenario.SCHEDULED_FIRE_LAG);
     }
 
     /**
@@ -51,7 +60,7 @@ final class ScheduledFireLagScenario {
         Scenario scenario = Scenario.CLUSTER_SCHEDULED_FIRE_LAG;
         List<String> apps = cluster.topology().appNames();
         Map<String, Integer> ownersBefore = cluster.owners();
-        Fired fired = fire(cluster, cluster.admin(), apps, scenario);
+        Fired fired = fire(cluster, cluster.admin(), cluster.database(), apps, scenario);
         Map<String, Integer> owners = cluster.owners();
 
         fired.figures(scenario).forEach(results::add);
@@ -65,13 +74,40 @@ final class ScheduledFireLagScenario {
                     + owners + " (app to server number).");
         }
         System.out.println(scenario + " " + cluster.label() + ": " + fired.line() + ", owners " + owners);
+        fired.printDetails(scenario);
+    }
+
+    /**
+     * The unmeasured warm-up rounds ({@code benchmark.firing.warmUpRounds}), then the measured one: each round
+     * creates jobs of its own (named by the round) for a lattice of its own and waits for its fires.
+     */
+    private Fired fire(
+            Subject subject,
+            CampanileAdminClient admin,
+            PostgresDatabase database,
+            List<String> apps,
+            Scenario scenario) {
+        for (int round = 1; round <= firing.warmUpRounds(); round++) {
+            Fired warm = round(subject, admin, database, apps, scenario, "warm" + round + "-", Duration.ZERO);
+            System.out.println(
+                    scenario + " warm-up round " + round + " of " + firing.warmUpRounds() + ": " + warm.line());
+            warm.printDetails(scenario);
+        }
+        return round(subject, admin, database, apps, scenario, "", settings.quiet());
     }
 
     /**
      * Creates the jobs of a lattice that starts once they can all be created, then waits for every fire and for
-     * the quiet after it (late repeats are counted).
+     * {@code quiet} after it (late repeats are counted).
      */
-    private Fired fire(Subject subject, CampanileAdminClient admin, List<String> apps, Scenario scenario) {
+    private Fired round(
+            Subject subject,
+            CampanileAdminClient admin,
+            PostgresDatabase database,
+            List<String> apps,
+            Scenario scenario,
+            String prefix,
+            Duration quiet) {
         int jobs = Math.min(firing.jobs(), settings.fireLagRuns());
         if (jobs < apps.size()) {
             throw new IllegalArgumentException(
@@ -83,7 +119,7 @@ final class ScheduledFireLagScenario {
                 FireLattice.spread(Instant.now().plus(lead), settings.fireLagRuns(), settings.fireLagSpread(), jobs);
         long start = System.nanoTime();
         for (int job = 0; job < lattice.jobs(); job++) {
-            admin.createJob(apps.get(job % apps.size()), lattice.job(job, "fires-" + job, PROCESSOR));
+            admin.createJob(apps.get(job % apps.size()), lattice.job(job, prefix + "fires-" + job, PROCESSOR));
         }
         Duration creation = Duration.ofNanos(System.nanoTime() - start);
         Duration spare = Duration.between(Instant.now(), lattice.first());
@@ -92,8 +128,33 @@ final class ScheduledFireLagScenario {
                     + " ms before the first fire; the first fires may be late for it");
         }
         Duration timeout = lead.plus(settings.fireLagSpread()).plus(settings.scenarioTimeout());
-        Tally tally = Await.calls(subject, lattice.keys(), FireLattice::keyOf, timeout, settings.quiet());
-        return new Fired(lattice, tally, lattice.offLattice(subject.executions()), creation, apps.size());
+        Tally tally;
+        RoundCpu cpu;
+        Map<String, Long> processes = subject.processes();
+        try (CpuSampler sampler = new CpuSampler(processes)) {
+            Map<String, Double> jitBefore = JitCpu.seconds(processes);
+            tally = Await.calls(subject, lattice.keys(), FireLattice::keyOf, timeout, quiet);
+            Map<String, Double> jit = JitCpu.spent(jitBefore, JitCpu.seconds(processes));
+            cpu = roundCpu(lattice, tally, sampler, jit);
+        }
+        List<FireStages.Stages> stages;
+        try (Connection connection = database.connect()) {
+            stages = FireStages.read(connection, tally.firstCalls());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot connect to " + database.name() + ": " + e.getMessage(), e);
+        }
+        return new Fired(lattice, tally, lattice.offLattice(subject.executions()), creation, apps.size(), stages, cpu);
+    }
+
+    /** CPU from the first fire time to the last call; empty when nothing ran. */
+    private static RoundCpu roundCpu(FireLattice lattice, Tally tally, CpuSampler sampler, Map<String, Double> jit) {
+        List<Execution> calls = tally.firstCalls();
+        if (calls.isEmpty()) {
+            return new RoundCpu(0, Map.of(), jit);
+        }
+        Instant last = calls.get(calls.size() - 1).started();
+        double window = Duration.between(lattice.first(), last).toNanos() / 1e9;
+        return new RoundCpu(window, sampler.cpuSeconds(lattice.first(), last), jit);
     }
 
     /** Each app's misses and p99, and the server that owned it after the fires (when one did). */
@@ -134,7 +195,14 @@ final class ScheduledFireLagScenario {
      * What one scenario saw: the lattice it fired, the books of its fires, the calls at instants of the window
      * that are no fire time, how long creating the jobs took.
      */
-    private record Fired(FireLattice lattice, Tally tally, long offLattice, Duration creation, int apps) {
+    private record Fired(
+            FireLattice lattice,
+            Tally tally,
+            long offLattice,
+            Duration creation,
+            int apps,
+            List<FireStages.Stages> stages,
+            RoundCpu cpu) {
 
         List<Figure> figures(Scenario scenario) {
             List<Figure> figures =
@@ -151,7 +219,15 @@ final class ScheduledFireLagScenario {
                     lattice.jobs()));
             figures.add(new Figure(
                     scenario, Summary.CAMPANILE, "creating the jobs", creation.toMillis(), "ms", lattice.jobs()));
+            figures.addAll(FireStages.figures(scenario, stages));
+            figures.addAll(cpu.figures(scenario));
             return figures;
+        }
+
+        /** The stage split and the CPU, a line each. */
+        void printDetails(Scenario scenario) {
+            System.out.println(scenario + " " + FireStages.line(stages));
+            System.out.println(scenario + " " + cpu.line());
         }
 
         void lags(Results results, String series) {
@@ -165,7 +241,11 @@ final class ScheduledFireLagScenario {
             List<Double> lags = FireLagFigures.lagsMillis(tally);
             String p99 = lags.isEmpty()
                     ? "no fire ran"
-                    : String.format(Locale.ROOT, "p99 %.1f ms", new Percentiles(lags).at(99));
+                    : String.format(
+                            Locale.ROOT,
+                            "p50 %.1f ms, p99 %.1f ms",
+                            new Percentiles(lags).at(50),
+                            new Percentiles(lags).at(99));
             return lattice.fires() + " fires by " + lattice.jobs() + " jobs in " + apps + " app(s), " + p99 + ", "
                     + tally.duplicates() + " duplicates, " + tally.misses() + " misses, " + offLattice
                     + " off the lattice";

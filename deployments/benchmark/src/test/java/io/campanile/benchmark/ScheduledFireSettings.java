@@ -3,20 +3,26 @@ package io.campanile.benchmark;
 /**
  * What the scheduled fire-lag scenarios add to {@code benchmark.firelag.runs} and {@code
  * benchmark.firelag.spreadSeconds} (their fires and window, the same as {@link Scenario#FIRE_LAG}'s runs): how many
- * FIXED_RATE jobs make the fires ({@code benchmark.firing.jobs}), and the topology of
- * {@link Scenario#CLUSTER_SCHEDULED_FIRE_LAG} ({@code benchmark.firing.clusterTopology}, servers x apps).
+ * FIXED_RATE jobs make the fires ({@code benchmark.firing.jobs}), the topology of
+ * {@link Scenario#CLUSTER_SCHEDULED_FIRE_LAG} ({@code benchmark.firing.clusterTopology}, servers x apps), and how
+ * many unmeasured rounds of the same fires run first ({@code benchmark.firing.warmUpRounds}): the subject's warm-up
+ * drains API runs only, so without them the measured fires were the first the JIT saw of the firing path.
  */
-record ScheduledFireSettings(int jobs, Topology clusterTopology) {
+record ScheduledFireSettings(int jobs, Topology clusterTopology, int warmUpRounds) {
 
     ScheduledFireSettings {
         if (jobs < 1) {
             throw new IllegalArgumentException("benchmark.firing.jobs must be at least 1, not " + jobs);
+        }
+        if (warmUpRounds < 0) {
+            throw new IllegalArgumentException("benchmark.firing.warmUpRounds must be at least 0, not " + warmUpRounds);
         }
     }
 
     static ScheduledFireSettings fromSystemProperties() {
         return new ScheduledFireSettings(
                 Integer.getInteger("benchmark.firing.jobs", 50),
-                Topology.parse(System.getProperty("benchmark.firing.clusterTopology", "3x3")));
+                Topology.parse(System.getProperty("benchmark.firing.clusterTopology", "3x3")),
+                Integer.getInteger("benchmark.firing.warmUpRounds", 1));
     }
 }

@@ -69,7 +69,7 @@ public class FireDueJobs {
         Instant horizon = now.plusMillis(settings.lookAheadMillis());
         Instant next = jobs.earliestNextFire(appName).orElse(null);
         if (next == null || next.isAfter(horizon)) {
-            return new Fired(0, next, lookAhead(next)); // no write, no lock
+            return new Fired(0, next, lookAgain(next, now)); // no write, no lock
         }
         List<Job> due = jobs.findDue(appName, horizon, MAX_JOBS_PER_CALL);
         int created = 0;
@@ -85,7 +85,7 @@ public class FireDueJobs {
         Instant following = jobs.earliestNextFire(appName).orElse(null);
         fence.hold(appName, epoch);
         boolean heldFirst = heldBack != null && following != null && !following.isBefore(heldBack);
-        return new Fired(created, following, heldFirst ? heldBack : lookAhead(following));
+        return new Fired(created, following, heldFirst ? heldBack : lookAgain(following, now));
     }
 
     /** Whether the job's fires are written up to the look-ahead before their time. */
@@ -93,8 +93,20 @@ public class FireDueJobs {
         return job.policies().overlapPolicy() == OverlapPolicy.ALLOW;
     }
 
-    private Instant lookAhead(Instant fireTime) {
-        return fireTime == null ? null : fireTime.minusMillis(settings.lookAheadMillis());
+    /**
+     * When to look at the app's jobs again for its next fire time: a look-ahead before it, but not sooner than half a
+     * look-ahead from now. Looked at one look-ahead before each fire, an app of fires close together (one every
+     * 20 ms) had a firing transaction every 20 ms, mostly in the tick that dispatched the fire before it; so fires are
+     * written in batches, each at least half a look-ahead before its time. A fire time already within the look-ahead
+     * (a call stopped at its limits) is looked at again at once.
+     */
+    private Instant lookAgain(Instant fireTime, Instant now) {
+        if (fireTime == null) {
+            return null;
+        }
+        Instant ahead = fireTime.minusMillis(settings.lookAheadMillis());
+        Instant batched = now.plusMillis(settings.lookAheadMillis() / 2);
+        return ahead.isAfter(now) && ahead.isBefore(batched) ? batched : ahead;
     }
 
     /**

@@ -30,8 +30,10 @@ public class ServerHeartbeat {
     }
 
     public void beat() {
-        long sent = clock.monotonic().millis();
         registry.heartbeat(me);
+        // the round trip of the time's own read only: the heartbeat's commit before it is no part of it, and
+        // counted in, it moved the midpoint, and the clock, by half the commit's time
+        long sent = clock.monotonic().millis();
         Instant databaseTime = registry.databaseTime();
         clock.sync(databaseTime, sent, clock.monotonic().millis());
         servers = registry.findAll(settings.serverAliveMillis());

@@ -75,11 +75,17 @@ public class ServerLoop {
         this.recoveryDue = new Every(RECOVER_MILLIS, clock.monotonic());
     }
 
-    /** Called by the timer; not re-entered (the timer skips a tick while one runs). */
+    /**
+     * Called by the timer; not re-entered (the timer skips a tick while one runs). Work that is due is dispatched
+     * first: a tick rung at a fire's time mostly also writes the fire a look-ahead later (fires written ahead are
+     * looked at one look-ahead before their time), and a dispatch behind that transaction, or behind a heartbeat,
+     * came as late as they took. Dispatched again last, for what the tick itself made waiting.
+     */
     public void tick() {
         if (held.isLeaving()) {
             return;
         }
+        dispatchDue();
         if (heartbeatDue.due()) {
             step("heartbeat", heartbeat::beat);
         }
@@ -110,6 +116,11 @@ public class ServerLoop {
                 }
             }
         });
+        dispatchDue();
+    }
+
+    /** Answers the polls of each app whose work is due or was signalled waiting ({@link DueWork}). */
+    private void dispatchDue() {
         Instant at = clock.instant();
         polls.appsWithPolls().stream()
                 .filter(app -> dueWork.takeDispatchDue(app, at))

@@ -70,6 +70,48 @@ class DatabaseClockTest {
     }
 
     @Test
+    void a_slower_round_trip_does_not_replace_a_quicker_recent_one() {
+        long sent = monotonic.millis();
+        monotonic.advanceMillis(2);
+        Instant quick = Instant.parse("2024-05-01T10:00:00Z");
+        assertThat(clock.sync(quick, sent, monotonic.millis())).isTrue();
+
+        monotonic.advanceMillis(1000);
+        long slowSent = monotonic.millis();
+        monotonic.advanceMillis(60);
+        // read early in a slow round trip: taken at its midpoint it would put the clock 29 ms behind
+        assertThat(clock.sync(quick.plusMillis(1002), slowSent, monotonic.millis()))
+                .isFalse();
+
+        assertThat(clock.instant()).isEqualTo(quick.plusMillis(1 + 1060));
+    }
+
+    @Test
+    void a_slow_round_trip_is_taken_once_the_reading_in_use_is_old_enough() {
+        long sent = monotonic.millis();
+        clock.sync(Instant.parse("2024-05-01T10:00:00Z"), sent, sent + 2);
+
+        monotonic.advanceMillis(40_000);
+        long slowSent = monotonic.millis();
+        monotonic.advanceMillis(60);
+
+        // 30 ms either way is within the 1 + 40 ms the 40 s old reading may have drifted by
+        assertThat(clock.sync(Instant.parse("2024-05-01T10:00:50Z"), slowSent, monotonic.millis()))
+                .isTrue();
+        assertThat(clock.instant()).isEqualTo(Instant.parse("2024-05-01T10:00:50.030Z"));
+    }
+
+    @Test
+    void any_reading_replaces_the_wall_clock() {
+        long sent = monotonic.millis();
+        monotonic.advanceMillis(5_000);
+
+        assertThat(clock.sync(Instant.parse("2024-05-01T09:00:00Z"), sent, monotonic.millis()))
+                .isTrue();
+        assertThat(clock.instant()).isEqualTo(Instant.parse("2024-05-01T09:00:02.500Z"));
+    }
+
+    @Test
     void is_always_utc_and_keeps_its_monotonic_clock() {
         assertThat(clock.getZone()).isEqualTo(ZoneOffset.UTC);
         assertThat(clock.monotonic()).isSameAs(monotonic);

@@ -302,6 +302,39 @@ abstract class RepositoryContract {
     }
 
     @Test
+    void fires_close_together_are_written_in_batches_each_half_a_look_ahead_or_more_before_its_time() {
+        Instant start = Instant.parse("2027-03-01T10:00:00Z");
+        Job job = new Job(
+                app,
+                "every-100-ms",
+                "hello",
+                ScheduleSpecBuilder.fixedRate(Duration.ofMillis(100))
+                        .startAt(start)
+                        .build(),
+                null,
+                true,
+                start.minusSeconds(1));
+        db.run(em -> new JpaJobRepository(em).add(job));
+        takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
+
+        FireDueJobs.Fired first = db.tx(em -> fireDueJobs(em, A).fire(app, 1, start));
+
+        assertThat(first.created()).as("10:00:00 to 10:00:00.500").isEqualTo(6);
+        assertThat(first.nextFireTime()).isEqualTo(start.plusMillis(600));
+        assertThat(first.lookAgainAt())
+                .as("half a look-ahead later, not a look-ahead before 10:00:00.600 (10:00:00.100)")
+                .isEqualTo(start.plusMillis(250));
+
+        FireDueJobs.Fired second = db.tx(em -> fireDueJobs(em, A).fire(app, 1, start.plusMillis(250)));
+
+        assertThat(second.created())
+                .as("10:00:00.600 and .700, 350 and 450 ms ahead")
+                .isEqualTo(2);
+        assertThat(second.lookAgainAt()).isEqualTo(start.plusMillis(500));
+        assertThat(instancesOf(job)).hasSize(8);
+    }
+
+    @Test
     void fires_within_the_look_ahead_are_written_ahead_and_handed_out_only_at_their_time() {
         Job job = addJob("every-second", "* * * * * *", Instant.parse("2027-03-01T09:59:59.900Z"));
         takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
