@@ -332,6 +332,21 @@ class ChaosBooksTest {
     }
 
     @Test
+    void a_retried_instance_fired_within_its_lifetime_of_the_window_end_is_not_yet_stuck() {
+        cleanSoak();
+        withJobs(
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(new ChaosJobs.RetryJob("alpha", 90, "retried-6s", 3, Duration.ofSeconds(5))));
+        instances.add(instance(905, 90, "a", "SCHEDULE", T0.plusSeconds(5), "WAITING", 3, "attempt 2 failed"));
+        instances.add(instance(903, 90, "b", "SCHEDULE", T0.plusSeconds(3), "WAITING", 3, "attempt 2 failed"));
+
+        assertThat(books().problems()).singleElement().asString().startsWith("STUCK instance 903");
+    }
+
+    @Test
     void a_retried_instance_ends_with_its_last_attempt_and_a_failure_left_unretried_must_say_why() {
         cleanSoak();
         withJobs(
@@ -339,7 +354,7 @@ class ChaosBooksTest {
                 List.of(),
                 List.of(),
                 List.of(),
-                List.of(new ChaosJobs.RetryJob("alpha", 90, "retried-6s", 3)));
+                List.of(new ChaosJobs.RetryJob("alpha", 90, "retried-6s", 3, Duration.ZERO)));
         instances.add(instance(900, 90, "a", "SCHEDULE", T0, "SUCCEEDED", 2, null));
         runs.add(timedRun("retried-6s", T0, 900, 1, 10, 800, "failed"));
         runs.add(timedRun("retried-6s", T0, 900, 2, 1300, 2100, "done"));

@@ -47,7 +47,11 @@ record ChaosJobs(
     }
 
     /** A CRON job whose processor fails at random, retried up to {@code maxAttempts} attempts in all. */
-    record RetryJob(String app, long jobId, String name, int maxAttempts) {}
+    /**
+     * @param lifetime how long an instance may take from its fire time to its last attempt's end: one fired within
+     *     this of the window's end may still be between attempts when the books are kept, and is not counted
+     */
+    record RetryJob(String app, long jobId, String name, int maxAttempts, Duration lifetime) {}
 
     ChaosJobs {
         cron = List.copyOf(cron);

@@ -36,6 +36,13 @@ final class ChaosOtherJobs {
     static final int RETRY_PERIOD = 12;
 
     static final int RETRY_ATTEMPTS = 3;
+    /**
+     * How long an instance of the retried job may take from its fire time to its last attempt's end: every attempt
+     * held, each retry after the longest backoff. One fired within this of the window's end may still be retried when
+     * the books are kept, and is not counted.
+     */
+    static final Duration RETRY_LIFETIME = RETRY_HOLD.plusSeconds(1).multipliedBy(RETRY_ATTEMPTS);
+
     static final int FAIL_PERCENT = 40;
     static final Duration BACKFILL_RANGE = Duration.ofSeconds(60);
 
@@ -85,7 +92,8 @@ final class ChaosOtherJobs {
                                         .withBackoff(Duration.ofMillis(500), Duration.ofSeconds(1))
                                         .withJitter(0)))
                 .id();
-        retryJobs.add(new ChaosJobs.RetryJob(app, retried, "retried-" + RETRY_PERIOD + "s", RETRY_ATTEMPTS));
+        retryJobs.add(
+                new ChaosJobs.RetryJob(app, retried, "retried-" + RETRY_PERIOD + "s", RETRY_ATTEMPTS, RETRY_LIFETIME));
     }
 
     /** The first backfill of a CRON job of the app: the minute before the job existed. */

@@ -41,7 +41,7 @@ final class ChaosRetryBooks {
         this.runsByInstance = runsByInstance;
         for (ChaosJobs.RetryJob job : jobs) {
             records.instances().stream()
-                    .filter(i -> i.jobId() == job.jobId() && i.fireTime().isBefore(windowEnd))
+                    .filter(i -> i.jobId() == job.jobId() && i.fireTime().isBefore(windowEnd.minus(job.lifetime())))
                     .forEach(i -> check(job, i));
         }
         interrupted += (int) runsByInstance.values().stream()
