@@ -22,7 +22,18 @@ class JsonContractTest {
                 "s1",
                 7,
                 List.of(new Assignment(
-                        1, 2, 3, "job", "hello", Instant.parse("2026-11-24T10:00:01Z"), 7, "{\"a\":1}", null, null)));
+                        1,
+                        2,
+                        3,
+                        "job",
+                        "hello",
+                        Instant.parse("2026-11-24T10:00:01Z"),
+                        7,
+                        "{\"a\":1}",
+                        null,
+                        null,
+                        null,
+                        40L)));
 
         PollAnswer back = jsonb.fromJson(jsonb.toJson(answer), PollAnswer.class);
 
@@ -41,8 +52,8 @@ class JsonContractTest {
 
     @Test
     void instants_are_written_as_iso_8601() {
-        String json = jsonb.toJson(
-                new Assignment(1, 1, 1, "j", "p", Instant.parse("2026-11-24T10:00:01Z"), 1, null, null, null));
+        String json = jsonb.toJson(new Assignment(
+                1, 1, 1, "j", "p", Instant.parse("2026-11-24T10:00:01Z"), 1, null, null, null, null, null));
 
         assertThat(json).contains("\"fireTime\":\"2026-11-24T10:00:01Z\"");
     }

@@ -1,6 +1,5 @@
 package io.campanile.api.protocol;
 
-import jakarta.json.bind.annotation.JsonbCreator;
 import java.time.Instant;
 
 /**
@@ -11,6 +10,10 @@ import java.time.Instant;
  * @param previousOutcome for a retry (attempt &gt; 1), how the attempt before it ended; null for a first attempt.
  * @param logsLocal true when the job keeps its run logs in the worker's own log only; null or false: the worker
  *     sends them to the scheduler
+ * @param startInMillis handed out this long before the attempt is due (a scheduled fire close ahead): the worker
+ *     claims it at once and starts the processor this long after the poll answer arrived, so that it starts on time
+ *     rather than a hand-out and a claim late; null or 0: start at once. Only sent to a worker whose poll said it
+ *     {@linkplain PollRequest#startsOnTime starts on time}
  */
 public record Assignment(
         long instanceId,
@@ -23,36 +26,12 @@ public record Assignment(
         String parameters,
         String previousOutcome,
         Long timeoutMillis,
-        Boolean logsLocal) {
+        Boolean logsLocal,
+        Long startInMillis) {
 
-    /** The constructor JSON-B uses: with two constructors it must be told which. */
-    @JsonbCreator
-    public Assignment {}
-
-    /** An assignment whose run logs go to the scheduler. */
-    public Assignment(
-            long instanceId,
-            int attempt,
-            long jobId,
-            String jobName,
-            String processor,
-            Instant fireTime,
-            long epoch,
-            String parameters,
-            String previousOutcome,
-            Long timeoutMillis) {
-        this(
-                instanceId,
-                attempt,
-                jobId,
-                jobName,
-                processor,
-                fireTime,
-                epoch,
-                parameters,
-                previousOutcome,
-                timeoutMillis,
-                null);
+    /** How long after the poll answer arrived the processor starts: 0 for at once. */
+    public long startDelayMillis() {
+        return startInMillis == null ? 0 : Math.max(0, startInMillis);
     }
 
     /** Whether the worker keeps this attempt's log to itself. */

@@ -7,7 +7,6 @@ import io.campanile.scheduler.domain.instance.DueAttempt;
 import io.campanile.scheduler.domain.instance.InstanceRepository;
 import io.campanile.scheduler.domain.job.Job;
 import io.campanile.scheduler.domain.job.JobRepository;
-import io.campanile.scheduler.domain.job.Routing;
 import io.campanile.scheduler.domain.worker.Eligibility;
 import io.campanile.scheduler.domain.worker.WorkerPicker;
 import io.campanile.scheduler.domain.worker.WorkerStatus;
@@ -16,7 +15,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,6 +30,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * job's strategy ({@link WorkerPicker}); the healthiest first by default, spreading work evenly. An instance no waiting
  * worker may take stays WAITING and does not hold up the ones behind it. It writes nothing to the database: a worker
  * runs an assignment only after its claim, a conditional update under the epoch carried here, was accepted.
+ *
+ * <p>Work due within {@code campanile.dispatch.lead-millis} is handed out ahead to workers that start it on time: the
+ * assignment says how long after it arrives the processor starts, so the hand-out and the claim happen before the due
+ * time instead of delaying the start (the fire-lag target of issue 7). Such an instance is RUNNING from its claim.
  */
 @ApplicationScoped
 public class AssignWork {
@@ -42,6 +44,7 @@ public class AssignWork {
     private DueWork dueWork;
     private WorkerRegistry workers;
     private int missedHeartbeats;
+    private long leadMillis;
     private final WorkerPicker picker = new WorkerPicker(ThreadLocalRandom.current());
 
     protected AssignWork() {}
@@ -60,6 +63,7 @@ public class AssignWork {
         this.dueWork = dueWork;
         this.workers = workers;
         this.missedHeartbeats = settings.missedHeartbeats();
+        this.leadMillis = settings.leadMillis();
     }
 
     /** At most this many instances are handed out by one call; the rest on the next. */
@@ -68,8 +72,18 @@ public class AssignWork {
     /** When routing left due instances unplaced, one more look reads this many further due instances. */
     static final int LOOK_FURTHER = 500;
 
-    /** A worker waiting for work and how many instances it can take. */
-    public record Slot(String workerId, int capacity) {}
+    /**
+     * A worker waiting for work and how many instances it can take.
+     *
+     * @param startsOnTime whether it may be handed work up to the lead before it is due (it starts it on time)
+     */
+    public record Slot(String workerId, int capacity, boolean startsOnTime) {
+
+        /** A worker that is handed only due work. */
+        public Slot(String workerId, int capacity) {
+            this(workerId, capacity, false);
+        }
+    }
 
     /**
      * @param slots waiting workers, most preferred first
@@ -80,33 +94,44 @@ public class AssignWork {
         int capacity = (int) Math.min(
                 Math.min(MAX_PER_CALL, handedOut.room(appName)),
                 slots.stream().mapToLong(s -> Math.max(0, s.capacity())).sum());
-        Plan plan = new Plan(appName, epoch, slots, capacity);
+        Plan plan = new Plan(appName, epoch, slots, capacity, now);
         if (capacity == 0) {
             return plan.assignments;
         }
         Set<Long> handed = handedOut.ids(appName);
         // one look a recheck period ahead: what becomes due before the next periodic look is dispatched on the
-        // tick after its fire time, not up to a whole period late (runs asked for at an instant)
+        // tick a lead before its due time, not up to a whole period late (runs asked for at an instant)
         int limit = capacity + handed.size();
         List<DueAttempt> found = instances.findDue(appName, now.plusMillis(DueWork.RECHECK_MILLIS), limit);
-        found.stream()
-                .filter(i -> i.dueAt().isAfter(now) && !handed.contains(i.instanceId()))
-                .findFirst()
-                .ifPresent(next -> dueWork.workDueAt(appName, next.dueAt()));
+        Instant until = plan.handsOutUntil();
         Set<Long> seen = new HashSet<>(handed);
-        int unplaced = plan.place(dueNow(found, seen, now));
+        int unplaced = plan.place(dueBy(found, seen, until));
         if (unplaced > 0 && !plan.full() && found.size() == limit) {
             // routing kept some instances back: look further, so that they do not hold up the ones behind them
-            plan.place(dueNow(instances.findDue(appName, now, limit + unplaced + LOOK_FURTHER), seen, now));
+            plan.place(dueBy(instances.findDue(appName, until, limit + unplaced + LOOK_FURTHER), seen, until));
         }
         plan.record();
+        found.stream()
+                .filter(i -> i.dueAt().isAfter(now) && !handed.contains(i.instanceId()) && !plan.gave(i.instanceId()))
+                .findFirst()
+                .ifPresent(next -> dueWork.workDueAt(appName, nextLook(next.dueAt(), now)));
         return plan.assignments;
     }
 
-    private static List<DueAttempt> dueNow(List<DueAttempt> found, Set<Long> seen, Instant now) {
+    /**
+     * When to look again for work due at {@code dueAt}: a lead before it, so that it can be handed out ahead; at its
+     * due time if that has passed (it was within the lead and no worker that starts on time could take it: looking
+     * again at once would only find the same).
+     */
+    private Instant nextLook(Instant dueAt, Instant now) {
+        Instant ahead = dueAt.minusMillis(leadMillis);
+        return ahead.isAfter(now) ? ahead : dueAt;
+    }
+
+    private static List<DueAttempt> dueBy(List<DueAttempt> found, Set<Long> seen, Instant until) {
         List<DueAttempt> due = new ArrayList<>();
         for (DueAttempt i : found) {
-            if (!i.dueAt().isAfter(now) && seen.add(i.instanceId())) {
+            if (!i.dueAt().isAfter(until) && seen.add(i.instanceId())) {
                 due.add(i);
             }
         }
@@ -118,9 +143,11 @@ public class AssignWork {
 
         private final String appName;
         private final long epoch;
-        private final List<Slot> slots;
+        private final Instant now;
+        private final boolean anyOnTime;
         private int room;
-        private final Map<String, Integer> given = new HashMap<>();
+        private final WorkerCandidates candidates;
+        private final Set<Long> gave = new HashSet<>();
         private final Map<Long, Job> jobsById = new HashMap<>();
         private final Map<Long, Set<String>> usingWorkers = new HashMap<>();
         private final Map<Long, List<String>> eligibleLive = new HashMap<>();
@@ -128,15 +155,26 @@ public class AssignWork {
         private final Map<String, WorkerStatus> statuses = new HashMap<>();
         final Map<String, List<Assignment>> assignments = new LinkedHashMap<>();
 
-        Plan(String appName, long epoch, List<Slot> slots, int room) {
+        Plan(String appName, long epoch, List<Slot> slots, int room, Instant now) {
             this.appName = appName;
             this.epoch = epoch;
-            this.slots = slots;
+            this.now = now;
+            this.anyOnTime = slots.stream().anyMatch(Slot::startsOnTime);
             this.room = room;
+            this.candidates = new WorkerCandidates(slots, this::status);
         }
 
         boolean full() {
             return room <= 0;
+        }
+
+        /** Work due by then may be handed out now: a lead ahead when some waiting worker starts work on time. */
+        Instant handsOutUntil() {
+            return anyOnTime ? now.plusMillis(leadMillis) : now;
+        }
+
+        boolean gave(long instanceId) {
+            return gave.contains(instanceId);
         }
 
         /** Places what it can; returns how many it could not place. */
@@ -148,35 +186,21 @@ public class AssignWork {
                 }
                 Job job = jobsById.computeIfAbsent(
                         instance.jobId(), id -> jobs.find(appName, id).orElseThrow());
+                boolean ahead = instance.dueAt().isAfter(now);
+                Set<String> using = job.routing().maxWorkers().isPresent() ? using(job) : Set.of();
                 var worker = picker.pick(
-                        job.routing().strategy(), job.id(), instance.parameters(), candidates(job), eligibleLive(job));
+                        job.routing().strategy(),
+                        job.id(),
+                        instance.parameters(),
+                        candidates.of(job, ahead, using),
+                        eligibleLive(job));
                 if (worker.isEmpty()) {
                     unplaced++;
                     continue;
                 }
-                give(worker.get(), job, instance);
+                give(worker.get(), job, instance, ahead);
             }
             return unplaced;
-        }
-
-        /** The waiting workers with room that may run the job, those given least so far first, then preferred. */
-        private List<String> candidates(Job job) {
-            Routing r = job.routing();
-            Set<String> using = r.maxWorkers().isPresent() ? using(job) : Set.of();
-            List<String> candidates = new ArrayList<>();
-            for (Slot slot : slots) {
-                String w = slot.workerId();
-                if (given.getOrDefault(w, 0) >= slot.capacity()
-                        || Eligibility.whyNot(status(w), job.processor(), r).isPresent()
-                        || (r.maxWorkers().isPresent()
-                                && !using.contains(w)
-                                && using.size() >= r.maxWorkers().getAsInt())) {
-                    continue;
-                }
-                candidates.add(w);
-            }
-            candidates.sort(Comparator.comparingInt(w -> given.getOrDefault(w, 0)));
-            return candidates;
         }
 
         private WorkerStatus status(String workerId) {
@@ -205,12 +229,13 @@ public class AssignWork {
                     .toList());
         }
 
-        private void give(String workerId, Job job, DueAttempt instance) {
+        private void give(String workerId, Job job, DueAttempt instance, boolean ahead) {
             room--;
-            given.merge(workerId, 1, Integer::sum);
+            gave.add(instance.instanceId());
             if (job.routing().maxWorkers().isPresent()) {
                 using(job).add(workerId);
             }
+            candidates.given(workerId, job);
             handing.computeIfAbsent(workerId, w -> new HashMap<>())
                     .computeIfAbsent(job.id(), j -> new ArrayList<>())
                     .add(new Attempt(instance.instanceId(), instance.attempt()));
@@ -227,7 +252,14 @@ public class AssignWork {
                             instance.parameters(),
                             instance.previousOutcome(),
                             job.attemptTimeout().map(Duration::toMillis).orElse(null),
-                            job.logsLocal() ? Boolean.TRUE : null));
+                            job.logsLocal() ? Boolean.TRUE : null,
+                            ahead ? startIn(instance.dueAt()) : null));
+        }
+
+        /** Rounded up: a processor must never start before its due time. */
+        private long startIn(Instant dueAt) {
+            long nanos = Duration.between(now, dueAt).toNanos();
+            return (nanos + 999_999) / 1_000_000;
         }
 
         void record() {

@@ -104,7 +104,9 @@ public class DispatchWork {
                 epoch,
                 ordered.stream()
                         .map(p -> new AssignWork.Slot(
-                                p.request().workerId(), p.request().capacity()))
+                                p.request().workerId(),
+                                p.request().capacity(),
+                                p.request().takesWorkAhead()))
                         .toList(),
                 clock.instant());
     }

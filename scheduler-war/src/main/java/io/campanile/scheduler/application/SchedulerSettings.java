@@ -26,6 +26,9 @@ package io.campanile.scheduler.application;
  * @param noWorkerWaitMillis an instance due this long ago that no live worker may run (none at all, none with its
  *     processor, none its routing allows) ends FAILED with a reason naming why
  * @param logRetentionMillis run log lines stored longer ago are deleted
+ * @param leadMillis work that becomes due within this long is handed out ahead to a worker that starts it on time (it
+ *     claims at once and starts the processor at the due instant): the hand-out and the claim no longer delay the
+ *     start. 0: hand out only what is due. Less than the look-ahead, so that a fire is written before it is handed out
  */
 public record SchedulerSettings(
         long leaseMillis,
@@ -42,7 +45,8 @@ public record SchedulerSettings(
         int missedHeartbeats,
         int missedHeartbeatsAlone,
         long noWorkerWaitMillis,
-        long logRetentionMillis) {
+        long logRetentionMillis,
+        long leadMillis) {
 
     /** What a worker's silence may exceed its missed heartbeats by before it is lost: network and GC jitter. */
     public static final long HEARTBEAT_ALLOWANCE_MILLIS = 500;
@@ -52,7 +56,43 @@ public record SchedulerSettings(
         // connections stall for 5 s must not take its workers for lost (ExactlyOnceUnderLoadIT failed running work
         // with a plain 3)
         return new SchedulerSettings(
-                3000, 1000, 1000, 20, 100, 30_000, 15_000, 5000, 100, 500, 1000, 3, 15, 60_000, 7L * 24 * 3600 * 1000);
+                3000,
+                1000,
+                1000,
+                20,
+                100,
+                30_000,
+                15_000,
+                5000,
+                100,
+                500,
+                1000,
+                3,
+                15,
+                60_000,
+                7L * 24 * 3600 * 1000,
+                50);
+    }
+
+    /** These settings with another lead ({@code campanile.dispatch.lead-millis}). */
+    public SchedulerSettings withLeadMillis(long lead) {
+        return new SchedulerSettings(
+                leaseMillis,
+                renewMillis,
+                pingTimeoutMillis,
+                pollHoldSeconds,
+                tickMillis,
+                handOutMillis,
+                workerTimeoutMillis,
+                serverAliveMillis,
+                maxCatchUpFires,
+                lookAheadMillis,
+                misfireThresholdMillis,
+                missedHeartbeats,
+                missedHeartbeatsAlone,
+                noWorkerWaitMillis,
+                logRetentionMillis,
+                lead);
     }
 
     /** An owner stops acting this long before the lease it wrote runs out, to absorb delays. */

@@ -151,7 +151,18 @@ class AssignWorkTest {
 
         assertThat(plan.get("w1"))
                 .containsExactly(new Assignment(
-                        7, 1, 42, "nightly", "ReportProcessor", instance.fireTime(), epoch, "{\"day\":1}", null, null));
+                        7,
+                        1,
+                        42,
+                        "nightly",
+                        "ReportProcessor",
+                        instance.fireTime(),
+                        epoch,
+                        "{\"day\":1}",
+                        null,
+                        null,
+                        null,
+                        null));
         assertThat(handedOut.ids(APP)).containsExactly(7L);
     }
 
@@ -168,10 +179,78 @@ class AssignWorkTest {
         assertThat(instances.requestedLimits)
                 .as("due now and soon, beyond what was handed out")
                 .containsExactly(5);
-        assertThat(dueWork.takeDispatchDue(APP, NOW.plusMillis(299))).isFalse();
-        assertThat(dueWork.takeDispatchDue(APP, NOW.plusMillis(300)))
-                .as("at the next fire time, not a second later")
+        long lead = SchedulerSettings.defaults().leadMillis();
+        assertThat(dueWork.takeDispatchDue(APP, NOW.plusMillis(300 - lead - 1))).isFalse();
+        assertThat(dueWork.takeDispatchDue(APP, NOW.plusMillis(300 - lead)))
+                .as("a lead before the next fire time (to hand it out ahead), not a second later")
                 .isTrue();
+    }
+
+    @Test
+    void work_due_within_the_lead_goes_ahead_only_to_a_worker_that_starts_it_on_time_and_says_when() {
+        instances.due(anInstance(1));
+        instances.due(anInstance(2, NOW.plusMillis(30)));
+        instances.due(anInstance(3, NOW.plusMillis(200)));
+
+        Map<String, List<Assignment>> plan = assignWork.assign(
+                APP,
+                epoch,
+                List.of(new AssignWork.Slot("late", 5, false), new AssignWork.Slot("on-time", 5, true)),
+                NOW);
+
+        assertThat(plan.get("late")).extracting(Assignment::instanceId).containsExactly(1L);
+        assertThat(plan.get("on-time"))
+                .as("due in 30 ms: handed out now, to start 30 ms after it arrives")
+                .extracting(Assignment::instanceId, Assignment::startInMillis)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, 30L));
+        assertThat(dueWork.takeDispatchDue(APP, NOW.plusMillis(149))).isFalse();
+        assertThat(dueWork.takeDispatchDue(APP, NOW.plusMillis(150)))
+                .as("the instance due at 200 ms is looked at a lead before")
+                .isTrue();
+    }
+
+    @Test
+    void work_within_the_lead_that_no_waiting_worker_may_take_ahead_is_looked_at_again_when_due_not_at_once() {
+        instances.due(anInstance(1, NOW.plusMillis(30)));
+
+        Map<String, List<Assignment>> plan =
+                assignWork.assign(APP, epoch, List.of(new AssignWork.Slot("late", 5, false)), NOW);
+
+        assertThat(plan).isEmpty();
+        assertThat(dueWork.takeDispatchDue(APP, NOW.plusMillis(29))).isFalse();
+        assertThat(dueWork.takeDispatchDue(APP, NOW.plusMillis(30))).isTrue();
+    }
+
+    @Test
+    void a_lead_of_zero_hands_out_only_what_is_due() {
+        AssignWork noLead = new AssignWork(
+                jobs,
+                instances,
+                handedOut,
+                dueWork,
+                registry,
+                SchedulerSettings.defaults().withLeadMillis(0));
+        instances.due(anInstance(1, NOW.plusMillis(1)));
+
+        assertThat(noLead.assign(APP, epoch, List.of(new AssignWork.Slot("on-time", 5, true)), NOW))
+                .isEmpty();
+    }
+
+    @Test
+    void work_is_spread_over_the_waiting_workers_those_given_least_first_then_the_preferred() {
+        for (long id = 1; id <= 7; id++) {
+            instances.due(anInstance(id));
+        }
+
+        Map<String, List<Assignment>> plan = assignWork.assign(
+                APP,
+                epoch,
+                List.of(new AssignWork.Slot("a", 2), new AssignWork.Slot("b", 5), new AssignWork.Slot("c", 5)),
+                NOW);
+
+        assertThat(plan.get("a")).extracting(Assignment::instanceId).containsExactly(1L, 4L);
+        assertThat(plan.get("b")).extracting(Assignment::instanceId).containsExactly(2L, 5L, 7L);
+        assertThat(plan.get("c")).extracting(Assignment::instanceId).containsExactly(3L, 6L);
     }
 
     @Test

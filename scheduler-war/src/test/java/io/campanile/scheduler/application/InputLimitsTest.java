@@ -18,23 +18,24 @@ class InputLimitsTest {
 
     @Test
     void a_worker_id_longer_than_its_column_is_refused() {
-        assertThatThrownBy(() -> InputLimits.poll(new PollRequest("w".repeat(201), 1, 0)))
+        assertThatThrownBy(() -> InputLimits.poll(new PollRequest("w".repeat(201), 1, 0, null)))
                 .isInstanceOf(RequestRejected.class)
                 .hasMessage("workerId: is longer than 200 characters (201 characters)");
-        assertThatCode(() -> InputLimits.poll(new PollRequest("w".repeat(200), 1, 0)))
+        assertThatCode(() -> InputLimits.poll(new PollRequest("w".repeat(200), 1, 0, null)))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void capacity_is_bounded_so_that_sums_cannot_overflow() {
-        assertThatThrownBy(() -> InputLimits.poll(new PollRequest("w", Integer.MAX_VALUE, 0)))
+        assertThatThrownBy(() -> InputLimits.poll(new PollRequest("w", Integer.MAX_VALUE, 0, null)))
                 .hasMessage("capacity: must be between 1 and 10000, not 2147483647");
-        assertThatThrownBy(() -> InputLimits.poll(new PollRequest("w", 0, 0))).hasMessageStartingWith("capacity:");
+        assertThatThrownBy(() -> InputLimits.poll(new PollRequest("w", 0, 0, null)))
+                .hasMessageStartingWith("capacity:");
     }
 
     @Test
     void identifiers_refuse_every_control_character() {
-        assertThatThrownBy(() -> InputLimits.poll(new PollRequest("w\t1", 1, 0)))
+        assertThatThrownBy(() -> InputLimits.poll(new PollRequest("w\t1", 1, 0, null)))
                 .hasMessage("workerId: contains the control character U+0009 at position 1");
         assertThatThrownBy(() -> InputLimits.outcomes(new ReportBatch("w\u0000", List.of())))
                 .hasMessageStartingWith("workerId: contains the control character U+0000");

@@ -121,7 +121,7 @@ class WaitingPollsTest {
     }
 
     private static WaitingPolls.Poll aPoll(String app, String workerId, RecordingAnswerer answerer) {
-        return new WaitingPolls.Poll(app, new PollRequest(workerId, 4, 1), answerer);
+        return new WaitingPolls.Poll(app, new PollRequest(workerId, 4, 1, null), answerer);
     }
 
     /** Compared by identity, like a real connection. */

@@ -1,5 +1,6 @@
 package io.campanile.worker.loop;
 
+import io.campanile.api.protocol.Claim;
 import io.campanile.api.protocol.HeartbeatAnswer;
 import io.campanile.worker.discovery.CurrentOwner;
 import io.campanile.worker.discovery.Discovery;
@@ -9,6 +10,7 @@ import io.campanile.worker.run.RunDispatcher;
 import io.campanile.worker.run.RunWatch;
 import io.campanile.worker.transport.ServerApi;
 import io.campanile.worker.transport.ServerCallException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -71,6 +73,13 @@ public final class HeartbeatSender {
         this.running = running;
     }
 
+    /** The attempts on run threads and those claimed ahead of their time, waiting for it. */
+    private List<Claim> runningNow() {
+        List<Claim> now = new ArrayList<>(running.running());
+        now.addAll(runs.deferred().claims());
+        return now;
+    }
+
     /** Returns whether the owner accepted the heartbeat. */
     public boolean beat() {
         Optional<Owner> current = owner.get();
@@ -86,9 +95,11 @@ public final class HeartbeatSender {
                             runs.capacity(),
                             epochs.newest(),
                             processors,
-                            running == null ? null : running.running()));
+                            running == null ? null : runningNow()));
             epochs.observe(answer.epoch());
             if (running != null && !answer.stop().isEmpty()) {
+                // held ones first: one that starts meanwhile is then on a run thread, where the watch stops it
+                runs.deferred().drop(answer.stop());
                 running.stop(answer.stop());
             }
             watch.answered(current.get());

@@ -18,7 +18,8 @@ import java.util.logging.Logger;
 /**
  * Keeps one long-poll outstanding at the owner whenever the worker may take work ({@link RunDispatcher#free()}:
  * a run slot is free and outcomes are being delivered). The attempts of an answer are claimed ({@link ClaimStep})
- * before any runs, and the next poll waits until that claim is settled. When the poll fails, or the
+ * before any runs, and the next poll waits until that claim is settled. The poll says the worker starts work on
+ * time: an attempt handed out ahead of its due time is claimed at once and started when it is due. When the poll fails, or the
  * server answers 409 (not the owner) or 503 (shutting down), it rediscovers at once and polls again; only
  * repeated failures and failed discovery rounds pause briefly, so a failover takes well under a second
  * once any server names the new owner.
@@ -119,7 +120,8 @@ public final class PollLoop implements Runnable {
         PollAnswer answer;
         try {
             answer = api.poll(
-                    current.get().url(), new PollRequest(workerId, Math.min(free, MAX_ASKED), epochs.newest()));
+                    current.get().url(),
+                    new PollRequest(workerId, Math.min(free, MAX_ASKED), epochs.newest(), Boolean.TRUE));
         } catch (ServerCallException e) {
             if (!endPoll() && running) {
                 failed(current.get(), e);
@@ -129,10 +131,11 @@ public final class PollLoop implements Runnable {
             endPoll();
             throw e;
         }
+        long arrived = System.nanoTime(); // work handed out ahead starts a given time after this
         endPoll();
         failuresInARow = 0;
         epochs.observe(answer.epoch());
-        claims.claim(answer).forEach(runs::start);
+        claims.claim(answer).forEach(a -> runs.start(a, arrived));
     }
 
     private void failed(Owner polled, ServerCallException e) {

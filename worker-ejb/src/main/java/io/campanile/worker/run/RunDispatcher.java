@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 
@@ -40,6 +41,8 @@ public final class RunDispatcher {
     private final Deque<Assignment> waiting = new ArrayDeque<>();
     /** Runs handed to the executor and not finished; guarded by {@code this}. */
     private int onThreads;
+    /** Claimed runs handed out ahead of their due time, waiting for it. */
+    private final DeferredStarts deferred = new DeferredStarts(System::nanoTime, this::start);
 
     /** Strict: no prefetch, and no new work while {@code capacity} outcomes wait, whether or not reports flow. */
     public RunDispatcher(int capacity, AssignmentRunner runner, Executor executor, IntSupplier undelivered) {
@@ -62,6 +65,25 @@ public final class RunDispatcher {
     }
 
     /**
+     * Runs a claimed assignment at its start time: {@link Assignment#startDelayMillis} after its poll answer arrived
+     * ({@code arrivedNanos}, monotonic), or at once if it has none or that passed during the claim.
+     */
+    public void start(Assignment assignment, long arrivedNanos) {
+        long delay = assignment.startDelayMillis();
+        long startAt = arrivedNanos + TimeUnit.MILLISECONDS.toNanos(delay);
+        if (delay > 0 && startAt - System.nanoTime() > 0) {
+            deferred.hold(assignment, startAt);
+        } else {
+            start(assignment);
+        }
+    }
+
+    /** The claimed runs waiting for their start time; its {@link DeferredStarts#run} must run on a thread. */
+    public DeferredStarts deferred() {
+        return deferred;
+    }
+
+    /**
      * Runs a claimed assignment, at once if a run thread is free, else after the runs claimed before it; if the
      * executor no longer takes work, reports it failed at once.
      */
@@ -79,13 +101,15 @@ public final class RunDispatcher {
     }
 
     /**
-     * The worker stops: the claimed runs still waiting for a thread are not started but reported failed with
-     * {@code reason}, so that they do not wait for this worker to be declared lost. Returns how many.
+     * The worker stops: the claimed runs still waiting for a thread or for their start time are not started but
+     * reported failed with {@code reason}, so that they do not wait for this worker to be declared lost. Returns how
+     * many.
      */
     public int refuseWaiting(String reason) {
-        List<Assignment> refused;
+        List<Assignment> refused = new ArrayList<>(deferred.takeAll());
+        deferred.stop();
         synchronized (this) {
-            refused = new ArrayList<>(waiting);
+            refused.addAll(waiting);
             waiting.clear();
             notifyAll();
         }
@@ -93,9 +117,12 @@ public final class RunDispatcher {
         return refused.size();
     }
 
-    /** Claimed runs not finished: those on run threads and those waiting for one. */
-    public synchronized int active() {
-        return onThreads + waiting.size();
+    /** Claimed runs not finished: those on run threads, those waiting for one and those waiting for their time. */
+    public int active() {
+        int held = deferred.size();
+        synchronized (this) {
+            return onThreads + waiting.size() + held;
+        }
     }
 
     /**

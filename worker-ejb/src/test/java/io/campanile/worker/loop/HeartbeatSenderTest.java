@@ -1,14 +1,18 @@
 package io.campanile.worker.loop;
 
+import static io.campanile.worker.testing.Assignments.anAssignmentStartingIn;
 import static io.campanile.worker.testing.ScriptedServerApi.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.campanile.api.protocol.Claim;
+import io.campanile.api.protocol.Refusal;
 import io.campanile.worker.discovery.CurrentOwner;
 import io.campanile.worker.discovery.Discovery;
 import io.campanile.worker.discovery.EpochGuard;
 import io.campanile.worker.discovery.ServerRotation;
 import io.campanile.worker.run.AssignmentRunner;
 import io.campanile.worker.run.RunDispatcher;
+import io.campanile.worker.run.RunWatch;
 import io.campanile.worker.testing.ManualNanos;
 import io.campanile.worker.testing.ScriptedServerApi;
 import java.time.Duration;
@@ -47,6 +51,23 @@ class HeartbeatSenderTest {
 
         assertThat(api.calls).last().isEqualTo("heartbeat server-1.test");
         assertThat(epochs.newest()).isEqualTo(4);
+    }
+
+    @Test
+    void work_claimed_ahead_of_its_time_is_named_as_running_and_one_the_owner_stops_never_starts() {
+        RunWatch watch = new RunWatch(System::nanoTime, r -> {});
+        HeartbeatSender naming = new HeartbeatSender(
+                "w", api, owner, discovery, this.watch, epochs, runs, new HealthProbe(), List.of("hello"), watch);
+        discovery.discover();
+        runs.start(anAssignmentStartingIn(5, 60_000), System.nanoTime());
+        runs.start(anAssignmentStartingIn(6, 60_000), System.nanoTime());
+        api.stops = List.of(new Refusal(5, 1, "stopped by an operator"));
+
+        naming.beat();
+
+        assertThat(api.heartbeats).singleElement().satisfies(h -> assertThat(h.running())
+                .containsExactlyInAnyOrder(new Claim(5, 1), new Claim(6, 1)));
+        assertThat(runs.deferred().claims()).containsExactly(new Claim(6, 1));
     }
 
     @Test

@@ -186,11 +186,33 @@ class AssignmentRunnerTest {
 
     private static Assignment limited(long instanceId, String processor) {
         return new Assignment(
-                instanceId, 1, 7, "job-7", processor, Instant.parse("2026-11-24T10:00:05Z"), 3, null, null, 2000L);
+                instanceId,
+                1,
+                7,
+                "job-7",
+                processor,
+                Instant.parse("2026-11-24T10:00:05Z"),
+                3,
+                null,
+                null,
+                2000L,
+                null,
+                null);
     }
 
     private static Assignment assignment(int attempt, String previousOutcome) {
         return new Assignment(
-                41, attempt, 7, "job-7", "p", Instant.parse("2026-11-24T10:00:05Z"), 3, null, previousOutcome, null);
+                41,
+                attempt,
+                7,
+                "job-7",
+                "p",
+                Instant.parse("2026-11-24T10:00:05Z"),
+                3,
+                null,
+                previousOutcome,
+                null,
+                null,
+                null);
     }
 }

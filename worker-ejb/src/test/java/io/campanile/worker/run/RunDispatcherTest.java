@@ -1,6 +1,7 @@
 package io.campanile.worker.run;
 
 import static io.campanile.worker.testing.Assignments.anAssignment;
+import static io.campanile.worker.testing.Assignments.anAssignmentStartingIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.campanile.api.ProcessResult;
@@ -258,6 +259,29 @@ class RunDispatcherTest {
         assertThat(prefetching.awaitIdle(java.time.Duration.ofSeconds(10))).isTrue();
         assertThat(contexts).as("only the first ran").isEmpty();
         assertThat(reports).extracting(Outcome::instanceId).containsExactly(2L, 3L, 1L);
+    }
+
+    @Test
+    void work_handed_out_ahead_counts_as_active_waits_for_its_time_and_is_refused_if_the_worker_stops_first() {
+        runs.start(anAssignmentStartingIn(1, 60_000), System.nanoTime());
+
+        assertThat(runs.active()).isEqualTo(1);
+        assertThat(runs.deferred().claims()).extracting(c -> c.instanceId()).containsExactly(1L);
+        assertThat(contexts).as("not started before its time").isEmpty();
+        assertThat(runs.refuseWaiting("stopping")).isEqualTo(1);
+
+        assertThat(reports)
+                .extracting(Outcome::instanceId, Outcome::state, Outcome::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, ReportedState.FAILED, "stopping"));
+        assertThat(runs.active()).isZero();
+    }
+
+    @Test
+    void work_whose_start_time_passed_during_the_claim_starts_at_once() {
+        runs.start(anAssignmentStartingIn(1, 20), System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(50));
+
+        assertThat(contexts).extracting(ProcessorContext::instanceId).containsExactly(1L);
+        assertThat(runs.deferred().size()).isZero();
     }
 
     @Test

@@ -14,6 +14,16 @@ public final class Assignments {
 
     public static Assignment anAssignment(
             long instanceId, int attempt, long epoch, String processor, String parameters) {
+        return anAssignment(instanceId, attempt, epoch, processor, parameters, null);
+    }
+
+    /** An assignment handed out ahead of its due time: its processor starts {@code startInMillis} after arrival. */
+    public static Assignment anAssignmentStartingIn(long instanceId, long startInMillis) {
+        return anAssignment(instanceId, 1, 1, "hello", null, startInMillis);
+    }
+
+    private static Assignment anAssignment(
+            long instanceId, int attempt, long epoch, String processor, String parameters, Long startInMillis) {
         return new Assignment(
                 instanceId,
                 attempt,
@@ -24,6 +34,8 @@ public final class Assignments {
                 epoch,
                 parameters,
                 null,
-                null);
+                null,
+                null,
+                startInMillis);
     }
 }

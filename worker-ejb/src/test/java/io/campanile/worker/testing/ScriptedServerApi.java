@@ -133,6 +133,9 @@ public final class ScriptedServerApi implements ServerApi {
         return ownerAnswer;
     }
 
+    /** What heartbeat answers tell the worker to stop. */
+    public volatile List<io.campanile.api.protocol.Refusal> stops = List.of();
+
     @Override
     public HeartbeatAnswer heartbeat(URI server, WorkerHeartbeat heartbeat) {
         calls.add("heartbeat " + server.getHost());
@@ -141,7 +144,7 @@ public final class ScriptedServerApi implements ServerApi {
         duringHeartbeat = () -> {};
         meanwhile.run();
         failIfScripted(server);
-        return new HeartbeatAnswer(server.getHost(), ownerAnswer.epoch());
+        return new HeartbeatAnswer(server.getHost(), ownerAnswer.epoch(), stops);
     }
 
     @Override

@@ -278,7 +278,8 @@ abstract class HostileInputCheck {
         Map<String, Field> poll = fields(
                 Field.id("workerId", "\"w1\""),
                 Field.number("capacity", "1", Kind.INT),
-                Field.number("epochSeen", "1", Kind.LONG));
+                Field.number("epochSeen", "1", Kind.LONG),
+                new Field("startsOnTime", "true", Kind.BOOL, false));
         bodyCases(cases, "POST /api/worker/poll", "/campanile/api/worker/poll", worker, poll, true);
         cases.add(post(
                 "POST /api/worker/poll",

@@ -38,7 +38,7 @@ public class ServerWiring {
     @Singleton
     SchedulerSettings settings() {
         SchedulerSettings d = SchedulerSettings.defaults();
-        return new SchedulerSettings(
+        SchedulerSettings settings = new SchedulerSettings(
                 millis("campanile.lease.millis", d.leaseMillis()),
                 millis("campanile.lease.renew-millis", d.renewMillis()),
                 millis("campanile.ping.timeout-millis", d.pingTimeoutMillis()),
@@ -53,7 +53,15 @@ public class ServerWiring {
                 (int) millis("campanile.worker.missed-heartbeats", d.missedHeartbeats()),
                 (int) millis("campanile.worker.missed-heartbeats-alone", d.missedHeartbeatsAlone()),
                 millis("campanile.dispatch.no-worker-wait-millis", d.noWorkerWaitMillis()),
-                millis("campanile.logs.retention-hours", d.logRetentionMillis() / 3_600_000) * 3_600_000);
+                millis("campanile.logs.retention-hours", d.logRetentionMillis() / 3_600_000) * 3_600_000,
+                config.getOptionalValue("campanile.dispatch.lead-millis", Long.class)
+                        .orElse(d.leadMillis()));
+        if (settings.leadMillis() < 0 || settings.leadMillis() >= settings.lookAheadMillis()) {
+            throw new IllegalArgumentException("campanile.dispatch.lead-millis must be at least 0 and less than"
+                    + " campanile.fire.look-ahead-millis (" + settings.lookAheadMillis() + "), was "
+                    + settings.leadMillis());
+        }
+        return settings;
     }
 
     private long millis(String key, long fallback) {

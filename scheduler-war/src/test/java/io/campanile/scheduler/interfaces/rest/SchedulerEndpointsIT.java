@@ -199,7 +199,7 @@ class SchedulerEndpointsIT {
         assertThat(again.id()).as("same request id, same instance").isEqualTo(run.id());
 
         PollAnswer work = worker(app, "secret-of-shop", "api/worker/poll")
-                .post(Entity.json(new PollRequest("worker-1", 4, owner.epoch())), PollAnswer.class);
+                .post(Entity.json(new PollRequest("worker-1", 4, owner.epoch(), null)), PollAnswer.class);
         assertThat(work.assignments()).singleElement().satisfies(a -> {
             assertThat(a.instanceId()).isEqualTo(run.id());
             assertThat(a.epoch()).isEqualTo(owner.epoch());
@@ -383,7 +383,7 @@ class SchedulerEndpointsIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
             PollAnswer answer = worker(app, "secret-of-shop", "api/worker/poll")
-                    .post(Entity.json(new PollRequest("worker-1", 4, epoch)), PollAnswer.class);
+                    .post(Entity.json(new PollRequest("worker-1", 4, epoch, null)), PollAnswer.class);
             Optional<Assignment> found = answer.assignments().stream()
                     .filter(a -> a.instanceId() == instanceId)
                     .findFirst();
