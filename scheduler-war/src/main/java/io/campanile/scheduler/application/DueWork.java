@@ -23,13 +23,23 @@ public class DueWork {
     private final Map<String, Instant> nextDispatchCheck = new ConcurrentHashMap<>();
     private final Set<String> workWaiting = ConcurrentHashMap.newKeySet();
     private volatile Consumer<Instant> alarm = at -> {};
+    private volatile Consumer<Instant> dispatchAlarm = at -> {};
 
     /**
-     * Whoever runs the tick is told of each instant that needs a look sooner than it may have planned (a run
-     * asked for at an instant, a fire written ahead), so that it ticks then rather than on its next period.
+     * Whoever runs the tick is told of each instant its jobs need a look sooner than it may have planned (a fire
+     * written ahead, a job changed here), so that it ticks then rather than on its next period.
      */
     public void onEarlierLook(Consumer<Instant> alarm) {
         this.alarm = alarm;
+    }
+
+    /**
+     * Whoever runs the dispatch is told of each instant work needs dispatching sooner than it may have planned (work
+     * became waiting, a waiting instance becomes due or comes within the lead), so that it dispatches then. A loop of
+     * its own: a dispatch must not wait behind the tick's firing transaction or heartbeat.
+     */
+    public void onEarlierDispatch(Consumer<Instant> alarm) {
+        this.dispatchAlarm = alarm;
     }
 
     public boolean jobsDue(String appName, Instant now) {
@@ -60,13 +70,13 @@ public class DueWork {
     /** Instances of the app became WAITING here: try to dispatch them on the next tick. */
     public void workWaiting(String appName) {
         workWaiting.add(appName);
-        alarm.accept(Instant.MIN);
+        dispatchAlarm.accept(Instant.MIN);
     }
 
     /** A waiting instance of the app becomes due at {@code fireTime}: look for work to dispatch then. */
     public void workDueAt(String appName, Instant fireTime) {
         nextDispatchCheck.merge(appName, fireTime, (a, b) -> a.isBefore(b) ? a : b);
-        alarm.accept(fireTime);
+        dispatchAlarm.accept(fireTime);
     }
 
     /** Whether to look for work to dispatch now; consumes the signal. */

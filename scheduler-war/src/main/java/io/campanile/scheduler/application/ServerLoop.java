@@ -14,8 +14,8 @@ import java.util.logging.Logger;
 
 /**
  * What a server does on every tick: heartbeat and clock sync, lease renewal, adoption of orphaned
- * apps, firing due jobs, dispatching, recovering lost work. Each step fails alone: a failing step is
- * logged and the others still run.
+ * apps, firing due jobs, recovering lost work; and on a dispatch tick of its own, handing out work. Each step fails
+ * alone: a failing step is logged and the others still run.
  */
 @ApplicationScoped
 public class ServerLoop {
@@ -76,16 +76,15 @@ public class ServerLoop {
     }
 
     /**
-     * Called by the timer; not re-entered (the timer skips a tick while one runs). Work that is due is dispatched
-     * first: a tick rung at a fire's time mostly also writes the fire a look-ahead later (fires written ahead are
-     * looked at one look-ahead before their time), and a dispatch behind that transaction, or behind a heartbeat,
-     * came as late as they took. Dispatched again last, for what the tick itself made waiting.
+     * Called by the timer; not re-entered (the timer skips a tick while one runs). Dispatching is not part of it: it
+     * runs on a loop of its own ({@link #dispatchTick}), so that a hand-out never waits behind this tick's
+     * transactions (a tick rung at a fire's time mostly also writes the fires a look-ahead later, and renews leases,
+     * heartbeats and adopts at their periods); what the tick makes waiting rings that loop ({@link DueWork}).
      */
     public void tick() {
         if (held.isLeaving()) {
             return;
         }
-        dispatchDue();
         if (heartbeatDue.due()) {
             step("heartbeat", heartbeat::beat);
         }
@@ -116,11 +115,16 @@ public class ServerLoop {
                 }
             }
         });
-        dispatchDue();
     }
 
-    /** Answers the polls of each app whose work is due or was signalled waiting ({@link DueWork}). */
-    private void dispatchDue() {
+    /**
+     * Called by the dispatch timer; not re-entered: answers the polls of each app whose work is due (or comes within
+     * the lead) or was signalled waiting ({@link DueWork}).
+     */
+    public void dispatchTick() {
+        if (held.isLeaving()) {
+            return;
+        }
         Instant at = clock.instant();
         polls.appsWithPolls().stream()
                 .filter(app -> dueWork.takeDispatchDue(app, at))

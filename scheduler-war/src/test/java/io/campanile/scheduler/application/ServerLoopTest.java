@@ -13,7 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** The order of a tick's steps, with each step replaced by one that records its call. */
+/** What a tick and a dispatch tick do, with each step replaced by one that records its call. */
 class ServerLoopTest {
 
     private static final String APP = "billing";
@@ -24,7 +24,6 @@ class ServerLoopTest {
     private final SchedulerSettings settings = SchedulerSettings.defaults();
     private final HeldApps held = new HeldApps(monotonic::get, settings.safetyMillis());
     private final DueWork dueWork = new DueWork();
-    private final java.util.concurrent.atomic.AtomicInteger created = new java.util.concurrent.atomic.AtomicInteger(1);
 
     private final ServerLoop loop = new ServerLoop(
             new ServerHeartbeat(null, null, clock, settings) {
@@ -49,7 +48,7 @@ class ServerLoopTest {
                 @Override
                 public Fired fire(String app, long epoch, Instant at) {
                     calls.add("fire " + app);
-                    return new Fired(created.get(), null, null);
+                    return new Fired(1, null, null);
                 }
             },
             new DueJobsCheck() {
@@ -91,25 +90,31 @@ class ServerLoopTest {
             settings);
 
     @Test
-    void due_work_is_dispatched_before_the_ticks_other_steps_and_what_the_tick_fired_after_them() {
+    void a_tick_does_not_dispatch_but_rings_the_dispatch_loop_for_the_work_it_fired() {
+        List<Instant> rung = new CopyOnWriteArrayList<>();
+        dueWork.onEarlierDispatch(rung::add);
         held.hold(APP, 1, monotonic.get(), settings.leaseMillis());
         dueWork.workWaiting(APP);
+        rung.clear();
 
         loop.tick();
 
         assertThat(calls)
-                .as("a dispatch waits for no heartbeat, lease or firing transaction")
-                .containsExactly("dispatch " + APP, "heartbeat", "renew", "adopt", "fire " + APP, "dispatch " + APP);
+                .as("no hand-out waits behind the tick's heartbeat, lease or firing transaction")
+                .containsExactly("heartbeat", "renew", "adopt", "fire " + APP);
+        assertThat(rung).as("the fire made work waiting: dispatch at once").containsExactly(Instant.MIN);
     }
 
     @Test
-    void a_tick_that_created_nothing_and_had_nothing_waiting_dispatches_nothing() {
+    void the_dispatch_tick_answers_the_polls_of_apps_whose_work_is_waiting_and_only_then() {
         held.hold(APP, 1, monotonic.get(), settings.leaseMillis());
-        dueWork.takeDispatchDue(APP, clock.instant()); // the periodic look was taken: the next is a second away
-        created.set(0);
+        dueWork.workWaiting(APP);
 
-        loop.tick();
+        loop.dispatchTick();
+        loop.dispatchTick();
 
-        assertThat(calls).containsExactly("heartbeat", "renew", "adopt", "fire " + APP);
+        assertThat(calls)
+                .as("the signal is spent; the next periodic look is a second later")
+                .containsExactly("dispatch " + APP);
     }
 }

@@ -21,28 +21,25 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedTask;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The server's local clock tick, which calls {@link ServerLoop#tick()} every {@code campanile.tick.millis}, and
- * sooner at each instant the application asks for ({@link TickAlarms}: a fire written ahead becomes due, a run
- * asked for at an instant, work that became waiting), so that work is dispatched within a millisecond or two of its
- * time rather than up to a period late. One long-running task of a managed executor of its own waits between ticks
- * on a condition: EJB timers are delivered at most once a second on Payara by default, and the container's default
- * scheduled executor is shared and single-threaded. Nothing here is persistent or clustered.
+ * The server's local clock ticks: one calls {@link ServerLoop#tick()} every {@code campanile.tick.millis}, and sooner
+ * at each instant the application asks for ({@link TickAlarms}: a fire written ahead is to be written, a job changed);
+ * the other calls {@link ServerLoop#dispatchTick()} as often, and sooner when work becomes waiting or due (a lead
+ * before its time), so that work is handed out within a millisecond or two of its time, never behind the first
+ * loop's transactions. Each is a long-running task of a managed executor of its own, waiting between steps on a
+ * condition ({@link WakingLoop}): EJB timers are delivered at most once a second on Payara by default, and the
+ * container's default scheduled executor is shared and single-threaded. Nothing here is persistent or clustered.
  *
  * <p>On shutdown it hands the server's apps over from a JVM shutdown hook, which runs as soon as the
  * process gets SIGTERM: the container calls {@code @PreDestroy} only seconds later (it first waits
  * for held long-polls), too late for a hand-off within a second. On undeploy, {@code @PreDestroy}
  * does it.
  */
-@ManagedScheduledExecutorDefinition(name = Ticker.EXECUTOR, maxAsync = 2)
+@ManagedScheduledExecutorDefinition(name = Ticker.EXECUTOR, maxAsync = 3)
 @Singleton
 @Startup
 @DependsOn("DataSourceSetup")
@@ -71,73 +68,26 @@ public class Ticker {
     @Inject
     private DatabaseClock clock;
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition woken = lock.newCondition();
-    private TickAlarms alarms;
-    /** When the loop wakes next (monotonic millis); guarded by {@link #lock}. */
-    private long wakeAt;
-    /** Guarded by {@link #lock}. */
-    private boolean stopped;
-
+    private WakingLoop ticks;
+    private WakingLoop dispatches;
     private Thread shutdownHook;
 
     @PostConstruct
     void start() {
-        alarms = new TickAlarms(clock, clock.monotonic(), settings.tickMillis());
-        dueWork.onEarlierLook(this::wakeBy);
-        executor.execute(ManagedExecutors.managedTask(
-                this::loop,
-                Map.of(ManagedTask.LONGRUNNING_HINT, "true", ManagedTask.IDENTITY_NAME, "campanile-tick"),
-                null));
+        ticks = new WakingLoop("tick", new TickAlarms(clock, clock.monotonic(), settings.tickMillis()), loop::tick);
+        dispatches = new WakingLoop(
+                "dispatch", new TickAlarms(clock, clock.monotonic(), settings.tickMillis()), loop::dispatchTick);
+        dueWork.onEarlierLook(ticks::wakeBy);
+        dueWork.onEarlierDispatch(dispatches::wakeBy);
+        run(ticks, "campanile-tick");
+        run(dispatches, "campanile-dispatch");
         shutdownHook = new Thread(this::leave, "campanile-leave-cluster");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    /** Ticks, then waits until the next tick is due or an earlier one is asked for, until stopped. */
-    private void loop() {
-        while (true) {
-            long tickStart = alarms.monotonic().millis();
-            tick();
-            lock.lock();
-            try {
-                wakeAt = alarms.nextAfterTickAt(tickStart);
-                long left;
-                while (!stopped && (left = wakeAt - alarms.monotonic().millis()) > 0) {
-                    woken.await(left, TimeUnit.MILLISECONDS);
-                }
-                if (stopped) {
-                    return;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return; // the container is stopping its threads
-            } finally {
-                lock.unlock();
-            }
-        }
-    }
-
-    /** Asks for a tick at {@code at} ({@link Instant#MIN}: now); wakes the loop if it planned a later one. */
-    private void wakeBy(Instant at) {
-        long deadline = alarms.askFor(at);
-        lock.lock();
-        try {
-            if (deadline < wakeAt) {
-                wakeAt = deadline;
-                woken.signal();
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void tick() {
-        try {
-            loop.tick();
-        } catch (RuntimeException e) {
-            // the loop must outlive whatever one tick throws
-            LOG.log(Level.WARNING, "Server tick failed", e);
-        }
+    private void run(WakingLoop wakingLoop, String name) {
+        executor.execute(ManagedExecutors.managedTask(
+                wakingLoop, Map.of(ManagedTask.LONGRUNNING_HINT, "true", ManagedTask.IDENTITY_NAME, name), null));
     }
 
     @PreDestroy
@@ -152,13 +102,8 @@ public class Ticker {
 
     /** Stops ticking, hands the apps to a peer, answers held polls; safe to call twice. */
     private void leave() {
-        lock.lock();
-        try {
-            stopped = true;
-            woken.signal();
-        } finally {
-            lock.unlock();
-        }
+        ticks.stop();
+        dispatches.stop();
         try {
             leaveCluster.leave();
         } catch (RuntimeException | LinkageError e) {
