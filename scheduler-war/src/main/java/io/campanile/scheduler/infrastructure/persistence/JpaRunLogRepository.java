@@ -4,9 +4,12 @@ import io.campanile.api.RunLog;
 import io.campanile.api.protocol.LogLine;
 import io.campanile.scheduler.domain.log.RunLogRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -20,29 +23,48 @@ import java.util.List;
 @Transactional
 public class JpaRunLogRepository implements RunLogRepository {
 
+    /**
+     * Stores a line unless it is there: a batch sent again (the worker did not see the answer) is skipped line by
+     * line. Not {@code ON CONFLICT}, which H2 accepts only in its PostgreSQL mode. The PostgreSQL driver does not
+     * rewrite an {@code INSERT ... SELECT} to a multi-row insert, but sends its batch in a few round trips, not one
+     * per line.
+     */
+    private static final String INSERT = "INSERT INTO run_log (instance_id, attempt, seq, logged_at, level, message) "
+            + "SELECT ?, ?, ?, ?, ?, ? FROM (VALUES (1)) AS one (x) WHERE NOT EXISTS "
+            + "(SELECT 1 FROM run_log WHERE instance_id = ? AND attempt = ? AND seq = ?)";
+
     @PersistenceContext(unitName = "campanile")
     private EntityManager em;
 
+    @Inject
+    private TransactionJdbc jdbc;
+
     protected JpaRunLogRepository() {}
 
-    public JpaRunLogRepository(EntityManager em) {
+    public JpaRunLogRepository(EntityManager em, TransactionJdbc jdbc) {
         this.em = em;
+        this.jdbc = jdbc;
     }
 
+    /** One JDBC batch for all the lines (a worker sends up to {@code LogBatch.MAX_LINES} at a time). */
     @Override
     public void store(List<LogLine> lines) {
-        for (LogLine line : lines) {
-            em.createNativeQuery("INSERT INTO run_log (instance_id, attempt, seq, logged_at, level, message) "
-                            + "SELECT ?1, ?2, ?3, ?4, ?5, ?6 FROM (VALUES (1)) AS one (x) WHERE NOT EXISTS "
-                            + "(SELECT 1 FROM run_log WHERE instance_id = ?1 AND attempt = ?2 AND seq = ?3)")
-                    .setParameter(1, line.instanceId())
-                    .setParameter(2, line.attempt())
-                    .setParameter(3, line.seq())
-                    .setParameter(4, line.at().atOffset(ZoneOffset.UTC))
-                    .setParameter(5, line.level().name())
-                    .setParameter(6, line.message())
-                    .executeUpdate();
-        }
+        jdbc.run(c -> {
+            JdbcBatch.run(c, INSERT, lines, JpaRunLogRepository::bind, true, "a run log insert");
+            return lines.size();
+        });
+    }
+
+    private static void bind(PreparedStatement insert, LogLine line) throws SQLException {
+        insert.setLong(1, line.instanceId());
+        insert.setInt(2, line.attempt());
+        insert.setLong(3, line.seq());
+        insert.setObject(4, line.at().atOffset(ZoneOffset.UTC));
+        insert.setString(5, line.level().name());
+        insert.setString(6, line.message());
+        insert.setLong(7, line.instanceId());
+        insert.setInt(8, line.attempt());
+        insert.setLong(9, line.seq());
     }
 
     @Override

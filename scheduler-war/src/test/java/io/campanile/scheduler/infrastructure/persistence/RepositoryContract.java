@@ -69,6 +69,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -963,16 +964,48 @@ abstract class RepositoryContract {
         assertThat(logLines(id, 0)).isEmpty();
     }
 
+    @Test
+    void a_run_log_batch_stores_its_new_lines_and_skips_those_already_stored_or_repeated() {
+        long id = 1_000_000_001L; // run_log has no foreign key: lines need no instance row
+        Instant at = Instant.parse("2026-12-01T10:00:00Z");
+        db.run(em -> runLogs(em).store(List.of(logLine(id, 1, at, "one"), logLine(id, 2, at, "two"))));
+
+        db.run(em -> runLogs(em)
+                .store(List.of(
+                        logLine(id, 2, at, "two again"),
+                        logLine(id, 3, at, "three"),
+                        logLine(id, 3, at, "three again"),
+                        logLine(id, 4, at, "four"))));
+
+        assertThat(logLines(id, 0))
+                .extracting(LogLine::seq, LogLine::message)
+                .containsExactly(tuple(1L, "one"), tuple(2L, "two"), tuple(3L, "three"), tuple(4L, "four"));
+    }
+
+    /** A cleanup deletes (and counts) the old lines of every test: none are left for the next. */
+    @AfterEach
+    void deleteRunLogs() {
+        db.run(em -> em.createNativeQuery("DELETE FROM run_log").executeUpdate());
+    }
+
+    private static LogLine logLine(long instanceId, long seq, Instant at, String message) {
+        return new LogLine(instanceId, 1, seq, at, RunLog.Level.INFO, message);
+    }
+
+    private static JpaRunLogRepository runLogs(EntityManager em) {
+        return new JpaRunLogRepository(em, TestDatabase.jdbcOf(em));
+    }
+
     private List<LogLine> logLines(long instanceId, long after) {
-        return db.tx(em -> new JpaRunLogRepository(em).read(instanceId, 1, after, 10));
+        return db.tx(em -> runLogs(em).read(instanceId, 1, after, 10));
     }
 
     private int cleaned(Instant before) {
-        return db.tx(em -> new JpaRunLogRepository(em).deleteStoredBefore(before, 10));
+        return db.tx(em -> runLogs(em).deleteStoredBefore(before, 10));
     }
 
     private static StoreRunLogs storeRunLogs(EntityManager em) {
-        return new StoreRunLogs(instances(em), new JpaRunLogRepository(em));
+        return new StoreRunLogs(instances(em), runLogs(em));
     }
 
     @Test
