@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * Run log lines in {@code run_log}, with plain statements both databases accept: an insert that skips a line already
- * stored (a batch sent again), a keyset read by line number, and a cleanup that deletes a few attempts' old lines at a
+ * stored (a batch sent again), a keyset read by line number, and a cleanup that deletes a few instances' old lines at a
  * time.
  */
 @ApplicationScoped
@@ -88,23 +88,17 @@ public class JpaRunLogRepository implements RunLogRepository {
                 .toList();
     }
 
+    /**
+     * One statement: the old lines of the first {@code maxInstances} instances that have any (lowest ids first).
+     * The instance list must be distinct before its {@code LIMIT}, which would otherwise count lines.
+     */
     @Override
-    public int deleteStoredBefore(Instant before, int maxAttempts) {
-        List<?> oldest = em.createNativeQuery(
-                        "SELECT DISTINCT instance_id FROM run_log WHERE stored_at < ?1 ORDER BY instance_id LIMIT ?2")
+    public int deleteStoredBefore(Instant before, int maxInstances) {
+        return em.createNativeQuery(
+                        "DELETE FROM run_log WHERE instance_id IN (SELECT DISTINCT instance_id FROM run_log "
+                                + "WHERE stored_at < ?1 ORDER BY instance_id LIMIT ?2) AND stored_at < ?1")
                 .setParameter(1, before.atOffset(ZoneOffset.UTC))
-                .setParameter(2, maxAttempts)
-                .getResultList();
-        if (oldest.isEmpty()) {
-            return 0;
-        }
-        int deleted = 0;
-        for (Object id : oldest) {
-            deleted += em.createNativeQuery("DELETE FROM run_log WHERE instance_id = ?1 AND stored_at < ?2")
-                    .setParameter(1, Rows.number(id))
-                    .setParameter(2, before.atOffset(ZoneOffset.UTC))
-                    .executeUpdate();
-        }
-        return deleted;
+                .setParameter(2, maxInstances)
+                .executeUpdate();
     }
 }

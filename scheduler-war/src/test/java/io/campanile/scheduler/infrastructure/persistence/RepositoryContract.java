@@ -982,6 +982,29 @@ abstract class RepositoryContract {
                 .containsExactly(tuple(1L, "one"), tuple(2L, "two"), tuple(3L, "three"), tuple(4L, "four"));
     }
 
+    @Test
+    void a_run_log_cleanup_deletes_the_old_lines_of_at_most_the_given_number_of_instances() {
+        List<Long> ids = List.of(1_000_000_001L, 1_000_000_002L, 1_000_000_003L);
+        Instant at = Instant.parse("2026-12-01T10:00:00Z");
+        db.run(em -> runLogs(em)
+                .store(List.of(
+                        logLine(ids.get(0), 1, at, "one"),
+                        new LogLine(ids.get(0), 2, 1, at, RunLog.Level.INFO, "a later attempt's"),
+                        logLine(ids.get(1), 1, at, "one"),
+                        logLine(ids.get(1), 2, at, "two"),
+                        logLine(ids.get(2), 1, at, "one"),
+                        logLine(ids.get(2), 2, at, "two"))));
+        Instant later = Instant.now().plusSeconds(3600);
+
+        int firstLook = db.tx(em -> runLogs(em).deleteStoredBefore(later, 2));
+        List<Long> left = ids.stream().filter(id -> !logLines(id, 0).isEmpty()).toList();
+        int secondLook = db.tx(em -> runLogs(em).deleteStoredBefore(later, 2));
+
+        assertThat(firstLook).as("two instances' lines, each two").isEqualTo(4);
+        assertThat(left).hasSize(1);
+        assertThat(secondLook).isEqualTo(2);
+    }
+
     /** A cleanup deletes (and counts) the old lines of every test: none are left for the next. */
     @AfterEach
     void deleteRunLogs() {
