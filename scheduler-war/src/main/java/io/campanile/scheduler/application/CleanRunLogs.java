@@ -9,14 +9,14 @@ import java.util.logging.Logger;
 
 /**
  * Deletes run log lines older than {@code campanile.logs.retention-hours}, a little at a time: every server looks once
- * a minute and deletes the old lines of at most {@link #ATTEMPTS_PER_LOOK} instances, so the cleanup never loads the
+ * a minute and deletes the old lines of at most {@link #INSTANCES_PER_LOOK} instances, so the cleanup never loads the
  * database (a backlog of old logs goes over several minutes). Two servers deleting at once is harmless.
  */
 @ApplicationScoped
 public class CleanRunLogs {
 
     private static final Logger LOG = Logger.getLogger(CleanRunLogs.class.getName());
-    static final int ATTEMPTS_PER_LOOK = 200;
+    static final int INSTANCES_PER_LOOK = 200;
     static final long LOOK_EVERY_MILLIS = 60_000;
 
     private RunLogRepository logs;
@@ -40,7 +40,7 @@ public class CleanRunLogs {
             return 0;
         }
         lastLook = now;
-        int deleted = logs.deleteStoredBefore(now.minusMillis(settings.logRetentionMillis()), ATTEMPTS_PER_LOOK);
+        int deleted = logs.deleteStoredBefore(now.minusMillis(settings.logRetentionMillis()), INSTANCES_PER_LOOK);
         if (deleted > 0) {
             LOG.fine(() -> "Deleted " + deleted + " run log lines older than the retention period");
         }

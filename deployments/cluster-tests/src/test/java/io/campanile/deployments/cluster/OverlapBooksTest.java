@@ -48,8 +48,14 @@ class OverlapBooksTest {
             return ran(second, "SUCCEEDED", startMillis, endMillis, "done");
         }
 
-        History notRun(int second, String state, String result) {
-            rows.add(new InstanceRow(rows.size() + 1, 9, "skip:" + second, fire(second), state, 1, 1, result));
+        /** A fire interrupted by the next one (CANCEL_RUNNING). */
+        History cancelled(int second, long startMillis, long endMillis) {
+            return ran(second, "CANCELLED", startMillis, endMillis, "interrupted");
+        }
+
+        /** A fire that did not run, recorded SKIPPED with this reason. */
+        History skipped(int second, String reason) {
+            rows.add(new InstanceRow(rows.size() + 1, 9, "skip:" + second, fire(second), "SKIPPED", 1, 1, reason));
             return this;
         }
 
@@ -66,17 +72,28 @@ class OverlapBooksTest {
         return T0.plusSeconds(second);
     }
 
+    /** The books balance, and their summary says what the policy did. */
+    private static void assertKept(OverlapBooks books, String... summaryParts) {
+        assertThat(books.problems()).isEmpty();
+        assertThat(books.summary("job")).contains(summaryParts);
+    }
+
+    private static void assertProblemsStartingWith(OverlapBooks books, String... beginnings) {
+        for (String beginning : beginnings) {
+            assertThat(books.problems()).anyMatch(p -> p.startsWith(beginning));
+        }
+    }
+
     @Test
     void skip_with_every_overlapping_fire_skipped_and_recorded_keeps_its_books() {
         OverlapBooks books = new History()
                 .succeeded(0, 20, 1520)
-                .notRun(1, "SKIPPED", SKIP_REASON)
+                .skipped(1, SKIP_REASON)
                 .succeeded(2, 2020, 3520)
-                .notRun(3, "SKIPPED", SKIP_REASON)
+                .skipped(3, SKIP_REASON)
                 .books(OverlapPolicy.SKIP, 4);
 
-        assertThat(books.problems()).isEmpty();
-        assertThat(books.summary("job")).contains("skipped=2", "ran=2");
+        assertKept(books, "skipped=2", "ran=2");
     }
 
     @Test
@@ -84,12 +101,10 @@ class OverlapBooksTest {
         OverlapBooks books = new History()
                 .succeeded(0, 20, 1520)
                 .succeeded(1, 1020, 2520)
-                .notRun(2, "SKIPPED", "misfire policy SKIP")
+                .skipped(2, "misfire policy SKIP")
                 .books(OverlapPolicy.SKIP, 3);
 
-        assertThat(books.problems())
-                .anyMatch(p -> p.startsWith("two runs overlap"))
-                .anyMatch(p -> p.startsWith("a SKIPPED fire without the reason"));
+        assertProblemsStartingWith(books, "two runs overlap", "a SKIPPED fire without the reason");
     }
 
     @Test
@@ -107,7 +122,7 @@ class OverlapBooksTest {
         OverlapBooks books =
                 new History().succeeded(0, 20, 520).succeeded(1, 1020, 1520).books(OverlapPolicy.BUFFER_ALL, 2);
 
-        assertThat(books.problems()).anyMatch(p -> p.startsWith("no fire was buffered under BUFFER_ALL"));
+        assertProblemsStartingWith(books, "no fire was buffered under BUFFER_ALL");
     }
 
     @Test
@@ -118,8 +133,7 @@ class OverlapBooksTest {
                 .succeeded(2, 3200, 4700)
                 .books(OverlapPolicy.BUFFER_ALL, 3);
 
-        assertThat(books.problems()).isEmpty();
-        assertThat(books.summary("job")).contains("buffered=2");
+        assertKept(books, "buffered=2");
     }
 
     @Test
@@ -128,7 +142,7 @@ class OverlapBooksTest {
                 .succeeded(0, 20, 1520)
                 .succeeded(1, 3200, 4700)
                 .succeeded(2, 1600, 3100)
-                .notRun(3, "SKIPPED", "overlap policy BUFFER_ALL")
+                .skipped(3, "overlap policy BUFFER_ALL")
                 .books(OverlapPolicy.BUFFER_ALL, 4);
 
         assertThat(books.problems())
@@ -155,37 +169,32 @@ class OverlapBooksTest {
                 .succeeded(0, 20, 1520)
                 .succeeded(1, 2010, 3510)
                 .succeeded(2, 3600, 5100)
-                .notRun(3, "SKIPPED", "instance 3 is already buffered behind ...; overlap policy BUFFER_ONE")
+                .skipped(3, "instance 3 is already buffered behind ...; overlap policy BUFFER_ONE")
                 .succeeded(4, 5200, 6700)
                 .books(OverlapPolicy.BUFFER_ONE, 5);
 
-        assertThat(books.problems()).isEmpty();
-        assertThat(books.summary("job")).contains("max-held=1", "buffered=3");
+        assertKept(books, "max-held=1", "buffered=3");
     }
 
     @Test
     void cancel_running_with_the_cancelled_run_interrupted_and_left_cancelled_keeps_its_books() {
         OverlapBooks books = new History()
-                .ran(0, "CANCELLED", 20, 1800, "interrupted")
-                .ran(1, "CANCELLED", 1020, 2700, "interrupted")
+                .cancelled(0, 20, 1800)
+                .cancelled(1, 1020, 2700)
                 .succeeded(2, 2020, 4520)
                 .books(OverlapPolicy.CANCEL_RUNNING, 3);
 
-        assertThat(books.problems()).isEmpty();
-        assertThat(books.summary("job")).contains("cancelled=2", "interrupted=2");
+        assertKept(books, "cancelled=2", "interrupted=2");
     }
 
     @Test
     void cancel_running_finds_a_run_that_went_on_uncancelled_and_a_cancelled_fire_reopened() {
-        History history = new History()
-                .succeeded(0, 20, 2520)
-                .ran(1, "CANCELLED", 1020, 2700, "interrupted")
-                .succeeded(2, 2020, 4520);
+        History history =
+                new History().succeeded(0, 20, 2520).cancelled(1, 1020, 2700).succeeded(2, 2020, 4520);
         history.rows.set(1, new InstanceRow(2, 9, fire(1).toString(), fire(1), "CANCELLED", 2, 1, CANCEL_REASON));
         OverlapBooks books = history.books(OverlapPolicy.CANCEL_RUNNING, 3);
 
-        assertThat(books.problems())
-                .anyMatch(p -> p.startsWith("a run going when a later fire came was not cancelled"))
-                .anyMatch(p -> p.startsWith("a CANCELLED fire ran again"));
+        assertProblemsStartingWith(
+                books, "a run going when a later fire came was not cancelled", "a CANCELLED fire ran again");
     }
 }

@@ -53,6 +53,9 @@ class RunsIT {
     private static final String SECOND_WORKER = "demo-2";
     private static final String SECOND_WORKER_TAG = "blue";
     private static final Duration GIVE_UP = Duration.ofSeconds(30);
+    /** For what waits on a timer of the server's: a worker taken for lost, an instance no worker may run. */
+    private static final Duration LONG_GIVE_UP = Duration.ofSeconds(60);
+
     private static final Duration POLL = Duration.ofMillis(100);
 
     private ClusterSettings settings;
@@ -126,27 +129,22 @@ class RunsIT {
     @Test
     @Order(1)
     void a_time_limit_interrupts_a_processor_stuck_in_a_blocking_call() {
-        JobView job = admin.createJob(
-                APP,
-                JobDefinition.onDemand("stuck", "sleeper")
-                        .withParameters("600000")
-                        .withTimeout(Duration.ofSeconds(2)));
-        InstanceView run = admin.runJob(APP, job.id(), RunRequest.now());
-        InstanceView running = await(run, "RUNNING", i -> i.state() == InstanceState.RUNNING);
+        InstanceView run = runNow(JobDefinition.onDemand("stuck", "sleeper")
+                .withParameters("600000")
+                .withTimeout(Duration.ofSeconds(2)));
+        InstanceView running = await(run, InstanceState.RUNNING);
         long start = System.nanoTime();
 
-        InstanceView ended = await(run, "TIMED_OUT", i -> i.state() == InstanceState.TIMED_OUT);
+        InstanceView ended = await(run, InstanceState.TIMED_OUT);
 
         System.out.println("RUNS-TIMEOUT limit-ms=2000 timed-out-after-running-seen-ms=" + Poll.millisSince(start)
                 + " result=" + ended.result());
         assertThat(ended.result()).startsWith("timed out after PT2S");
         workerOf(running).awaitLogLine("Sleeper on instance " + run.id() + " attempt 1 interrupted", GIVE_UP);
 
-        JobView spinning = admin.createJob(
-                APP, JobDefinition.onDemand("spinning", "spinner").withTimeout(Duration.ofSeconds(2)));
-        InstanceView spin = admin.runJob(APP, spinning.id(), RunRequest.now());
-        InstanceView spinRunning = await(spin, "RUNNING", i -> i.state() == InstanceState.RUNNING);
-        InstanceView spinEnded = await(spin, "TIMED_OUT", i -> i.state() == InstanceState.TIMED_OUT);
+        InstanceView spin = runNow(JobDefinition.onDemand("spinning", "spinner").withTimeout(Duration.ofSeconds(2)));
+        InstanceView spinRunning = await(spin, InstanceState.RUNNING);
+        InstanceView spinEnded = await(spin, InstanceState.TIMED_OUT);
         Duration sawCancelled = workerOf(spinRunning)
                 .awaitLogLine("Spinner on instance " + spin.id() + " attempt 1 saw it was cancelled", GIVE_UP);
         System.out.println("RUNS-TIMEOUT-LOOP limit-ms=2000 result=" + spinEnded.result());
@@ -157,10 +155,8 @@ class RunsIT {
     @Test
     @Order(2)
     void a_stop_through_the_admin_api_interrupts_the_run_on_its_worker() {
-        JobView job =
-                admin.createJob(APP, JobDefinition.onDemand("long", "sleeper").withParameters("600000"));
-        InstanceView run = admin.runJob(APP, job.id(), RunRequest.now());
-        InstanceView running = await(run, "RUNNING", i -> i.state() == InstanceState.RUNNING);
+        InstanceView run = runNow(JobDefinition.onDemand("long", "sleeper").withParameters("600000"));
+        InstanceView running = await(run, InstanceState.RUNNING);
 
         long start = System.nanoTime();
         InstanceView stopped = admin.stopInstance(APP, run.id(), "no longer needed");
@@ -179,13 +175,7 @@ class RunsIT {
     @Test
     @Order(3)
     void a_frozen_workers_attempt_is_retried_on_the_other_within_seconds_and_its_late_report_is_refused() {
-        JobView job = admin.createJob(
-                APP,
-                JobDefinition.onDemand("lost", "sleeper")
-                        .withParameters("6000")
-                        .withRetry(RetryDefinition.attempts(3).withBackoff(Duration.ZERO, Duration.ofSeconds(1))));
-        InstanceView run = admin.runJob(APP, job.id(), RunRequest.now());
-        InstanceView running = await(run, "RUNNING", i -> i.state() == InstanceState.RUNNING);
+        InstanceView running = runningSleeperWithRetries("lost", "6000");
         PayaraProcess frozen = workerOf(running);
 
         frozen.suspend();
@@ -193,7 +183,7 @@ class RunsIT {
         InstanceView retried;
         try {
             retried = await(
-                    run,
+                    running,
                     "attempt 2 RUNNING on the other worker",
                     i -> i.attempt() == 2 && i.state() == InstanceState.RUNNING);
         } finally {
@@ -203,8 +193,8 @@ class RunsIT {
                     "RUNS-LOST-WORKER frozen=" + running.workerId() + " retried-running-after-ms=" + retriedAfter);
         }
         assertThat(retried.workerId()).isNotEqualTo(running.workerId());
-        InstanceView done = await(run, "SUCCEEDED", i -> i.state() == InstanceState.SUCCEEDED);
-        InstanceDetail detail = admin.instance(APP, run.id());
+        InstanceView done = await(running, InstanceState.SUCCEEDED);
+        InstanceDetail detail = admin.instance(APP, running.id());
 
         assertThat(done.attempt()).isEqualTo(2);
         assertThat(done.workerId()).isEqualTo(retried.workerId());
@@ -231,7 +221,7 @@ class RunsIT {
         // the thawed worker's own attempt ends by itself or is stopped at its next heartbeat; either way the
         // instance keeps the outcome of attempt 2
         Poll.pause(Duration.ofSeconds(3));
-        InstanceView after = instance(run);
+        InstanceView after = instance(running);
         assertThat(after.state()).isEqualTo(InstanceState.SUCCEEDED);
         assertThat(after.attempt()).isEqualTo(2);
         assertThat(after.workerId()).isEqualTo(retried.workerId());
@@ -260,16 +250,11 @@ class RunsIT {
         InstanceView greenRun = admin.runJob(APP, green.id(), RunRequest.now());
 
         for (InstanceView run : blueRuns) {
-            InstanceView done = await(run, "SUCCEEDED", i -> i.state() == InstanceState.SUCCEEDED);
+            InstanceView done = await(run, InstanceState.SUCCEEDED);
             assertThat(done.workerId()).as("instance %d", run.id()).isEqualTo(SECOND_WORKER);
         }
-        InstanceView failed = Poll.until(
-                        "instance " + greenRun.id() + " FAILED",
-                        System.nanoTime(),
-                        Duration.ofSeconds(60),
-                        POLL,
-                        () -> Optional.of(instance(greenRun)).filter(i -> i.state() == InstanceState.FAILED))
-                .value();
+        InstanceView failed =
+                await(greenRun, "FAILED", System.nanoTime(), LONG_GIVE_UP, i -> i.state() == InstanceState.FAILED);
         System.out.println("RUNS-ROUTING tagged-runs=" + blueRuns.size() + " on=" + SECOND_WORKER
                 + " unplaceable-failed-after-ms=" + Poll.millisSince(asked) + " result=" + failed.result());
         assertThat(failed.result())
@@ -306,13 +291,8 @@ class RunsIT {
     @Test
     @Order(6)
     void a_runs_log_can_be_tailed_while_it_runs_and_is_complete_once_it_ended() {
-        JobView chatty =
-                admin.createJob(APP, JobDefinition.onDemand("chatty", "sleeper").withParameters("4000"));
-        JobView quiet = admin.createJob(
-                APP,
-                JobDefinition.onDemand("quiet", "sleeper").withParameters("100").withLogsLocal(true));
-        InstanceView run = admin.runJob(APP, chatty.id(), RunRequest.now());
-        await(run, "RUNNING", i -> i.state() == InstanceState.RUNNING);
+        InstanceView run = runNow(JobDefinition.onDemand("chatty", "sleeper").withParameters("4000"));
+        await(run, InstanceState.RUNNING);
         long runningSeen = System.nanoTime();
 
         RunLogPage first = Poll.until(
@@ -344,8 +324,9 @@ class RunsIT {
                         "woke up after 4000 ms");
         assertThat(page.state()).isEqualTo(InstanceState.SUCCEEDED);
 
-        InstanceView local = admin.runJob(APP, quiet.id(), RunRequest.now());
-        InstanceView done = await(local, "SUCCEEDED", i -> i.state() == InstanceState.SUCCEEDED);
+        InstanceView local = runNow(
+                JobDefinition.onDemand("quiet", "sleeper").withParameters("100").withLogsLocal(true));
+        InstanceView done = await(local, InstanceState.SUCCEEDED);
         Poll.pause(Duration.ofSeconds(1));
         RunLogPage none = admin.logs(APP, local.id(), null, 0, 100);
         assertThat(none.lines()).as("kept in the worker's own log").isEmpty();
@@ -356,15 +337,14 @@ class RunsIT {
     @Test
     @Order(7)
     void a_worker_stopped_gracefully_in_the_middle_of_a_run_has_it_retried_elsewhere_at_once() {
-        InstanceView run = runSleeperWithRetries("drained");
-        InstanceView running = await(run, "RUNNING", i -> i.state() == InstanceState.RUNNING);
+        InstanceView running = runningSleeperWithRetries("drained", "8000");
         PayaraProcess stopping = workerOf(running);
 
         long stoppedAt = System.nanoTime();
         stopping.terminate();
         try {
             InstanceView retried = await(
-                    run,
+                    running,
                     "attempt 2 RUNNING on another worker",
                     i -> i.attempt() == 2 && i.state() == InstanceState.RUNNING);
             long retriedAfter = Poll.millisSince(stoppedAt);
@@ -372,7 +352,7 @@ class RunsIT {
             System.out.println("RUNS-GRACEFUL-STOP stopped=" + running.workerId() + " retried-running-after-ms="
                     + retriedAfter + " on=" + retried.workerId());
             assertThat(retried.workerId()).isNotEqualTo(running.workerId());
-            assertThat(admin.instance(APP, run.id()).earlierAttempts())
+            assertThat(admin.instance(APP, running.id()).earlierAttempts())
                     .singleElement()
                     .satisfies(a -> {
                         assertThat(a.outcome()).isEqualTo("FAILED");
@@ -381,7 +361,7 @@ class RunsIT {
             assertThat(retriedAfter)
                     .as("retried at once (2 s of grace), not after the worker is taken for lost")
                     .isLessThan(10_000);
-            await(run, "SUCCEEDED", i -> i.state() == InstanceState.SUCCEEDED);
+            await(running, InstanceState.SUCCEEDED);
         } finally {
             // the next case needs two workers again
             assertThat(stopping.awaitExit(Duration.ofSeconds(60))).isTrue();
@@ -396,19 +376,16 @@ class RunsIT {
     @Test
     @Order(8)
     void a_killed_workers_attempt_is_retried_on_another_once_it_is_taken_for_lost() {
-        InstanceView run = runSleeperWithRetries("crashed");
-        InstanceView running = await(run, "RUNNING", i -> i.state() == InstanceState.RUNNING);
+        InstanceView running = runningSleeperWithRetries("crashed", "8000");
 
         long killedAt = System.nanoTime();
         workerOf(running).kill9();
-        InstanceView retried = Poll.until(
-                        "instance " + run.id() + " attempt 2 RUNNING",
-                        killedAt,
-                        Duration.ofSeconds(60),
-                        POLL,
-                        () -> Optional.of(instance(run))
-                                .filter(i -> i.attempt() == 2 && i.state() == InstanceState.RUNNING))
-                .value();
+        InstanceView retried = await(
+                running,
+                "attempt 2 RUNNING",
+                killedAt,
+                LONG_GIVE_UP,
+                i -> i.attempt() == 2 && i.state() == InstanceState.RUNNING);
         long retriedAfter = Poll.millisSince(killedAt);
 
         System.out.println("RUNS-KILLED-WORKER killed=" + running.workerId() + " retried-running-after-ms="
@@ -417,25 +394,40 @@ class RunsIT {
         assertThat(retriedAfter)
                 .as("lost after 3 missed heartbeats while the owner hears the other worker (3.5 s), then retried")
                 .isLessThan(10_000);
-        assertThat(admin.instance(APP, run.id()).earlierAttempts())
+        assertThat(admin.instance(APP, running.id()).earlierAttempts())
                 .singleElement()
                 .satisfies(a -> assertThat(a.outcome()).isEqualTo("WORKER_LOST"));
-        await(run, "SUCCEEDED", i -> i.state() == InstanceState.SUCCEEDED);
+        await(running, InstanceState.SUCCEEDED);
     }
 
-    private InstanceView runSleeperWithRetries(String name) {
-        JobView job = admin.createJob(
-                APP,
-                JobDefinition.onDemand(name, "sleeper")
-                        .withParameters("8000")
-                        .withRetry(RetryDefinition.attempts(3).withBackoff(Duration.ZERO, Duration.ofSeconds(1))));
+    /** A run of a new sleeper job with up to 3 attempts, each retried at once (backoff 0), once RUNNING. */
+    private InstanceView runningSleeperWithRetries(String name, String sleepMillis) {
+        InstanceView run = runNow(JobDefinition.onDemand(name, "sleeper")
+                .withParameters(sleepMillis)
+                .withRetry(RetryDefinition.attempts(3).withBackoff(Duration.ZERO, Duration.ofSeconds(1))));
+        return await(run, InstanceState.RUNNING);
+    }
+
+    /** Creates the job and runs it now. */
+    private InstanceView runNow(JobDefinition definition) {
+        JobView job = admin.createJob(APP, definition);
         return admin.runJob(APP, job.id(), RunRequest.now());
     }
 
+    private InstanceView await(InstanceView run, InstanceState state) {
+        return await(run, state.name(), i -> i.state() == state);
+    }
+
     private InstanceView await(InstanceView run, String what, Predicate<InstanceView> done) {
-        return Poll.until("instance " + run.id() + " " + what, System.nanoTime(), GIVE_UP, POLL, () -> Optional.of(
-                                instance(run))
-                        .filter(done))
+        return await(run, what, System.nanoTime(), GIVE_UP, done);
+    }
+
+    /** Polls the instance until it is {@code done}, {@code timeout} after {@code startNanos} at the latest. */
+    private InstanceView await(
+            InstanceView run, String what, long startNanos, Duration timeout, Predicate<InstanceView> done) {
+        return Poll.until(
+                        "instance " + run.id() + " " + what, startNanos, timeout, POLL, () -> Optional.of(instance(run))
+                                .filter(done))
                 .value();
     }
 

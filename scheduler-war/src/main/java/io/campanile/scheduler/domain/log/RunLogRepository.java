@@ -14,8 +14,8 @@ public interface RunLogRepository {
     List<LogLine> read(long instanceId, int attempt, long afterSeq, int limit);
 
     /**
-     * Deletes lines stored before {@code before}, of at most {@code maxAttempts} attempts: a bounded amount of work per
-     * call. Returns how many lines it deleted.
+     * Deletes lines stored before {@code before}, of at most {@code maxInstances} instances (all their attempts): a
+     * bounded amount of work per call. Returns how many lines it deleted.
      */
-    int deleteStoredBefore(Instant before, int maxAttempts);
+    int deleteStoredBefore(Instant before, int maxInstances);
 }

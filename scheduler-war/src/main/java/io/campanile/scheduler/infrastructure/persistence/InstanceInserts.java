@@ -38,32 +38,26 @@ final class InstanceInserts {
             return;
         }
         List<Long> ids = ids(connection, instances.size());
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (int i = 0; i < instances.size(); i++) {
-                JobInstance instance = instances.get(i);
-                instance.identify(ids.get(i));
-                insert.setLong(1, instance.id());
-                insert.setLong(2, instance.jobId());
-                insert.setString(3, instance.appName());
-                insert.setString(4, instance.fireKey());
-                insert.setString(5, instance.trigger().name());
-                insert.setObject(6, instance.fireTime().atOffset(ZoneOffset.UTC));
-                insert.setString(7, instance.parameters());
-                insert.setString(8, instance.state().name());
-                insert.setInt(9, instance.attempt());
-                insert.setLong(10, instance.epoch());
-                insert.setString(11, instance.ownerId());
-                insert.setObject(12, instance.createdAt().atOffset(ZoneOffset.UTC));
-                insert.setObject(13, instance.dueAt().atOffset(ZoneOffset.UTC));
-                insert.addBatch();
-            }
-            int[] counts = insert.executeBatch();
-            for (int count : counts) {
-                if (count != 1 && count != PreparedStatement.SUCCESS_NO_INFO) {
-                    throw new IllegalStateException("an instance insert changed " + count + " rows");
-                }
-            }
+        for (int i = 0; i < instances.size(); i++) {
+            instances.get(i).identify(ids.get(i));
         }
+        JdbcBatch.run(connection, INSERT, instances, InstanceInserts::bind, false, "an instance insert");
+    }
+
+    private static void bind(PreparedStatement insert, JobInstance instance) throws SQLException {
+        insert.setLong(1, instance.id());
+        insert.setLong(2, instance.jobId());
+        insert.setString(3, instance.appName());
+        insert.setString(4, instance.fireKey());
+        insert.setString(5, instance.trigger().name());
+        insert.setObject(6, instance.fireTime().atOffset(ZoneOffset.UTC));
+        insert.setString(7, instance.parameters());
+        insert.setString(8, instance.state().name());
+        insert.setInt(9, instance.attempt());
+        insert.setLong(10, instance.epoch());
+        insert.setString(11, instance.ownerId());
+        insert.setObject(12, instance.createdAt().atOffset(ZoneOffset.UTC));
+        insert.setObject(13, instance.dueAt().atOffset(ZoneOffset.UTC));
     }
 
     /** The ids of the job's instances with these fire keys, by fire key. */

@@ -33,8 +33,6 @@ import io.campanile.scheduler.application.ReleaseBuffered;
 import io.campanile.scheduler.application.SchedulerSettings;
 import io.campanile.scheduler.application.StoreRunLogs;
 import io.campanile.scheduler.application.WorkerRegistry;
-import io.campanile.scheduler.domain.app.App;
-import io.campanile.scheduler.domain.app.AppSecret;
 import io.campanile.scheduler.domain.election.Ownership;
 import io.campanile.scheduler.domain.election.OwnershipChange;
 import io.campanile.scheduler.domain.election.ServerIdentity;
@@ -69,6 +67,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,10 +100,7 @@ abstract class RepositoryContract {
     @BeforeEach
     void registerApp() {
         app = "app-" + System.nanoTime();
-        db.run(em -> {
-            new JpaAppRepository(em).add(new App(app, AppSecret.of("secret-123"), Instant.now()));
-            new JpaOwnershipRepository(em, db.dialect()).register(app);
-        });
+        db.addApp(app);
     }
 
     @Test
@@ -304,17 +300,12 @@ abstract class RepositoryContract {
     @Test
     void fires_close_together_are_written_in_batches_each_half_a_look_ahead_or_more_before_its_time() {
         Instant start = Instant.parse("2027-03-01T10:00:00Z");
-        Job job = new Job(
-                app,
+        Job job = addJob(
                 "every-100-ms",
-                "hello",
                 ScheduleSpecBuilder.fixedRate(Duration.ofMillis(100))
                         .startAt(start)
                         .build(),
-                null,
-                true,
                 start.minusSeconds(1));
-        db.run(em -> new JpaJobRepository(em).add(job));
         takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
 
         FireDueJobs.Fired first = db.tx(em -> fireDueJobs(em, A).fire(app, 1, start));
@@ -371,8 +362,7 @@ abstract class RepositoryContract {
         Instant created = Instant.now().minusSeconds(10).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         ScheduleSpec spec =
                 ScheduleSpecBuilder.fixedDelay(Duration.ofSeconds(2)).build();
-        Job job = new Job(app, "delayed", "hello", spec, null, true, created);
-        db.run(em -> new JpaJobRepository(em).add(job));
+        Job job = addJob("delayed", spec, created);
         takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
         Instant first = created.plusSeconds(2);
         assertThat(job.nextFireTime()).as("one delay after its creation").contains(first);
@@ -384,8 +374,8 @@ abstract class RepositoryContract {
                 .as("its fire has not run yet")
                 .isZero();
         JobInstance previous = instancesOf(job).get(0);
-        claim("w", 1, List.of(new Attempt(previous.id(), previous.attempt())));
-        end("w", previous.id(), previous.attempt(), InstanceState.SUCCEEDED);
+        claim("w", previous);
+        end("w", previous, InstanceState.SUCCEEDED);
         Instant ended =
                 db.tx(em -> instances(em).find(previous.id())).orElseThrow().finishedAt();
 
@@ -451,11 +441,11 @@ abstract class RepositoryContract {
         });
     }
 
-    /** Three fires (10:00:00, :01, :02) of an every-second job with this overlap policy, in one look. */
-    private Job firedThreeOverlapping(OverlapPolicy policy) {
+    /** An every-second job created at 09:59:59.500 on 1 May 2027, with this overlap policy and at most one going. */
+    private Job addOverlapJob(String name, OverlapPolicy policy) {
         Job job = new Job(
                 app,
-                "overlap",
+                name,
                 "hello",
                 ScheduleType.CRON,
                 "* * * * * *",
@@ -465,6 +455,21 @@ abstract class RepositoryContract {
                 Instant.parse("2027-05-01T09:59:59.500Z"));
         job.policies().overlap(policy, 1);
         db.run(em -> new JpaJobRepository(em).add(job));
+        return job;
+    }
+
+    /** A owns the app and fires the overlap job's 10:00:00, which worker w claims. */
+    private JobInstance firstFireClaimed(Job job) {
+        takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
+        db.tx(em -> fireDueJobs(em, A).fire(app, 1, Instant.parse("2027-05-01T10:00:00.100Z")));
+        JobInstance first = instancesOf(job).get(0);
+        claim("w", first);
+        return first;
+    }
+
+    /** Three fires (10:00:00, :01, :02) of an every-second job with this overlap policy, in one look. */
+    private Job firedThreeOverlapping(OverlapPolicy policy) {
+        Job job = addOverlapJob("overlap", policy);
         takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
         db.tx(em -> fireDueJobs(em, A).fire(app, 1, Instant.parse("2027-05-01T10:00:02.100Z")));
         return job;
@@ -501,8 +506,8 @@ abstract class RepositoryContract {
                 .filter(i -> i.fireTime().equals(Instant.parse("2027-05-01T10:00:00Z")))
                 .findFirst()
                 .orElseThrow();
-        claim("w", 1, List.of(new Attempt(first.id(), first.attempt())));
-        end("w", first.id(), first.attempt(), InstanceState.SUCCEEDED);
+        claim("w", first);
+        end("w", first, InstanceState.SUCCEEDED);
 
         assertThat(releaseBuffered()).isEqualTo(new ReleaseBuffered.Released(1, false));
         assertThat(statesOf(job))
@@ -519,8 +524,8 @@ abstract class RepositoryContract {
                 .filter(i -> i.state() == InstanceState.WAITING)
                 .findFirst()
                 .orElseThrow();
-        claim("w", 1, List.of(new Attempt(first.id(), first.attempt())));
-        end("w", first.id(), first.attempt(), InstanceState.FAILED);
+        claim("w", first);
+        end("w", first, InstanceState.FAILED);
 
         assertThat(releaseBuffered()).isEqualTo(new ReleaseBuffered.Released(1, true));
         assertThat(statesOf(job)).containsExactly(InstanceState.FAILED, InstanceState.WAITING, InstanceState.BUFFERED);
@@ -528,52 +533,23 @@ abstract class RepositoryContract {
 
     @Test
     void under_cancel_running_a_new_fire_cancels_the_going_one_whose_late_report_is_refused() {
-        Job job = new Job(
-                app,
-                "cancelling",
-                "hello",
-                ScheduleType.CRON,
-                "* * * * * *",
-                "UTC",
-                null,
-                true,
-                Instant.parse("2027-05-01T09:59:59.500Z"));
-        job.policies().overlap(OverlapPolicy.CANCEL_RUNNING, 1);
-        db.run(em -> new JpaJobRepository(em).add(job));
-        takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
-        db.tx(em -> fireDueJobs(em, A).fire(app, 1, Instant.parse("2027-05-01T10:00:00.100Z")));
-        JobInstance first = instancesOf(job).get(0);
-        claim("w", 1, List.of(new Attempt(first.id(), first.attempt())));
+        Job job = addOverlapJob("cancelling", OverlapPolicy.CANCEL_RUNNING);
+        JobInstance first = firstFireClaimed(job);
 
         db.tx(em -> fireDueJobs(em, A).fire(app, 1, Instant.parse("2027-05-01T10:00:01.100Z")));
 
         assertThat(statesOf(job)).containsExactly(InstanceState.CANCELLED, InstanceState.WAITING);
         assertThat(db.tx(em -> instances(em).find(first.id())).orElseThrow().result())
                 .contains("cancelled by the fire at 2027-05-01T10:00:01Z");
-        assertThat(end("w", first.id(), first.attempt(), InstanceState.SUCCEEDED)
-                        .state())
+        assertThat(end("w", first, InstanceState.SUCCEEDED).state())
                 .as("the worker's report comes too late")
                 .isEqualTo(InstanceState.CANCELLED);
     }
 
     @Test
     void a_job_with_an_overlap_policy_fires_at_its_time_so_a_run_that_ends_just_before_it_is_no_overlap() {
-        Job job = new Job(
-                app,
-                "on-time",
-                "hello",
-                ScheduleType.CRON,
-                "* * * * * *",
-                "UTC",
-                null,
-                true,
-                Instant.parse("2027-05-01T09:59:59.500Z"));
-        job.policies().overlap(OverlapPolicy.SKIP, 1);
-        db.run(em -> new JpaJobRepository(em).add(job));
-        takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
-        db.tx(em -> fireDueJobs(em, A).fire(app, 1, Instant.parse("2027-05-01T10:00:00.100Z")));
-        JobInstance first = instancesOf(job).get(0);
-        claim("w", 1, List.of(new Attempt(first.id(), first.attempt())));
+        Job job = addOverlapJob("on-time", OverlapPolicy.SKIP);
+        JobInstance first = firstFireClaimed(job);
 
         FireDueJobs.Fired early =
                 db.tx(em -> fireDueJobs(em, A).fire(app, 1, Instant.parse("2027-05-01T10:00:00.700Z")));
@@ -585,7 +561,7 @@ abstract class RepositoryContract {
                 .isEqualTo(Instant.parse("2027-05-01T10:00:01Z"));
         assertThat(instancesOf(job)).hasSize(1);
 
-        end("w", first.id(), first.attempt(), InstanceState.SUCCEEDED); // ends 200 ms before the next fire
+        end("w", first, InstanceState.SUCCEEDED); // ends 200 ms before the next fire
         FireDueJobs.Fired onTime = db.tx(em -> fireDueJobs(em, A).fire(app, 1, Instant.parse("2027-05-01T10:00:01Z")));
 
         assertThat(onTime.created()).isEqualTo(1);
@@ -698,8 +674,7 @@ abstract class RepositoryContract {
                 .in(ZoneId.of("Europe/Berlin"))
                 .gapRule(GapRule.SKIP)
                 .build();
-        Job job = new Job(app, "half-past-two", "hello", spec, null, true, Instant.parse("2024-03-29T12:00:00Z"));
-        db.run(em -> new JpaJobRepository(em).add(job));
+        Job job = addJob("half-past-two", spec, Instant.parse("2024-03-29T12:00:00Z"));
         takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
 
         int created = db.tx(em -> fireDueJobs(em, A).fire(app, 1, Instant.parse("2024-04-01T12:00:00Z")))
@@ -726,26 +701,12 @@ abstract class RepositoryContract {
     @Test
     void a_fixed_rate_job_fires_on_its_lattice_and_a_one_off_once() {
         Instant created = Instant.parse("2027-03-01T10:00:00.400Z");
-        Job rate = new Job(
-                app,
+        Job rate = addJob(
                 "every-2s",
-                "hello",
                 ScheduleSpecBuilder.fixedRate(java.time.Duration.ofSeconds(2)).build(),
-                null,
-                true,
                 created);
-        Job once = new Job(
-                app,
-                "once",
-                "hello",
-                ScheduleSpecBuilder.oneOff(created.plusSeconds(3)).build(),
-                null,
-                true,
-                created);
-        db.run(em -> {
-            new JpaJobRepository(em).add(rate);
-            new JpaJobRepository(em).add(once);
-        });
+        Job once = addJob(
+                "once", ScheduleSpecBuilder.oneOff(created.plusSeconds(3)).build(), created);
         takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
 
         db.tx(em -> fireDueJobs(em, A).fire(app, 1, created.plusSeconds(5)));
@@ -794,9 +755,7 @@ abstract class RepositoryContract {
     void an_attempt_runs_only_once_claimed_and_ends_once_on_the_worker_that_claimed_it() {
         Job job = addJob("on-demand", null);
         takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
-        long id = db.tx(em -> createRun(em, A).create(job, 1, run("r-1")))
-                .instance()
-                .id();
+        long id = runId(job, "r-1");
         var assigned = db.tx(em -> assignWork(em)
                 .assign(
                         app,
@@ -855,12 +814,8 @@ abstract class RepositoryContract {
         assertThat(stored.maxWorkers()).hasValue(2);
 
         takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
-        long running = db.tx(em -> createRun(em, A).create(job, 1, run("r-1")))
-                .instance()
-                .id();
-        long waiting = db.tx(em -> createRun(em, A).create(job, 1, run("r-2")))
-                .instance()
-                .id();
+        long running = runId(job, "r-1");
+        long waiting = runId(job, "r-2");
         long later = db.tx(em -> createRun(em, A).create(job, 1, new RunRequest(null, 3600L, "r-3", null)))
                 .instance()
                 .id();
@@ -896,12 +851,7 @@ abstract class RepositoryContract {
 
     @Test
     void an_operators_stop_retry_and_success_are_recorded_as_moves_in_order() {
-        Job job = addJob("operated", null);
-        takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
-        long id = db.tx(em -> createRun(em, A).create(job, 1, run("r-1")))
-                .instance()
-                .id();
-        claim("w", 1, List.of(new Attempt(id, 1)));
+        long id = claimedRun("operated");
 
         boolean stopped = db.tx(em -> instances(em).stop(id, "stopped: enough"));
         assertThat(stopped).isTrue();
@@ -925,12 +875,7 @@ abstract class RepositoryContract {
 
     @Test
     void run_log_lines_are_stored_once_per_number_only_from_the_attempts_worker_and_old_ones_are_cleaned_up() {
-        Job job = addJob("chatty", null);
-        takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
-        long id = db.tx(em -> createRun(em, A).create(job, 1, run("r-1")))
-                .instance()
-                .id();
-        claim("w", 1, List.of(new Attempt(id, 1)));
+        long id = claimedRun("chatty");
         Instant at = Instant.parse("2026-12-01T10:00:00Z");
         List<LogLine> lines = List.of(
                 new LogLine(id, 1, 1, at, RunLog.Level.INFO, "first"),
@@ -963,16 +908,71 @@ abstract class RepositoryContract {
         assertThat(logLines(id, 0)).isEmpty();
     }
 
+    @Test
+    void a_run_log_batch_stores_its_new_lines_and_skips_those_already_stored_or_repeated() {
+        long id = 1_000_000_001L; // run_log has no foreign key: lines need no instance row
+        Instant at = Instant.parse("2026-12-01T10:00:00Z");
+        db.run(em -> runLogs(em).store(List.of(logLine(id, 1, at, "one"), logLine(id, 2, at, "two"))));
+
+        db.run(em -> runLogs(em)
+                .store(List.of(
+                        logLine(id, 2, at, "two again"),
+                        logLine(id, 3, at, "three"),
+                        logLine(id, 3, at, "three again"),
+                        logLine(id, 4, at, "four"))));
+
+        assertThat(logLines(id, 0))
+                .extracting(LogLine::seq, LogLine::message)
+                .containsExactly(tuple(1L, "one"), tuple(2L, "two"), tuple(3L, "three"), tuple(4L, "four"));
+    }
+
+    @Test
+    void a_run_log_cleanup_deletes_the_old_lines_of_at_most_the_given_number_of_instances() {
+        List<Long> ids = List.of(1_000_000_001L, 1_000_000_002L, 1_000_000_003L);
+        Instant at = Instant.parse("2026-12-01T10:00:00Z");
+        db.run(em -> runLogs(em)
+                .store(List.of(
+                        logLine(ids.get(0), 1, at, "one"),
+                        new LogLine(ids.get(0), 2, 1, at, RunLog.Level.INFO, "a later attempt's"),
+                        logLine(ids.get(1), 1, at, "one"),
+                        logLine(ids.get(1), 2, at, "two"),
+                        logLine(ids.get(2), 1, at, "one"),
+                        logLine(ids.get(2), 2, at, "two"))));
+        Instant later = Instant.now().plusSeconds(3600);
+
+        int firstLook = db.tx(em -> runLogs(em).deleteStoredBefore(later, 2));
+        List<Long> left = ids.stream().filter(id -> !logLines(id, 0).isEmpty()).toList();
+        int secondLook = db.tx(em -> runLogs(em).deleteStoredBefore(later, 2));
+
+        assertThat(firstLook).as("two instances' lines, each two").isEqualTo(4);
+        assertThat(left).hasSize(1);
+        assertThat(secondLook).isEqualTo(2);
+    }
+
+    /** A cleanup deletes (and counts) the old lines of every test: none are left for the next. */
+    @AfterEach
+    void deleteRunLogs() {
+        db.run(em -> em.createNativeQuery("DELETE FROM run_log").executeUpdate());
+    }
+
+    private static LogLine logLine(long instanceId, long seq, Instant at, String message) {
+        return new LogLine(instanceId, 1, seq, at, RunLog.Level.INFO, message);
+    }
+
+    private static JpaRunLogRepository runLogs(EntityManager em) {
+        return new JpaRunLogRepository(em, TestDatabase.jdbcOf(em));
+    }
+
     private List<LogLine> logLines(long instanceId, long after) {
-        return db.tx(em -> new JpaRunLogRepository(em).read(instanceId, 1, after, 10));
+        return db.tx(em -> runLogs(em).read(instanceId, 1, after, 10));
     }
 
     private int cleaned(Instant before) {
-        return db.tx(em -> new JpaRunLogRepository(em).deleteStoredBefore(before, 10));
+        return db.tx(em -> runLogs(em).deleteStoredBefore(before, 10));
     }
 
     private static StoreRunLogs storeRunLogs(EntityManager em) {
-        return new StoreRunLogs(instances(em), new JpaRunLogRepository(em));
+        return new StoreRunLogs(instances(em), runLogs(em));
     }
 
     @Test
@@ -1011,18 +1011,14 @@ abstract class RepositoryContract {
     void a_batch_of_runs_is_created_at_once_and_repeating_it_creates_nothing() {
         Job job = addJob("on-demand", null);
         takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
-        long single = db.tx(em -> createRun(em, A).create(job, 1, run("before")))
-                .instance()
-                .id();
+        long single = runId(job, "before");
         Instant at = Instant.parse("2030-01-01T00:00:00Z");
         List<RunRequest> batch = new java.util.ArrayList<>(runs("bulk", 1234));
         batch.set(7, new RunRequest("{\"k\":1}", null, "bulk-7", at));
 
         RunBatchAnswer first = db.tx(em -> createRun(em, A).createBatch(job, 1, batch));
         RunBatchAnswer again = db.tx(em -> createRun(em, A).createBatch(job, 1, batch));
-        long after = db.tx(em -> createRun(em, A).create(job, 1, run("after")))
-                .instance()
-                .id();
+        long after = runId(job, "after");
 
         assertThat(first.created()).isEqualTo(1234);
         assertThat(first.existing()).isZero();
@@ -1057,10 +1053,7 @@ abstract class RepositoryContract {
         String second = app + "-2";
         String third = app + "-3";
         for (String other : List.of(second, third)) {
-            db.run(em -> {
-                new JpaAppRepository(em).add(new App(other, AppSecret.of("secret-123"), Instant.now()));
-                new JpaOwnershipRepository(em, db.dialect()).register(other);
-            });
+            db.addApp(other);
         }
         takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
         for (String other : List.of(second, third)) {
@@ -1110,11 +1103,36 @@ abstract class RepositoryContract {
         return db.tx(em -> instances(em).claim(app, worker, epoch, attempts));
     }
 
+    /** The worker claims the instance's current attempt, under epoch 1. */
+    private List<AttemptSnapshot> claim(String worker, JobInstance instance) {
+        return claim(worker, 1, List.of(new Attempt(instance.id(), instance.attempt())));
+    }
+
+    private AttemptSnapshot end(String worker, JobInstance instance, InstanceState state) {
+        return end(worker, instance.id(), instance.attempt(), state);
+    }
+
     private AttemptSnapshot end(String worker, long id, int attempt, InstanceState state) {
         return db.tx(em -> instances(em)
                         .recordOutcomes(
                                 app, worker, List.of(new AttemptOutcome(new Attempt(id, attempt), state, "ok"))))
                 .get(0);
+    }
+
+    /** A run (request r-1) of a new on-demand job of the app, owned by A, whose attempt 1 worker w has claimed. */
+    private long claimedRun(String jobName) {
+        Job job = addJob(jobName, null);
+        takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
+        long id = runId(job, "r-1");
+        claim("w", 1, List.of(new Attempt(id, 1)));
+        return id;
+    }
+
+    /** The id of the instance that A, at epoch 1, creates for the run request. */
+    private long runId(Job job, String requestId) {
+        return db.tx(em -> createRun(em, A).create(job, 1, run(requestId)))
+                .instance()
+                .id();
     }
 
     private static RunRequest run(String requestId) {
@@ -1166,6 +1184,12 @@ abstract class RepositoryContract {
                 null,
                 true,
                 createdAt);
+        db.run(em -> new JpaJobRepository(em).add(job));
+        return job;
+    }
+
+    private Job addJob(String name, ScheduleSpec spec, Instant createdAt) {
+        Job job = new Job(app, name, "hello", spec, null, true, createdAt);
         db.run(em -> new JpaJobRepository(em).add(job));
         return job;
     }

@@ -13,8 +13,6 @@ import io.campanile.scheduler.application.DatabaseClock;
 import io.campanile.scheduler.application.DueWork;
 import io.campanile.scheduler.application.RecordOutcomes;
 import io.campanile.scheduler.application.RetryFailures;
-import io.campanile.scheduler.domain.app.App;
-import io.campanile.scheduler.domain.app.AppSecret;
 import io.campanile.scheduler.domain.election.ServerIdentity;
 import io.campanile.scheduler.domain.election.TakeOver;
 import io.campanile.scheduler.domain.instance.Attempt;
@@ -63,10 +61,7 @@ abstract class RetryContract {
     @BeforeEach
     void ownAnApp() {
         app = "retry-" + System.nanoTime();
-        db.run(em -> {
-            new JpaAppRepository(em).add(new App(app, AppSecret.of("secret-123"), Instant.now()));
-            new JpaOwnershipRepository(em, db.dialect()).register(app);
-        });
+        db.addApp(app);
         db.run(em -> new JpaOwnershipRepository(em, db.dialect())
                 .takeOver(new TakeOver(app, 0, null, A, OwnershipChangeReason.FIRST_CLAIM, 60_000)));
     }

@@ -1,5 +1,7 @@
 package io.campanile.scheduler.infrastructure.persistence;
 
+import io.campanile.scheduler.domain.app.App;
+import io.campanile.scheduler.domain.app.AppSecret;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
@@ -7,6 +9,7 @@ import jakarta.persistence.Persistence;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -55,6 +58,14 @@ final class TestDatabase implements AutoCloseable {
                 }
             }
         };
+    }
+
+    /** Adds an app that no server owns yet, as the admin API does. */
+    void addApp(String name) {
+        run(em -> {
+            new JpaAppRepository(em).add(new App(name, AppSecret.of("secret-123"), Instant.now()));
+            new JpaOwnershipRepository(em, dialect()).register(name);
+        });
     }
 
     Dialect dialect() {
