@@ -167,7 +167,6 @@ public final class Worker {
         startThread(logShipper, "campanile-run-logs-" + settings.app());
         startThread(watch, "campanile-watch-" + settings.app());
         startThread(runWatch, "campanile-time-limits-" + settings.app());
-        startThread(runs.deferred(), "campanile-starts-" + settings.app());
     }
 
     private void startThread(Runnable task, String name) {

@@ -4,70 +4,75 @@ import io.campanile.api.protocol.Assignment;
 import io.campanile.api.protocol.Claim;
 import io.campanile.api.protocol.Refusal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Claimed attempts that were handed out ahead of their due time ({@link Assignment#startInMillis}): each is held
- * until its start instant on the monotonic clock and then started. They count as this worker's running attempts: a
- * heartbeat names them, and one the owner says to stop is dropped without starting (and reports nothing: the server
- * recorded its end).
- *
- * <p>Runs as its own thread ({@link #run}), waiting with {@link Condition#awaitNanos} (sub-millisecond, unlike
- * {@code Object.wait}); {@link #check} does one look, for tests.
+ * Claimed attempts that were handed out ahead of their due time ({@link Assignment#startInMillis}). The run thread
+ * that took one waits here until its start instant on the monotonic clock ({@link #awaitStart}), so that the start
+ * costs one thread wake-up, not a timer's and then a run thread's. Until it starts, a held attempt counts as this
+ * worker's running attempt: a heartbeat names it, and one the owner says to stop is cancelled without starting (and
+ * reports nothing: the server recorded its end); when the worker stops, every held attempt is cancelled and returned
+ * for the caller to report.
  */
-public final class DeferredStarts implements Runnable {
+public final class DeferredStarts {
 
     private static final Logger LOG = Logger.getLogger(DeferredStarts.class.getName());
-    private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
-    private static final AtomicLong SEQUENCE = new AtomicLong();
-
-    private record Held(Assignment assignment, long startAt, long sequence) {
-        Claim claim() {
-            return new Claim(assignment.instanceId(), assignment.attempt());
-        }
-    }
 
     private final LongSupplier nanoTime;
-    private final Consumer<Assignment> start;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
-    /** Guarded by {@link #lock}. */
-    private final TreeSet<Held> byStart =
-            new TreeSet<>(Comparator.comparingLong((Held h) -> h.startAt).thenComparingLong(h -> h.sequence));
-    /** Guarded by {@link #lock}. */
-    private final Map<Claim, Held> byClaim = new HashMap<>();
+    private final Condition cancelled = lock.newCondition();
 
-    private volatile boolean stopped;
+    private record Held(Assignment assignment, long startAt) {}
 
-    /** @param start what starts an attempt once its time came (called on this object's thread, without its lock) */
-    public DeferredStarts(LongSupplier nanoTime, Consumer<Assignment> start) {
+    /** Held attempts not started, with their start instants (monotonic nanoseconds); guarded by {@link #lock}. */
+    private final Map<Claim, Held> held = new HashMap<>();
+    /** Held attempts cancelled before their run thread came for them; guarded by {@link #lock}. */
+    private final Map<Claim, Boolean> dropped = new HashMap<>();
+
+    public DeferredStarts(LongSupplier nanoTime) {
         this.nanoTime = nanoTime;
-        this.start = start;
     }
 
     /** Holds a claimed attempt until {@code startAt} (monotonic nanoseconds). */
     public void hold(Assignment assignment, long startAt) {
-        Held held = new Held(assignment, startAt, SEQUENCE.incrementAndGet());
         lock.lock();
         try {
-            Held before = byClaim.put(held.claim(), held);
-            if (before != null) {
-                byStart.remove(before);
+            held.put(claimOf(assignment), new Held(assignment, startAt));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Called on the run thread before the attempt runs: waits until its start instant if it is held, and returns
+     * whether it is to run (false: cancelled meanwhile, by a stop or by the worker stopping). An attempt never held
+     * runs at once.
+     */
+    public boolean awaitStart(Assignment assignment) throws InterruptedException {
+        Claim claim = claimOf(assignment);
+        lock.lock();
+        try {
+            while (true) {
+                if (dropped.remove(claim) != null) {
+                    return false;
+                }
+                Held h = held.get(claim);
+                if (h == null) {
+                    return true;
+                }
+                long left = h.startAt() - nanoTime.getAsLong();
+                if (left <= 0) {
+                    held.remove(claim);
+                    return true;
+                }
+                cancelled.awaitNanos(left);
             }
-            byStart.add(held);
-            changed.signalAll();
         } finally {
             lock.unlock();
         }
@@ -77,7 +82,7 @@ public final class DeferredStarts implements Runnable {
     public int size() {
         lock.lock();
         try {
-            return byClaim.size();
+            return held.size();
         } finally {
             lock.unlock();
         }
@@ -87,101 +92,69 @@ public final class DeferredStarts implements Runnable {
     public List<Claim> claims() {
         lock.lock();
         try {
-            return List.copyOf(byClaim.keySet());
+            return List.copyOf(held.keySet());
         } finally {
             lock.unlock();
         }
     }
 
-    /** Drops the held attempts the owner says are no longer this worker's to run; returns how many. */
+    /** Cancels the held attempts the owner says are no longer this worker's to run; returns how many. */
     public int drop(List<Refusal> stops) {
-        int dropped = 0;
+        int count = 0;
         lock.lock();
         try {
             for (Refusal stop : stops) {
-                Held held = byClaim.remove(new Claim(stop.instanceId(), stop.attempt()));
-                if (held != null) {
-                    byStart.remove(held);
-                    dropped++;
+                Claim claim = new Claim(stop.instanceId(), stop.attempt());
+                if (held.remove(claim) != null) {
+                    dropped.put(claim, Boolean.TRUE);
+                    count++;
                     LOG.info(() -> "Dropped instance " + stop.instanceId() + " attempt " + stop.attempt()
                             + " before its start: " + stop.reason());
                 }
             }
+            cancelled.signalAll();
         } finally {
             lock.unlock();
         }
-        return dropped;
+        return count;
     }
 
-    /** Takes every held attempt (the worker stops): none of them will start. */
-    public List<Assignment> takeAll() {
+    /**
+     * Cancels every held attempt (the worker stops) and returns them, for the caller to report: none of them will
+     * start, and their run threads report nothing.
+     */
+    public List<Assignment> cancelAll() {
         lock.lock();
         try {
-            List<Assignment> all = new ArrayList<>(byStart.size());
-            byStart.forEach(h -> all.add(h.assignment()));
-            byStart.clear();
-            byClaim.clear();
+            List<Assignment> all = new ArrayList<>(held.size());
+            held.forEach((claim, h) -> {
+                dropped.put(claim, Boolean.TRUE);
+                all.add(h.assignment());
+            });
+            held.clear();
+            cancelled.signalAll();
             return all;
         } finally {
             lock.unlock();
         }
     }
 
-    /** Starts every held attempt whose time came; returns how many. */
-    public int check() {
-        List<Assignment> due = new ArrayList<>();
+    /**
+     * No run thread will come for the attempt (it was refused, or the executor refused it): forgets it, and returns
+     * whether it is still the caller's to report (false: it was cancelled, and reported or stopped already).
+     */
+    boolean abandon(Assignment assignment) {
+        Claim claim = claimOf(assignment);
         lock.lock();
         try {
-            long now = nanoTime.getAsLong();
-            while (!byStart.isEmpty()) {
-                Held first = byStart.first();
-                if (first.startAt - now > 0) {
-                    break;
-                }
-                byStart.pollFirst();
-                byClaim.remove(first.claim());
-                due.add(first.assignment());
-            }
+            held.remove(claim);
+            return dropped.remove(claim) == null;
         } finally {
             lock.unlock();
         }
-        for (Assignment a : due) {
-            try {
-                start.accept(a);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Could not start instance " + a.instanceId() + " attempt " + a.attempt(), e);
-            }
-        }
-        return due.size();
     }
 
-    @Override
-    public void run() {
-        while (!stopped) {
-            check();
-            lock.lock();
-            try {
-                // the wait is worked out under the lock a hold signals under: an earlier start is never missed
-                long wait = byStart.isEmpty() ? IDLE_NANOS : byStart.first().startAt - nanoTime.getAsLong();
-                if (!stopped && wait > 0) {
-                    changed.awaitNanos(Math.min(wait, IDLE_NANOS));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } finally {
-                lock.unlock();
-            }
-        }
-    }
-
-    public void stop() {
-        stopped = true;
-        lock.lock();
-        try {
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+    private static Claim claimOf(Assignment a) {
+        return new Claim(a.instanceId(), a.attempt());
     }
 }

@@ -42,7 +42,7 @@ public final class RunDispatcher {
     /** Runs handed to the executor and not finished; guarded by {@code this}. */
     private int onThreads;
     /** Claimed runs handed out ahead of their due time, waiting for it. */
-    private final DeferredStarts deferred = new DeferredStarts(System::nanoTime, this::start);
+    private final DeferredStarts deferred = new DeferredStarts(System::nanoTime);
 
     /** Strict: no prefetch, and no new work while {@code capacity} outcomes wait, whether or not reports flow. */
     public RunDispatcher(int capacity, AssignmentRunner runner, Executor executor, IntSupplier undelivered) {
@@ -66,19 +66,19 @@ public final class RunDispatcher {
 
     /**
      * Runs a claimed assignment at its start time: {@link Assignment#startDelayMillis} after its poll answer arrived
-     * ({@code arrivedNanos}, monotonic), or at once if it has none or that passed during the claim.
+     * ({@code arrivedNanos}, monotonic), or at once if it has none or that passed during the claim. An assignment
+     * with a start time takes its run thread at once and waits on it ({@link DeferredStarts#awaitStart}).
      */
     public void start(Assignment assignment, long arrivedNanos) {
         long delay = assignment.startDelayMillis();
         long startAt = arrivedNanos + TimeUnit.MILLISECONDS.toNanos(delay);
         if (delay > 0 && startAt - System.nanoTime() > 0) {
             deferred.hold(assignment, startAt);
-        } else {
-            start(assignment);
         }
+        start(assignment);
     }
 
-    /** The claimed runs waiting for their start time; its {@link DeferredStarts#run} must run on a thread. */
+    /** The claimed runs waiting for their start time. */
     public DeferredStarts deferred() {
         return deferred;
     }
@@ -106,10 +106,14 @@ public final class RunDispatcher {
      * many.
      */
     public int refuseWaiting(String reason) {
-        List<Assignment> refused = new ArrayList<>(deferred.takeAll());
-        deferred.stop();
+        List<Assignment> refused = new ArrayList<>(deferred.cancelAll());
         synchronized (this) {
-            refused.addAll(waiting);
+            for (Assignment a : waiting) {
+                // no run thread will come for these; a held one is among the cancelled already
+                if (deferred.abandon(a)) {
+                    refused.add(a);
+                }
+            }
             waiting.clear();
             notifyAll();
         }
@@ -117,12 +121,9 @@ public final class RunDispatcher {
         return refused.size();
     }
 
-    /** Claimed runs not finished: those on run threads, those waiting for one and those waiting for their time. */
-    public int active() {
-        int held = deferred.size();
-        synchronized (this) {
-            return onThreads + waiting.size() + held;
-        }
+    /** Claimed runs not finished: those on run threads (some waiting for their start time) and those waiting for one. */
+    public synchronized int active() {
+        return onThreads + waiting.size();
     }
 
     /**
@@ -176,14 +177,23 @@ public final class RunDispatcher {
         try {
             executor.execute(() -> {
                 try {
-                    runner.run(assignment);
+                    if (deferred.awaitStart(assignment)) {
+                        runner.run(assignment);
+                    }
+                } catch (InterruptedException e) {
+                    // the worker stops: the pool is being shut down; reported as not started
+                    if (deferred.abandon(assignment)) {
+                        runner.refuse(assignment, "the worker stopped before it started the run");
+                    }
                 } finally {
                     finished();
                 }
             });
             return true;
         } catch (RejectedExecutionException e) {
-            runner.refuse(assignment, "worker is shutting down; not run");
+            if (deferred.abandon(assignment)) {
+                runner.refuse(assignment, "worker is shutting down; not run");
+            }
             return false;
         }
     }

@@ -59,8 +59,9 @@ class HeartbeatSenderTest {
         HeartbeatSender naming = new HeartbeatSender(
                 "w", api, owner, discovery, this.watch, epochs, runs, new HealthProbe(), List.of("hello"), watch);
         discovery.discover();
-        runs.start(anAssignmentStartingIn(5, 60_000), System.nanoTime());
-        runs.start(anAssignmentStartingIn(6, 60_000), System.nanoTime());
+        long later = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        runs.deferred().hold(anAssignmentStartingIn(5, 60_000), later);
+        runs.deferred().hold(anAssignmentStartingIn(6, 60_000), later);
         api.stops = List.of(new Refusal(5, 1, "stopped by an operator"));
 
         naming.beat();

@@ -7,7 +7,7 @@ import io.campanile.api.protocol.Assignment;
 import io.campanile.api.protocol.Claim;
 import io.campanile.api.protocol.Refusal;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -15,82 +15,77 @@ import org.junit.jupiter.api.Test;
 class DeferredStartsTest {
 
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
-    private final List<Long> started = new CopyOnWriteArrayList<>();
-    private final DeferredStarts deferred = new DeferredStarts(nanos::get, a -> started.add(a.instanceId()));
+    private final DeferredStarts deferred = new DeferredStarts(nanos::get);
 
     @Test
-    void an_attempt_starts_at_its_time_not_before_and_in_the_order_of_the_times() {
-        deferred.hold(anAssignmentStartingIn(1, 30), at(30));
-        deferred.hold(anAssignmentStartingIn(2, 10), at(10));
+    void an_attempt_never_held_starts_at_once_and_one_whose_time_came_too() throws Exception {
+        Assignment held = anAssignmentStartingIn(1, 30);
+        deferred.hold(held, nanos.get() - 1);
 
-        assertThat(deferred.check()).isZero();
-        advance(9);
-        assertThat(deferred.check()).isZero();
-        advance(1);
-        assertThat(deferred.check()).isEqualTo(1);
-        assertThat(started).containsExactly(2L);
-        advance(25);
-        deferred.check();
-
-        assertThat(started).containsExactly(2L, 1L);
+        assertThat(deferred.awaitStart(anAssignmentStartingIn(2, 0))).isTrue();
+        assertThat(deferred.awaitStart(held)).isTrue();
         assertThat(deferred.size()).isZero();
     }
 
     @Test
-    void held_attempts_are_named_for_the_heartbeat_and_one_the_owner_stops_never_starts() {
-        deferred.hold(anAssignmentStartingIn(1, 30), at(30));
-        deferred.hold(anAssignmentStartingIn(2, 30), at(30));
+    void the_run_thread_waits_until_the_start_time_never_before() throws Exception {
+        DeferredStarts real = new DeferredStarts(System::nanoTime);
+        Assignment a = anAssignmentStartingIn(1, 200);
+        long startAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+        real.hold(a, startAt);
 
-        assertThat(deferred.claims()).containsExactlyInAnyOrder(new Claim(1, 1), new Claim(2, 1));
-        assertThat(deferred.drop(List.of(new Refusal(1, 1, "stopped by an operator"), new Refusal(9, 1, "x"))))
+        assertThat(real.awaitStart(a)).isTrue();
+
+        assertThat(System.nanoTime() - startAt).as("never before its time").isNotNegative();
+        assertThat(real.claims()).isEmpty();
+    }
+
+    @Test
+    void held_attempts_are_named_for_the_heartbeat_and_one_the_owner_stops_never_starts() throws Exception {
+        DeferredStarts real = new DeferredStarts(System::nanoTime);
+        Assignment stopped = anAssignmentStartingIn(1, 60_000);
+        real.hold(stopped, System.nanoTime() + TimeUnit.SECONDS.toNanos(60));
+        real.hold(anAssignmentStartingIn(2, 60_000), System.nanoTime() + TimeUnit.SECONDS.toNanos(60));
+        CompletableFuture<Boolean> runs = CompletableFuture.supplyAsync(() -> await(real, stopped));
+
+        assertThat(real.claims()).containsExactlyInAnyOrder(new Claim(1, 1), new Claim(2, 1));
+        assertThat(real.drop(List.of(new Refusal(1, 1, "stopped by an operator"), new Refusal(9, 1, "x"))))
                 .isEqualTo(1);
-        advance(30);
-        deferred.check();
 
-        assertThat(started).containsExactly(2L);
+        assertThat(runs.get(10, TimeUnit.SECONDS))
+                .as("the waiting run thread is woken and runs nothing")
+                .isFalse();
+        assertThat(real.claims()).containsExactly(new Claim(2, 1));
     }
 
     @Test
-    void the_worker_stopping_takes_every_held_attempt_and_none_starts() {
-        deferred.hold(anAssignmentStartingIn(1, 30), at(30));
+    void a_stop_that_comes_before_the_run_thread_still_keeps_it_from_running() throws Exception {
+        Assignment a = anAssignmentStartingIn(1, 30);
+        deferred.hold(a, nanos.get() + TimeUnit.MILLISECONDS.toNanos(30));
 
-        List<Assignment> taken = deferred.takeAll();
-        advance(30);
-        deferred.check();
+        deferred.drop(List.of(new Refusal(1, 1, "stopped")));
 
-        assertThat(taken).extracting(Assignment::instanceId).containsExactly(1L);
-        assertThat(started).isEmpty();
+        assertThat(deferred.awaitStart(a)).isFalse();
+        assertThat(deferred.awaitStart(a))
+                .as("forgotten once seen: a later attempt runs")
+                .isTrue();
     }
 
     @Test
-    void on_its_own_thread_it_starts_a_held_attempt_within_a_few_milliseconds_of_its_time() throws Exception {
-        List<Long> lateByNanos = new CopyOnWriteArrayList<>();
-        long[] due = new long[1];
-        DeferredStarts real = new DeferredStarts(System::nanoTime, a -> lateByNanos.add(System.nanoTime() - due[0]));
-        Thread thread = new Thread(real, "deferred-starts-test");
-        thread.start();
+    void the_worker_stopping_cancels_every_held_attempt_and_returns_them_to_report() throws Exception {
+        Assignment a = anAssignmentStartingIn(1, 30);
+        deferred.hold(a, nanos.get() + TimeUnit.MILLISECONDS.toNanos(30));
+
+        assertThat(deferred.cancelAll()).containsExactly(a);
+        assertThat(deferred.awaitStart(a)).isFalse();
+        assertThat(deferred.size()).isZero();
+    }
+
+    private static boolean await(DeferredStarts d, Assignment a) {
         try {
-            due[0] = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
-            real.hold(anAssignmentStartingIn(1, 200), due[0]);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (lateByNanos.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-        } finally {
-            real.stop();
-            thread.join(5000);
+            return d.awaitStart(a);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
         }
-
-        assertThat(lateByNanos).hasSize(1);
-        assertThat(lateByNanos.get(0)).as("never before its time").isNotNegative();
-        assertThat(thread.isAlive()).isFalse();
-    }
-
-    private long at(long millisFromNow) {
-        return nanos.get() + TimeUnit.MILLISECONDS.toNanos(millisFromNow);
-    }
-
-    private void advance(long millis) {
-        nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(millis));
     }
 }

@@ -262,18 +262,31 @@ class RunDispatcherTest {
     }
 
     @Test
-    void work_handed_out_ahead_counts_as_active_waits_for_its_time_and_is_refused_if_the_worker_stops_first() {
+    void work_handed_out_ahead_waits_on_its_run_thread_and_is_refused_unstarted_if_the_worker_stops_first()
+            throws Exception {
+        executor.inBackground = true;
         runs.start(anAssignmentStartingIn(1, 60_000), System.nanoTime());
 
         assertThat(runs.active()).isEqualTo(1);
         assertThat(runs.deferred().claims()).extracting(c -> c.instanceId()).containsExactly(1L);
-        assertThat(contexts).as("not started before its time").isEmpty();
         assertThat(runs.refuseWaiting("stopping")).isEqualTo(1);
 
+        assertThat(runs.awaitIdle(java.time.Duration.ofSeconds(10))).isTrue();
+        assertThat(contexts).as("never started").isEmpty();
         assertThat(reports)
                 .extracting(Outcome::instanceId, Outcome::state, Outcome::message)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, ReportedState.FAILED, "stopping"));
-        assertThat(runs.active()).isZero();
+    }
+
+    @Test
+    void work_handed_out_ahead_starts_on_its_run_thread_at_its_time() throws Exception {
+        executor.inBackground = true;
+        long arrived = System.nanoTime();
+        runs.start(anAssignmentStartingIn(1, 100), arrived);
+
+        assertThat(runs.awaitIdle(java.time.Duration.ofSeconds(10))).isTrue();
+        assertThat(contexts).extracting(ProcessorContext::instanceId).containsExactly(1L);
+        assertThat(System.nanoTime() - arrived).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(100));
     }
 
     @Test
