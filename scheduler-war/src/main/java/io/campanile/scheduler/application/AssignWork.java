@@ -90,11 +90,20 @@ public class AssignWork {
      * @return the assignments per worker id (only workers that got some)
      */
     public Map<String, List<Assignment>> assign(String appName, long epoch, List<Slot> slots, Instant now) {
+        return assign(appName, epoch, slots, now, 0);
+    }
+
+    /**
+     * @param startMarginMillis how far {@code now} may be ahead of the database's time: a worker that starts on time
+     *     is told to start that much after the due time by {@code now}, so that it never starts before the due time
+     */
+    public Map<String, List<Assignment>> assign(
+            String appName, long epoch, List<Slot> slots, Instant now, long startMarginMillis) {
         // summed as a long and capped: workers' capacities must not overflow into "no work" (or a negative limit)
         int capacity = (int) Math.min(
                 Math.min(MAX_PER_CALL, handedOut.room(appName)),
                 slots.stream().mapToLong(s -> Math.max(0, s.capacity())).sum());
-        Plan plan = new Plan(appName, epoch, slots, capacity, now);
+        Plan plan = new Plan(appName, epoch, slots, capacity, now, startMarginMillis);
         if (capacity == 0) {
             return plan.assignments;
         }
@@ -144,6 +153,7 @@ public class AssignWork {
         private final String appName;
         private final long epoch;
         private final Instant now;
+        private final long startMarginMillis;
         private final boolean anyOnTime;
         private int room;
         private final WorkerCandidates candidates;
@@ -155,10 +165,11 @@ public class AssignWork {
         private final Map<String, WorkerStatus> statuses = new HashMap<>();
         final Map<String, List<Assignment>> assignments = new LinkedHashMap<>();
 
-        Plan(String appName, long epoch, List<Slot> slots, int room, Instant now) {
+        Plan(String appName, long epoch, List<Slot> slots, int room, Instant now, long startMarginMillis) {
             this.appName = appName;
             this.epoch = epoch;
             this.now = now;
+            this.startMarginMillis = startMarginMillis;
             this.anyOnTime = slots.stream().anyMatch(Slot::startsOnTime);
             this.room = room;
             this.candidates = new WorkerCandidates(slots, this::status);
@@ -198,7 +209,7 @@ public class AssignWork {
                     unplaced++;
                     continue;
                 }
-                give(worker.get(), job, instance, ahead);
+                give(worker.get(), job, instance);
             }
             return unplaced;
         }
@@ -229,7 +240,7 @@ public class AssignWork {
                     .toList());
         }
 
-        private void give(String workerId, Job job, DueAttempt instance, boolean ahead) {
+        private void give(String workerId, Job job, DueAttempt instance) {
             room--;
             gave.add(instance.instanceId());
             if (job.routing().maxWorkers().isPresent()) {
@@ -253,13 +264,16 @@ public class AssignWork {
                             instance.previousOutcome(),
                             job.attemptTimeout().map(Duration::toMillis).orElse(null),
                             job.logsLocal() ? Boolean.TRUE : null,
-                            ahead ? startIn(instance.dueAt()) : null));
+                            candidates.startsOnTime(workerId) ? startIn(instance.dueAt()) : null));
         }
 
-        /** Rounded up: a processor must never start before its due time. */
-        private long startIn(Instant dueAt) {
-            long nanos = Duration.between(now, dueAt).toNanos();
-            return (nanos + 999_999) / 1_000_000;
+        /**
+         * How long after the assignment arrives its processor starts: until the due time, plus the clock's margin,
+         * rounded up (a processor must never start before its due time); null when that is no time at all.
+         */
+        private Long startIn(Instant dueAt) {
+            long nanos = Duration.between(now, dueAt).toNanos() + startMarginMillis * 1_000_000;
+            return nanos <= 0 ? null : (nanos + 999_999) / 1_000_000;
         }
 
         void record() {

@@ -48,6 +48,15 @@ public class DatabaseClock extends Clock {
         return true;
     }
 
+    /**
+     * How far this clock may be from the database's now, in milliseconds: half the round trip of the reading in use
+     * plus its drift since; infinite before the first reading.
+     */
+    public double uncertaintyMillis() {
+        Reading r = reading;
+        return r.errorMillis + DRIFT_PER_SECOND * Math.max(0, monotonic.millis() - r.monotonicMillis) / 1000;
+    }
+
     /** This host's monotonic clock, for periods and local deadlines. */
     public MonotonicClock monotonic() {
         return monotonic;

@@ -6,7 +6,6 @@ import io.campanile.scheduler.domain.election.HeldApps;
 import io.campanile.scheduler.domain.election.ServerIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,7 @@ public class DispatchWork {
     private HandedOut handedOut;
     private HeldApps held;
     private ServerIdentity me;
-    private Clock clock;
+    private DatabaseClock clock;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     protected DispatchWork() {}
@@ -108,8 +107,22 @@ public class DispatchWork {
                                 p.request().capacity(),
                                 p.request().takesWorkAhead()))
                         .toList(),
-                clock.instant());
+                clock.instant(),
+                startMargin());
     }
+
+    /**
+     * How much later than the due time by this server's clock a processor is told to start, so that it never starts
+     * before the due time by the database's: the clock's uncertainty (half its best recent round trip), at most
+     * {@link #MAX_START_MARGIN_MILLIS}.
+     */
+    private long startMargin() {
+        double uncertainty = clock.uncertaintyMillis();
+        return Double.isFinite(uncertainty) ? Math.min(MAX_START_MARGIN_MILLIS, (long) Math.ceil(uncertainty)) : 0;
+    }
+
+    /** The most a start is put off for the clock's uncertainty. */
+    static final long MAX_START_MARGIN_MILLIS = 100;
 
     private void answer(
             String appName, long epoch, List<WaitingPolls.Poll> ordered, Map<String, List<Assignment>> plan) {

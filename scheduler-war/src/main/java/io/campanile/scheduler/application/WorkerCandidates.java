@@ -86,6 +86,12 @@ final class WorkerCandidates {
         }
     }
 
+    /** Whether the worker starts work at the time its assignment says (may be handed work ahead). */
+    boolean startsOnTime(String worker) {
+        AssignWork.Slot slot = slots.get(worker);
+        return slot != null && slot.startsOnTime();
+    }
+
     private boolean hasRoom(String worker) {
         return given.getOrDefault(worker, 0) < slots.get(worker).capacity();
     }

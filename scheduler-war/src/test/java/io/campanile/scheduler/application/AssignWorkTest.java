@@ -222,6 +222,23 @@ class AssignWorkTest {
     }
 
     @Test
+    void a_worker_that_starts_on_time_is_told_to_wait_out_the_clocks_uncertainty_so_none_starts_early() {
+        instances.due(anInstance(1, NOW.minusMillis(2)));
+        instances.due(anInstance(2, NOW.minusSeconds(10)));
+        instances.due(anInstance(3, NOW.plusMillis(30)));
+
+        Map<String, List<Assignment>> plan =
+                assignWork.assign(APP, epoch, List.of(new AssignWork.Slot("on-time", 5, true)), NOW, 5);
+
+        assertThat(plan.get("on-time"))
+                .extracting(Assignment::instanceId, Assignment::startInMillis)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(1L, 3L),
+                        org.assertj.core.groups.Tuple.tuple(2L, null),
+                        org.assertj.core.groups.Tuple.tuple(3L, 35L));
+    }
+
+    @Test
     void a_lead_of_zero_hands_out_only_what_is_due() {
         AssignWork noLead = new AssignWork(
                 jobs,

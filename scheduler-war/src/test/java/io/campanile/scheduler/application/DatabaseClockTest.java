@@ -36,6 +36,20 @@ class DatabaseClockTest {
     }
 
     @Test
+    void its_uncertainty_is_half_the_round_trip_of_the_reading_in_use_growing_with_its_age() {
+        assertThat(clock.uncertaintyMillis()).as("the wall clock says nothing").isInfinite();
+        long sent = monotonic.millis();
+        monotonic.advanceMillis(40);
+        clock.sync(Instant.parse("2024-05-01T10:00:05Z"), sent, monotonic.millis());
+
+        // the reading is dated at the midpoint, 20 ms before it arrived: it aged as much
+        assertThat(clock.uncertaintyMillis()).isCloseTo(20.0, org.assertj.core.data.Offset.offset(0.1));
+        monotonic.advanceMillis(10_000);
+        assertThat(clock.uncertaintyMillis())
+                .isCloseTo(20.0 + 10 * DatabaseClock.DRIFT_PER_SECOND, org.assertj.core.data.Offset.offset(0.1));
+    }
+
+    @Test
     void moves_on_by_the_monotonic_clock_between_syncs() {
         long sent = monotonic.millis();
         clock.sync(Instant.parse("2024-05-01T09:59:57Z"), sent, sent);

@@ -7,6 +7,7 @@ import io.campanile.api.admin.JobDefinition;
 import io.campanile.api.admin.RetryDefinition;
 import io.campanile.api.admin.RunBatchAnswer;
 import io.campanile.api.client.CampanileAdminClient;
+import io.campanile.api.client.CampanileClientException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -107,9 +108,32 @@ final class ChaosOtherJobs {
             }
         }
         long jobId = admin.getJob(app, job).id();
-        RunBatchAnswer first = admin.backfill(app, job, new BackfillRequest(from, to, "chaos-backfill-" + app));
+        RunBatchAnswer first =
+                untilAnswered(() -> admin.backfill(app, job, new BackfillRequest(from, to, "chaos-backfill-" + app)));
         firstBackfills.add(new ChaosJobs.Backfill(app, jobId, job, fireTimes, first, null, from, to));
     }
+
+    /**
+     * The answer to a request that is safe to repeat (a backfill with its request id), repeated while the server
+     * answers 503 ("the owner ... could not be reached; try again": on a loaded machine a forward to the owner can
+     * time out), for up to {@link #SET_UP_PATIENCE}.
+     */
+    private static <T> T untilAnswered(java.util.function.Supplier<T> request) {
+        long deadline = System.nanoTime() + SET_UP_PATIENCE.toNanos();
+        while (true) {
+            try {
+                return request.get();
+            } catch (CampanileClientException e) {
+                if (e.status() != 503 || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                System.out.println("CHAOS-SETUP a request answered 503, repeating it: " + e.getMessage());
+                Poll.pause(Duration.ofMillis(500));
+            }
+        }
+    }
+
+    private static final Duration SET_UP_PATIENCE = Duration.ofSeconds(30);
 
     /** Each backfill again, with the same range and request id, through any server that answers. */
     List<ChaosJobs.Backfill> repeatBackfills() {
