@@ -73,7 +73,7 @@ abstract class RetryContract {
         Instant before = Instant.now();
 
         claim("w1", id, 1);
-        assertThat(report("w1", new Outcome(id, 1, ReportedState.FAILED, "boom", null))
+        assertThat(report("w1", new Outcome(id, 1, ReportedState.FAILED, "boom", null, null))
                         .recorded())
                 .isEqualTo(1);
 
@@ -99,17 +99,17 @@ abstract class RetryContract {
             assertThat(a.startedAt()).isNotNull();
         });
 
-        ReportAnswer repeated = report("w1", new Outcome(id, 1, ReportedState.FAILED, "boom", null));
+        ReportAnswer repeated = report("w1", new Outcome(id, 1, ReportedState.FAILED, "boom", null, null));
         assertThat(repeated.recorded())
                 .as("the same report again counts as recorded")
                 .isEqualTo(1);
         assertThat(instance(id).attempt()).as("and changes nothing").isEqualTo(2);
 
         claim("w2", id, 2);
-        report("w2", new Outcome(id, 2, ReportedState.FAILED, "boom again", null));
+        report("w2", new Outcome(id, 2, ReportedState.FAILED, "boom again", null, null));
         assertThat(instance(id).attempt()).isEqualTo(3);
         claim("w1", id, 3);
-        report("w1", new Outcome(id, 3, ReportedState.FAILED, "still broken", null));
+        report("w1", new Outcome(id, 3, ReportedState.FAILED, "still broken", null, null));
 
         JobInstance ended = instance(id);
         assertThat(ended.state()).isEqualTo(InstanceState.FAILED);
@@ -123,15 +123,15 @@ abstract class RetryContract {
         long id = waitingRun(apiJob(2, Duration.ZERO));
         claim("w1", id, 1);
 
-        report("w1", new Outcome(id, 1, ReportedState.TIMED_OUT, "timed out after PT2S", null));
+        report("w1", new Outcome(id, 1, ReportedState.TIMED_OUT, "timed out after PT2S", null, null));
         assertThat(instance(id).result()).isEqualTo("attempt 1 timed out: timed out after PT2S");
         assertThat(earlier(id)).extracting(EarlierAttempt::outcome).containsExactly(AttemptEnd.TIMED_OUT);
-        assertThat(report("w1", new Outcome(id, 1, ReportedState.TIMED_OUT, "timed out after PT2S", null))
+        assertThat(report("w1", new Outcome(id, 1, ReportedState.TIMED_OUT, "timed out after PT2S", null, null))
                         .recorded())
                 .as("repeated")
                 .isEqualTo(1);
         claim("w2", id, 2);
-        report("w2", new Outcome(id, 2, ReportedState.TIMED_OUT, "timed out after PT2S", null));
+        report("w2", new Outcome(id, 2, ReportedState.TIMED_OUT, "timed out after PT2S", null, null));
 
         assertThat(instance(id).state()).isEqualTo(InstanceState.TIMED_OUT);
         assertThat(instance(id).result()).isEqualTo("timed out after PT2S (not retried: all 2 attempts made)");
@@ -142,7 +142,7 @@ abstract class RetryContract {
         long id = waitingRun(apiJob(5, Duration.ofSeconds(1)));
         claim("w1", id, 1);
 
-        report("w1", new Outcome(id, 1, ReportedState.FAILED, "bad input", false));
+        report("w1", new Outcome(id, 1, ReportedState.FAILED, "bad input", false, null));
 
         assertThat(instance(id).state()).isEqualTo(InstanceState.FAILED);
         assertThat(instance(id).result()).contains("not retried: the processor said no retry can mend it");
@@ -154,7 +154,7 @@ abstract class RetryContract {
         long id = waitingRun(apiJob(1, Duration.ofSeconds(1)));
         claim("w1", id, 1);
 
-        report("w1", new Outcome(id, 1, ReportedState.FAILED, "boom", null));
+        report("w1", new Outcome(id, 1, ReportedState.FAILED, "boom", null, null));
 
         assertThat(instance(id).state()).isEqualTo(InstanceState.FAILED);
         assertThat(instance(id).result()).isEqualTo("boom");
@@ -168,7 +168,7 @@ abstract class RetryContract {
         long id = waitingRun(job);
         claim("w1", id, 1);
 
-        report("w1", new Outcome(id, 1, ReportedState.FAILED, "boom", null));
+        report("w1", new Outcome(id, 1, ReportedState.FAILED, "boom", null, null));
 
         assertThat(instance(id).state()).isEqualTo(InstanceState.FAILED);
         assertThat(instance(id).result())
@@ -186,7 +186,7 @@ abstract class RetryContract {
 
         assertThat(verdict.retried()).isTrue();
         assertThat(instance(id).result()).isEqualTo("attempt 1 lost: worker w1 lost");
-        ReportAnswer late = report("w1", new Outcome(id, 1, ReportedState.SUCCEEDED, "done after all", null));
+        ReportAnswer late = report("w1", new Outcome(id, 1, ReportedState.SUCCEEDED, "done after all", null, null));
         assertThat(late.recorded()).isZero();
         assertThat(late.refused()).singleElement().satisfies(r -> assertThat(r.reason())
                 .contains("given up when worker w1 was declared lost")
@@ -201,7 +201,7 @@ abstract class RetryContract {
 
         assertThat(did(r -> r.stop(id, "stopped: wrong input"))).isTrue();
         assertThat(instance(id).state()).isEqualTo(InstanceState.CANCELLED);
-        assertThat(report("w1", new Outcome(id, 1, ReportedState.SUCCEEDED, "done", null))
+        assertThat(report("w1", new Outcome(id, 1, ReportedState.SUCCEEDED, "done", null, null))
                         .recorded())
                 .as("the worker's late report")
                 .isZero();
@@ -224,7 +224,7 @@ abstract class RetryContract {
         });
 
         claim("w2", id, 2);
-        report("w2", new Outcome(id, 2, ReportedState.FAILED, "still wrong", null));
+        report("w2", new Outcome(id, 2, ReportedState.FAILED, "still wrong", null, null));
         assertThat(did(r -> r.markSucceeded(id, 2, InstanceState.FAILED, "fixed by hand")))
                 .isTrue();
         assertThat(instance(id).state()).isEqualTo(InstanceState.SUCCEEDED);
