@@ -75,10 +75,12 @@ class InputLimitsTest {
 
     @Test
     void an_outcome_names_its_bad_attempt_missing_state_and_repeated_instance() {
-        assertThatThrownBy(() -> InputLimits.outcomes(batch(new Outcome(1, 0, ReportedState.SUCCEEDED, null, null, null))))
+        assertThatThrownBy(
+                        () -> InputLimits.outcomes(batch(new Outcome(1, 0, ReportedState.SUCCEEDED, null, null, null))))
                 .hasMessageStartingWith("outcomes[0].attempt: must be between 1 and");
         assertThatThrownBy(() -> InputLimits.outcomes(batch(
-                        new Outcome(1, 1, ReportedState.SUCCEEDED, null, null, null), new Outcome(2, 1, null, null, null, null))))
+                        new Outcome(1, 1, ReportedState.SUCCEEDED, null, null, null),
+                        new Outcome(2, 1, null, null, null, null))))
                 .hasMessageStartingWith("outcomes[1].state: is required");
         assertThatThrownBy(() -> InputLimits.outcomes(batch(
                         new Outcome(5, 1, ReportedState.SUCCEEDED, null, null, null),

@@ -23,6 +23,7 @@ import io.campanile.scheduler.domain.instance.EarlierAttempt;
 import io.campanile.scheduler.domain.instance.JobInstance;
 import io.campanile.scheduler.domain.job.Job;
 import io.campanile.scheduler.domain.time.MonotonicClock;
+import io.campanile.scheduler.testing.RecordingMetrics;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
@@ -237,6 +238,40 @@ abstract class RetryContract {
     /** One change through the repository, in a transaction of its own; whether it changed the instance. */
     private boolean did(java.util.function.Function<JpaInstanceRepository, Boolean> change) {
         return db.<Boolean>tx(em -> change.apply(instances(em)));
+    }
+
+    @Test
+    void recorded_ends_are_counted_and_a_first_attempt_measures_its_fire_lag_but_a_retry_does_not() {
+        Job job = apiJob(2, Duration.ZERO);
+        long id = waitingRun(job);
+        Instant fireTime = instance(id).fireTime();
+        RecordingMetrics metrics = new RecordingMetrics();
+
+        claim("w1", id, 1);
+        report("w1", new Outcome(id, 1, ReportedState.FAILED, "boom", null, fireTime.plusMillis(120)), metrics);
+        claim("w1", id, 2);
+        report("w1", new Outcome(id, 2, ReportedState.SUCCEEDED, "ok", null, Instant.now()), metrics);
+        report("w1", new Outcome(id, 3, ReportedState.SUCCEEDED, "no such attempt", null, Instant.now()), metrics);
+
+        assertThat(metrics.calls)
+                .filteredOn(c -> !c.startsWith("timed"))
+                .containsExactly("run " + app + " FAILED", "lag " + app + " 120ms", "run " + app + " SUCCEEDED");
+    }
+
+    @Test
+    void an_outcome_from_a_worker_that_does_not_say_when_it_started_measures_no_lag() {
+        long id = waitingRun(apiJob(1, Duration.ZERO));
+        RecordingMetrics metrics = new RecordingMetrics();
+
+        claim("w1", id, 1);
+        report("w1", new Outcome(id, 1, ReportedState.SUCCEEDED, "ok", null, null), metrics);
+
+        assertThat(metrics.calls).containsExactly("timed REPORT", "run " + app + " SUCCEEDED");
+    }
+
+    private ReportAnswer report(String worker, Outcome outcome, RecordingMetrics metrics) {
+        return db.tx(em -> new RecordOutcomes(instances(em), retries(em), metrics)
+                .record(app, new ReportBatch(worker, List.of(outcome))));
     }
 
     private Job apiJob(int maxAttempts, Duration backoff) {
