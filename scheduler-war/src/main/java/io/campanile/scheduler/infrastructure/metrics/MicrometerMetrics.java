@@ -29,6 +29,11 @@ public class MicrometerMetrics implements SchedulerMetrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, Integer> dueWaiting = new ConcurrentHashMap<>();
+    // the meters of the hot path (one lag sample and one run end per run), looked up once: apps are few and
+    // registered, operations a fixed enum
+    private final Map<String, Timer> lagByApp = new ConcurrentHashMap<>();
+    private final Map<String, Counter> runsByAppAndOutcome = new ConcurrentHashMap<>();
+    private final Map<DbCall, Timer> dbCalls = new ConcurrentHashMap<>();
 
     PrometheusMeterRegistry registry() {
         return registry;
@@ -62,21 +67,22 @@ public class MicrometerMetrics implements SchedulerMetrics {
 
     @Override
     public void runEnded(String app, ReportedState outcome) {
-        Counter.builder("campanile.runs.ended")
-                .description("Attempts ended as their workers reported and this server recorded")
-                .tag("app", app)
-                .tag("outcome", outcome.name())
-                .register(registry)
+        runsByAppAndOutcome
+                .computeIfAbsent(app + '\n' + outcome, k -> Counter.builder("campanile.runs.ended")
+                        .description("Attempts ended as their workers reported and this server recorded")
+                        .tag("app", app)
+                        .tag("outcome", outcome.name())
+                        .register(registry))
                 .increment();
     }
 
     @Override
     public void fireLag(String app, Duration lag) {
-        Timer.builder("campanile.fire.lag")
-                .description("From a first attempt's fire time to its processor's start on the worker")
-                .tag("app", app)
-                .serviceLevelObjectives(LAG_BUCKETS)
-                .register(registry)
+        lagByApp.computeIfAbsent(app, k -> Timer.builder("campanile.fire.lag")
+                        .description("From a first attempt's fire time to its processor's start on the worker")
+                        .tag("app", app)
+                        .serviceLevelObjectives(LAG_BUCKETS)
+                        .register(registry))
                 .record(lag);
     }
 
@@ -112,11 +118,11 @@ public class MicrometerMetrics implements SchedulerMetrics {
 
     @Override
     public <T> T timed(DbCall call, Supplier<T> work) {
-        Timer timer = Timer.builder("campanile.db.call")
+        Timer timer = dbCalls.computeIfAbsent(call, k -> Timer.builder("campanile.db.call")
                 .description("Latency of the main database calls of the run path")
                 .tag("operation", call.name().toLowerCase(Locale.ROOT))
                 .serviceLevelObjectives(DB_BUCKETS)
-                .register(registry);
+                .register(registry));
         long start = System.nanoTime();
         try {
             return work.get();
