@@ -92,7 +92,10 @@ class WorkerOverHttpTest {
         assertThat(serverA.claims).containsExactly(new ClaimRequest("worker-1", 1, List.of(new Claim(41, 1))));
         assertThat(serverA.reports).singleElement().satisfies(batch -> {
             assertThat(batch.workerId()).isEqualTo("worker-1");
-            assertThat(batch.outcomes()).containsExactly(new Outcome(41, 1, ReportedState.SUCCEEDED, "ok x=1", null));
+            assertThat(batch.outcomes())
+                    .usingRecursiveFieldByFieldElementComparatorIgnoringFields("startedAt")
+                    .containsExactly(new Outcome(41, 1, ReportedState.SUCCEEDED, "ok x=1", null, null));
+            assertThat(batch.outcomes().get(0).startedAt()).isNotNull(); // it went over JSON
         });
         assertThat(processed).containsExactly("hello:41:1");
         assertThat(serverA.badCredentials).isEmpty();

@@ -1,14 +1,18 @@
 package io.campanile.api.protocol;
 
 import io.campanile.api.ReportedState;
+import java.time.Instant;
 
 /**
  * How a claimed attempt ended.
  *
  * @param retryable for a failure, false when the processor said no retry can mend it; null (a worker that does not
  *     send it) counts as true. (One constructor only: JSON-B builds records through their only constructor.)
+ * @param startedAt when the processor started, on the worker's clock; null when it never started, or from a worker
+ *     that does not send it. The server measures fire lag (fire time to start) from it.
  */
-public record Outcome(long instanceId, int attempt, ReportedState state, String message, Boolean retryable) {
+public record Outcome(
+        long instanceId, int attempt, ReportedState state, String message, Boolean retryable, Instant startedAt) {
 
     /** Whether the job's retry policy may run the instance again after this outcome. */
     public boolean mayRetry() {

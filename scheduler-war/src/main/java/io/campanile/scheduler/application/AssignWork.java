@@ -45,11 +45,24 @@ public class AssignWork {
     private WorkerRegistry workers;
     private int missedHeartbeats;
     private long leadMillis;
+    private SchedulerMetrics metrics = SchedulerMetrics.NONE;
     private final WorkerPicker picker = new WorkerPicker(ThreadLocalRandom.current());
 
     protected AssignWork() {}
 
     @Inject
+    public AssignWork(
+            JobRepository jobs,
+            InstanceRepository instances,
+            HandedOut handedOut,
+            DueWork dueWork,
+            WorkerRegistry workers,
+            SchedulerSettings settings,
+            SchedulerMetrics metrics) {
+        this(jobs, instances, handedOut, dueWork, workers, settings);
+        this.metrics = metrics;
+    }
+
     public AssignWork(
             JobRepository jobs,
             InstanceRepository instances,
@@ -111,7 +124,9 @@ public class AssignWork {
         // one look a recheck period ahead: what becomes due before the next periodic look is dispatched on the
         // tick a lead before its due time, not up to a whole period late (runs asked for at an instant)
         int limit = capacity + handed.size();
-        List<DueAttempt> found = instances.findDue(appName, now.plusMillis(DueWork.RECHECK_MILLIS), limit);
+        List<DueAttempt> found = metrics.timed(
+                SchedulerMetrics.DbCall.FIND_DUE,
+                () -> instances.findDue(appName, now.plusMillis(DueWork.RECHECK_MILLIS), limit));
         Instant until = plan.handsOutUntil();
         Set<Long> seen = new HashSet<>(handed);
         int unplaced = plan.place(dueBy(found, seen, until));
@@ -120,6 +135,10 @@ public class AssignWork {
             plan.place(dueBy(instances.findDue(appName, until, limit + unplaced + LOOK_FURTHER), seen, until));
         }
         plan.record();
+        // what is due and still waiting after this hand-out, from the rows just read (at most the limit read)
+        metrics.dueWaiting(appName, (int) found.stream()
+                .filter(i -> !i.dueAt().isAfter(now) && !handed.contains(i.instanceId()) && !plan.gave(i.instanceId()))
+                .count());
         found.stream()
                 .filter(i -> i.dueAt().isAfter(now) && !handed.contains(i.instanceId()) && !plan.gave(i.instanceId()))
                 .findFirst()

@@ -28,23 +28,32 @@ public class ClaimWork {
     private InstanceRepository instances;
     private HandedOut handedOut;
     private HeldApps held;
+    private SchedulerMetrics metrics = SchedulerMetrics.NONE;
 
     protected ClaimWork() {}
 
-    @Inject
     public ClaimWork(InstanceRepository instances, HandedOut handedOut, HeldApps held) {
         this.instances = instances;
         this.handedOut = handedOut;
         this.held = held;
     }
 
+    @Inject
+    public ClaimWork(InstanceRepository instances, HandedOut handedOut, HeldApps held, SchedulerMetrics metrics) {
+        this(instances, handedOut, held);
+        this.metrics = metrics;
+    }
+
     public ClaimAnswer claim(String appName, ClaimRequest request) {
         List<Attempt> attempts = request.claims().stream()
                 .map(c -> new Attempt(c.instanceId(), c.attempt()))
                 .toList();
-        Map<Long, AttemptSnapshot> now =
-                instances.claim(appName, request.workerId(), request.epoch(), attempts).stream()
-                        .collect(Collectors.toMap(AttemptSnapshot::instanceId, Function.identity()));
+        Map<Long, AttemptSnapshot> now = metrics
+                .timed(
+                        SchedulerMetrics.DbCall.CLAIM,
+                        () -> instances.claim(appName, request.workerId(), request.epoch(), attempts))
+                .stream()
+                .collect(Collectors.toMap(AttemptSnapshot::instanceId, Function.identity()));
         List<Claim> claimed = new ArrayList<>();
         List<Refusal> refused = new ArrayList<>();
         for (Claim c : request.claims()) {

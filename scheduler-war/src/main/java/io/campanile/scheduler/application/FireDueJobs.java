@@ -1,6 +1,7 @@
 package io.campanile.scheduler.application;
 
 import io.campanile.api.OverlapPolicy;
+import io.campanile.scheduler.application.SchedulerMetrics.SkipReason;
 import io.campanile.scheduler.domain.instance.InstanceRepository;
 import io.campanile.scheduler.domain.instance.JobInstance;
 import io.campanile.scheduler.domain.job.Job;
@@ -12,7 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -57,7 +60,12 @@ public class FireDueJobs {
      * What a call did: how many instances it created, the app's next fire time (null: none), and when to look at the
      * app's jobs again (null: no fire time is known).
      */
-    public record Fired(int created, Instant nextFireTime, Instant lookAgainAt) {}
+    public record Fired(int created, Instant nextFireTime, Instant lookAgainAt, Map<SkipReason, Integer> skipped) {
+
+        public Fired(int created, Instant nextFireTime, Instant lookAgainAt) {
+            this(created, nextFireTime, lookAgainAt, Map.of());
+        }
+    }
 
     /**
      * Creates the fires due up to {@code now} plus the look-ahead. A job whose overlap policy is not ALLOW is fired
@@ -73,10 +81,11 @@ public class FireDueJobs {
         }
         List<Job> due = jobs.findDue(appName, horizon, MAX_JOBS_PER_CALL);
         int created = 0;
+        Map<SkipReason, Integer> skipped = new EnumMap<>(SkipReason.class);
         Instant heldBack = null;
         for (Job job : due) {
             boolean ahead = writtenAhead(job);
-            created += fire(job, epoch, now, ahead ? horizon : now);
+            created += fire(job, epoch, now, ahead ? horizon : now, skipped);
             Instant waiting = ahead ? null : dueBy(job, horizon);
             if (waiting != null && (heldBack == null || waiting.isBefore(heldBack))) {
                 heldBack = waiting;
@@ -85,7 +94,7 @@ public class FireDueJobs {
         Instant following = jobs.earliestNextFire(appName).orElse(null);
         fence.hold(appName, epoch);
         boolean heldFirst = heldBack != null && following != null && !following.isBefore(heldBack);
-        return new Fired(created, following, heldFirst ? heldBack : lookAgain(following, now));
+        return new Fired(created, following, heldFirst ? heldBack : lookAgain(following, now), skipped);
     }
 
     /** Whether the job's fires are written up to the look-ahead before their time. */
@@ -115,7 +124,7 @@ public class FireDueJobs {
      * job whose schedule cannot be computed must not stop its app: it alone stops firing, with the reason recorded
      * and logged once; the fires created before the failure stay (they are real fire times).
      */
-    private int fire(Job job, long epoch, Instant now, Instant horizon) {
+    private int fire(Job job, long epoch, Instant now, Instant horizon, Map<SkipReason, Integer> skipped) {
         int created = 0;
         try {
             Schedule schedule = job.schedule().orElse(null);
@@ -129,8 +138,9 @@ public class FireDueJobs {
                 if (fire == null) {
                     break;
                 }
-                for (WallClock.Resolved skipped : skippedBefore(job, schedule, fire)) {
-                    instances.add(JobInstance.skipped(job, skipped, epoch, fence.ownerId(), now));
+                for (WallClock.Resolved gap : skippedBefore(job, schedule, fire)) {
+                    instances.add(JobInstance.skipped(job, gap, epoch, fence.ownerId(), now));
+                    skipped.merge(SkipReason.DST_GAP, 1, Integer::sum);
                 }
                 if (fire.isBefore(missedBefore) && misfire == null) {
                     misfire = Misfire.plan(
@@ -142,13 +152,14 @@ public class FireDueJobs {
                 }
                 if (misfire != null && misfire.skips(fire)) {
                     instances.add(JobInstance.missed(job, fire, misfire.reason(), epoch, fence.ownerId(), now));
+                    skipped.merge(SkipReason.MISFIRE, 1, Integer::sum);
                 } else {
-                    created += admit(job, fire, epoch, now);
+                    created += admit(job, fire, epoch, now, skipped);
                 }
                 job.advancePast(fire, schedule);
             }
             if (misfire != null) {
-                skipTheRest(job, schedule, misfire, epoch, now);
+                skipTheRest(job, schedule, misfire, epoch, now, skipped);
             }
         } catch (RuntimeException e) {
             job.suspendSchedule(e.getMessage() != null ? e.getMessage() : e.toString());
@@ -174,12 +185,14 @@ public class FireDueJobs {
     }
 
     /** Writes the fire as its job's overlap policy admits it; returns 1 if it waits to be dispatched. */
-    private int admit(Job job, Instant fire, long epoch, Instant now) {
+    private int admit(Job job, Instant fire, long epoch, Instant now, Map<SkipReason, Integer> skipped) {
         OverlapGate.Admission admission = overlap.admit(job, fire);
         switch (admission.state()) {
             case BUFFERED -> instances.add(JobInstance.buffered(job, fire, epoch, fence.ownerId(), now));
-            case SKIPPED -> instances.add(
-                    JobInstance.overlapped(job, fire, admission.reason(), epoch, fence.ownerId(), now));
+            case SKIPPED -> {
+                instances.add(JobInstance.overlapped(job, fire, admission.reason(), epoch, fence.ownerId(), now));
+                skipped.merge(SkipReason.OVERLAP, 1, Integer::sum);
+            }
             default -> {
                 instances.add(JobInstance.scheduled(job, fire, epoch, fence.ownerId(), now));
                 return 1;
@@ -196,12 +209,14 @@ public class FireDueJobs {
      * A run of missed fire times longer than one call records one by one (a job paused for a month, say): the rest
      * of them is recorded as one row, and the job moves past them.
      */
-    private void skipTheRest(Job job, Schedule schedule, Misfire misfire, long epoch, Instant now) {
+    private void skipTheRest(
+            Job job, Schedule schedule, Misfire misfire, long epoch, Instant now, Map<SkipReason, Integer> skipped) {
         Instant next = job.nextFireTime().orElse(null);
         if (next != null && misfire.skips(next)) {
             instances.add(JobInstance.missedRun(
                     job, next, misfire.skipUntil(), misfire.reason(), epoch, fence.ownerId(), now));
             job.advancePast(misfire.skipUntil().minusNanos(1), schedule);
+            skipped.merge(SkipReason.MISFIRE, 1, Integer::sum); // one row for the whole run of missed fires
         }
     }
 

@@ -13,6 +13,8 @@ import io.campanile.scheduler.domain.instance.EarlierAttempt;
 import io.campanile.scheduler.domain.instance.InstanceRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,13 +36,19 @@ public class RecordOutcomes {
 
     private InstanceRepository instances;
     private RetryFailures retries;
+    private SchedulerMetrics metrics;
 
     protected RecordOutcomes() {}
 
-    @Inject
     public RecordOutcomes(InstanceRepository instances, RetryFailures retries) {
+        this(instances, retries, SchedulerMetrics.NONE);
+    }
+
+    @Inject
+    public RecordOutcomes(InstanceRepository instances, RetryFailures retries, SchedulerMetrics metrics) {
         this.instances = instances;
         this.retries = retries;
+        this.metrics = metrics;
     }
 
     public ReportAnswer record(String appName, ReportBatch batch) {
@@ -62,8 +70,13 @@ public class RecordOutcomes {
             }
             outcomes.add(new AttemptOutcome(attempt, o.state().toInstanceState(), message));
         }
-        Map<Long, AttemptSnapshot> now = instances.recordOutcomes(appName, batch.workerId(), outcomes).stream()
+        Map<Long, AttemptSnapshot> now = metrics
+                .timed(
+                        SchedulerMetrics.DbCall.REPORT,
+                        () -> instances.recordOutcomes(appName, batch.workerId(), outcomes))
+                .stream()
                 .collect(Collectors.toMap(AttemptSnapshot::instanceId, Function.identity()));
+        List<Outcome> counted = new ArrayList<>();
         int recorded = 0;
         List<Refusal> refused = new ArrayList<>();
         for (Outcome o : batch.outcomes()) {
@@ -71,6 +84,7 @@ public class RecordOutcomes {
             if (retried.contains(o.instanceId())
                     || (s != null && s.endedAs(o.attempt(), o.state().toInstanceState(), batch.workerId()))) {
                 recorded++;
+                counted.add(o);
                 continue;
             }
             Optional<EarlierAttempt> ended = s != null && s.attempt() > o.attempt()
@@ -84,7 +98,32 @@ public class RecordOutcomes {
                 refused.add(new Refusal(o.instanceId(), o.attempt(), why(appName, o, s, ended, batch.workerId())));
             }
         }
+        count(appName, counted);
         return new ReportAnswer(recorded, refused);
+    }
+
+    /**
+     * Counts the recorded ends, and measures the fire lag of first attempts whose worker said when they started
+     * (a retry's lag would measure its backoff, not the scheduler): one read of their fire times.
+     */
+    private void count(String appName, List<Outcome> recorded) {
+        recorded.forEach(o -> metrics.runEnded(appName, o.state()));
+        List<Outcome> timed = recorded.stream()
+                .filter(o -> o.attempt() == 1 && o.startedAt() != null)
+                .toList();
+        if (timed.isEmpty()) {
+            return;
+        }
+        Map<Long, Instant> fireTimes = instances.fireTimes(
+                appName, timed.stream().map(Outcome::instanceId).toList());
+        for (Outcome o : timed) {
+            Instant fireTime = fireTimes.get(o.instanceId());
+            if (fireTime != null) {
+                // a worker's clock a little behind the server's gives a negative lag: it started on time
+                Duration lag = Duration.between(fireTime, o.startedAt());
+                metrics.fireLag(appName, lag.isNegative() ? Duration.ZERO : lag);
+            }
+        }
     }
 
     private static boolean isRepeat(EarlierAttempt ended, Outcome o, String workerId) {

@@ -36,6 +36,7 @@ public class ServerLoop {
     private WaitingPolls polls;
     private DatabaseClock clock;
     private SchedulerSettings settings;
+    private SchedulerMetrics metrics;
 
     // periods on the monotonic clock: a wall clock stepped back must not suspend renewals (item 5 of issue 5)
     private Every heartbeatDue;
@@ -57,7 +58,8 @@ public class ServerLoop {
             TendApps tendApps,
             WaitingPolls polls,
             DatabaseClock clock,
-            SchedulerSettings settings) {
+            SchedulerSettings settings,
+            SchedulerMetrics metrics) {
         this.heartbeat = heartbeat;
         this.election = election;
         this.held = held;
@@ -69,6 +71,7 @@ public class ServerLoop {
         this.polls = polls;
         this.clock = clock;
         this.settings = settings;
+        this.metrics = metrics;
         this.heartbeatDue = new Every(HEARTBEAT_MILLIS, clock.monotonic());
         this.renewalDue = new Every(settings.renewMillis(), clock.monotonic());
         this.adoptionDue = new Every(ADOPT_MILLIS, clock.monotonic());
@@ -86,10 +89,10 @@ public class ServerLoop {
             return;
         }
         if (heartbeatDue.due()) {
-            step("heartbeat", heartbeat::beat);
+            step("heartbeat", () -> metrics.timed(SchedulerMetrics.DbCall.HEARTBEAT, heartbeat::beat));
         }
         if (renewalDue.due()) {
-            step("lease renewal", election::renewLeases);
+            step("lease renewal", () -> metrics.timed(SchedulerMetrics.DbCall.RENEW, election::renewLeases));
         }
         if (adoptionDue.due()) {
             step("adoption of orphaned apps", election::adoptOrphans);
@@ -132,7 +135,10 @@ public class ServerLoop {
     }
 
     private void fire(String app, long epoch, Instant at) {
-        FireDueJobs.Fired fired = fireDueJobs.fire(app, epoch, at);
+        FireDueJobs.Fired fired = metrics.timed(SchedulerMetrics.DbCall.FIRE, () -> fireDueJobs.fire(app, epoch, at));
+        // counted once the firing transaction committed: a fenced-out one rolled back and created nothing
+        metrics.firesCreated(app, fired.created());
+        fired.skipped().forEach((reason, count) -> metrics.firesSkipped(app, reason, count));
         dueWork.jobsChecked(app, at, fired.lookAgainAt());
         if (fired.created() > 0) {
             dueWork.workWaiting(app);

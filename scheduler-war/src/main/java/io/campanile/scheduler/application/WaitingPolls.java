@@ -76,6 +76,16 @@ public class WaitingPolls {
         return taken;
     }
 
+    /** How many polls wait for the app now. */
+    public int waiting(String appName) {
+        int[] count = {0};
+        byApp.computeIfPresent(appName, (k, list) -> {
+            count[0] = list.size();
+            return list;
+        });
+        return count[0];
+    }
+
     public Set<String> appsWithPolls() {
         return byApp.entrySet().stream()
                 .filter(e -> !e.getValue().isEmpty())

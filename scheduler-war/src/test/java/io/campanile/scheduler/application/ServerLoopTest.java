@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.campanile.scheduler.domain.election.Election;
 import io.campanile.scheduler.domain.election.HeldApps;
+import io.campanile.scheduler.testing.RecordingMetrics;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,6 +26,7 @@ class ServerLoopTest {
     private final SchedulerSettings settings = SchedulerSettings.defaults();
     private final HeldApps held = new HeldApps(monotonic::get, settings.safetyMillis());
     private final DueWork dueWork = new DueWork();
+    private final RecordingMetrics metrics = new RecordingMetrics();
 
     private final ServerLoop loop = new ServerLoop(
             new ServerHeartbeat(null, null, clock, settings) {
@@ -48,7 +51,7 @@ class ServerLoopTest {
                 @Override
                 public Fired fire(String app, long epoch, Instant at) {
                     calls.add("fire " + app);
-                    return new Fired(1, null, null);
+                    return new Fired(1, null, null, Map.of(SchedulerMetrics.SkipReason.MISFIRE, 2));
                 }
             },
             new DueJobsCheck() {
@@ -87,7 +90,8 @@ class ServerLoopTest {
                 }
             },
             clock,
-            settings);
+            settings,
+            metrics);
 
     @Test
     void a_tick_does_not_dispatch_but_rings_the_dispatch_loop_for_the_work_it_fired() {
@@ -103,6 +107,21 @@ class ServerLoopTest {
                 .as("no hand-out waits behind the tick's heartbeat, lease or firing transaction")
                 .containsExactly("heartbeat", "renew", "adopt", "fire " + APP);
         assertThat(rung).as("the fire made work waiting: dispatch at once").containsExactly(Instant.MIN);
+    }
+
+    @Test
+    void a_tick_counts_the_fires_it_created_and_skipped_and_times_its_database_steps() {
+        held.hold(APP, 1, monotonic.get(), settings.leaseMillis());
+
+        loop.tick();
+
+        assertThat(metrics.calls)
+                .containsExactly(
+                        "timed HEARTBEAT",
+                        "timed RENEW",
+                        "timed FIRE",
+                        "fires " + APP + " 1",
+                        "skipped " + APP + " MISFIRE 2");
     }
 
     @Test

@@ -192,4 +192,12 @@ public final class InMemoryInstances implements InstanceRepository {
     public List<io.campanile.scheduler.domain.instance.InstanceMove> moves(long instanceId) {
         throw new UnsupportedOperationException("not used by the tests of this double");
     }
+
+    @Override
+    public Map<Long, Instant> fireTimes(String appName, Collection<Long> instanceIds) {
+        return Map.copyOf(fireTimes);
+    }
+
+    /** What {@link #fireTimes} answers. */
+    public final Map<Long, Instant> fireTimes = new java.util.concurrent.ConcurrentHashMap<>();
 }

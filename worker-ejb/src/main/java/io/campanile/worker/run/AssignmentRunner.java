@@ -7,7 +7,9 @@ import io.campanile.api.ReportedState;
 import io.campanile.api.protocol.Assignment;
 import io.campanile.api.protocol.Outcome;
 import io.campanile.worker.logs.RunLogs;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -27,6 +29,8 @@ public final class AssignmentRunner {
     private final Consumer<Outcome> outcomes;
     private final RunWatch watch;
     private final RunLogs logs;
+    /** The worker's wall clock, read once per attempt when its processor starts (reported as its start). */
+    private final Clock clock = Clock.systemUTC();
 
     /** A runner whose attempts have no time limit: for tests. */
     public AssignmentRunner(String app, ProcessorLookup processors, Consumer<Outcome> outcomes) {
@@ -56,6 +60,7 @@ public final class AssignmentRunner {
     public void run(Assignment assignment) {
         RunWatch.Running running = watch.begin(assignment);
         ProcessResult result;
+        Instant startedAt = clock.instant();
         try {
             result = execute(assignment, running);
         } finally {
@@ -68,9 +73,14 @@ public final class AssignmentRunner {
             return;
         }
         if (result.success()) {
-            report(assignment, ReportedState.SUCCEEDED, result.message(), null);
+            report(assignment, ReportedState.SUCCEEDED, result.message(), null, startedAt);
         } else {
-            report(assignment, ReportedState.FAILED, result.message(), result.retryable() ? null : Boolean.FALSE);
+            report(
+                    assignment,
+                    ReportedState.FAILED,
+                    result.message(),
+                    result.retryable() ? null : Boolean.FALSE,
+                    startedAt);
         }
     }
 
@@ -148,6 +158,12 @@ public final class AssignmentRunner {
 
     /** @param retryable false for a failure the processor said no retry can mend; null otherwise */
     private void report(Assignment a, ReportedState state, String message, Boolean retryable) {
-        outcomes.accept(new Outcome(a.instanceId(), a.attempt(), state, ReportMessage.of(message), retryable));
+        report(a, state, message, retryable, null);
+    }
+
+    /** @param startedAt when the processor started (null: not known here, as for a time-out or an interruption) */
+    private void report(Assignment a, ReportedState state, String message, Boolean retryable, Instant startedAt) {
+        outcomes.accept(
+                new Outcome(a.instanceId(), a.attempt(), state, ReportMessage.of(message), retryable, startedAt));
     }
 }

@@ -40,7 +40,25 @@ class AssignmentRunnerTest {
 
         assertThat(seen.get().attempt()).isEqualTo(2);
         assertThat(seen.get().previousOutcome()).isEqualTo("attempt 1 failed: boom");
-        assertThat(reported).containsExactly(new Outcome(41, 2, ReportedState.SUCCEEDED, "ok", null));
+        assertThat(reported)
+                .usingRecursiveFieldByFieldElementComparatorIgnoringFields("startedAt")
+                .containsExactly(new Outcome(41, 2, ReportedState.SUCCEEDED, "ok", null, null));
+    }
+
+    @Test
+    void an_outcome_says_when_its_processor_started_on_the_workers_clock() {
+        java.time.Instant before = java.time.Instant.now();
+        AtomicReference<java.time.Instant> startSeen = new AtomicReference<>();
+
+        runner(context -> {
+                    startSeen.set(java.time.Instant.now());
+                    return ProcessResult.success("ok");
+                })
+                .run(assignment(1, null));
+
+        assertThat(reported)
+                .singleElement()
+                .satisfies(o -> assertThat(o.startedAt()).isNotNull().isBetween(before, startSeen.get()));
     }
 
     @Test
@@ -152,7 +170,8 @@ class AssignmentRunnerTest {
         assertThat(runner.interruptAll("the worker stopped")).isEqualTo(1);
         thread.join(5000);
 
-        assertThat(reported).containsExactly(new Outcome(41, 1, ReportedState.FAILED, "the worker stopped", null));
+        assertThat(reported)
+                .containsExactly(new Outcome(41, 1, ReportedState.FAILED, "the worker stopped", null, null));
         assertThat(reported.get(0).mayRetry()).isTrue();
     }
 

@@ -922,6 +922,22 @@ abstract class HostileInputCheck {
         methodCases(cases, "GET /api/health", "/campanile/api/health", "", "POST", "PUT", "DELETE");
         cases.add(get("GET /api/health", "Accept: text/html", "/campanile/api/health", "Accept: text/html"));
         cases.add(get("GET /api/health", "query %FF", "/campanile/api/health?x=%FF", ""));
+        for (String health : List.of("/api/health/live", "/api/health/ready")) {
+            methodCases(cases, "GET " + health, "/campanile" + health, "", "POST", "PUT", "DELETE");
+            cases.add(get("GET " + health, "Accept: text/html", "/campanile" + health, "Accept: text/html"));
+            cases.add(get("GET " + health, "query %FF", "/campanile" + health + "?x=%FF", ""));
+            cases.add(get("GET " + health, "query %C3%28", "/campanile" + health + "?%C3%28=1", ""));
+        }
+        // ----- the Prometheus scrape: the admin token, GET only, text only
+        credentialCases(cases, "GET /api/metrics", "GET /campanile/api/metrics", "", false);
+        methodCases(cases, "GET /api/metrics", "/campanile/api/metrics", admin, "POST", "PUT", "DELETE");
+        cases.add(get(
+                "GET /api/metrics",
+                "Accept: application/json",
+                "/campanile/api/metrics",
+                admin + "\r\nAccept: application/json"));
+        cases.add(get("GET /api/metrics", "query %FF", "/campanile/api/metrics?name=%FF", admin));
+        cases.add(get("GET /api/metrics", "query %FF without a token", "/campanile/api/metrics?name=%FF", ""));
         for (String path : List.of(
                 "/campanile/api/nothing",
                 "/campanile/nothing",
@@ -1158,7 +1174,10 @@ abstract class HostileInputCheck {
                 endpoint,
                 "the other role's token",
                 requestLine + app + "\r\nAuthorization: Bearer "
-                        + (requestLine.contains("/admin") ? CLUSTER_TOKEN : ADMIN_TOKEN) + json,
+                        + (requestLine.contains("/admin") || requestLine.contains("/metrics")
+                                ? CLUSTER_TOKEN
+                                : ADMIN_TOKEN)
+                        + json,
                 utf8(body),
                 false));
         if (worker) {

@@ -121,6 +121,34 @@ class MixedClusterIT {
     }
 
     @Test
+    @Order(1)
+    void wildfly_is_ready_and_serves_the_prometheus_scrape_and_the_runs_show_in_a_scrape() {
+        RestartableServer wildfly = cluster.wildfly();
+        var ready = wildfly.getAnyAnswer("api/health/ready", false);
+        var refused = wildfly.getAnyAnswer("api/metrics", false);
+        var scrape = wildfly.getAnyAnswer("api/metrics", true);
+        String both = scrape.body()
+                + cluster.servers().stream()
+                        .filter(s -> s != wildfly)
+                        .map(s -> s.getAnyAnswer("api/metrics", true).body())
+                        .reduce("", String::concat);
+        System.out.println("WILDFLY-READY " + ready.statusCode() + " " + ready.body());
+
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+        assertThat(ready.body()).contains("\"timerLoops\":\"UP\"");
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+        assertThat(scrape.body()).contains("# TYPE campanile_owned_apps gauge");
+        assertThat(both)
+                .as("the owner recorded the demo worker's runs, with their fire lag")
+                .contains("campanile_runs_ended_total{app=\"" + APP + "\",outcome=\"SUCCEEDED\"}")
+                .contains("campanile_fire_lag_seconds_count{app=\"" + APP + "\"}")
+                .contains("campanile_fires_total{app=\"" + APP + "\"}");
+    }
+
+    @Test
     @Order(2)
     void killed_owner_is_replaced_by_the_other_server_within_5_seconds() {
         failOverAfterKill9();

@@ -53,6 +53,26 @@ public final class RestartableServer implements AutoCloseable {
     }
 
     /** The raw JSON text of an admin API answer ({@code path} below the base URL); fails unless it is 200. */
+    /** GET of any answer (the Prometheus text, a 401, a 503), with or without the admin token; never throws on a status. */
+    public HttpResponse<String> getAnyAnswer(String path, boolean withAdminToken) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(uri() + "/" + path)).timeout(Duration.ofSeconds(5));
+        if (withAdminToken) {
+            request.header("Authorization", "Bearer " + adminToken);
+        }
+        try {
+            return HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .build()
+                    .send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String adminGet(String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(uri() + "/" + path))
                 .timeout(Duration.ofSeconds(5))

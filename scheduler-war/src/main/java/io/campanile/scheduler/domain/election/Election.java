@@ -32,6 +32,7 @@ public class Election {
     private final HeldApps held;
     private final MonotonicClock clock;
     private final long leaseMillis;
+    private volatile ElectionEvents events = ElectionEvents.NONE;
 
     public Election(
             OwnershipRepository repository,
@@ -46,6 +47,10 @@ public class Election {
         this.held = held;
         this.clock = clock;
         this.leaseMillis = leaseMillis;
+    }
+
+    public void onEvents(ElectionEvents listener) {
+        this.events = listener;
     }
 
     /** The server that owns the app after this server ran the election; empty for an unknown app. */
@@ -152,6 +157,7 @@ public class Election {
             renewed = repository.renewAll(me.id(), snapshot, leaseMillis);
         } catch (RuntimeException e) {
             LOG.warning(() -> "Could not renew the leases of " + snapshot.size() + " app(s): " + e);
+            events.renewalFailed();
             return;
         }
         snapshot.forEach((app, epoch) -> {
@@ -178,6 +184,7 @@ public class Election {
             return false;
         }
         held.hold(takeOver.appName(), takeOver.newEpoch(), before, leaseMillis);
+        events.tookOver(takeOver.appName(), takeOver.reason());
         LOG.info(() -> "Took over app " + takeOver.appName() + " from "
                 + (takeOver.expectedOwnerId() == null ? "nobody" : takeOver.expectedOwnerId())
                 + " at epoch " + takeOver.newEpoch() + " (" + takeOver.reason() + ")");

@@ -105,4 +105,7 @@ public interface InstanceRepository {
 
     /** The recorded moves of the instance (not its claims and reports), oldest first. */
     List<InstanceMove> moves(long instanceId);
+
+    /** The fire times of those of the instances that are the app's (one read, for the fire lag of reported runs). */
+    Map<Long, Instant> fireTimes(String appName, Collection<Long> instanceIds);
 }

@@ -1,14 +1,17 @@
 package io.campanile.scheduler.infrastructure.config;
 
+import io.campanile.api.OwnershipChangeReason;
 import io.campanile.scheduler.application.DatabaseClock;
 import io.campanile.scheduler.application.DueWork;
 import io.campanile.scheduler.application.HandedOut;
 import io.campanile.scheduler.application.PublishWorkers;
 import io.campanile.scheduler.application.RecoverLostWork;
+import io.campanile.scheduler.application.SchedulerMetrics;
 import io.campanile.scheduler.application.SchedulerSettings;
 import io.campanile.scheduler.application.WaitingPolls;
 import io.campanile.scheduler.application.WorkerRegistry;
 import io.campanile.scheduler.domain.election.Election;
+import io.campanile.scheduler.domain.election.ElectionEvents;
 import io.campanile.scheduler.domain.election.HeldApps;
 import io.campanile.scheduler.domain.election.OwnershipRepository;
 import io.campanile.scheduler.domain.election.Peers;
@@ -123,9 +126,11 @@ public class ServerWiring {
             DueWork dueWork,
             PublishWorkers publishWorkers,
             HandedOut handedOut,
-            RecoverLostWork recoverLostWork) {
+            RecoverLostWork recoverLostWork,
+            SchedulerMetrics metrics) {
         HeldApps held = new HeldApps(clock.monotonic(), settings.safetyMillis());
         held.onLost(app -> {
+            metrics.appLost();
             polls.rejectAll(app);
             workers.forgetApp(app);
             dueWork.forget(app);
@@ -144,7 +149,20 @@ public class ServerWiring {
             ServerIdentity me,
             HeldApps held,
             DatabaseClock clock,
-            SchedulerSettings settings) {
-        return new Election(repository, peers, me, held, clock.monotonic(), settings.leaseMillis());
+            SchedulerSettings settings,
+            SchedulerMetrics metrics) {
+        Election election = new Election(repository, peers, me, held, clock.monotonic(), settings.leaseMillis());
+        election.onEvents(new ElectionEvents() {
+            @Override
+            public void tookOver(String appName, OwnershipChangeReason reason) {
+                metrics.ownershipChanged(reason);
+            }
+
+            @Override
+            public void renewalFailed() {
+                metrics.leaseRenewalFailed();
+            }
+        });
+        return election;
     }
 }

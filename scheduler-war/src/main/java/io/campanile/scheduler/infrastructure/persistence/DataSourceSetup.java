@@ -35,13 +35,17 @@ public class DataSourceSetup {
 
     @PostConstruct
     void migrate() {
-        var result = Flyway.configure(getClass().getClassLoader())
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        var result = flyway(dataSource).migrate();
         LOG.info(() -> "Campanile database at " + redacted(ConfiguredDataSource.url()) + ": schema version "
                 + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migration(s) applied)");
+    }
+
+    /** The schema's migrations, as this WAR carries them, on {@code dataSource}. */
+    static Flyway flyway(DataSource dataSource) {
+        return Flyway.configure(DataSourceSetup.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load();
     }
 
     /** The URL without credentials that a JDBC URL may carry. */

@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -517,5 +518,21 @@ public class JpaInstanceRepository implements InstanceRepository {
 
     private String serverId() {
         return me == null ? null : me.id();
+    }
+
+    @Override
+    public Map<Long, Instant> fireTimes(String appName, Collection<Long> instanceIds) {
+        if (instanceIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Instant> fireTimes = new HashMap<>();
+        em.createQuery(
+                        "SELECT i.id, i.fireTime FROM JobInstance i WHERE i.appName = :app AND i.id IN :ids",
+                        Object[].class)
+                .setParameter("app", appName)
+                .setParameter("ids", List.copyOf(instanceIds))
+                .getResultList()
+                .forEach(r -> fireTimes.put(Rows.number(r[0]), Rows.instant(r[1])));
+        return fireTimes;
     }
 }

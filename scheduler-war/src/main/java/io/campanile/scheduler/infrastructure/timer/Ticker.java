@@ -5,6 +5,7 @@ import io.campanile.scheduler.application.DueWork;
 import io.campanile.scheduler.application.LeaveCluster;
 import io.campanile.scheduler.application.SchedulerSettings;
 import io.campanile.scheduler.application.ServerLoop;
+import io.campanile.scheduler.application.ServerLoops;
 import io.campanile.scheduler.application.TickAlarms;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -68,15 +69,23 @@ public class Ticker {
     @Inject
     private DatabaseClock clock;
 
+    @Inject
+    private ServerLoops loops;
+
     private WakingLoop ticks;
     private WakingLoop dispatches;
     private Thread shutdownHook;
 
     @PostConstruct
     void start() {
-        ticks = new WakingLoop("tick", new TickAlarms(clock, clock.monotonic(), settings.tickMillis()), loop::tick);
-        dispatches = new WakingLoop(
-                "dispatch", new TickAlarms(clock, clock.monotonic(), settings.tickMillis()), loop::dispatchTick);
+        ticks = new WakingLoop("tick", new TickAlarms(clock, clock.monotonic(), settings.tickMillis()), () -> {
+            loops.stepped("tick");
+            loop.tick();
+        });
+        dispatches = new WakingLoop("dispatch", new TickAlarms(clock, clock.monotonic(), settings.tickMillis()), () -> {
+            loops.stepped("dispatch");
+            loop.dispatchTick();
+        });
         dueWork.onEarlierLook(ticks::wakeBy);
         dueWork.onEarlierDispatch(dispatches::wakeBy);
         run(ticks, "campanile-tick");
@@ -102,6 +111,7 @@ public class Ticker {
 
     /** Stops ticking, hands the apps to a peer, answers held polls; safe to call twice. */
     private void leave() {
+        loops.stopped();
         ticks.stop();
         dispatches.stop();
         try {

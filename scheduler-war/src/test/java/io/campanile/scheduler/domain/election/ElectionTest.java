@@ -51,6 +51,49 @@ class ElectionTest {
     }
 
     @Test
+    void won_take_overs_and_failed_renewals_are_told_to_the_observer() {
+        List<String> events = new ArrayList<>();
+        ElectionEvents observer = new ElectionEvents() {
+            @Override
+            public void tookOver(String appName, OwnershipChangeReason reason) {
+                events.add(appName + " " + reason);
+            }
+
+            @Override
+            public void renewalFailed() {
+                events.add("renewal failed");
+            }
+        };
+        a.election.onEvents(observer);
+        b.election.onEvents(observer);
+        repository.register(APP);
+        a.election.ownerOf(APP);
+        timePasses(LEASE + 1);
+        b.election.ownerOf(APP);
+        Election broken = new Election(
+                new InMemoryOwnershipRepository(databaseClock) {
+                    @Override
+                    public java.util.Set<String> renewAll(String serverId, Map<String, Long> apps, long leaseMillis) {
+                        throw new IllegalStateException("database gone");
+                    }
+                },
+                peers,
+                b.identity,
+                b.held,
+                hostClock,
+                LEASE);
+        broken.onEvents(observer);
+
+        broken.renewLeases();
+
+        assertThat(events)
+                .containsExactly(
+                        APP + " " + OwnershipChangeReason.FIRST_CLAIM,
+                        APP + " " + OwnershipChangeReason.LEASE_EXPIRED,
+                        "renewal failed");
+    }
+
+    @Test
     void an_unknown_app_has_no_owner() {
         assertThat(a.election.ownerOf("nobody-registered-this")).isEmpty();
         assertThat(repository.history(10)).isEmpty();

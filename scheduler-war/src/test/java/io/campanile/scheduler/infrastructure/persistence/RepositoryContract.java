@@ -30,6 +30,7 @@ import io.campanile.scheduler.application.HandedOut;
 import io.campanile.scheduler.application.OverlapGate;
 import io.campanile.scheduler.application.OwnerFence;
 import io.campanile.scheduler.application.ReleaseBuffered;
+import io.campanile.scheduler.application.SchedulerMetrics;
 import io.campanile.scheduler.application.SchedulerSettings;
 import io.campanile.scheduler.application.StoreRunLogs;
 import io.campanile.scheduler.application.WorkerRegistry;
@@ -494,6 +495,36 @@ abstract class RepositoryContract {
         assertThat(instancesOf(job))
                 .filteredOn(i -> i.state() == InstanceState.SKIPPED)
                 .allSatisfy(i -> assertThat(i.result()).contains("still going").contains("overlap policy SKIP"));
+    }
+
+    @Test
+    void a_firing_counts_what_it_created_and_skipped_by_reason_as_it_wrote_them() {
+        Job job = addOverlapJob("counted", OverlapPolicy.SKIP);
+        takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
+
+        FireDueJobs.Fired fired =
+                db.tx(em -> fireDueJobs(em, A).fire(app, 1, Instant.parse("2027-05-01T10:00:02.100Z")));
+
+        assertThat(statesOf(job)).containsExactly(InstanceState.WAITING, InstanceState.SKIPPED, InstanceState.SKIPPED);
+        assertThat(fired.created()).isEqualTo(1);
+        assertThat(fired.skipped()).containsExactly(java.util.Map.entry(SchedulerMetrics.SkipReason.OVERLAP, 2));
+    }
+
+    @Test
+    void a_late_firing_counts_the_fire_times_its_misfire_policy_skipped() {
+        takeOver(A, 0, null, OwnershipChangeReason.FIRST_CLAIM, LONG_LEASE);
+        addJob(
+                "late-counted",
+                "* * * * * *",
+                Instant.parse("2027-04-01T09:59:59.500Z"),
+                MisfirePolicy.FIRE_ALL,
+                Duration.ofSeconds(3));
+
+        FireDueJobs.Fired fired =
+                db.tx(em -> fireDueJobs(em, A).fire(app, 1, Instant.parse("2027-04-01T10:00:10.200Z")));
+
+        assertThat(fired.created()).isEqualTo(3);
+        assertThat(fired.skipped()).containsExactly(java.util.Map.entry(SchedulerMetrics.SkipReason.MISFIRE, 8));
     }
 
     @Test

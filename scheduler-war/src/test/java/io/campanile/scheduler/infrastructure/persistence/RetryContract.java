@@ -23,6 +23,7 @@ import io.campanile.scheduler.domain.instance.EarlierAttempt;
 import io.campanile.scheduler.domain.instance.JobInstance;
 import io.campanile.scheduler.domain.job.Job;
 import io.campanile.scheduler.domain.time.MonotonicClock;
+import io.campanile.scheduler.testing.RecordingMetrics;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,7 +74,7 @@ abstract class RetryContract {
         Instant before = Instant.now();
 
         claim("w1", id, 1);
-        assertThat(report("w1", new Outcome(id, 1, ReportedState.FAILED, "boom", null))
+        assertThat(report("w1", new Outcome(id, 1, ReportedState.FAILED, "boom", null, null))
                         .recorded())
                 .isEqualTo(1);
 
@@ -99,17 +100,17 @@ abstract class RetryContract {
             assertThat(a.startedAt()).isNotNull();
         });
 
-        ReportAnswer repeated = report("w1", new Outcome(id, 1, ReportedState.FAILED, "boom", null));
+        ReportAnswer repeated = report("w1", new Outcome(id, 1, ReportedState.FAILED, "boom", null, null));
         assertThat(repeated.recorded())
                 .as("the same report again counts as recorded")
                 .isEqualTo(1);
         assertThat(instance(id).attempt()).as("and changes nothing").isEqualTo(2);
 
         claim("w2", id, 2);
-        report("w2", new Outcome(id, 2, ReportedState.FAILED, "boom again", null));
+        report("w2", new Outcome(id, 2, ReportedState.FAILED, "boom again", null, null));
         assertThat(instance(id).attempt()).isEqualTo(3);
         claim("w1", id, 3);
-        report("w1", new Outcome(id, 3, ReportedState.FAILED, "still broken", null));
+        report("w1", new Outcome(id, 3, ReportedState.FAILED, "still broken", null, null));
 
         JobInstance ended = instance(id);
         assertThat(ended.state()).isEqualTo(InstanceState.FAILED);
@@ -123,15 +124,15 @@ abstract class RetryContract {
         long id = waitingRun(apiJob(2, Duration.ZERO));
         claim("w1", id, 1);
 
-        report("w1", new Outcome(id, 1, ReportedState.TIMED_OUT, "timed out after PT2S", null));
+        report("w1", new Outcome(id, 1, ReportedState.TIMED_OUT, "timed out after PT2S", null, null));
         assertThat(instance(id).result()).isEqualTo("attempt 1 timed out: timed out after PT2S");
         assertThat(earlier(id)).extracting(EarlierAttempt::outcome).containsExactly(AttemptEnd.TIMED_OUT);
-        assertThat(report("w1", new Outcome(id, 1, ReportedState.TIMED_OUT, "timed out after PT2S", null))
+        assertThat(report("w1", new Outcome(id, 1, ReportedState.TIMED_OUT, "timed out after PT2S", null, null))
                         .recorded())
                 .as("repeated")
                 .isEqualTo(1);
         claim("w2", id, 2);
-        report("w2", new Outcome(id, 2, ReportedState.TIMED_OUT, "timed out after PT2S", null));
+        report("w2", new Outcome(id, 2, ReportedState.TIMED_OUT, "timed out after PT2S", null, null));
 
         assertThat(instance(id).state()).isEqualTo(InstanceState.TIMED_OUT);
         assertThat(instance(id).result()).isEqualTo("timed out after PT2S (not retried: all 2 attempts made)");
@@ -142,7 +143,7 @@ abstract class RetryContract {
         long id = waitingRun(apiJob(5, Duration.ofSeconds(1)));
         claim("w1", id, 1);
 
-        report("w1", new Outcome(id, 1, ReportedState.FAILED, "bad input", false));
+        report("w1", new Outcome(id, 1, ReportedState.FAILED, "bad input", false, null));
 
         assertThat(instance(id).state()).isEqualTo(InstanceState.FAILED);
         assertThat(instance(id).result()).contains("not retried: the processor said no retry can mend it");
@@ -154,7 +155,7 @@ abstract class RetryContract {
         long id = waitingRun(apiJob(1, Duration.ofSeconds(1)));
         claim("w1", id, 1);
 
-        report("w1", new Outcome(id, 1, ReportedState.FAILED, "boom", null));
+        report("w1", new Outcome(id, 1, ReportedState.FAILED, "boom", null, null));
 
         assertThat(instance(id).state()).isEqualTo(InstanceState.FAILED);
         assertThat(instance(id).result()).isEqualTo("boom");
@@ -168,7 +169,7 @@ abstract class RetryContract {
         long id = waitingRun(job);
         claim("w1", id, 1);
 
-        report("w1", new Outcome(id, 1, ReportedState.FAILED, "boom", null));
+        report("w1", new Outcome(id, 1, ReportedState.FAILED, "boom", null, null));
 
         assertThat(instance(id).state()).isEqualTo(InstanceState.FAILED);
         assertThat(instance(id).result())
@@ -186,7 +187,7 @@ abstract class RetryContract {
 
         assertThat(verdict.retried()).isTrue();
         assertThat(instance(id).result()).isEqualTo("attempt 1 lost: worker w1 lost");
-        ReportAnswer late = report("w1", new Outcome(id, 1, ReportedState.SUCCEEDED, "done after all", null));
+        ReportAnswer late = report("w1", new Outcome(id, 1, ReportedState.SUCCEEDED, "done after all", null, null));
         assertThat(late.recorded()).isZero();
         assertThat(late.refused()).singleElement().satisfies(r -> assertThat(r.reason())
                 .contains("given up when worker w1 was declared lost")
@@ -201,7 +202,7 @@ abstract class RetryContract {
 
         assertThat(did(r -> r.stop(id, "stopped: wrong input"))).isTrue();
         assertThat(instance(id).state()).isEqualTo(InstanceState.CANCELLED);
-        assertThat(report("w1", new Outcome(id, 1, ReportedState.SUCCEEDED, "done", null))
+        assertThat(report("w1", new Outcome(id, 1, ReportedState.SUCCEEDED, "done", null, null))
                         .recorded())
                 .as("the worker's late report")
                 .isZero();
@@ -224,7 +225,7 @@ abstract class RetryContract {
         });
 
         claim("w2", id, 2);
-        report("w2", new Outcome(id, 2, ReportedState.FAILED, "still wrong", null));
+        report("w2", new Outcome(id, 2, ReportedState.FAILED, "still wrong", null, null));
         assertThat(did(r -> r.markSucceeded(id, 2, InstanceState.FAILED, "fixed by hand")))
                 .isTrue();
         assertThat(instance(id).state()).isEqualTo(InstanceState.SUCCEEDED);
@@ -237,6 +238,40 @@ abstract class RetryContract {
     /** One change through the repository, in a transaction of its own; whether it changed the instance. */
     private boolean did(java.util.function.Function<JpaInstanceRepository, Boolean> change) {
         return db.<Boolean>tx(em -> change.apply(instances(em)));
+    }
+
+    @Test
+    void recorded_ends_are_counted_and_a_first_attempt_measures_its_fire_lag_but_a_retry_does_not() {
+        Job job = apiJob(2, Duration.ZERO);
+        long id = waitingRun(job);
+        Instant fireTime = instance(id).fireTime();
+        RecordingMetrics metrics = new RecordingMetrics();
+
+        claim("w1", id, 1);
+        report("w1", new Outcome(id, 1, ReportedState.FAILED, "boom", null, fireTime.plusMillis(120)), metrics);
+        claim("w1", id, 2);
+        report("w1", new Outcome(id, 2, ReportedState.SUCCEEDED, "ok", null, Instant.now()), metrics);
+        report("w1", new Outcome(id, 3, ReportedState.SUCCEEDED, "no such attempt", null, Instant.now()), metrics);
+
+        assertThat(metrics.calls)
+                .filteredOn(c -> !c.startsWith("timed"))
+                .containsExactly("run " + app + " FAILED", "lag " + app + " 120ms", "run " + app + " SUCCEEDED");
+    }
+
+    @Test
+    void an_outcome_from_a_worker_that_does_not_say_when_it_started_measures_no_lag() {
+        long id = waitingRun(apiJob(1, Duration.ZERO));
+        RecordingMetrics metrics = new RecordingMetrics();
+
+        claim("w1", id, 1);
+        report("w1", new Outcome(id, 1, ReportedState.SUCCEEDED, "ok", null, null), metrics);
+
+        assertThat(metrics.calls).containsExactly("timed REPORT", "run " + app + " SUCCEEDED");
+    }
+
+    private ReportAnswer report(String worker, Outcome outcome, RecordingMetrics metrics) {
+        return db.tx(em -> new RecordOutcomes(instances(em), retries(em), metrics)
+                .record(app, new ReportBatch(worker, List.of(outcome))));
     }
 
     private Job apiJob(int maxAttempts, Duration backoff) {

@@ -219,14 +219,15 @@ class SchedulerEndpointsIT {
                 new ReportBatch(
                         "worker-1",
                         List.of(
-                                new Outcome(run.id(), 1, ReportedState.SUCCEEDED, "done", null),
-                                new Outcome(run.id() + 1_000_000, 1, ReportedState.FAILED, "unknown", null))));
+                                new Outcome(run.id(), 1, ReportedState.SUCCEEDED, "done", null, null),
+                                new Outcome(run.id() + 1_000_000, 1, ReportedState.FAILED, "unknown", null, null))));
         assertThat(reported.recorded()).isEqualTo(1);
         assertThat(reported.refused()).singleElement().satisfies(r -> assertThat(r.reason())
                 .contains("has no instance"));
         ReportAnswer late = report(
                 app,
-                new ReportBatch("worker-1", List.of(new Outcome(run.id(), 2, ReportedState.FAILED, "late", null))));
+                new ReportBatch(
+                        "worker-1", List.of(new Outcome(run.id(), 2, ReportedState.FAILED, "late", null, null))));
         assertThat(late.refused()).singleElement().satisfies(r -> assertThat(r.reason())
                 .contains("is at attempt 1"));
 
@@ -287,7 +288,8 @@ class SchedulerEndpointsIT {
                                 app,
                                 new ReportBatch(
                                         "worker-1",
-                                        List.of(new Outcome(run.id(), 1, ReportedState.FAILED, "card declined", null))))
+                                        List.of(new Outcome(
+                                                run.id(), 1, ReportedState.FAILED, "card declined", null, null))))
                         .recorded())
                 .isEqualTo(1);
 
@@ -304,7 +306,8 @@ class SchedulerEndpointsIT {
         claim(app, new ClaimRequest("worker-2", owner.epoch(), List.of(new Claim(run.id(), 2))));
         report(
                 app,
-                new ReportBatch("worker-2", List.of(new Outcome(run.id(), 2, ReportedState.SUCCEEDED, "ok", null))));
+                new ReportBatch(
+                        "worker-2", List.of(new Outcome(run.id(), 2, ReportedState.SUCCEEDED, "ok", null, null))));
 
         InstanceDetail done = admin.instance(app, run.id());
         assertThat(done.instance().state()).isEqualTo(InstanceState.SUCCEEDED);
@@ -366,7 +369,8 @@ class SchedulerEndpointsIT {
         claim(app, new ClaimRequest("worker-1", owner.epoch(), List.of(new Claim(run.id(), 2))));
         report(
                 app,
-                new ReportBatch("worker-1", List.of(new Outcome(run.id(), 2, ReportedState.FAILED, "no stock", null))));
+                new ReportBatch(
+                        "worker-1", List.of(new Outcome(run.id(), 2, ReportedState.FAILED, "no stock", null, null))));
 
         InstanceView marked = admin.markSucceeded(app, run.id(), "shipped by hand");
         assertThat(marked.state()).isEqualTo(InstanceState.SUCCEEDED);
