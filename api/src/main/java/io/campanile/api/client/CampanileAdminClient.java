@@ -230,13 +230,17 @@ public class CampanileAdminClient implements AutoCloseable {
         if (response.getStatusInfo().getFamily() == Response.Status.Family.SUCCESSFUL) {
             return response;
         }
-        String message;
+        ErrorView error;
         try {
-            message = response.readEntity(ErrorView.class).message();
+            error = response.readEntity(ErrorView.class);
         } catch (ProcessingException | IllegalStateException e) {
-            message = response.getStatusInfo().getReasonPhrase();
+            error = null;
         }
-        throw new CampanileClientException(response.getStatus(), message);
+        if (error == null || error.message() == null) {
+            throw new CampanileClientException(
+                    response.getStatus(), response.getStatusInfo().getReasonPhrase());
+        }
+        throw CampanileClientException.of(response.getStatus(), error);
     }
 
     @Override
