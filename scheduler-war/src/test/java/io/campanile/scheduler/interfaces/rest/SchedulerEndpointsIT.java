@@ -829,7 +829,7 @@ class SchedulerEndpointsIT {
     private static void assertError(Response response, int status, String code) {
         assertThat(response.getStatus()).isEqualTo(status);
         Map<?, ?> body = response.readEntity(Map.class);
-        assertThat(body.get("status")).isEqualTo(status);
+        assertThat(((Number) body.get("status")).intValue()).isEqualTo(status);
         assertThat(body.get("code")).isEqualTo(code);
         assertThat((String) body.get("message")).isNotBlank();
     }
