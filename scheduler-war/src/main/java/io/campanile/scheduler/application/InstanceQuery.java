@@ -52,7 +52,7 @@ public record InstanceQuery(
         }
         boolean newestFirst = newestFirst(text.sort());
         return new InstanceQuery(
-                text.job() == null ? null : JobRef.parse(text.job()),
+                text.job() == null ? null : JobRef.parse("job", text.job()),
                 states(text.states()),
                 from,
                 to,

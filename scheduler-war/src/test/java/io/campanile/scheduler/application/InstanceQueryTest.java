@@ -103,6 +103,8 @@ class InstanceQueryTest {
         assertRefused(new InstanceQuery.Text(null, null, null, null, null, null, "ten", null), "limit");
         assertRefused(new InstanceQuery.Text(null, null, null, null, "w\u0000", null, null, null), "worker");
         assertRefused(new InstanceQuery.Text("a job", null, null, null, null, null, null, null), "job");
+        assertRefused(new InstanceQuery.Text("0", null, null, null, null, null, null, null), "job");
+        assertRefused(new InstanceQuery.Text("99999999999999999999", null, null, null, null, null, null, null), "job");
     }
 
     private static void assertRefused(InstanceQuery.Text text, String field) {

@@ -997,7 +997,7 @@ abstract class HostileInputCheck {
             cases.add(get("GET /api/v1/apps/{app}/instances", "query " + query, v1 + "/instances" + query, admin));
         }
         for (String query : List.of(
-                "?name=a%20b", "?name=", "?enabled=yes", "?enabled=", "?limit=0", "?cursor=abc", "?cursor=%FF")) {
+                "?name=a%20b", "?name=", "?enabled=yes", "?enabled=", "?limit=0", "?cursor=abc", "?cursor=%00")) {
             cases.add(get("GET /api/v1/apps/{app}/jobs", "query " + query, v1 + "/jobs" + query, admin));
         }
         pathCases(cases, "GET /api/v1/apps/{app}/instances", "/campanile/api/v1/apps/%s/instances", admin, "GET", "");
