@@ -8,8 +8,10 @@ import io.campanile.api.admin.ClusterView;
 import io.campanile.api.admin.ErrorView;
 import io.campanile.api.admin.InstanceDetail;
 import io.campanile.api.admin.InstanceNote;
+import io.campanile.api.admin.InstancePage;
 import io.campanile.api.admin.InstanceView;
 import io.campanile.api.admin.JobDefinition;
+import io.campanile.api.admin.JobPage;
 import io.campanile.api.admin.JobView;
 import io.campanile.api.admin.PauseRequest;
 import io.campanile.api.admin.RunBatch;
@@ -17,6 +19,7 @@ import io.campanile.api.admin.RunBatchAnswer;
 import io.campanile.api.admin.RunLogPage;
 import io.campanile.api.admin.RunRequest;
 import io.campanile.api.admin.SchedulePreview;
+import io.campanile.api.admin.ServerView;
 import io.campanile.api.admin.WorkerView;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
@@ -29,11 +32,18 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The admin API of one Campanile server. Thread-safe; close it to release its connections. */
+/**
+ * The admin API (v1, {@code /api/v1}) of one Campanile server. Thread-safe; close it to release its connections. A
+ * refusal is a {@link CampanileClientException} with the status, code and field of the answer.
+ */
 public class CampanileAdminClient implements AutoCloseable {
+
+    private static final String API = "api/v1/";
+    private static final int LARGEST_PAGE = 1000;
 
     private final Client client;
     private final URI baseUri;
@@ -53,19 +63,39 @@ public class CampanileAdminClient implements AutoCloseable {
     }
 
     public AppView createApp(String name, String secret) {
-        return send(request("api/admin/apps").buildPost(Entity.json(new AppRegistration(name, secret))), AppView.class);
+        return send(request(API + "apps").buildPost(Entity.json(new AppRegistration(name, secret))), AppView.class);
     }
 
     public List<AppView> listApps() {
-        return send(request("api/admin/apps").buildGet(), new GenericType<List<AppView>>() {});
+        return send(request(API + "apps").buildGet(), new GenericType<List<AppView>>() {});
     }
 
     public JobView createJob(String app, JobDefinition definition) {
-        return send(request("api/admin/apps/" + app + "/jobs").buildPost(Entity.json(definition)), JobView.class);
+        return send(request(API + "apps/" + app + "/jobs").buildPost(Entity.json(definition)), JobView.class);
     }
 
+    /** Every live job of the app, by name (all pages). */
     public List<JobView> listJobs(String app) {
-        return send(request("api/admin/apps/" + app + "/jobs").buildGet(), new GenericType<List<JobView>>() {});
+        List<JobView> jobs = new ArrayList<>();
+        JobListing listing = JobListing.all().limit(LARGEST_PAGE);
+        for (JobPage page = jobs(app, listing); ; page = jobs(app, listing.after(page.next()))) {
+            jobs.addAll(page.items());
+            if (page.next() == null) {
+                return jobs;
+            }
+        }
+    }
+
+    /** One page of the app's live jobs, by name. */
+    public JobPage jobs(String app, JobListing listing) {
+        WebTarget target = listing.applyTo(client.target(baseUri).path(API + "apps/" + app + "/jobs"));
+        return send(authorized(target).buildGet(), JobPage.class);
+    }
+
+    /** One page of the app's instances; the page's {@code next} is the cursor of the page after it. */
+    public InstancePage instances(String app, InstanceListing listing) {
+        WebTarget target = listing.applyTo(client.target(baseUri).path(API + "apps/" + app + "/instances"));
+        return send(authorized(target).buildGet(), InstancePage.class);
     }
 
     /** A job by its id (also once deleted) or its name. */
@@ -101,43 +131,42 @@ public class CampanileAdminClient implements AutoCloseable {
     /** The next {@code count} fire times of a schedule, checked as a new job's; nothing is saved. */
     public SchedulePreview previewSchedule(String app, JobDefinition definition, int count) {
         return send(
-                request("api/admin/apps/" + app + "/jobs/preview", "count", count)
-                        .buildPost(Entity.json(definition)),
+                request(API + "apps/" + app + "/jobs/preview", "count", count).buildPost(Entity.json(definition)),
                 SchedulePreview.class);
     }
 
     /** The next {@code count} fire times of a job. */
     public SchedulePreview nextFires(String app, long jobId, int count) {
         return send(
-                request("api/admin/apps/" + app + "/jobs/" + jobId + "/fires", "count", count)
+                request(API + "apps/" + app + "/jobs/" + jobId + "/fires", "count", count)
                         .buildGet(),
                 SchedulePreview.class);
     }
 
     public InstanceView runJob(String app, long jobId, RunRequest runRequest) {
         return send(
-                request("api/admin/apps/" + app + "/jobs/" + jobId + "/run").buildPost(Entity.json(runRequest)),
+                request(API + "apps/" + app + "/jobs/" + jobId + "/run").buildPost(Entity.json(runRequest)),
                 InstanceView.class);
     }
 
     /** Creates many runs of a job in one request (see {@link RunBatch}). */
     public RunBatchAnswer runJobBatch(String app, long jobId, RunBatch batch) {
         return send(
-                request("api/admin/apps/" + app + "/jobs/" + jobId + "/runs").buildPost(Entity.json(batch)),
+                request(API + "apps/" + app + "/jobs/" + jobId + "/runs").buildPost(Entity.json(batch)),
                 RunBatchAnswer.class);
     }
 
     /** Runs the job for its fire times in a past range (at most 1,000), each with its own fire time. */
     public RunBatchAnswer backfill(String app, String job, BackfillRequest request) {
         return send(
-                request("api/admin/apps/" + app + "/jobs/" + job + "/backfill").buildPost(Entity.json(request)),
+                request(API + "apps/" + app + "/jobs/" + job + "/backfill").buildPost(Entity.json(request)),
                 RunBatchAnswer.class);
     }
 
     /** The job's instances, newest fire time first, at most {@code limit}. */
     public List<InstanceView> listInstances(String app, long jobId, int limit) {
         return send(
-                request("api/admin/apps/" + app + "/jobs/" + jobId + "/instances", "limit", limit)
+                request(API + "apps/" + app + "/jobs/" + jobId + "/instances", "limit", limit)
                         .buildGet(),
                 new GenericType<List<InstanceView>>() {});
     }
@@ -159,15 +188,14 @@ public class CampanileAdminClient implements AutoCloseable {
 
     private InstanceView instanceAction(String app, long instanceId, String action, String note) {
         return send(
-                request("api/admin/apps/" + app + "/instances/" + instanceId + "/" + action)
+                request(API + "apps/" + app + "/instances/" + instanceId + "/" + action)
                         .buildPost(Entity.json(new InstanceNote(note))),
                 InstanceView.class);
     }
 
     /** One instance of the app, with the attempts before its current one. */
     public InstanceDetail instance(String app, long instanceId) {
-        return send(
-                request("api/admin/apps/" + app + "/instances/" + instanceId).buildGet(), InstanceDetail.class);
+        return send(request(API + "apps/" + app + "/instances/" + instanceId).buildGet(), InstanceDetail.class);
     }
 
     /**
@@ -176,7 +204,7 @@ public class CampanileAdminClient implements AutoCloseable {
      */
     public RunLogPage logs(String app, long instanceId, Integer attempt, long after, int limit) {
         WebTarget target = client.target(baseUri)
-                .path("api/admin/apps/" + app + "/instances/" + instanceId + "/logs")
+                .path(API + "apps/" + app + "/instances/" + instanceId + "/logs")
                 .queryParam("after", after)
                 .queryParam("limit", limit);
         if (attempt != null) {
@@ -187,11 +215,16 @@ public class CampanileAdminClient implements AutoCloseable {
 
     /** The app's workers as its owner sees them (asked of the owner by whichever server answers). */
     public List<WorkerView> workers(String app) {
-        return send(request("api/admin/apps/" + app + "/workers").buildGet(), new GenericType<List<WorkerView>>() {});
+        return send(request(API + "apps/" + app + "/workers").buildGet(), new GenericType<List<WorkerView>>() {});
+    }
+
+    /** The cluster's scheduler servers. */
+    public List<ServerView> servers() {
+        return send(request(API + "servers").buildGet(), new GenericType<List<ServerView>>() {});
     }
 
     public ClusterView cluster() {
-        return send(request("api/admin/cluster").buildGet(), ClusterView.class);
+        return send(request(API + "cluster").buildGet(), ClusterView.class);
     }
 
     private Invocation.Builder request(String path) {
@@ -203,7 +236,7 @@ public class CampanileAdminClient implements AutoCloseable {
     }
 
     private static String jobPath(String app, String job) {
-        return "api/admin/apps/" + app + "/jobs/" + job;
+        return API + "apps/" + app + "/jobs/" + job;
     }
 
     private static Invocation.Builder ifMatch(Invocation.Builder request, Long revision) {
@@ -230,13 +263,17 @@ public class CampanileAdminClient implements AutoCloseable {
         if (response.getStatusInfo().getFamily() == Response.Status.Family.SUCCESSFUL) {
             return response;
         }
-        String message;
+        ErrorView error;
         try {
-            message = response.readEntity(ErrorView.class).message();
+            error = response.readEntity(ErrorView.class);
         } catch (ProcessingException | IllegalStateException e) {
-            message = response.getStatusInfo().getReasonPhrase();
+            error = null;
         }
-        throw new CampanileClientException(response.getStatus(), message);
+        if (error == null || error.message() == null) {
+            throw new CampanileClientException(
+                    response.getStatus(), response.getStatusInfo().getReasonPhrase());
+        }
+        throw CampanileClientException.of(response.getStatus(), error);
     }
 
     @Override

@@ -20,6 +20,15 @@ public record JobRef(Long id, String name) {
         return new JobRef(null, text);
     }
 
+    /** As {@link #parse}, a problem named as {@code field} (a query parameter naming a job). */
+    public static JobRef parse(String field, String text) {
+        if (text != null && DIGITS.matcher(text).matches()) {
+            return byId(Check.wholeNumber(field, text, 1, Long.MAX_VALUE));
+        }
+        Check.matches(field, text, NAME, "a job id, or a job name of 1-128 letters, digits, '.', '_' or '-'");
+        return new JobRef(null, text);
+    }
+
     public static JobRef byId(long id) {
         return new JobRef(id, null);
     }

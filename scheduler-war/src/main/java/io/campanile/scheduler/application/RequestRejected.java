@@ -11,14 +11,20 @@ public class RequestRejected extends RuntimeException {
     }
 
     private final Kind kind;
+    private final String field;
 
     public RequestRejected(Kind kind, String message) {
+        this(kind, message, null);
+    }
+
+    private RequestRejected(Kind kind, String message, String field) {
         super(message);
         this.kind = kind;
+        this.field = field;
     }
 
     public static RequestRejected invalid(String field, String problem) {
-        return new RequestRejected(Kind.INVALID, field + ": " + problem);
+        return new RequestRejected(Kind.INVALID, field + ": " + problem, Check.cut(field));
     }
 
     public static RequestRejected notFound(String message) {
@@ -35,5 +41,10 @@ public class RequestRejected extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** The parameter or JSON field at fault, for an invalid request; null otherwise. */
+    public String field() {
+        return field;
     }
 }

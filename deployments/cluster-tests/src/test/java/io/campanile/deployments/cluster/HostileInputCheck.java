@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -202,17 +203,31 @@ abstract class HostileInputCheck {
         } catch (RuntimeException e) {
             return "body is not a JSON object";
         }
-        if (error.size() != 2
+        if (!error.keySet().stream().allMatch(ERROR_KEYS::contains)
                 || !error.containsKey("status")
                 || error.getInt("status") != answer.status()
-                || error.get("message").getValueType() != JsonValue.ValueType.STRING) {
-            return "not the error body {status, message}";
+                || !isText(error, "message")
+                || !isText(error, "code")
+                || (error.containsKey("field") && !isText(error, "field"))) {
+            return "not the error body {status, message, code, field}";
+        }
+        if (c.endpoint().startsWith("GET /api/v1/") && c.what().startsWith("query ?") && answer.status() == 400) {
+            String parameter = c.what().substring("query ?".length()).split("=")[0];
+            if (!error.containsKey("field") || !error.getString("field").equals(parameter)) {
+                return "the error does not name the parameter " + parameter + " as its field";
+            }
         }
         String message = error.getString("message");
         if (message.isBlank() || message.length() > 1000) {
             return "message empty or longer than 1000 characters (" + message.length() + ")";
         }
         return null;
+    }
+
+    private static final Set<String> ERROR_KEYS = Set.of("status", "message", "code", "field");
+
+    private static boolean isText(JsonObject error, String key) {
+        return error.containsKey(key) && error.get(key).getValueType() == JsonValue.ValueType.STRING;
     }
 
     private static List<Case> cases() {
@@ -918,6 +933,8 @@ abstract class HostileInputCheck {
         credentialCases(cases, "GET /api/admin/cluster", "GET /campanile/api/admin/cluster", "", false);
         methodCases(cases, "GET /api/admin/cluster", "/campanile/api/admin/cluster", admin, "POST", "DELETE");
 
+        v1Cases(cases, admin);
+
         // ----- health and paths that are no endpoint
         methodCases(cases, "GET /api/health", "/campanile/api/health", "", "POST", "PUT", "DELETE");
         cases.add(get("GET /api/health", "Accept: text/html", "/campanile/api/health", "Accept: text/html"));
@@ -965,6 +982,60 @@ abstract class HostileInputCheck {
         cases.add(new Case(
                 "GET /api/health", "TRACE", head("TRACE", "/campanile/api/health", "", null), new byte[0], true));
         return cases;
+    }
+
+    /** The v1 listings (issue 9): bad query parameters, bad paths, credentials and methods. */
+    private static void v1Cases(List<Case> cases, String admin) {
+        String v1 = "/campanile/api/v1/apps/" + APP;
+        for (String query : List.of(
+                "?state=DONE",
+                "?state=waiting",
+                "?state=WAITING,",
+                "?state=",
+                "?from=yesterday",
+                "?to=2026-13-01T00:00:00Z",
+                "?from=2026-12-02T00:00:00Z&to=2026-12-01T00:00:00Z",
+                "?sort=name",
+                "?sort=",
+                "?limit=0",
+                "?limit=1001",
+                "?limit=abc",
+                "?limit=99999999999999999999",
+                "?cursor=abc",
+                "?cursor=%00",
+                "?cursor=" + "A".repeat(5000),
+                "?cursor=bm90LWEtY3Vyc29y",
+                "?job=a%20b",
+                "?job=0",
+                "?job=nope",
+                "?worker=a%01b",
+                "?worker=" + "w".repeat(300))) {
+            cases.add(get("GET /api/v1/apps/{app}/instances", "query " + query, v1 + "/instances" + query, admin));
+        }
+        for (String query : List.of(
+                "?name=a%20b", "?name=", "?enabled=yes", "?enabled=", "?limit=0", "?cursor=abc", "?cursor=%00")) {
+            cases.add(get("GET /api/v1/apps/{app}/jobs", "query " + query, v1 + "/jobs" + query, admin));
+        }
+        pathCases(cases, "GET /api/v1/apps/{app}/instances", "/campanile/api/v1/apps/%s/instances", admin, "GET", "");
+        pathCases(cases, "GET /api/v1/apps/{app}/jobs", "/campanile/api/v1/apps/%s/jobs", admin, "GET", "");
+        pathCases(
+                cases,
+                "GET /api/v1/apps/{app}/instances/{id}",
+                "/campanile/api/v1/apps/%s/instances/%s",
+                admin,
+                "GET",
+                "");
+        for (String endpoint :
+                List.of("/apps/" + APP + "/instances", "/apps/" + APP + "/jobs", "/apps", "/cluster", "/servers")) {
+            String path = "/campanile/api/v1" + endpoint;
+            String name = "GET /api/v1" + endpoint.replace("/" + APP + "/", "/{app}/");
+            credentialCases(cases, name, "GET " + path, "", false);
+            methodCases(cases, name, path, admin, "PUT", "DELETE", "PATCH");
+        }
+        credentialCases(cases, "POST /api/v1/apps", "POST /campanile/api/v1/apps", "{\"name\":\"x1\"}", false);
+        credentialCases(
+                cases, "POST /api/v1/apps/{app}/jobs/{id}/run", "POST " + v1 + "/jobs/" + jobId + "/run", "{}", false);
+        cases.add(get("no endpoint", "/campanile/api/v1/nothing", "/campanile/api/v1/nothing", admin));
     }
 
     // ----- case builders
@@ -1174,7 +1245,9 @@ abstract class HostileInputCheck {
                 endpoint,
                 "the other role's token",
                 requestLine + app + "\r\nAuthorization: Bearer "
-                        + (requestLine.contains("/admin") || requestLine.contains("/metrics")
+                        + (requestLine.contains("/admin")
+                                        || requestLine.contains("/v1")
+                                        || requestLine.contains("/metrics")
                                 ? CLUSTER_TOKEN
                                 : ADMIN_TOKEN)
                         + json,

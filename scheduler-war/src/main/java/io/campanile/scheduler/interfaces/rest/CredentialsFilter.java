@@ -15,7 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /**
- * Checks the credential every path needs: the admin token under {@code /api/admin} and {@code /api/metrics}, the cluster
+ * Checks the credential every path needs: the admin token under {@code /api/v1}, {@code /api/admin} and
+ * {@code /api/metrics}, the cluster
  * token under {@code /api/cluster}, the app's secret under {@code /api/worker}. A missing or wrong
  * credential is answered 401 before anything runs; no credential is ever logged.
  */
@@ -35,7 +36,7 @@ public class CredentialsFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath().replaceFirst("^/+", "");
         String presented = bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION));
-        if (path.startsWith("admin") || path.startsWith("metrics")) {
+        if (path.startsWith("admin") || path.startsWith("v1") || path.startsWith("metrics")) {
             check(request, sameToken(presented, credentials.adminToken()), "the admin token");
         } else if (path.startsWith("cluster")) {
             check(request, sameToken(presented, credentials.clusterToken()), "the cluster token");

@@ -33,7 +33,7 @@ public final class ErrorMappers {
                         case CONFLICT -> 409;
                         case UNAVAILABLE -> 503;
                     };
-            return Errors.of(status, e.getMessage());
+            return Errors.of(status, e.getMessage(), e.field());
         }
     }
 
@@ -42,7 +42,7 @@ public final class ErrorMappers {
     public static class BadJson implements ExceptionMapper<JsonbException> {
         @Override
         public Response toResponse(JsonbException e) {
-            return Errors.of(400, "body: is not valid JSON for this endpoint: " + Check.cut(rootMessage(e)));
+            return Errors.of(400, "body: is not valid JSON for this endpoint: " + Check.cut(rootMessage(e)), "body");
         }
     }
 
@@ -50,7 +50,7 @@ public final class ErrorMappers {
     public static class Unreadable implements ExceptionMapper<ProcessingException> {
         @Override
         public Response toResponse(ProcessingException e) {
-            return Errors.of(400, "body: cannot be read: " + Check.cut(rootMessage(e)));
+            return Errors.of(400, "body: cannot be read: " + Check.cut(rootMessage(e)), "body");
         }
     }
 

@@ -4,7 +4,7 @@ import io.campanile.api.admin.ErrorView;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Error answers: always JSON with the status and a message that names the problem. */
+/** Error answers: always JSON with the status, a stable code, a message that names the problem and its field. */
 final class Errors {
 
     /** No message is longer: whatever it quotes was cut already, this is the last guard. */
@@ -13,9 +13,14 @@ final class Errors {
     private Errors() {}
 
     static Response of(int status, String message) {
+        return of(status, message, null);
+    }
+
+    /** {@code field}: the parameter or JSON path at fault, or null. */
+    static Response of(int status, String message, String field) {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorView(status, bounded(message)))
+                .entity(ErrorView.of(status, bounded(message), field))
                 .build();
     }
 

@@ -1,7 +1,9 @@
 package io.campanile.scheduler.interfaces.rest;
 
+import io.campanile.api.admin.ErrorCode;
 import io.campanile.scheduler.application.Check;
 import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,7 +20,7 @@ import java.util.logging.Logger;
 /**
  * The servlet container's side of "every error is the JSON error body": whatever answers a request
  * of this WAR outside JAX-RS (the container's 404 for a path no servlet serves, a 405, a failure
- * that escapes JAX-RS) answers {@code {"status","message"}} instead of an HTML page or an empty
+ * that escapes JAX-RS) answers {@code {"status","message","code","field"}} instead of an HTML page or an empty
  * body. It also refuses, before anything reads them, a body announced larger than {@link
  * StrictJsonReader#MAX_BODY_BYTES} and a path or query whose percent-encoding is not UTF-8.
  */
@@ -35,7 +37,12 @@ public class HttpGuard extends HttpFilter {
             throws IOException, ServletException {
         String refusal = refusal(request);
         if (refusal != null) {
-            write(response, refusal.startsWith("body") ? 413 : 400, refusal);
+            // a refusal starts with what it is about: body, path or query
+            write(
+                    response,
+                    refusal.startsWith("body") ? 413 : 400,
+                    refusal,
+                    refusal.substring(0, refusal.indexOf(':')));
             return;
         }
         try {
@@ -46,7 +53,7 @@ public class HttpGuard extends HttpFilter {
             LOG.log(Level.WARNING, "Request failed outside JAX-RS", e);
             if (!response.isCommitted()) {
                 response.reset();
-                write(response, 500, "internal error: " + e.getClass().getSimpleName() + " (see the server log)");
+                write(response, 500, "internal error: " + e.getClass().getSimpleName() + " (see the server log)", null);
             }
         }
     }
@@ -64,10 +71,14 @@ public class HttpGuard extends HttpFilter {
         return problem == null ? null : "query: " + problem;
     }
 
-    static void write(HttpServletResponse response, int status, String message) throws IOException {
-        byte[] body = Json.createObjectBuilder()
+    static void write(HttpServletResponse response, int status, String message, String field) throws IOException {
+        JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("status", status)
                 .add("message", Errors.bounded(message))
+                .add("code", ErrorCode.forStatus(status, field != null).wire());
+        byte[] body = (field == null
+                        ? json
+                        : json.add("field", field)) // absent when none, as JSON-B writes an ErrorView
                 .build()
                 .toString()
                 .getBytes(StandardCharsets.UTF_8);
@@ -101,7 +112,7 @@ public class HttpGuard extends HttpFilter {
                 return;
             }
             response.resetBuffer();
-            write(response, status, describe(status));
+            write(response, status, describe(status), null);
         }
 
         private String describe(int status) {

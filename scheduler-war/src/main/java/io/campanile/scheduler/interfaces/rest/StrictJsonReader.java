@@ -71,17 +71,19 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
         try {
             return StrictJson.read(body, type);
         } catch (StrictJson.Rejected e) {
-            throw new BadRequestException(Errors.of(400, e.getMessage()));
+            throw new BadRequestException(Errors.of(400, e.getMessage(), e.path()));
         } catch (RuntimeException | IOException e) {
             // the JSON-P implementation wraps read failures (a malformed UTF-8 sequence) in its own exceptions
             if (causedBy(e, CharacterCodingException.class)) {
-                throw new BadRequestException(Errors.of(400, "body: is not valid UTF-8"));
+                throw new BadRequestException(Errors.of(400, "body: is not valid UTF-8", "body"));
             }
             if (causedBy(e, BoundedInputStream.TooLarge.class)) {
-                throw new ClientErrorException(Errors.of(413, "body: is larger than " + MAX_BODY_BYTES + " bytes"));
+                throw new ClientErrorException(
+                        Errors.of(413, "body: is larger than " + MAX_BODY_BYTES + " bytes", "body"));
             }
             if (e instanceof JsonException) {
-                throw new BadRequestException(Errors.of(400, "body: cannot be read: " + Check.cut(e.getMessage())));
+                throw new BadRequestException(
+                        Errors.of(400, "body: cannot be read: " + Check.cut(e.getMessage()), "body"));
             }
             throw e;
         }

@@ -12,9 +12,12 @@ import io.campanile.api.TriggerType;
 import io.campanile.api.admin.AppView;
 import io.campanile.api.admin.BackfillRequest;
 import io.campanile.api.admin.ClusterView;
+import io.campanile.api.admin.ErrorCode;
 import io.campanile.api.admin.InstanceDetail;
+import io.campanile.api.admin.InstancePage;
 import io.campanile.api.admin.InstanceView;
 import io.campanile.api.admin.JobDefinition;
+import io.campanile.api.admin.JobPage;
 import io.campanile.api.admin.JobView;
 import io.campanile.api.admin.RetryDefinition;
 import io.campanile.api.admin.RunBatch;
@@ -23,6 +26,8 @@ import io.campanile.api.admin.RunRequest;
 import io.campanile.api.admin.SchedulePreview;
 import io.campanile.api.client.CampanileAdminClient;
 import io.campanile.api.client.CampanileClientException;
+import io.campanile.api.client.InstanceListing;
+import io.campanile.api.client.JobListing;
 import io.campanile.api.protocol.Assignment;
 import io.campanile.api.protocol.Claim;
 import io.campanile.api.protocol.ClaimAnswer;
@@ -689,6 +694,148 @@ class SchedulerEndpointsIT {
             assertThat(w.lastHeartbeatAt()).isNotNull();
         });
         assertRejected(() -> admin.workers(unique("no-such-app")), 404, "no-such-app");
+    }
+
+    @Test
+    void v1_lists_an_apps_instances_page_by_page_with_each_filter() {
+        String app = unique("ledger");
+        admin.createApp(app, "secret-of-ledger");
+        JobView close = admin.createJob(app, JobDefinition.onDemand("close", "closer"));
+        JobView audit = admin.createJob(app, JobDefinition.onDemand("audit", "auditor"));
+        // in an hour, so that nothing runs meanwhile; four runs share one fire time, so pages end among equal ones
+        Instant hour = Instant.now().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        List<RunRequest> closes = java.util.stream.IntStream.range(0, 7)
+                .mapToObj(i -> RunRequest.at(i < 4 ? hour : hour.plusSeconds(i), "c" + i))
+                .toList();
+        admin.runJobBatch(app, close.id(), new RunBatch(closes));
+        admin.runJobBatch(
+                app,
+                audit.id(),
+                new RunBatch(List.of(RunRequest.at(hour, "a0"), RunRequest.at(hour.plusSeconds(60), "a1"))));
+        InstanceView stopped = admin.listInstances(app, audit.id(), 10).get(0);
+        admin.stopInstance(app, stopped.id(), "not needed");
+
+        List<Long> seen = new java.util.ArrayList<>();
+        InstancePage page = admin.instances(app, InstanceListing.all().limit(2));
+        int pages = 1;
+        while (true) {
+            assertThat(page.total()).isEqualTo(9);
+            assertThat(page.items()).hasSizeLessThanOrEqualTo(2);
+            page.items().forEach(i -> seen.add(i.id()));
+            if (page.next() == null) {
+                break;
+            }
+            page = admin.instances(app, InstanceListing.all().limit(2).after(page.next()));
+            pages++;
+        }
+        assertThat(pages).isEqualTo(5);
+        assertThat(seen).doesNotHaveDuplicates().hasSize(9);
+        assertThat(admin.instances(app, InstanceListing.all()).items())
+                .extracting(InstanceView::fireTime)
+                .as("newest first by default")
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(admin.instances(app, InstanceListing.all().oldestFirst()).items())
+                .extracting(InstanceView::fireTime)
+                .isSorted();
+
+        assertThat(admin.instances(app, InstanceListing.all().job("close")).total())
+                .isEqualTo(7);
+        assertThat(admin.instances(app, InstanceListing.all().job(Long.toString(audit.id())))
+                        .items())
+                .extracting(InstanceView::jobName)
+                .containsOnly("audit");
+        assertThat(admin.instances(app, InstanceListing.all().states(InstanceState.CANCELLED))
+                        .items())
+                .extracting(InstanceView::id)
+                .containsExactly(stopped.id());
+        assertThat(admin.instances(app, InstanceListing.all().states(InstanceState.WAITING, InstanceState.RUNNING))
+                        .total())
+                .isEqualTo(8);
+        assertThat(admin.instances(app, InstanceListing.all().fireTimes(hour.plusSeconds(1), hour.plusSeconds(60)))
+                        .total())
+                .as("from inclusive, to exclusive")
+                .isEqualTo(3);
+        assertThat(admin.instances(app, InstanceListing.all().worker("nobody")).total())
+                .isZero();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> admin.instances(app, InstanceListing.all().after("bm90LWEtY3Vyc29y")))
+                .isInstanceOfSatisfying(CampanileClientException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_FIELD);
+                    assertThat(e.field()).isEqualTo("cursor");
+                });
+        assertRejected(() -> admin.instances(app, InstanceListing.all().job("no-such-job")), 404, "no-such-job");
+        for (String query : List.of("state=DONE", "limit=0", "limit=1001", "from=yesterday", "sort=name")) {
+            String[] pair = query.split("=");
+            try (Response bad = http.target(base)
+                    .path("api/v1/apps/" + app + "/instances")
+                    .queryParam(pair[0], pair[1])
+                    .request(MediaType.APPLICATION_JSON)
+                    .header(HttpHeaders.AUTHORIZATION, Headers.bearer(ADMIN_TOKEN))
+                    .get()) {
+                assertThat(bad.getStatus()).as(query).isEqualTo(400);
+                Map<?, ?> body = bad.readEntity(Map.class);
+                assertThat(body.get("code")).as(query).isEqualTo("invalid_field");
+                assertThat(body.get("field")).as(query).isEqualTo(pair[0]);
+                assertThat((String) body.get("message")).as(query).startsWith(pair[0] + ": ");
+            }
+        }
+    }
+
+    @Test
+    void v1_lists_an_apps_jobs_by_name_page_by_page_with_a_prefix_and_enabled_filter() {
+        String app = unique("reports");
+        admin.createApp(app, "secret-of-reports");
+        for (String name : List.of("daily", "report-1", "report-2", "report-3")) {
+            admin.createJob(app, JobDefinition.onDemand(name, "p"));
+        }
+        admin.pauseJob(app, "report-2", "later");
+
+        JobPage first = admin.jobs(app, JobListing.all().limit(3));
+        assertThat(first.total()).isEqualTo(4);
+        assertThat(first.items()).extracting(JobView::name).containsExactly("daily", "report-1", "report-2");
+        JobPage second = admin.jobs(app, JobListing.all().limit(3).after(first.next()));
+        assertThat(second.items()).extracting(JobView::name).containsExactly("report-3");
+        assertThat(second.next()).isNull();
+        assertThat(admin.jobs(app, JobListing.all().namePrefix("report-").enabled(true))
+                        .items())
+                .extracting(JobView::name)
+                .containsExactly("report-1", "report-3");
+        assertThat(admin.listJobs(app)).as("all pages").hasSize(4);
+    }
+
+    @Test
+    void the_deprecated_admin_path_answers_as_before_and_every_error_has_a_code() {
+        String app = unique("legacy");
+        admin.createApp(app, "secret-of-legacy");
+        admin.createJob(app, JobDefinition.onDemand("old", "p"));
+        try (Response old = adminRequest("api/admin/apps/" + app + "/jobs").get();
+                Response v1 = adminRequest("api/v1/apps/" + app + "/jobs").get();
+                Response noList =
+                        adminRequest("api/admin/apps/" + app + "/instances").get();
+                Response unknown =
+                        adminRequest("api/v1/apps/" + app + "/jobs/nope").get();
+                Response noToken =
+                        http.target(base).path("api/v1/apps").request().get();
+                Response method = adminRequest("api/v1/cluster").delete()) {
+            assertThat(old.getStatus()).isEqualTo(200);
+            assertThat(old.readEntity(List.class)).hasSize(1);
+            assertThat(v1.readEntity(Map.class).get("items")).asList().hasSize(1);
+            assertThat(noList.getStatus()).as("the list is v1's").isEqualTo(404);
+            assertError(unknown, 404, "not_found");
+            assertError(noToken, 401, "unauthorized");
+            assertError(method, 405, "method_not_allowed");
+        }
+        assertThat(admin.servers()).isNotEmpty();
+    }
+
+    private static void assertError(Response response, int status, String code) {
+        assertThat(response.getStatus()).isEqualTo(status);
+        Map<?, ?> body = response.readEntity(Map.class);
+        assertThat(((Number) body.get("status")).intValue()).isEqualTo(status);
+        assertThat(body.get("code")).isEqualTo(code);
+        assertThat((String) body.get("message")).isNotBlank();
     }
 
     private void heartbeat(String app, WorkerHeartbeat heartbeat) {

@@ -36,7 +36,7 @@ class StrictJsonReaderTest {
     @Test
     void a_charset_other_than_utf8_is_refused_with_415() {
         assertThat(refusal("{}", MediaType.valueOf("application/json; charset=latin1")))
-                .isEqualTo(new ErrorView(415, "send the body in UTF-8 (charset=utf-8), not charset 'latin1'"));
+                .isEqualTo(ErrorView.of(415, "send the body in UTF-8 (charset=utf-8), not charset 'latin1'", null));
         assertThat(refusal("{}", MediaType.TEXT_PLAIN_TYPE).status()).isEqualTo(415);
     }
 
@@ -50,7 +50,7 @@ class StrictJsonReaderTest {
         byte[] latin1 = "{\"requestId\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
 
         assertThat(refusal(latin1, MediaType.APPLICATION_JSON_TYPE))
-                .isEqualTo(new ErrorView(400, "body: is not valid UTF-8"));
+                .isEqualTo(ErrorView.of(400, "body: is not valid UTF-8", "body"));
     }
 
     @Test
@@ -63,7 +63,7 @@ class StrictJsonReaderTest {
     @Test
     void a_bad_value_is_refused_with_400_naming_its_path() {
         assertThat(refusal("{\"delaySeconds\": 1.5}", MediaType.APPLICATION_JSON_TYPE))
-                .isEqualTo(new ErrorView(400, "delaySeconds: must be a whole number, not 1.5"));
+                .isEqualTo(ErrorView.of(400, "delaySeconds: must be a whole number, not 1.5", "delaySeconds"));
         assertThat(refusal("{\"requestId\": \"r\"} x", MediaType.APPLICATION_JSON_TYPE)
                         .message())
                 .startsWith("body: is not valid JSON at line 1, column ");
