@@ -45,7 +45,7 @@ public class AssignWork {
     private WorkerRegistry workers;
     private int missedHeartbeats;
     private long leadMillis;
-    private SchedulerMetrics metrics = SchedulerMetrics.NONE;
+    private SchedulerMetrics metrics;
     private final WorkerPicker picker = new WorkerPicker(ThreadLocalRandom.current());
 
     protected AssignWork() {}
@@ -59,17 +59,7 @@ public class AssignWork {
             WorkerRegistry workers,
             SchedulerSettings settings,
             SchedulerMetrics metrics) {
-        this(jobs, instances, handedOut, dueWork, workers, settings);
         this.metrics = metrics;
-    }
-
-    public AssignWork(
-            JobRepository jobs,
-            InstanceRepository instances,
-            HandedOut handedOut,
-            DueWork dueWork,
-            WorkerRegistry workers,
-            SchedulerSettings settings) {
         this.jobs = jobs;
         this.instances = instances;
         this.handedOut = handedOut;

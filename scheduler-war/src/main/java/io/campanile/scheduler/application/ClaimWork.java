@@ -28,19 +28,15 @@ public class ClaimWork {
     private InstanceRepository instances;
     private HandedOut handedOut;
     private HeldApps held;
-    private SchedulerMetrics metrics = SchedulerMetrics.NONE;
+    private SchedulerMetrics metrics;
 
     protected ClaimWork() {}
 
-    public ClaimWork(InstanceRepository instances, HandedOut handedOut, HeldApps held) {
+    @Inject
+    public ClaimWork(InstanceRepository instances, HandedOut handedOut, HeldApps held, SchedulerMetrics metrics) {
         this.instances = instances;
         this.handedOut = handedOut;
         this.held = held;
-    }
-
-    @Inject
-    public ClaimWork(InstanceRepository instances, HandedOut handedOut, HeldApps held, SchedulerMetrics metrics) {
-        this(instances, handedOut, held);
         this.metrics = metrics;
     }
 

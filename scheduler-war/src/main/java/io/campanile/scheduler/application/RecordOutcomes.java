@@ -40,10 +40,6 @@ public class RecordOutcomes {
 
     protected RecordOutcomes() {}
 
-    public RecordOutcomes(InstanceRepository instances, RetryFailures retries) {
-        this(instances, retries, SchedulerMetrics.NONE);
-    }
-
     @Inject
     public RecordOutcomes(InstanceRepository instances, RetryFailures retries, SchedulerMetrics metrics) {
         this.instances = instances;

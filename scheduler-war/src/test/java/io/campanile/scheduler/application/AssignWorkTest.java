@@ -30,8 +30,8 @@ class AssignWorkTest {
     private final HandedOut handedOut = new HandedOut(databaseClock);
     private final DueWork dueWork = new DueWork();
     private final WorkerRegistry registry = new WorkerRegistry(databaseClock);
-    private final AssignWork assignWork =
-            new AssignWork(jobs, instances, handedOut, dueWork, registry, SchedulerSettings.defaults());
+    private final AssignWork assignWork = new AssignWork(
+            jobs, instances, handedOut, dueWork, registry, SchedulerSettings.defaults(), SchedulerMetrics.NONE);
     private final Job nightly = withId(
             new Job(APP, "nightly", "ReportProcessor", ScheduleType.API, null, "UTC", "{\"day\":1}", true, NOW), 42L);
     private long epoch;
@@ -246,7 +246,8 @@ class AssignWorkTest {
                 handedOut,
                 dueWork,
                 registry,
-                SchedulerSettings.defaults().withLeadMillis(0));
+                SchedulerSettings.defaults().withLeadMillis(0),
+                SchedulerMetrics.NONE);
         instances.due(anInstance(1, NOW.plusMillis(1)));
 
         assertThat(noLead.assign(APP, epoch, List.of(new AssignWork.Slot("on-time", 5, true)), NOW))

@@ -3,10 +3,8 @@ package io.campanile.scheduler.infrastructure.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.campanile.api.InstanceState;
-import io.campanile.api.OwnershipChangeReason;
 import io.campanile.api.ScheduleType;
 import io.campanile.scheduler.domain.election.ServerIdentity;
-import io.campanile.scheduler.domain.election.TakeOver;
 import io.campanile.scheduler.domain.instance.Attempt;
 import io.campanile.scheduler.domain.instance.FirePosition;
 import io.campanile.scheduler.domain.instance.InstanceFilter;
@@ -60,9 +58,7 @@ abstract class ListingContract {
     @BeforeEach
     void anAppWithInstances() {
         app = "list-" + System.nanoTime();
-        db.addApp(app);
-        db.run(em -> new JpaOwnershipRepository(em, db.dialect())
-                .takeOver(new TakeOver(app, 0, null, A, OwnershipChangeReason.FIRST_CLAIM, 60_000)));
+        db.addOwnedApp(app, A);
         nightly = job("nightly");
         hourly = job("hourly");
         List<JobInstance> added = new ArrayList<>();

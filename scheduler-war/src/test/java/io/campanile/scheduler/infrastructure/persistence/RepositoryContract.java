@@ -1250,7 +1250,8 @@ abstract class RepositoryContract {
                 handed,
                 new DueWork(),
                 new WorkerRegistry(MonotonicClock.system()),
-                SchedulerSettings.defaults());
+                SchedulerSettings.defaults(),
+                SchedulerMetrics.NONE);
     }
 
     private static CreateRun createRun(EntityManager em, ServerIdentity me) {

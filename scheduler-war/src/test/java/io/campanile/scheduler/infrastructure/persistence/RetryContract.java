@@ -3,7 +3,6 @@ package io.campanile.scheduler.infrastructure.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.campanile.api.InstanceState;
-import io.campanile.api.OwnershipChangeReason;
 import io.campanile.api.ReportedState;
 import io.campanile.api.ScheduleType;
 import io.campanile.api.protocol.Outcome;
@@ -13,8 +12,8 @@ import io.campanile.scheduler.application.DatabaseClock;
 import io.campanile.scheduler.application.DueWork;
 import io.campanile.scheduler.application.RecordOutcomes;
 import io.campanile.scheduler.application.RetryFailures;
+import io.campanile.scheduler.application.SchedulerMetrics;
 import io.campanile.scheduler.domain.election.ServerIdentity;
-import io.campanile.scheduler.domain.election.TakeOver;
 import io.campanile.scheduler.domain.instance.Attempt;
 import io.campanile.scheduler.domain.instance.AttemptEnd;
 import io.campanile.scheduler.domain.instance.AttemptSnapshot;
@@ -62,9 +61,7 @@ abstract class RetryContract {
     @BeforeEach
     void ownAnApp() {
         app = "retry-" + System.nanoTime();
-        db.addApp(app);
-        db.run(em -> new JpaOwnershipRepository(em, db.dialect())
-                .takeOver(new TakeOver(app, 0, null, A, OwnershipChangeReason.FIRST_CLAIM, 60_000)));
+        db.addOwnedApp(app, A);
     }
 
     @Test
@@ -297,8 +294,8 @@ abstract class RetryContract {
     }
 
     private ReportAnswer report(String worker, Outcome outcome) {
-        return db.tx(em ->
-                new RecordOutcomes(instances(em), retries(em)).record(app, new ReportBatch(worker, List.of(outcome))));
+        return db.tx(em -> new RecordOutcomes(instances(em), retries(em), SchedulerMetrics.NONE)
+                .record(app, new ReportBatch(worker, List.of(outcome))));
     }
 
     private JobInstance instance(long id) {

@@ -1,7 +1,10 @@
 package io.campanile.scheduler.infrastructure.persistence;
 
+import io.campanile.api.OwnershipChangeReason;
 import io.campanile.scheduler.domain.app.App;
 import io.campanile.scheduler.domain.app.AppSecret;
+import io.campanile.scheduler.domain.election.ServerIdentity;
+import io.campanile.scheduler.domain.election.TakeOver;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
@@ -66,6 +69,13 @@ final class TestDatabase implements AutoCloseable {
             new JpaAppRepository(em).add(new App(name, AppSecret.of("secret-123"), Instant.now()));
             new JpaOwnershipRepository(em, dialect()).register(name);
         });
+    }
+
+    /** Registers the app and makes {@code owner} its owner (epoch 1, a minute's lease). */
+    void addOwnedApp(String name, ServerIdentity owner) {
+        addApp(name);
+        run(em -> new JpaOwnershipRepository(em, dialect())
+                .takeOver(new TakeOver(name, 0, null, owner, OwnershipChangeReason.FIRST_CLAIM, 60_000)));
     }
 
     Dialect dialect() {

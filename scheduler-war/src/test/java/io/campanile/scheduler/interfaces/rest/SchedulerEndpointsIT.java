@@ -24,7 +24,6 @@ import io.campanile.api.admin.RunBatch;
 import io.campanile.api.admin.RunBatchAnswer;
 import io.campanile.api.admin.RunRequest;
 import io.campanile.api.admin.SchedulePreview;
-import io.campanile.api.client.CampanileAdminClient;
 import io.campanile.api.client.CampanileClientException;
 import io.campanile.api.client.InstanceListing;
 import io.campanile.api.client.JobListing;
@@ -41,17 +40,12 @@ import io.campanile.api.protocol.PollRequest;
 import io.campanile.api.protocol.ReportAnswer;
 import io.campanile.api.protocol.ReportBatch;
 import io.campanile.api.protocol.WorkerHeartbeat;
-import io.campanile.arquillian.Loopback;
-import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.File;
-import java.net.URI;
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -62,11 +56,8 @@ import org.assertj.core.api.ThrowableAssert;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -76,37 +67,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class SchedulerEndpointsIT {
+class SchedulerEndpointsIT extends DeployedWarClient {
 
-    private static final String ADMIN_TOKEN = "it-admin-token";
     private static final String CLUSTER_TOKEN = "it-cluster-token";
-
-    @ArquillianResource
-    private URL deploymentUrl;
-
-    private URI base;
-    private Client http;
-    private CampanileAdminClient admin;
 
     @Deployment(testable = false)
     static WebArchive war() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("campanile.war")));
-    }
-
-    @BeforeEach
-    void connect() {
-        base = Loopback.of(deploymentUrl);
-        http = ClientBuilder.newBuilder()
-                .connectTimeout(5, TimeUnit.SECONDS)
-                .readTimeout(30, TimeUnit.SECONDS)
-                .build();
-        admin = new CampanileAdminClient(base, ADMIN_TOKEN);
-    }
-
-    @AfterEach
-    void close() {
-        admin.close();
-        http.close();
     }
 
     @Test
