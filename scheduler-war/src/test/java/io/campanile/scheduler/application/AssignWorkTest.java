@@ -162,6 +162,7 @@ class AssignWorkTest {
                         null,
                         null,
                         null,
+                        null,
                         null));
         assertThat(handedOut.ids(APP)).containsExactly(7L);
     }
@@ -236,6 +237,13 @@ class AssignWorkTest {
                         org.assertj.core.groups.Tuple.tuple(1L, 3L),
                         org.assertj.core.groups.Tuple.tuple(2L, null),
                         org.assertj.core.groups.Tuple.tuple(3L, 35L));
+        assertThat(plan.get("on-time"))
+                .as("the same start instants on the owner's clock, for a worker that reads it")
+                .extracting(Assignment::instanceId, Assignment::startAt)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(1L, NOW.plusMillis(3)),
+                        org.assertj.core.groups.Tuple.tuple(2L, null),
+                        org.assertj.core.groups.Tuple.tuple(3L, NOW.plusMillis(35)));
     }
 
     @Test

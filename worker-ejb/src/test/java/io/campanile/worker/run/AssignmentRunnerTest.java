@@ -216,6 +216,7 @@ class AssignmentRunnerTest {
                 null,
                 2000L,
                 null,
+                null,
                 null);
     }
 
@@ -230,6 +231,7 @@ class AssignmentRunnerTest {
                 3,
                 null,
                 previousOutcome,
+                null,
                 null,
                 null,
                 null);
