@@ -94,7 +94,14 @@ class WorkerOverHttpTest {
             assertThat(batch.workerId()).isEqualTo("worker-1");
             assertThat(batch.outcomes())
                     .usingRecursiveFieldByFieldElementComparatorIgnoringFields("startedAt")
-                    .containsExactly(new Outcome(41, 1, ReportedState.SUCCEEDED, "ok x=1", null, null));
+                    .containsExactly(new Outcome(
+                            41,
+                            1,
+                            ReportedState.SUCCEEDED,
+                            "ok x=1",
+                            null,
+                            null,
+                            java.time.Instant.parse("2026-11-24T10:00:05Z")));
             assertThat(batch.outcomes().get(0).startedAt()).isNotNull(); // it went over JSON
         });
         assertThat(processed).containsExactly("hello:41:1");

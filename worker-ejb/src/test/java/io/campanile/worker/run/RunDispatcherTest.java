@@ -77,7 +77,14 @@ class RunDispatcherTest {
 
         assertThat(reports)
                 .usingRecursiveFieldByFieldElementComparatorIgnoringFields("startedAt")
-                .containsExactly(new Outcome(1, 2, ReportedState.SUCCEEDED, "said hello", null, null));
+                .containsExactly(new Outcome(
+                        1,
+                        2,
+                        ReportedState.SUCCEEDED,
+                        "said hello",
+                        null,
+                        null,
+                        java.time.Instant.parse("2026-11-24T10:00:05Z")));
     }
 
     @Test
