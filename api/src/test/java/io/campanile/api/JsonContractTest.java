@@ -61,7 +61,8 @@ class JsonContractTest {
 
     @Test
     void heartbeats_carry_the_processor_names_of_the_worker() {
-        WorkerHeartbeat heartbeat = new WorkerHeartbeat("w1", 0.5, 100, 200, 1, 8, 3, List.of("audit", "hello"));
+        WorkerHeartbeat heartbeat =
+                new WorkerHeartbeat("w1", 0.5, 100, 200, 1, 8, 3, List.of("audit", "hello"), null, null, null, null);
 
         String json = jsonb.toJson(heartbeat);
 

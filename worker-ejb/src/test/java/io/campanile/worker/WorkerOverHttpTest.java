@@ -49,7 +49,9 @@ class WorkerOverHttpTest {
                 2,
                 Duration.ofMillis(200),
                 Duration.ofSeconds(5),
-                Timeouts.defaults());
+                Timeouts.defaults(),
+                null,
+                WorkerSettings.DEFAULT_LOG_MAX_BYTES);
         api = new JaxRsServerApi(settings, Thread::new);
         worker = new Worker(
                 settings,

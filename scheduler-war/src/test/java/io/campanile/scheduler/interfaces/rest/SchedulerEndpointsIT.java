@@ -639,7 +639,21 @@ class SchedulerEndpointsIT extends DeployedWarClient {
 
         awaitUntil(
                 () -> {
-                    heartbeat(app, new WorkerHeartbeat("mail-worker", 0.1, 1, 2, 0, 4, owner.epoch(), List.of("mail")));
+                    heartbeat(
+                            app,
+                            new WorkerHeartbeat(
+                                    "mail-worker",
+                                    0.1,
+                                    1,
+                                    2,
+                                    0,
+                                    4,
+                                    owner.epoch(),
+                                    List.of("mail"),
+                                    null,
+                                    null,
+                                    null,
+                                    null));
                     return admin.listJobs(app).stream().anyMatch(j -> j.warning() != null);
                 },
                 30);
