@@ -2,12 +2,17 @@ package io.campanile.deployments.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.campanile.api.InstanceState;
 import io.campanile.api.OwnershipChangeReason;
 import io.campanile.api.admin.ClusterView;
 import io.campanile.api.admin.InstanceView;
 import io.campanile.api.admin.JobDefinition;
 import io.campanile.api.admin.OwnershipView;
+import io.campanile.api.admin.RunLogPage;
+import io.campanile.api.admin.RunRequest;
+import io.campanile.api.admin.WorkerView;
 import io.campanile.api.client.CampanileAdminClient;
+import io.campanile.api.protocol.LogLine;
 import io.campanile.deployments.cluster.Poll.Timed;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
@@ -146,6 +152,36 @@ class MixedClusterIT {
                 .contains("campanile_runs_ended_total{app=\"" + APP + "\",outcome=\"SUCCEEDED\"}")
                 .contains("campanile_fire_lag_seconds_count{app=\"" + APP + "\"}")
                 .contains("campanile_fires_total{app=\"" + APP + "\"}");
+    }
+
+    @Test
+    @Order(1)
+    void wildfly_lists_the_workers_and_serves_the_log_a_run_wrote_on_the_demo_worker() {
+        CampanileAdminClient admin = cluster.wildfly().admin();
+        List<WorkerView> workers = admin.workers(APP);
+        long sleeper = admin.createJob(APP, JobDefinition.onDemand("wildfly-sleeper", "sleeper"))
+                .id();
+        InstanceView run = admin.runJob(APP, sleeper, new RunRequest("1200", null, null));
+        RunLogPage log = Poll.until(
+                        "the run's log, to its last line",
+                        System.nanoTime(),
+                        GIVE_UP,
+                        Duration.ofMillis(300),
+                        () -> Optional.of(admin.logs(APP, run.id(), null, 0, 100))
+                                .filter(page -> page.finished() && page.lines().size() >= 3))
+                .value();
+        System.out.println("WILDFLY-LOGS workers=" + workers.size() + " state=" + log.state() + " lines="
+                + log.lines().stream().map(LogLine::message).toList());
+
+        assertThat(workers).isNotEmpty().allSatisfy(w -> {
+            assertThat(w.live()).isTrue();
+            assertThat(w.processors()).contains("audit", "sleeper");
+        });
+        assertThat(log.state()).isEqualTo(InstanceState.SUCCEEDED);
+        assertThat(log.lines())
+                .extracting(LogLine::message)
+                .containsExactly(
+                        "sleeping 1200 ms on attempt 1", "still sleeping, 200 ms to go", "woke up after 1200 ms");
     }
 
     @Test
