@@ -1,6 +1,8 @@
 package io.campanile.cli;
 
 import io.campanile.api.admin.JobView;
+import io.campanile.api.admin.RetryDefinition;
+import io.campanile.api.admin.RoutingDefinition;
 import io.campanile.api.admin.SchedulePreview;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +43,9 @@ final class JobText {
                 "window", job.startAt() == null && job.endAt() == null ? null : job.startAt() + " .. " + job.endAt());
         fields.put("misfire policy", job.misfirePolicy());
         fields.put("overlap policy", job.overlapPolicy() + " (max concurrent " + job.maxConcurrent() + ")");
-        fields.put("retry", job.retry());
+        fields.put("retry", retry(job.retry()));
         fields.put("timeout", job.timeout());
-        fields.put("routing", job.routing());
+        fields.put("routing", routing(job.routing()));
         fields.put("revision", job.revision());
         fields.put("created", job.createdAt());
         if (job.deletedAt() != null) {
@@ -79,6 +81,34 @@ final class JobText {
                     + (job.daysOfWeek() == null ? "" : " " + Text.value(job.daysOfWeek()));
             case API -> "on request";
         };
+    }
+
+    private static String retry(RetryDefinition retry) {
+        if (retry == null) {
+            return null;
+        }
+        return retry.maxAttempts() + " attempts, backoff " + retry.backoff() + " up to " + retry.maxBackoff()
+                + ", jitter " + retry.jitter() + (retry.within() == null ? "" : ", within " + retry.within());
+    }
+
+    private static String routing(RoutingDefinition routing) {
+        if (routing == null) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder(String.valueOf(routing.strategy()));
+        append(text, "workers", routing.workers());
+        append(text, "tags", routing.tags());
+        append(text, "min free heap MiB", routing.minFreeHeapMb());
+        append(text, "max CPU load", routing.maxCpuLoad());
+        append(text, "min free disk MiB", routing.minFreeDiskMb());
+        append(text, "max workers", routing.maxWorkers());
+        return text.toString();
+    }
+
+    private static void append(StringBuilder text, String name, Object value) {
+        if (value != null && !(value instanceof List<?> list && list.isEmpty())) {
+            text.append(", ").append(name).append(' ').append(Text.value(value));
+        }
     }
 
     private static String note(String note) {

@@ -1,11 +1,13 @@
 package io.campanile.cli;
 
+import io.campanile.api.admin.BackfillRequest;
 import io.campanile.api.admin.JobDefinition;
 import io.campanile.api.admin.JobPage;
 import io.campanile.api.admin.JobView;
 import io.campanile.api.client.CampanileAdminClient;
 import io.campanile.api.client.JobListing;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -17,7 +19,9 @@ import picocli.CommandLine.ParentCommand;
  * {@code campanile jobs ...}: an app's jobs. A job is named by its id or its name. {@code export} and {@code import}
  * (an app's jobs as one JSON document) belong here as two more subcommands once the API serves them.
  */
-@Command(name = "jobs", description = "List, show, create, edit, pause, resume and delete an app's jobs.")
+@Command(
+        name = "jobs",
+        description = "List, show, create, edit, pause, resume, delete, preview and backfill an app's jobs.")
 final class JobsCommand {
 
     private static final int PAGE = 1000;
@@ -93,6 +97,32 @@ final class JobsCommand {
             @Parameters(paramLabel = "JOB") String job,
             @Option(names = "--count", defaultValue = "10", description = "How many, 1-1000 (default 10).") int count) {
         return root.print(client -> client.nextFires(app, JobRef.id(client, app, job), count), JobText::fires);
+    }
+
+    @Command(name = "preview", description = "The next fire times of a JobDefinition file, checked; nothing saved.")
+    int preview(
+            @Parameters(paramLabel = "APP") String app,
+            @Parameters(paramLabel = "FILE") Path file,
+            @Option(names = "--count", defaultValue = "10", description = "How many, 1-1000 (default 10).") int count) {
+        JobDefinition definition = JobDefinitionFile.read(file, System.in);
+        return root.print(client -> client.previewSchedule(app, definition, count), JobText::fires);
+    }
+
+    @Command(name = "backfill", description = "Runs a job once for each of its fire times in a past range.")
+    int backfill(
+            @Parameters(paramLabel = "APP") String app,
+            @Parameters(paramLabel = "JOB") String job,
+            @Option(names = "--from", required = true, paramLabel = "INSTANT", description = "First instant.")
+                    Instant from,
+            @Option(names = "--to", required = true, paramLabel = "INSTANT", description = "Last instant (past).")
+                    Instant to,
+            @Option(names = "--request-id", paramLabel = "ID", description = "The same id again creates nothing.")
+                    String requestId) {
+        BackfillRequest request = new BackfillRequest(from, to, requestId);
+        return root.print(
+                client -> client.backfill(app, job, request),
+                answer -> "created " + answer.created() + " runs (" + answer.existing() + " existed already): "
+                        + Text.value(answer.instanceIds()) + "\n");
     }
 
     private static List<JobView> allJobs(CampanileAdminClient client, String app, JobListing listing) {

@@ -79,6 +79,8 @@ final class FakeServer implements AutoCloseable {
                 exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
+        // each run of the tool is a new client: no connection is worth keeping (and a kept one slows the next run)
+        exchange.getResponseHeaders().add("Connection", "close");
         exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();

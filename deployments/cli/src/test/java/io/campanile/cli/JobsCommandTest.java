@@ -143,4 +143,42 @@ class JobsCommandTest extends CommandTestBase {
                         """);
         assertThat(server.lastRequest().uri()).endsWith("count=1");
     }
+
+    @Test
+    void jobs_backfill_sends_the_range_and_show_reads_retry_and_routing_in_words() {
+        server.on(
+                        "POST",
+                        "api/v1/apps/billing/jobs/nightly/backfill",
+                        201,
+                        """
+                        {"created":2,"existing":1,"instanceIds":[5,6,7]}""")
+                .on(
+                        "GET",
+                        "api/v1/apps/billing/jobs/7",
+                        200,
+                        Fixtures.job(7, "nightly", true)
+                                .replace(
+                                        "\"logsLocal\"",
+                                        "\"retry\":{\"maxAttempts\":3,\"backoff\":\"PT1S\","
+                                                + "\"maxBackoff\":\"PT5M\",\"jitter\":0.1},\"routing\":{\"strategy\":\"RANDOM\","
+                                                + "\"tags\":[\"gpu\"]},\"logsLocal\""));
+
+        CliRun backfill = run(
+                "jobs",
+                "backfill",
+                "billing",
+                "nightly",
+                "--from",
+                "2026-11-01T00:00:00Z",
+                "--to",
+                "2026-11-03T00:00:00Z");
+        String sent = server.lastRequest().body();
+        CliRun show = run("jobs", "show", "billing", "7");
+
+        assertThat(backfill.out()).isEqualTo("created 2 runs (1 existed already): 5,6,7\n");
+        assertThat(sent).contains("\"from\":\"2026-11-01T00:00:00Z\"").contains("\"to\":\"2026-11-03T00:00:00Z\"");
+        assertThat(show.out())
+                .contains("3 attempts, backoff PT1S up to PT5M, jitter 0.1")
+                .contains("RANDOM, tags gpu");
+    }
 }
