@@ -40,6 +40,9 @@ public class CredentialsFilter implements ContainerRequestFilter {
     @Inject
     TokenAuthenticator tokens;
 
+    @Inject
+    AuditEntries audit;
+
     /** The request property holding the {@link Access} decided for an admin request (read by the audit recorder). */
     static final String ACCESS = "io.campanile.access";
 
@@ -69,7 +72,7 @@ public class CredentialsFilter implements ContainerRequestFilter {
         return tokens.authenticate(presented);
     }
 
-    private static void authorize(ContainerRequestContext request, Principal who, String path) {
+    private void authorize(ContainerRequestContext request, Principal who, String path) {
         Access access = Access.decide(who, request.getMethod(), RequestTarget.of(path));
         request.setProperty(ACCESS, access);
         request.setProperty(AuditRecorder.CALLER, who);
@@ -77,6 +80,7 @@ public class CredentialsFilter implements ContainerRequestFilter {
             request.setSecurityContext(
                     new AdminCaller(who, request.getSecurityContext().isSecure()));
         } else {
+            audit.denied(request, access, who);
             request.abortWith(Errors.of(403, access.denial()));
         }
     }
