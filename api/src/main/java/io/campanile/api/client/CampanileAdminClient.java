@@ -51,7 +51,7 @@ public class CampanileAdminClient implements AutoCloseable {
 
     /**
      * @param baseUri the server's base URL, for example {@code http://127.0.0.1:8080/campanile}
-     * @param adminToken the cluster's admin token
+     * @param adminToken the cluster's admin token, or an API token (its role decides what it may do)
      */
     public CampanileAdminClient(URI baseUri, String adminToken) {
         this.client = ClientBuilder.newBuilder()
@@ -225,6 +225,28 @@ public class CampanileAdminClient implements AutoCloseable {
 
     public ClusterView cluster() {
         return send(request(API + "cluster").buildGet(), ClusterView.class);
+    }
+
+    // API tokens and the audit log (admins only)
+
+    /** A new API token; the answer holds its secret, shown this once. */
+    public io.campanile.api.admin.TokenCreated createToken(io.campanile.api.admin.TokenRequest token) {
+        return send(request(API + "tokens").buildPost(Entity.json(token)), io.campanile.api.admin.TokenCreated.class);
+    }
+
+    public List<io.campanile.api.admin.TokenView> tokens() {
+        return send(request(API + "tokens").buildGet(), new GenericType<List<io.campanile.api.admin.TokenView>>() {});
+    }
+
+    /** Revokes the token: it stops working at once on this server, within 10 s on the others. */
+    public io.campanile.api.admin.TokenView revokeToken(String name) {
+        return send(request(API + "tokens/" + name).buildDelete(), io.campanile.api.admin.TokenView.class);
+    }
+
+    /** One page of the audit log, newest first; the page's {@code next} is the cursor of the page after it. */
+    public io.campanile.api.admin.AuditPage audit(AuditListing listing) {
+        WebTarget target = listing.applyTo(client.target(baseUri).path(API + "audit"));
+        return send(authorized(target).buildGet(), io.campanile.api.admin.AuditPage.class);
     }
 
     private Invocation.Builder request(String path) {

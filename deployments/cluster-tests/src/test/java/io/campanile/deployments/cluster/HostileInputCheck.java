@@ -58,6 +58,8 @@ abstract class HostileInputCheck {
     private static String serverId;
     private static long jobId;
     private static long instanceId;
+    private static String viewerSecret;
+    private static String scopedSecret;
 
     /** The port the server will listen on (chosen before it starts). */
     abstract int choosePort();
@@ -109,6 +111,22 @@ abstract class HostileInputCheck {
                         201))
                 .getJsonNumber("id")
                 .longValue();
+        viewerSecret = newToken("{\"name\":\"hostile-viewer\",\"role\":\"VIEWER\"}");
+        scopedSecret = newToken("{\"name\":\"hostile-scoped\",\"role\":\"ADMIN\",\"apps\":[\"" + APP + "\"]}");
+    }
+
+    /** An API token (issue 9), made with the configured admin token; its secret. */
+    private static String newToken(String request) {
+        return json(ok(
+                        http.send(
+                                head(
+                                        "POST",
+                                        "/campanile/api/v1/tokens",
+                                        "Authorization: Bearer " + ADMIN_TOKEN,
+                                        "application/json"),
+                                request),
+                        201))
+                .getString("secret");
     }
 
     @AfterAll
@@ -160,6 +178,13 @@ abstract class HostileInputCheck {
                 "of which the HTTP listener may answer itself",
                 cases.stream().filter(Case::containerAnswers).count());
         String log = logSince(logStart);
+        assertThat(logSince(0))
+                .as("no credential in the server's log")
+                .doesNotContain(ADMIN_TOKEN)
+                .doesNotContain(CLUSTER_TOKEN)
+                .doesNotContain(SECRET)
+                .doesNotContain(viewerSecret)
+                .doesNotContain(scopedSecret);
 
         assertThat(failures)
                 .as("requests not answered with a JSON 4xx, or that changed the database")
@@ -189,6 +214,9 @@ abstract class HostileInputCheck {
     private static String problem(Case c, RawHttp.Answer answer) {
         if (answer.status() < 400 || answer.status() > 499) {
             return "not a 4xx";
+        }
+        if (c.endpoint().startsWith("403") && answer.status() != 403) {
+            return "not 403 for want of a role or app scope";
         }
         if (c.containerAnswers()) {
             return null; // refused by the servlet container before the WAR sees it: no JSON to expect
@@ -934,6 +962,7 @@ abstract class HostileInputCheck {
         methodCases(cases, "GET /api/admin/cluster", "/campanile/api/admin/cluster", admin, "POST", "DELETE");
 
         v1Cases(cases, admin);
+        roleCases(cases, admin);
 
         // ----- health and paths that are no endpoint
         methodCases(cases, "GET /api/health", "/campanile/api/health", "", "POST", "PUT", "DELETE");
@@ -1036,6 +1065,94 @@ abstract class HostileInputCheck {
         credentialCases(
                 cases, "POST /api/v1/apps/{app}/jobs/{id}/run", "POST " + v1 + "/jobs/" + jobId + "/run", "{}", false);
         cases.add(get("no endpoint", "/campanile/api/v1/nothing", "/campanile/api/v1/nothing", admin));
+    }
+
+    /**
+     * Tokens, the audit log and roles (issue 9): bad token requests and names, bad audit queries, and requests a
+     * token's role or app scope does not allow (403; recorded in the audit log as denied, which the snapshot leaves
+     * out).
+     */
+    private static void roleCases(List<Case> cases, String admin) {
+        String tokens = "/campanile/api/v1/tokens";
+        Map<String, Field> token = fields(
+                Field.id("name", "\"t1\""),
+                new Field("role", "\"VIEWER\"", Kind.ENUM, true),
+                new Field("apps", "[\"" + APP + "\"]", Kind.LIST, false));
+        bodyCases(cases, "POST /api/v1/tokens", tokens, admin, token, true);
+        for (String apps : List.of("[null]", "[]", "[\"nope\"]", "[\"a b\"]", "[1]", "[\"" + "a".repeat(65) + "\"]")) {
+            cases.add(
+                    post("POST /api/v1/tokens", "apps " + RawHttp.cut(apps), tokens, admin, body(token, "apps", apps)));
+        }
+        for (String name : List.of("\"bootstrap\"", "\"BOOTSTRAP\"", "\"hostile-viewer\"", "\"a/b\"", "\"\"")) {
+            cases.add(post("POST /api/v1/tokens", "name " + name, tokens, admin, body(token, "name", name)));
+        }
+        credentialCases(cases, "POST /api/v1/tokens", "POST " + tokens, validBody(token), false);
+        for (String name : List.of("nope", "a%20b", "a%01b", "a".repeat(300))) {
+            cases.add(new Case(
+                    "DELETE /api/v1/tokens/{name}",
+                    "path " + RawHttp.cut(name),
+                    head("DELETE", tokens + "/" + name, admin, null),
+                    new byte[0],
+                    false));
+        }
+        credentialCases(cases, "DELETE /api/v1/tokens/{name}", "DELETE " + tokens + "/hostile-viewer", "", false);
+        credentialCases(cases, "GET /api/v1/tokens", "GET " + tokens, "", false);
+        methodCases(cases, "GET /api/v1/tokens", tokens, admin, "PUT", "DELETE", "PATCH");
+        String audit = "/campanile/api/v1/audit";
+        for (String query : List.of(
+                "?limit=0",
+                "?limit=abc",
+                "?cursor=abc",
+                "?cursor=%00",
+                "?from=yesterday",
+                "?from=2026-12-02T00:00:00Z&to=2026-12-01T00:00:00Z",
+                "?app=a%20b",
+                "?actor=a%01b",
+                "?actor=" + "a".repeat(65))) {
+            cases.add(get("GET /api/v1/audit", "query " + query, audit + query, admin));
+        }
+        credentialCases(cases, "GET /api/v1/audit", "GET " + audit, "", false);
+        methodCases(cases, "GET /api/v1/audit", audit, admin, "POST", "PUT", "DELETE");
+
+        String viewer = "Authorization: Bearer " + viewerSecret;
+        String scoped = "Authorization: Bearer " + scopedSecret;
+        String v1 = "/campanile/api/v1/apps/" + APP;
+        cases.add(post(
+                "403 viewer",
+                "POST /api/v1/apps",
+                "/campanile/api/v1/apps",
+                viewer,
+                "{\"name\":\"x1\",\"secret\":\"secret-123\"}"));
+        cases.add(post(
+                "403 viewer",
+                "POST jobs",
+                v1 + "/jobs",
+                viewer,
+                "{\"name\":\"x1\",\"processor\":\"p\",\"scheduleType\":\"API\"}"));
+        cases.add(post("403 viewer", "POST run", v1 + "/jobs/" + jobId + "/run", viewer, "{}"));
+        cases.add(post("403 viewer", "POST pause", v1 + "/jobs/" + jobId + "/pause", viewer, "{}"));
+        cases.add(post("403 viewer", "POST stop", v1 + "/instances/" + instanceId + "/stop", viewer, "{}"));
+        cases.add(new Case(
+                "403 viewer", "DELETE job", head("DELETE", v1 + "/jobs/" + jobId, viewer, null), new byte[0], false));
+        cases.add(post("403 viewer", "POST tokens", tokens, viewer, validBody(token)));
+        cases.add(get("403 viewer", "GET tokens", tokens, viewer));
+        cases.add(get("403 viewer", "GET audit", audit, viewer));
+        cases.add(new Case(
+                "403 viewer",
+                "PUT job",
+                head("PUT", v1 + "/jobs/" + jobId, viewer, "application/json"),
+                utf8("{\"processor\":\"p\",\"scheduleType\":\"API\"}"),
+                false));
+        cases.add(get("403 scoped", "GET cluster", "/campanile/api/v1/cluster", scoped));
+        cases.add(get("403 scoped", "GET metrics", "/campanile/api/metrics", scoped));
+        cases.add(get("403 scoped", "GET another app's jobs", "/campanile/api/v1/apps/other/jobs", scoped));
+        cases.add(post("403 scoped", "POST tokens", tokens, scoped, validBody(token)));
+        cases.add(post(
+                "403 scoped",
+                "POST /api/v1/apps",
+                "/campanile/api/v1/apps",
+                scoped,
+                "{\"name\":\"x1\",\"secret\":\"secret-123\"}"));
     }
 
     // ----- case builders
@@ -1371,7 +1488,10 @@ abstract class HostileInputCheck {
                 "SELECT app_name, owner_id, owner_url, epoch, changed_at FROM server_info ORDER BY app_name",
                 "SELECT * FROM ownership_change ORDER BY id",
                 "SELECT * FROM job ORDER BY id",
-                "SELECT * FROM job_instance ORDER BY id")) {
+                "SELECT * FROM job_instance ORDER BY id",
+                "SELECT * FROM api_token ORDER BY name",
+                // a request refused 403 is recorded, flagged denied; nothing else may be
+                "SELECT * FROM audit_log WHERE NOT denied ORDER BY id")) {
             try (Statement statement = db.createStatement();
                     ResultSet rows = statement.executeQuery(query)) {
                 ResultSetMetaData meta = rows.getMetaData();

@@ -111,6 +111,35 @@ class MixedClusterIT {
         }
     }
 
+    /** Roles and the audit log (issue 9) on WildFly: a viewer is refused a change, the set-up is in the audit log. */
+    @Test
+    @Order(1)
+    void wildfly_refuses_a_viewer_a_change_and_shows_the_audit_log() {
+        CampanileAdminClient admin = cluster.wildfly().admin();
+        String secret = admin.createToken(new io.campanile.api.admin.TokenRequest(
+                        "mixed-viewer", io.campanile.api.admin.Role.VIEWER, null))
+                .secret();
+        try (CampanileAdminClient viewer =
+                new CampanileAdminClient(cluster.wildfly().uri(), secret)) {
+            assertThat(viewer.getJob(APP, JOB).id()).isEqualTo(jobId);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> viewer.deleteJob(APP, JOB, null))
+                    .isInstanceOfSatisfying(
+                            io.campanile.api.client.CampanileClientException.class,
+                            e -> assertThat(e.status()).isEqualTo(403));
+        }
+        assertThat(admin.getJob(APP, JOB).deletedAt()).isNull();
+        var entries = admin.audit(
+                        io.campanile.api.client.AuditListing.all().app(APP).limit(1000))
+                .items();
+        assertThat(entries)
+                .filteredOn(e -> e.action().equals("job.create"))
+                .anySatisfy(e -> assertThat(e.after().getString("name")).isEqualTo(JOB));
+        assertThat(entries)
+                .filteredOn(e -> e.denied() && e.actor().equals("mixed-viewer"))
+                .extracting(e -> e.action())
+                .containsExactly("job.delete");
+    }
+
     @Test
     @Order(1)
     void wildfly_writes_times_as_iso_8601_strings() {

@@ -1,8 +1,10 @@
 package io.campanile.scheduler.interfaces.rest;
 
 import io.campanile.api.admin.ServerView;
+import io.campanile.scheduler.application.ListAudit;
 import io.campanile.scheduler.application.ListInstances;
 import io.campanile.scheduler.application.ListJobs;
+import io.campanile.scheduler.application.ManageTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -13,7 +15,7 @@ import java.util.List;
 
 /**
  * The admin API, version 1: {@code /api/v1}. The handlers of {@code /api/admin}, with lists that can grow paged and
- * filtered, and the servers on their own.
+ * filtered, the servers on their own, API tokens and the audit log.
  */
 @Path("v1")
 @ApplicationScoped
@@ -24,6 +26,12 @@ public class AdminV1Resource extends AdminRoutes {
 
     @Inject
     ListInstances instanceListing;
+
+    @Inject
+    ManageTokens tokens;
+
+    @Inject
+    ListAudit audit;
 
     @Override
     JobsResource jobsOf(JobsResource.Services services) {
@@ -41,5 +49,17 @@ public class AdminV1Resource extends AdminRoutes {
     @Produces(MediaType.APPLICATION_JSON)
     public List<ServerView> servers() {
         return cluster.view().servers();
+    }
+
+    /** API tokens (admins only). */
+    @Path("tokens")
+    public TokensResource tokens() {
+        return new TokensResource(tokens);
+    }
+
+    /** The audit log (admins only). */
+    @Path("audit")
+    public AuditResource audit() {
+        return new AuditResource(audit);
     }
 }

@@ -1,6 +1,7 @@
 package io.campanile.scheduler.interfaces.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.campanile.api.GapRule;
 import io.campanile.api.Headers;
@@ -10,6 +11,8 @@ import io.campanile.api.ReportedState;
 import io.campanile.api.ScheduleType;
 import io.campanile.api.TriggerType;
 import io.campanile.api.admin.AppView;
+import io.campanile.api.admin.AuditEntry;
+import io.campanile.api.admin.AuditPage;
 import io.campanile.api.admin.BackfillRequest;
 import io.campanile.api.admin.ClusterView;
 import io.campanile.api.admin.ErrorCode;
@@ -20,10 +23,16 @@ import io.campanile.api.admin.JobDefinition;
 import io.campanile.api.admin.JobPage;
 import io.campanile.api.admin.JobView;
 import io.campanile.api.admin.RetryDefinition;
+import io.campanile.api.admin.Role;
 import io.campanile.api.admin.RunBatch;
 import io.campanile.api.admin.RunBatchAnswer;
 import io.campanile.api.admin.RunRequest;
 import io.campanile.api.admin.SchedulePreview;
+import io.campanile.api.admin.TokenCreated;
+import io.campanile.api.admin.TokenRequest;
+import io.campanile.api.admin.TokenView;
+import io.campanile.api.client.AuditListing;
+import io.campanile.api.client.CampanileAdminClient;
 import io.campanile.api.client.CampanileClientException;
 import io.campanile.api.client.InstanceListing;
 import io.campanile.api.client.JobListing;
@@ -874,5 +883,162 @@ class SchedulerEndpointsIT extends DeployedWarClient {
 
     private static String unique(String prefix) {
         return prefix + "-" + Long.toHexString(System.nanoTime());
+    }
+
+    // roles, API tokens and the audit log (issue 9)
+
+    @Test
+    void a_viewer_reads_but_is_refused_every_change_with_403_and_nothing_changes() {
+        String app = unique("viewed");
+        admin.createApp(app, "secret-123");
+        JobView job = admin.createJob(app, JobDefinition.onDemand("report", "hello"));
+        try (CampanileAdminClient viewer = tokenClient(unique("viewer"), Role.VIEWER, null)) {
+            assertThat(viewer.listApps()).extracting(AppView::name).contains(app);
+            assertThat(viewer.getJob(app, "report").revision()).isEqualTo(job.revision());
+            assertThat(viewer.instances(app, InstanceListing.all()).total()).isZero();
+
+            assertForbidden(() -> viewer.createApp(unique("not-made"), "secret-123"), "admin");
+            assertForbidden(() -> viewer.createJob(app, JobDefinition.onDemand("other", "hello")), "admin");
+            assertForbidden(
+                    () -> viewer.updateJob(app, "report", JobDefinition.onDemand("report", "changed"), null), "admin");
+            assertForbidden(() -> viewer.deleteJob(app, "report", null), "admin");
+            assertForbidden(() -> viewer.runJob(app, job.id(), RunRequest.now()), "operator");
+            assertForbidden(() -> viewer.pauseJob(app, "report", null), "operator");
+            assertForbidden(() -> viewer.tokens(), "admin");
+            assertForbidden(() -> viewer.audit(AuditListing.all()), "admin");
+        }
+        JobView after = admin.getJob(app, "report");
+        assertThat(after.revision()).as("nothing changed").isEqualTo(job.revision());
+        assertThat(after.processor()).isEqualTo("hello");
+        assertThat(after.enabled()).isTrue();
+        assertThat(admin.listJobs(app)).hasSize(1);
+        assertThat(admin.instances(app, InstanceListing.all()).total()).isZero();
+        assertThat(admin.audit(AuditListing.all().app(app)).items())
+                .filteredOn(AuditEntry::denied)
+                .as("each refusal recorded, flagged")
+                .hasSizeGreaterThanOrEqualTo(5)
+                .allSatisfy(e -> assertThat(e.status()).isEqualTo(403));
+    }
+
+    @Test
+    void an_operator_runs_and_pauses_but_neither_creates_nor_deletes_jobs_or_apps() {
+        String app = unique("operated");
+        admin.createApp(app, "secret-123");
+        JobView job = admin.createJob(app, JobDefinition.onDemand("batch", "hello"));
+        try (CampanileAdminClient operator = tokenClient(unique("operator"), Role.OPERATOR, null)) {
+            InstanceView run = operator.runJob(app, job.id(), RunRequest.now());
+            assertThat(run.jobId()).isEqualTo(job.id());
+            assertThat(operator.pauseJob(app, "batch", "maintenance").enabled()).isFalse();
+            assertThat(operator.resumeJob(app, "batch").enabled()).isTrue();
+            assertThat(operator.stopInstance(app, run.id(), "not now").state()).isEqualTo(InstanceState.CANCELLED);
+
+            assertForbidden(() -> operator.createJob(app, JobDefinition.onDemand("more", "hello")), "admin");
+            assertForbidden(() -> operator.deleteJob(app, "batch", null), "admin");
+            assertForbidden(() -> operator.createApp(unique("not-made"), "secret-123"), "admin");
+        }
+        assertThat(admin.listJobs(app)).extracting(JobView::name).containsExactly("batch");
+    }
+
+    @Test
+    void a_token_limited_to_one_app_is_refused_every_other_app_and_lists_only_its_own() {
+        String mine = unique("mine");
+        String theirs = unique("theirs");
+        admin.createApp(mine, "secret-123");
+        admin.createApp(theirs, "secret-123");
+        admin.createJob(theirs, JobDefinition.onDemand("secret-job", "hello"));
+        try (CampanileAdminClient scoped = tokenClient(unique("scoped"), Role.ADMIN, List.of(mine))) {
+            scoped.createJob(mine, JobDefinition.onDemand("ours", "hello"));
+            assertThat(scoped.listApps()).extracting(AppView::name).containsExactly(mine);
+            assertForbidden(() -> scoped.listJobs(theirs), mine);
+            assertForbidden(() -> scoped.getJob(theirs, "secret-job"), "'" + theirs + "'");
+            assertForbidden(() -> scoped.deleteJob(theirs, "secret-job", null), theirs);
+            assertForbidden(() -> scoped.cluster(), "cluster-wide");
+            assertForbidden(() -> scoped.createApp(unique("not-made"), "secret-123"), "cluster-wide");
+        }
+        assertThat(admin.getJob(theirs, "secret-job").deletedAt()).isNull();
+    }
+
+    @Test
+    void a_revoked_token_gets_401_and_its_secret_is_shown_only_once() {
+        String name = unique("short-lived");
+        TokenCreated created = admin.createToken(new TokenRequest(name, Role.VIEWER, null));
+        assertThat(created.secret()).startsWith("cpt_");
+        assertThat(admin.tokens()).extracting(TokenView::name).contains(name);
+        try (CampanileAdminClient holder = new CampanileAdminClient(base, created.secret())) {
+            assertThat(holder.listApps()).isNotNull();
+            assertThat(admin.revokeToken(name).name()).isEqualTo(name);
+            assertThatThrownBy(holder::listApps)
+                    .isInstanceOfSatisfying(CampanileClientException.class, e -> assertThat(e.status())
+                            .isEqualTo(401));
+        }
+        assertThat(admin.tokens()).extracting(TokenView::name).doesNotContain(name);
+        assertRejected(() -> admin.createToken(new TokenRequest("bootstrap", Role.ADMIN, null)), 400, "name");
+        assertRejected(() -> admin.createToken(new TokenRequest(unique("t"), null, null)), 400, "role");
+        assertRejected(
+                () -> admin.createToken(new TokenRequest(unique("t"), Role.VIEWER, List.of("no-such-app"))),
+                400,
+                "apps[0]");
+        try (Response listed = adminRequest("api/v1/tokens").get();
+                Response audit = http.target(base)
+                        .path("api/v1/audit")
+                        .queryParam("limit", "1000")
+                        .request(MediaType.APPLICATION_JSON)
+                        .header(HttpHeaders.AUTHORIZATION, Headers.bearer(ADMIN_TOKEN))
+                        .get()) {
+            assertThat(listed.readEntity(String.class)).doesNotContain(created.secret());
+            assertThat(audit.readEntity(String.class)).doesNotContain(created.secret());
+        }
+    }
+
+    @Test
+    void a_job_update_is_in_the_audit_log_with_who_when_and_the_job_before_and_after() {
+        String app = unique("audited");
+        Instant start = Instant.now().minusSeconds(60);
+        admin.createApp(app, "secret-123");
+        admin.createJob(app, JobDefinition.onDemand("nightly", "hello"));
+        String editor = unique("editor");
+        try (CampanileAdminClient client = tokenClient(editor, Role.ADMIN, null)) {
+            client.updateJob(app, "nightly", JobDefinition.onDemand("nightly", "changed"), 1L);
+        }
+        AuditPage page = admin.audit(AuditListing.all().app(app).actor(editor));
+        assertThat(page.total()).isEqualTo(1);
+        AuditEntry update = page.items().get(0);
+        assertThat(update.action()).isEqualTo("job.update");
+        assertThat(update.method()).isEqualTo("PUT");
+        assertThat(update.path()).isEqualTo("v1/apps/" + app + "/jobs/nightly");
+        assertThat(update.targetKind()).isEqualTo("job");
+        assertThat(update.status()).isEqualTo(200);
+        assertThat(update.denied()).isFalse();
+        assertThat(update.at()).isAfter(start);
+        assertThat(update.before().getString("processor")).isEqualTo("hello");
+        assertThat(update.before().getInt("revision")).isEqualTo(1);
+        assertThat(update.after().getString("processor")).isEqualTo("changed");
+        assertThat(update.after().getInt("revision")).isEqualTo(2);
+
+        AuditPage created =
+                admin.audit(AuditListing.all().app(app).actor("bootstrap").limit(1));
+        assertThat(created.total())
+                .as("the app and the job created with the configured token")
+                .isEqualTo(2);
+        assertThat(created.items()).extracting(AuditEntry::action).containsExactly("job.create");
+        AuditPage rest = admin.audit(
+                AuditListing.all().app(app).actor("bootstrap").limit(1).after(created.next()));
+        assertThat(rest.items()).extracting(AuditEntry::action).containsExactly("app.create");
+        assertThat(rest.items().get(0).after().getString("name")).isEqualTo(app);
+        assertThat(rest.next()).isNull();
+        assertRejected(() -> admin.audit(AuditListing.all().after("not-a-cursor")), 400, "cursor");
+    }
+
+    private CampanileAdminClient tokenClient(String name, Role role, List<String> apps) {
+        return new CampanileAdminClient(
+                base, admin.createToken(new TokenRequest(name, role, apps)).secret());
+    }
+
+    private static void assertForbidden(ThrowableAssert.ThrowingCallable call, String mentioned) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(CampanileClientException.class, e -> {
+            assertThat(e.status()).isEqualTo(403);
+            assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN);
+            assertThat(e.getMessage()).contains(mentioned);
+        });
     }
 }
