@@ -16,8 +16,8 @@ import java.security.MessageDigest;
 
 /**
  * Checks the credential every path needs: the admin token under {@code /api/v1}, {@code /api/admin} and
- * {@code /api/metrics}, the cluster
- * token under {@code /api/cluster}, the app's secret under {@code /api/worker}. A missing or wrong
+ * {@code /api/metrics}, the cluster token under {@code /api/cluster}, the app's secret under {@code /api/worker};
+ * none for {@code /api/health} and {@code /api/openapi}. A missing or wrong
  * credential is answered 401 before anything runs; no credential is ever logged.
  */
 @Provider
@@ -32,21 +32,42 @@ public class CredentialsFilter implements ContainerRequestFilter {
     @Inject
     AppAuthenticator apps;
 
+    /** The credential a path needs; the OpenAPI document names the same for each operation. */
+    enum Needed {
+        ADMIN_TOKEN,
+        CLUSTER_TOKEN,
+        APP_SECRET,
+        NONE
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath().replaceFirst("^/+", "");
         String presented = bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION));
-        if (path.startsWith("admin") || path.startsWith("v1") || path.startsWith("metrics")) {
-            check(request, sameToken(presented, credentials.adminToken()), "the admin token");
-        } else if (path.startsWith("cluster")) {
-            check(request, sameToken(presented, credentials.clusterToken()), "the cluster token");
-        } else if (path.startsWith("worker")) {
-            check(
+        switch (needed(request.getUriInfo().getPath())) {
+            case ADMIN_TOKEN -> check(request, sameToken(presented, credentials.adminToken()), "the admin token");
+            case CLUSTER_TOKEN -> check(request, sameToken(presented, credentials.clusterToken()), "the cluster token");
+            case APP_SECRET -> check(
                     request,
                     Check.isAppName(request.getHeaderString(Headers.APP))
                             && apps.verify(request.getHeaderString(Headers.APP), presented),
                     "the app's name in " + Headers.APP + " and its secret");
+            case NONE -> {
+                // health and the OpenAPI document are for anyone
+            }
         }
+    }
+
+    /** {@code path}: relative to the application path ({@code /api}), with or without a leading slash. */
+    static Needed needed(String path) {
+        String relative = path.replaceFirst("^/+", "");
+        if (relative.startsWith("admin") || relative.startsWith("v1") || relative.startsWith("metrics")) {
+            return Needed.ADMIN_TOKEN;
+        } else if (relative.startsWith("cluster")) {
+            return Needed.CLUSTER_TOKEN;
+        } else if (relative.startsWith("worker")) {
+            return Needed.APP_SECRET;
+        }
+        return Needed.NONE;
     }
 
     private static void check(ContainerRequestContext request, boolean ok, String expected) {
