@@ -11,6 +11,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -26,8 +27,18 @@ import java.util.stream.Collectors;
  */
 final class JaxRsEndpoints {
 
-    /** One method at one path, with the query and header parameters it reads. */
-    record Endpoint(String method, String path, Set<String> query, Set<String> headers, String javaMethod) {
+    /**
+     * One method at one path, with the query and header parameters it reads, the type of its body (the parameter
+     * without annotations; null when it takes none) and the type it answers.
+     */
+    record Endpoint(
+            String method,
+            String path,
+            Set<String> query,
+            Set<String> headers,
+            Type body,
+            Type answer,
+            String javaMethod) {
 
         /** The path with every template's name and pattern left out, so that {@code {id}} and {@code {instanceId}} match. */
         String key() {
@@ -75,6 +86,8 @@ final class JaxRsEndpoints {
                         join(prefix, path),
                         q,
                         h,
+                        body(m),
+                        m.getGenericReturnType(),
                         m.getDeclaringClass().getSimpleName() + "." + m.getName()));
             } else if (path != null) {
                 collect(root, mounted(root, m), join(prefix, path), q, h, into);
@@ -110,6 +123,20 @@ final class JaxRsEndpoints {
                     + " declares which subclass: declare it as the return type of the method that makes it");
         }
         return best;
+    }
+
+    /** The entity parameter: the one without annotations (no path, query, header, context or suspended one). */
+    private static Type body(Method m) {
+        Type body = null;
+        for (Parameter p : m.getParameters()) {
+            if (p.getAnnotations().length == 0) {
+                if (body != null) {
+                    throw new AssertionError(m + " has two parameters without annotations");
+                }
+                body = p.getParameterizedType();
+            }
+        }
+        return body;
     }
 
     private static String httpMethod(Method m) {

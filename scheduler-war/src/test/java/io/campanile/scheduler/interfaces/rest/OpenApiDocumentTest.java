@@ -8,7 +8,12 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -17,6 +22,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,8 +41,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The OpenAPI document ({@code src/main/resources/openapi.yaml}, served at {@code /api/openapi}) against the code:
- * every endpoint of the JAX-RS resources is documented and every documented operation is served, with the same query
- * and header parameters and the credential {@link CredentialsFilter} asks for; every record of the DTO packages has a
+ * every endpoint of the JAX-RS resources is documented and every documented operation is served, with the same query,
+ * header and path parameters, the body its method takes, the DTO it answers (where the method's type tells) and the
+ * credential {@link CredentialsFilter} asks for; every record of the DTO packages has a
  * schema with its components and their types ({@link DtoSchemas}). A failure lists what differs, to be added to the
  * document (or removed from it).
  */
@@ -126,6 +134,34 @@ class OpenApiDocumentTest {
         }
         assertThat(differences)
                 .as("parameters that differ between the resources and openapi.yaml")
+                .isEmpty();
+    }
+
+    @Test
+    void each_operation_documents_the_body_its_method_takes_and_the_dto_it_answers() {
+        Map<String, Map.Entry<String, Operation>> documented =
+                byKey(operations().entrySet(), Map.Entry::getKey);
+        List<String> differences = new ArrayList<>();
+        for (JaxRsEndpoints.Endpoint endpoint : endpoints) {
+            Map.Entry<String, Operation> operation = documented.get(endpoint.key());
+            if (operation == null) {
+                continue; // reported by the test above
+            }
+            String body = endpoint.body() == null ? "no body" : dto(endpoint.body());
+            String documentedBody = requestBody(operation.getValue());
+            if (!body.equals(documentedBody)) {
+                differences.add(endpoint + ": takes " + body + ", documented: " + documentedBody);
+            }
+            String answer = dto(endpoint.answer());
+            if (answer != null) { // a Response or a Map: its status and body are the document's word
+                String documentedAnswer = answer(operation.getValue());
+                if (!answer.equals(documentedAnswer)) {
+                    differences.add(endpoint + ": answers 200 " + answer + ", documented: " + documentedAnswer);
+                }
+            }
+        }
+        assertThat(differences)
+                .as("bodies and answers that differ between the resources and openapi.yaml")
                 .isEmpty();
     }
 
@@ -242,6 +278,56 @@ class OpenApiDocumentTest {
         if (!extra.isEmpty()) {
             differences.add(endpoint + ": documented " + in + " parameters it does not read: " + extra);
         }
+    }
+
+    /** The schema name of a DTO type, {@code [Name]} for a list of them; null for any other type. */
+    private static String dto(Type type) {
+        if (type instanceof ParameterizedType p && p.getRawType() == List.class) {
+            String items = dto(p.getActualTypeArguments()[0]);
+            return items == null ? null : "[" + items + "]";
+        }
+        return type instanceof Class<?> c && (c.isRecord() || c.isEnum()) ? DtoSchemas.name(c) : null;
+    }
+
+    private static String requestBody(Operation operation) {
+        RequestBody body = operation.getRequestBody();
+        if (body == null) {
+            return "no body";
+        }
+        if (body.get$ref() != null) {
+            body = document.getComponents().getRequestBodies().get(refName(body.get$ref()));
+        }
+        return json(body.getContent());
+    }
+
+    private static String answer(Operation operation) {
+        ApiResponse ok = operation.getResponses().get("200");
+        if (ok == null) {
+            return "no 200";
+        }
+        if (ok.get$ref() != null) {
+            ok = document.getComponents().getResponses().get(refName(ok.get$ref()));
+        }
+        return json(ok.getContent());
+    }
+
+    /** The schema of an application/json content, as {@link #dto} names it. */
+    private static String json(Content content) {
+        MediaType json = content == null ? null : content.get("application/json");
+        return json == null || json.getSchema() == null ? "no application/json" : schemaName(json.getSchema());
+    }
+
+    private static String schemaName(Schema<?> schema) {
+        if (schema.get$ref() != null) {
+            return refName(schema.get$ref());
+        }
+        return "array".equals(schema.getType()) && schema.getItems() != null
+                ? "[" + schemaName(schema.getItems()) + "]"
+                : String.valueOf(schema.getType());
+    }
+
+    private static String refName(String ref) {
+        return ref.substring(ref.lastIndexOf('/') + 1);
     }
 
     private static Set<Set<String>> expectedSecurity(CredentialsFilter.Needed needed) {
