@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -52,7 +53,7 @@ class OpenApiDocumentTest {
     private static final String REST_PACKAGE = "io.campanile.scheduler.interfaces.rest";
 
     /** Header parameters that are credentials: the document names them as security schemes, not as parameters. */
-    private static final Set<String> CREDENTIAL_HEADERS = Set.of(io.campanile.api.Headers.APP.toLowerCase());
+    private static final Set<String> CREDENTIAL_HEADERS = Set.of(io.campanile.api.Headers.APP.toLowerCase(Locale.ROOT));
 
     private static String text;
     private static OpenAPI document;
@@ -126,7 +127,7 @@ class OpenApiDocumentTest {
             List<Parameter> parameters = parameters(operation.getKey(), operation.getValue());
             compare(endpoint, "query", endpoint.query(), names(parameters, "query"), differences);
             Set<String> headers = endpoint.headers().stream()
-                    .map(String::toLowerCase)
+                    .map(h -> h.toLowerCase(Locale.ROOT))
                     .filter(h -> !CREDENTIAL_HEADERS.contains(h))
                     .collect(Collectors.toCollection(TreeSet::new));
             compare(endpoint, "header", headers, names(parameters, "header"), differences);
@@ -249,7 +250,7 @@ class OpenApiDocumentTest {
     private static Set<String> names(List<Parameter> parameters, String in) {
         return parameters.stream()
                 .filter(p -> in.equals(p.getIn()))
-                .map(p -> in.equals("header") ? p.getName().toLowerCase() : p.getName())
+                .map(p -> in.equals("header") ? p.getName().toLowerCase(Locale.ROOT) : p.getName())
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
