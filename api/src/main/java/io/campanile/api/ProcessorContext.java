@@ -32,32 +32,6 @@ public record ProcessorContext(
         BooleanSupplier cancellation,
         RunLog runLog) {
 
-    /** A context without a log of its own (its {@link #log()} keeps nothing). */
-    public ProcessorContext(
-            long instanceId,
-            long jobId,
-            String jobName,
-            String appName,
-            int attempt,
-            Instant scheduledFireTime,
-            long epoch,
-            String parameters,
-            String previousOutcome,
-            BooleanSupplier cancellation) {
-        this(
-                instanceId,
-                jobId,
-                jobName,
-                appName,
-                attempt,
-                scheduledFireTime,
-                epoch,
-                parameters,
-                previousOutcome,
-                cancellation,
-                null);
-    }
-
     /**
      * The attempt's log: lines written here are stored per attempt by the scheduler and readable (and tailable) through
      * the admin API while the run goes on. Never null.

@@ -33,7 +33,8 @@ class JsonContractTest {
                         null,
                         null,
                         null,
-                        40L)));
+                        40L,
+                        Instant.parse("2026-11-24T10:00:01.003Z"))));
 
         PollAnswer back = jsonb.fromJson(jsonb.toJson(answer), PollAnswer.class);
 
@@ -53,14 +54,15 @@ class JsonContractTest {
     @Test
     void instants_are_written_as_iso_8601() {
         String json = jsonb.toJson(new Assignment(
-                1, 1, 1, "j", "p", Instant.parse("2026-11-24T10:00:01Z"), 1, null, null, null, null, null));
+                1, 1, 1, "j", "p", Instant.parse("2026-11-24T10:00:01Z"), 1, null, null, null, null, null, null));
 
         assertThat(json).contains("\"fireTime\":\"2026-11-24T10:00:01Z\"");
     }
 
     @Test
     void heartbeats_carry_the_processor_names_of_the_worker() {
-        WorkerHeartbeat heartbeat = new WorkerHeartbeat("w1", 0.5, 100, 200, 1, 8, 3, List.of("audit", "hello"));
+        WorkerHeartbeat heartbeat =
+                new WorkerHeartbeat("w1", 0.5, 100, 200, 1, 8, 3, List.of("audit", "hello"), null, null, null, null);
 
         String json = jsonb.toJson(heartbeat);
 

@@ -49,7 +49,9 @@ class WorkerOverHttpTest {
                 2,
                 Duration.ofMillis(200),
                 Duration.ofSeconds(5),
-                Timeouts.defaults());
+                Timeouts.defaults(),
+                null,
+                WorkerSettings.DEFAULT_LOG_MAX_BYTES);
         api = new JaxRsServerApi(settings, Thread::new);
         worker = new Worker(
                 settings,
@@ -94,7 +96,14 @@ class WorkerOverHttpTest {
             assertThat(batch.workerId()).isEqualTo("worker-1");
             assertThat(batch.outcomes())
                     .usingRecursiveFieldByFieldElementComparatorIgnoringFields("startedAt")
-                    .containsExactly(new Outcome(41, 1, ReportedState.SUCCEEDED, "ok x=1", null, null));
+                    .containsExactly(new Outcome(
+                            41,
+                            1,
+                            ReportedState.SUCCEEDED,
+                            "ok x=1",
+                            null,
+                            null,
+                            java.time.Instant.parse("2026-11-24T10:00:05Z")));
             assertThat(batch.outcomes().get(0).startedAt()).isNotNull(); // it went over JSON
         });
         assertThat(processed).containsExactly("hello:41:1");

@@ -44,7 +44,9 @@ class WorkerUnderLoadTest {
                 2 * capacity,
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(30),
-                Timeouts.defaults());
+                Timeouts.defaults(),
+                null,
+                WorkerSettings.DEFAULT_LOG_MAX_BYTES);
         worker = new Worker(
                 settings,
                 api,

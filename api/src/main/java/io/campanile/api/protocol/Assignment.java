@@ -14,6 +14,10 @@ import java.time.Instant;
  *     claims it at once and starts the processor this long after the poll answer arrived, so that it starts on time
  *     rather than a hand-out and a claim late; null or 0: start at once. Only sent to a worker whose poll said it
  *     {@linkplain PollRequest#startsOnTime starts on time}
+ * @param startAt with {@code startInMillis}: the same start instant on the owner's clock (its due time plus the
+ *     owner's clock margin). A worker that reads the owner's clock ({@link HeartbeatAnswer#serverTime}) starts at
+ *     the earlier of the two, so that a hand-out that took long to arrive does not start late by as much; null
+ *     from older servers, or with no start delay
  */
 public record Assignment(
         long instanceId,
@@ -27,7 +31,8 @@ public record Assignment(
         String previousOutcome,
         Long timeoutMillis,
         Boolean logsLocal,
-        Long startInMillis) {
+        Long startInMillis,
+        Instant startAt) {
 
     /** How long after the poll answer arrived the processor starts: 0 for at once. */
     public long startDelayMillis() {

@@ -32,56 +32,7 @@ public record WorkerHeartbeat(
         List<String> tags,
         Long freeDiskBytes) {
 
-    /** The constructor JSON-B uses: with two constructors it must be told which. */
+    /** The constructor JSON-B uses. */
     @JsonbCreator
     public WorkerHeartbeat {}
-
-    /** A heartbeat that names no processors, as a worker from before {@code processors} sends it. */
-    public WorkerHeartbeat(
-            String workerId,
-            double cpuLoad,
-            long freeHeapBytes,
-            long maxHeapBytes,
-            int activeRuns,
-            int capacity,
-            long epochSeen) {
-        this(
-                workerId,
-                cpuLoad,
-                freeHeapBytes,
-                maxHeapBytes,
-                activeRuns,
-                capacity,
-                epochSeen,
-                null,
-                null,
-                null,
-                null,
-                null);
-    }
-
-    /** A heartbeat that does not say how often it comes, as a worker from before {@code heartbeatMillis} sends it. */
-    public WorkerHeartbeat(
-            String workerId,
-            double cpuLoad,
-            long freeHeapBytes,
-            long maxHeapBytes,
-            int activeRuns,
-            int capacity,
-            long epochSeen,
-            List<String> processors) {
-        this(
-                workerId,
-                cpuLoad,
-                freeHeapBytes,
-                maxHeapBytes,
-                activeRuns,
-                capacity,
-                epochSeen,
-                processors,
-                null,
-                null,
-                null,
-                null);
-    }
 }

@@ -245,8 +245,12 @@ final class BenchmarkRun {
                     + " fires made by its owner. Before the measured fires, "
                     + firing.warmUpRounds()
                     + " unmeasured warm-up round(s) of the same fires by jobs of their own"
-                    + " (benchmark.firing.warmUpRounds): the warm-up runs are API runs, which leave the firing path"
-                    + " cold.");
+                    + " (benchmark.firing.warmUpRounds), then more, up to "
+                    + firing.maxWarmUpRounds()
+                    + " in all, while some process's compiler threads took more than "
+                    + firing.jitQuietSeconds()
+                    + " s in the last (benchmark.firing.maxWarmUpRounds, jitQuietSeconds): the warm-up runs are API"
+                    + " runs, which leave the firing path cold.");
         }
         results.note("Database cost: pg_stat_database deltas of each scheduler's own fresh database (transactions ="
                 + " xact_commit + xact_rollback; rows written = tup_inserted + tup_updated + tup_deleted), over"

@@ -18,6 +18,14 @@ import java.util.Map;
  */
 record RoundCpu(double windowSeconds, Map<String, Double> cpuSeconds, Map<String, Double> jitSeconds) {
 
+    /** The most CPU seconds one process's compiler threads took over the round; 0 when none was measured. */
+    double mostJitSeconds() {
+        return jitSeconds.values().stream()
+                .mapToDouble(Double::doubleValue)
+                .max()
+                .orElse(0);
+    }
+
     /** What the machine spent beyond the processes followed: the kernel, and anything else running meanwhile. */
     static final String ELSE = "everything else";
 

@@ -78,7 +78,7 @@ final class ScheduledFireLagScenario {
     }
 
     /**
-     * The unmeasured warm-up rounds ({@code benchmark.firing.warmUpRounds}), then the measured one: each round
+     * The unmeasured warm-up rounds ({@link ScheduledFireSettings#warmsUpAgain}), then the measured one: each round
      * creates jobs of its own (named by the round) for a lattice of its own and waits for its fires.
      */
     private Fired fire(
@@ -87,12 +87,18 @@ final class ScheduledFireLagScenario {
             PostgresDatabase database,
             List<String> apps,
             Scenario scenario) {
-        for (int round = 1; round <= firing.warmUpRounds(); round++) {
-            Fired warm = round(subject, admin, database, apps, scenario, "warm" + round + "-", Duration.ZERO);
-            System.out.println(
-                    scenario + " warm-up round " + round + " of " + firing.warmUpRounds() + ": " + warm.line());
+        int rounds = 0;
+        double jit = Double.POSITIVE_INFINITY;
+        while (firing.warmsUpAgain(rounds, jit)) {
+            rounds++;
+            Fired warm = round(subject, admin, database, apps, scenario, "warm" + rounds + "-", Duration.ZERO);
+            jit = warm.cpu().mostJitSeconds();
+            System.out.println(scenario + " warm-up round " + rounds + " (at least " + firing.warmUpRounds()
+                    + ", at most " + firing.maxWarmUpRounds() + "): " + warm.line());
             warm.printDetails(scenario);
         }
+        System.out.println(scenario + " measured after " + rounds + " warm-up round(s); the last one's busiest"
+                + " compiler threads took " + String.format(Locale.ROOT, "%.2f", jit) + " s");
         return round(subject, admin, database, apps, scenario, "", settings.quiet());
     }
 

@@ -259,6 +259,8 @@ public class AssignWork {
             handing.computeIfAbsent(workerId, w -> new HashMap<>())
                     .computeIfAbsent(job.id(), j -> new ArrayList<>())
                     .add(new Attempt(instance.instanceId(), instance.attempt()));
+            boolean onTime = candidates.startsOnTime(workerId);
+            Long startIn = startIn(instance.dueAt());
             assignments
                     .computeIfAbsent(workerId, w -> new ArrayList<>())
                     .add(new Assignment(
@@ -273,7 +275,8 @@ public class AssignWork {
                             instance.previousOutcome(),
                             job.attemptTimeout().map(Duration::toMillis).orElse(null),
                             job.logsLocal() ? Boolean.TRUE : null,
-                            candidates.startsOnTime(workerId) ? startIn(instance.dueAt()) : null));
+                            onTime ? startIn : null,
+                            onTime && startIn != null ? startAt(instance.dueAt()) : null));
         }
 
         /**
@@ -283,6 +286,11 @@ public class AssignWork {
         private Long startIn(Instant dueAt) {
             long nanos = Duration.between(now, dueAt).toNanos() + startMarginMillis * 1_000_000;
             return nanos <= 0 ? null : (nanos + 999_999) / 1_000_000;
+        }
+
+        /** The same start instant on this server's clock: the due time plus the clock's margin. */
+        private Instant startAt(Instant dueAt) {
+            return dueAt.plusMillis(startMarginMillis);
         }
 
         void record() {

@@ -100,20 +100,21 @@ public class RecordOutcomes {
 
     /**
      * Counts the recorded ends, and measures the fire lag of first attempts whose worker said when they started
-     * (a retry's lag would measure its backoff, not the scheduler): one read of their fire times.
+     * (a retry's lag would measure its backoff, not the scheduler), from the fire times the worker sent back with
+     * them; one read of the fire times it did not send (an older worker).
      */
     private void count(String appName, List<Outcome> recorded) {
         recorded.forEach(o -> metrics.runEnded(appName, o.state()));
         List<Outcome> timed = recorded.stream()
                 .filter(o -> o.attempt() == 1 && o.startedAt() != null)
                 .toList();
-        if (timed.isEmpty()) {
-            return;
-        }
-        Map<Long, Instant> fireTimes = instances.fireTimes(
-                appName, timed.stream().map(Outcome::instanceId).toList());
+        List<Long> unknown = timed.stream()
+                .filter(o -> o.fireTime() == null)
+                .map(Outcome::instanceId)
+                .toList();
+        Map<Long, Instant> fireTimes = unknown.isEmpty() ? Map.of() : instances.fireTimes(appName, unknown);
         for (Outcome o : timed) {
-            Instant fireTime = fireTimes.get(o.instanceId());
+            Instant fireTime = o.fireTime() != null ? o.fireTime() : fireTimes.get(o.instanceId());
             if (fireTime != null) {
                 // a worker's clock a little behind the server's gives a negative lag: it started on time
                 Duration lag = Duration.between(fireTime, o.startedAt());

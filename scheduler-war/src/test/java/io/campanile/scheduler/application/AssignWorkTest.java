@@ -1,11 +1,11 @@
 package io.campanile.scheduler.application;
 
+import static io.campanile.scheduler.testing.Heartbeats.aHeartbeat;
 import static io.campanile.scheduler.testing.Ids.withId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.campanile.api.ScheduleType;
 import io.campanile.api.protocol.Assignment;
-import io.campanile.api.protocol.WorkerHeartbeat;
 import io.campanile.scheduler.domain.election.ServerIdentity;
 import io.campanile.scheduler.domain.instance.JobInstance;
 import io.campanile.scheduler.domain.job.Job;
@@ -162,6 +162,7 @@ class AssignWorkTest {
                         null,
                         null,
                         null,
+                        null,
                         null));
         assertThat(handedOut.ids(APP)).containsExactly(7L);
     }
@@ -236,6 +237,13 @@ class AssignWorkTest {
                         org.assertj.core.groups.Tuple.tuple(1L, 3L),
                         org.assertj.core.groups.Tuple.tuple(2L, null),
                         org.assertj.core.groups.Tuple.tuple(3L, 35L));
+        assertThat(plan.get("on-time"))
+                .as("the same start instants on the owner's clock, for a worker that reads it")
+                .extracting(Assignment::instanceId, Assignment::startAt)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(1L, NOW.plusMillis(3)),
+                        org.assertj.core.groups.Tuple.tuple(2L, null),
+                        org.assertj.core.groups.Tuple.tuple(3L, NOW.plusMillis(35)));
     }
 
     @Test
@@ -365,8 +373,13 @@ class AssignWorkTest {
     private void heartbeat(String workerId, List<String> tags, List<String> processors, long freeHeap) {
         registry.record(
                 APP,
-                new WorkerHeartbeat(
-                        workerId, 0.1, freeHeap, 1024L << 20, 0, 4, epoch, processors, 1000L, null, tags, null));
+                aHeartbeat(workerId)
+                        .heap(freeHeap, 1024L << 20)
+                        .epochSeen(epoch)
+                        .processors(processors)
+                        .heartbeatMillis(1000)
+                        .tags(tags)
+                        .build());
     }
 
     private JobInstance anInstance(long id, Job job) {

@@ -1,5 +1,6 @@
 package io.campanile.scheduler.application;
 
+import static io.campanile.scheduler.testing.Heartbeats.aHeartbeat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,16 +44,38 @@ class InputLimitsTest {
 
     @Test
     void a_heartbeat_needs_sane_figures() {
-        assertThatThrownBy(() -> InputLimits.heartbeat(new WorkerHeartbeat("w", Double.NaN, 1, 1, 0, 1, 0)))
+        assertThatThrownBy(() -> InputLimits.heartbeat(aHeartbeat("w")
+                        .cpuLoad(Double.NaN)
+                        .heap(1, 1)
+                        .capacity(1)
+                        .epochSeen(0)
+                        .build()))
                 .hasMessage("cpuLoad: must be a finite number");
-        assertThatThrownBy(() -> InputLimits.heartbeat(new WorkerHeartbeat("w", -1, 1, 1, -3, 1, 0)))
+        assertThatThrownBy(() -> InputLimits.heartbeat(aHeartbeat("w")
+                        .cpuLoad(-1)
+                        .heap(1, 1)
+                        .activeRuns(-3)
+                        .capacity(1)
+                        .epochSeen(0)
+                        .build()))
                 .hasMessageStartingWith("activeRuns:");
         for (long wrong : new long[] {0, 99, 3_600_001, -1, Long.MAX_VALUE}) {
-            assertThatThrownBy(() -> InputLimits.heartbeat(
-                            new WorkerHeartbeat("w", -1, 1, 1, 0, 1, 0, List.of("p"), wrong, null, null, null)))
+            assertThatThrownBy(() -> InputLimits.heartbeat(aHeartbeat("w")
+                            .cpuLoad(-1)
+                            .heap(1, 1)
+                            .capacity(1)
+                            .epochSeen(0)
+                            .processors("p")
+                            .heartbeatMillis(wrong)
+                            .build()))
                     .hasMessageContaining("heartbeatMillis");
         }
-        assertThatCode(() -> InputLimits.heartbeat(new WorkerHeartbeat("w", -1, 0, Long.MAX_VALUE, 0, 8, 0)))
+        assertThatCode(() -> InputLimits.heartbeat(aHeartbeat("w")
+                        .cpuLoad(-1)
+                        .heap(0, Long.MAX_VALUE)
+                        .capacity(8)
+                        .epochSeen(0)
+                        .build()))
                 .doesNotThrowAnyException();
     }
 
@@ -70,28 +93,28 @@ class InputLimitsTest {
     }
 
     private static WorkerHeartbeat heartbeatWith(List<String> processors) {
-        return new WorkerHeartbeat("w", 0.5, 1, 2, 0, 4, 1, processors);
+        return aHeartbeat("w").cpuLoad(0.5).processors(processors).build();
     }
 
     @Test
     void an_outcome_names_its_bad_attempt_missing_state_and_repeated_instance() {
-        assertThatThrownBy(
-                        () -> InputLimits.outcomes(batch(new Outcome(1, 0, ReportedState.SUCCEEDED, null, null, null))))
+        assertThatThrownBy(() ->
+                        InputLimits.outcomes(batch(new Outcome(1, 0, ReportedState.SUCCEEDED, null, null, null, null))))
                 .hasMessageStartingWith("outcomes[0].attempt: must be between 1 and");
         assertThatThrownBy(() -> InputLimits.outcomes(batch(
-                        new Outcome(1, 1, ReportedState.SUCCEEDED, null, null, null),
-                        new Outcome(2, 1, null, null, null, null))))
+                        new Outcome(1, 1, ReportedState.SUCCEEDED, null, null, null, null),
+                        new Outcome(2, 1, null, null, null, null, null))))
                 .hasMessageStartingWith("outcomes[1].state: is required");
         assertThatThrownBy(() -> InputLimits.outcomes(batch(
-                        new Outcome(5, 1, ReportedState.SUCCEEDED, null, null, null),
-                        new Outcome(5, 1, ReportedState.FAILED, "", null, null))))
+                        new Outcome(5, 1, ReportedState.SUCCEEDED, null, null, null, null),
+                        new Outcome(5, 1, ReportedState.FAILED, "", null, null, null))))
                 .hasMessage("outcomes[1].instanceId: names instance 5 twice");
         assertThatThrownBy(() -> InputLimits.outcomes(new ReportBatch("w", null)))
                 .hasMessageStartingWith("outcomes:");
         assertThatThrownBy(() -> InputLimits.outcomes(new ReportBatch(
                         "w",
                         java.util.stream.LongStream.rangeClosed(1, 1001)
-                                .mapToObj(i -> new Outcome(i, 1, ReportedState.SUCCEEDED, null, null, null))
+                                .mapToObj(i -> new Outcome(i, 1, ReportedState.SUCCEEDED, null, null, null, null))
                                 .toList())))
                 .hasMessage("outcomes: has more than 1000 entries");
     }

@@ -1,5 +1,6 @@
 package io.campanile.scheduler.application;
 
+import static io.campanile.scheduler.testing.Heartbeats.aHeartbeat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.campanile.api.protocol.WorkerHeartbeat;
@@ -58,6 +59,10 @@ class PublishWorkersTest {
     }
 
     private static WorkerHeartbeat heartbeat(String workerId, List<String> processors) {
-        return new WorkerHeartbeat(workerId, 0.1, 1000, 2000, 0, 4, 3, processors);
+        return aHeartbeat(workerId)
+                .heap(1000, 2000)
+                .epochSeen(3)
+                .processors(processors)
+                .build();
     }
 }

@@ -1,10 +1,10 @@
 package io.campanile.scheduler.application;
 
 import static io.campanile.scheduler.testing.Bystander.advanceHearing;
+import static io.campanile.scheduler.testing.Heartbeats.aHeartbeat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.campanile.api.OwnershipChangeReason;
-import io.campanile.api.protocol.WorkerHeartbeat;
 import io.campanile.scheduler.domain.election.ServerIdentity;
 import io.campanile.scheduler.domain.election.TakeOver;
 import io.campanile.scheduler.domain.instance.Attempt;
@@ -52,7 +52,14 @@ class RecoverLostWorkTest {
     }
 
     private void heartbeat(String worker) {
-        workers.record(APP, new WorkerHeartbeat(worker, 0.1, 1, 2, 1, 8, EPOCH, List.of("p")));
+        workers.record(
+                APP,
+                aHeartbeat(worker)
+                        .activeRuns(1)
+                        .capacity(8)
+                        .epochSeen(EPOCH)
+                        .processors("p")
+                        .build());
     }
 
     private void recover() {

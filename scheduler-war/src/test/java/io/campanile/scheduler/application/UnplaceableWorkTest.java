@@ -1,11 +1,11 @@
 package io.campanile.scheduler.application;
 
 import static io.campanile.scheduler.testing.Bystander.advanceHearing;
+import static io.campanile.scheduler.testing.Heartbeats.aHeartbeat;
 import static io.campanile.scheduler.testing.Ids.withId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.campanile.api.ScheduleType;
-import io.campanile.api.protocol.WorkerHeartbeat;
 import io.campanile.scheduler.domain.instance.JobInstance;
 import io.campanile.scheduler.domain.job.Job;
 import io.campanile.scheduler.testing.InMemoryInstances;
@@ -86,7 +86,7 @@ class UnplaceableWorkTest {
     }
 
     private void heartbeat(String workerId, List<String> processors) {
-        registry.record(APP, new WorkerHeartbeat(workerId, 0.1, 1, 2, 0, 4, 1, processors));
+        registry.record(APP, aHeartbeat(workerId).processors(processors).build());
     }
 
     private JobInstance instance(long id, Instant fireTime) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.campanile.api.protocol.WorkerHeartbeat;
 import io.campanile.scheduler.domain.worker.WorkerSummary;
 import io.campanile.scheduler.testing.Bystander;
+import io.campanile.scheduler.testing.Heartbeats;
 import io.campanile.scheduler.testing.MutableClock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -138,10 +139,14 @@ class WorkerRegistryTest {
 
     @Test
     void sums_up_the_live_workers_and_their_processors() {
-        registry.record("billing", new WorkerHeartbeat("w1", 0.1, 1, 2, 0, 4, 1, List.of("invoice")));
-        registry.record("billing", new WorkerHeartbeat("w2", 0.1, 1, 2, 0, 4, 1, List.of("mail", "invoice")));
+        registry.record(
+                "billing", Heartbeats.aHeartbeat("w1").processors("invoice").build());
+        registry.record(
+                "billing",
+                Heartbeats.aHeartbeat("w2").processors("mail", "invoice").build());
         advanceHearing(clock, registry, TIMEOUT);
-        registry.record("billing", new WorkerHeartbeat("w3", 0.1, 1, 2, 0, 4, 1, List.of("audit")));
+        registry.record(
+                "billing", Heartbeats.aHeartbeat("w3").processors("audit").build());
 
         assertThat(registry.summary("billing", MISSED)).isEqualTo(WorkerSummary.of("billing", 1, Set.of("audit")));
         assertThat(registry.summary("billing", 2 * MISSED + 1))
@@ -154,7 +159,11 @@ class WorkerRegistryTest {
     @Test
     void a_worker_that_heartbeats_slowly_is_lost_after_as_many_of_its_own_periods() {
         registry.record(
-                "billing", new WorkerHeartbeat("slow", 0.1, 1, 2, 0, 4, 1, List.of("p"), 5_000L, null, null, null));
+                "billing",
+                Heartbeats.aHeartbeat("slow")
+                        .processors("p")
+                        .heartbeatMillis(5_000)
+                        .build());
 
         advanceHearing(clock, registry, 3 * 5_000 + SchedulerSettings.HEARTBEAT_ALLOWANCE_MILLIS - 1);
         assertThat(registry.isLive("billing", "slow", MISSED)).isTrue();
@@ -171,6 +180,10 @@ class WorkerRegistryTest {
     }
 
     private static WorkerHeartbeat aHeartbeat(String workerId, int activeRuns, double cpuLoad) {
-        return new WorkerHeartbeat(workerId, cpuLoad, 512L << 20, 1024L << 20, activeRuns, 4, 1);
+        return Heartbeats.aHeartbeat(workerId)
+                .cpuLoad(cpuLoad)
+                .heap(512L << 20, 1024L << 20)
+                .activeRuns(activeRuns)
+                .build();
     }
 }

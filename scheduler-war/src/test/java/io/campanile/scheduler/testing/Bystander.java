@@ -1,6 +1,5 @@
 package io.campanile.scheduler.testing;
 
-import io.campanile.api.protocol.WorkerHeartbeat;
 import io.campanile.scheduler.application.WorkerRegistry;
 
 /**
@@ -20,7 +19,7 @@ public final class Bystander {
             long step = Math.min(1000, left);
             clock.advanceMillis(step);
             left -= step;
-            registry.record(APP, new WorkerHeartbeat("bystander", 0.1, 1, 2, 0, 1, 1));
+            registry.record(APP, Heartbeats.aHeartbeat("bystander").capacity(1).build());
         }
     }
 }

@@ -39,31 +39,6 @@ public record WorkerSettings(
         tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
-    /** Settings without tags, with the default log limit. */
-    public WorkerSettings(
-            String app,
-            String secret,
-            List<URI> servers,
-            String workerId,
-            int capacity,
-            int prefetch,
-            Duration heartbeatInterval,
-            Duration discoveryInterval,
-            Timeouts timeouts) {
-        this(
-                app,
-                secret,
-                servers,
-                workerId,
-                capacity,
-                prefetch,
-                heartbeatInterval,
-                discoveryInterval,
-                timeouts,
-                null,
-                DEFAULT_LOG_MAX_BYTES);
-    }
-
     public WorkerSettings withTimeouts(Timeouts newTimeouts) {
         return new WorkerSettings(
                 app,

@@ -2,6 +2,7 @@ package io.campanile.worker.loop;
 
 import io.campanile.api.protocol.Claim;
 import io.campanile.api.protocol.HeartbeatAnswer;
+import io.campanile.api.protocol.WorkerHeartbeat;
 import io.campanile.worker.discovery.CurrentOwner;
 import io.campanile.worker.discovery.Discovery;
 import io.campanile.worker.discovery.EpochGuard;
@@ -87,15 +88,16 @@ public final class HeartbeatSender {
             return false;
         }
         try {
-            HeartbeatAnswer answer = api.heartbeat(
-                    current.get().url(),
-                    probe.sample(
-                            workerId,
-                            runs.active(),
-                            runs.capacity(),
-                            epochs.newest(),
-                            processors,
-                            running == null ? null : runningNow()));
+            WorkerHeartbeat heartbeat = probe.sample(
+                    workerId,
+                    runs.active(),
+                    runs.capacity(),
+                    epochs.newest(),
+                    processors,
+                    running == null ? null : runningNow());
+            long sent = System.nanoTime();
+            HeartbeatAnswer answer = api.heartbeat(current.get().url(), heartbeat);
+            runs.ownerClock().sync(answer.serverId(), answer.serverTime(), sent, System.nanoTime());
             epochs.observe(answer.epoch());
             if (running != null && !answer.stop().isEmpty()) {
                 // held ones first: one that starts meanwhile is then on a run thread, where the watch stops it

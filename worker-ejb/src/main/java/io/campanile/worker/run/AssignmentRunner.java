@@ -163,7 +163,13 @@ public final class AssignmentRunner {
 
     /** @param startedAt when the processor started (null: not known here, as for a time-out or an interruption) */
     private void report(Assignment a, ReportedState state, String message, Boolean retryable, Instant startedAt) {
-        outcomes.accept(
-                new Outcome(a.instanceId(), a.attempt(), state, ReportMessage.of(message), retryable, startedAt));
+        outcomes.accept(new Outcome(
+                a.instanceId(),
+                a.attempt(),
+                state,
+                ReportMessage.of(message),
+                retryable,
+                startedAt,
+                startedAt == null ? null : a.fireTime()));
     }
 }

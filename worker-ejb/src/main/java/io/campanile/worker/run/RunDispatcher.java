@@ -43,6 +43,8 @@ public final class RunDispatcher {
     private int onThreads;
     /** Claimed runs handed out ahead of their due time, waiting for it. */
     private final DeferredStarts deferred = new DeferredStarts(System::nanoTime);
+    /** The owner's clock, read from heartbeat answers, for the start instants of work handed out ahead. */
+    private final OwnerClock ownerClock = new OwnerClock();
 
     /** Strict: no prefetch, and no new work while {@code capacity} outcomes wait, whether or not reports flow. */
     public RunDispatcher(int capacity, AssignmentRunner runner, Executor executor, IntSupplier undelivered) {
@@ -66,16 +68,28 @@ public final class RunDispatcher {
 
     /**
      * Runs a claimed assignment at its start time: {@link Assignment#startDelayMillis} after its poll answer arrived
-     * ({@code arrivedNanos}, monotonic), or at once if it has none or that passed during the claim. An assignment
+     * ({@code arrivedNanos}, monotonic), or at its {@link Assignment#startAt} on the {@linkplain OwnerClock owner's
+     * clock} if that comes first, or at once if it has none or that passed during the claim. An assignment
      * with a start time takes its run thread at once and waits on it ({@link DeferredStarts#awaitStart}).
      */
     public void start(Assignment assignment, long arrivedNanos) {
         long delay = assignment.startDelayMillis();
         long startAt = arrivedNanos + TimeUnit.MILLISECONDS.toNanos(delay);
+        if (delay > 0 && assignment.startAt() != null) {
+            // the earlier of two instants that are both past the start instant: the owner's clock tells it closer
+            // unless its reading is poor, the delay after arrival also counts the time the answer took to come
+            long byOwnerClock = ownerClock.surelyPassed(assignment.startAt()).orElse(startAt);
+            startAt = byOwnerClock - startAt < 0 ? byOwnerClock : startAt;
+        }
         if (delay > 0 && startAt - System.nanoTime() > 0) {
             deferred.hold(assignment, startAt);
         }
         start(assignment);
+    }
+
+    /** The owner's clock, which heartbeat answers set. */
+    public OwnerClock ownerClock() {
+        return ownerClock;
     }
 
     /** The claimed runs waiting for their start time. */

@@ -24,7 +24,7 @@ class RunLogsTest {
     private final RunLogs logs = new RunLogs(queue, 20, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static Assignment assignment(long instanceId, int attempt, Boolean logsLocal) {
-        return new Assignment(instanceId, attempt, 1, "job", "p", NOW, 1, null, null, null, logsLocal, null);
+        return new Assignment(instanceId, attempt, 1, "job", "p", NOW, 1, null, null, null, logsLocal, null, null);
     }
 
     @Test

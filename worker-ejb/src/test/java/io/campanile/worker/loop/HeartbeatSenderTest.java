@@ -72,6 +72,24 @@ class HeartbeatSenderTest {
     }
 
     @Test
+    void reads_the_owners_clock_from_the_answer() {
+        discovery.discover();
+        java.time.Instant ownerNow = java.time.Instant.parse("2026-12-01T10:00:00Z");
+        assertThat(heartbeat.beat()).isTrue();
+        assertThat(runs.ownerClock().surelyPassed(ownerNow))
+                .as("an answer without the owner's time")
+                .isEmpty();
+        api.serverTime = ownerNow;
+
+        long before = System.nanoTime();
+        heartbeat.beat();
+        long after = System.nanoTime();
+
+        assertThat(runs.ownerClock().surelyPassed(ownerNow)).isPresent();
+        assertThat(runs.ownerClock().surelyPassed(ownerNow).getAsLong()).isBetween(before, after + 1_000_000);
+    }
+
+    @Test
     void names_the_processors_the_worker_can_run() {
         discovery.discover();
 

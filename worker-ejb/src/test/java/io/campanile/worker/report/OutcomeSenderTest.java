@@ -54,7 +54,7 @@ class OutcomeSenderTest {
     }
 
     private static Outcome outcome(long instanceId) {
-        return new Outcome(instanceId, 1, ReportedState.SUCCEEDED, "ok", null, null);
+        return new Outcome(instanceId, 1, ReportedState.SUCCEEDED, "ok", null, null, null);
     }
 
     @Test

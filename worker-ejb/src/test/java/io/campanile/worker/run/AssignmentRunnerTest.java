@@ -42,7 +42,14 @@ class AssignmentRunnerTest {
         assertThat(seen.get().previousOutcome()).isEqualTo("attempt 1 failed: boom");
         assertThat(reported)
                 .usingRecursiveFieldByFieldElementComparatorIgnoringFields("startedAt")
-                .containsExactly(new Outcome(41, 2, ReportedState.SUCCEEDED, "ok", null, null));
+                .containsExactly(new Outcome(
+                        41,
+                        2,
+                        ReportedState.SUCCEEDED,
+                        "ok",
+                        null,
+                        null,
+                        java.time.Instant.parse("2026-11-24T10:00:05Z")));
     }
 
     @Test
@@ -171,7 +178,7 @@ class AssignmentRunnerTest {
         thread.join(5000);
 
         assertThat(reported)
-                .containsExactly(new Outcome(41, 1, ReportedState.FAILED, "the worker stopped", null, null));
+                .containsExactly(new Outcome(41, 1, ReportedState.FAILED, "the worker stopped", null, null, null));
         assertThat(reported.get(0).mayRetry()).isTrue();
     }
 
@@ -216,6 +223,7 @@ class AssignmentRunnerTest {
                 null,
                 2000L,
                 null,
+                null,
                 null);
     }
 
@@ -230,6 +238,7 @@ class AssignmentRunnerTest {
                 3,
                 null,
                 previousOutcome,
+                null,
                 null,
                 null,
                 null);

@@ -8,6 +8,7 @@ import io.campanile.api.ProcessResult;
 import io.campanile.api.ProcessorContext;
 import io.campanile.api.ReportedState;
 import io.campanile.api.protocol.Outcome;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,7 +77,14 @@ class RunDispatcherTest {
 
         assertThat(reports)
                 .usingRecursiveFieldByFieldElementComparatorIgnoringFields("startedAt")
-                .containsExactly(new Outcome(1, 2, ReportedState.SUCCEEDED, "said hello", null, null));
+                .containsExactly(new Outcome(
+                        1,
+                        2,
+                        ReportedState.SUCCEEDED,
+                        "said hello",
+                        null,
+                        null,
+                        java.time.Instant.parse("2026-11-24T10:00:05Z")));
     }
 
     @Test
@@ -289,6 +297,35 @@ class RunDispatcherTest {
         assertThat(runs.awaitIdle(java.time.Duration.ofSeconds(10))).isTrue();
         assertThat(contexts).extracting(ProcessorContext::instanceId).containsExactly(1L);
         assertThat(System.nanoTime() - arrived).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(100));
+    }
+
+    @Test
+    void work_whose_hand_out_arrived_late_starts_at_its_instant_on_the_owners_clock() throws Exception {
+        executor.inBackground = true;
+        Instant ownerNow = Instant.parse("2026-12-01T10:00:00Z");
+        long now = System.nanoTime();
+        runs.ownerClock().sync("owner", ownerNow, now, now);
+
+        // by the delay after arrival it would start in 60 s; by the owner's clock it is due in 50 ms
+        runs.start(anAssignmentStartingIn(1, 60_000, ownerNow.plusMillis(50)), now);
+
+        assertThat(runs.awaitIdle(java.time.Duration.ofSeconds(30))).isTrue();
+        assertThat(contexts).extracting(ProcessorContext::instanceId).containsExactly(1L);
+        assertThat(System.nanoTime() - now).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(50));
+    }
+
+    @Test
+    void work_starts_after_its_delay_when_the_owners_clock_says_later() throws Exception {
+        executor.inBackground = true;
+        Instant ownerNow = Instant.parse("2026-12-01T10:00:00Z");
+        long now = System.nanoTime();
+        runs.ownerClock().sync("owner", ownerNow, now, now);
+
+        runs.start(anAssignmentStartingIn(1, 100, ownerNow.plusSeconds(60)), now);
+
+        assertThat(runs.awaitIdle(java.time.Duration.ofSeconds(30))).isTrue();
+        assertThat(contexts).extracting(ProcessorContext::instanceId).containsExactly(1L);
+        assertThat(System.nanoTime() - now).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(100));
     }
 
     @Test

@@ -22,8 +22,27 @@ public final class Assignments {
         return anAssignment(instanceId, 1, 1, "hello", null, startInMillis);
     }
 
+    /**
+     * An assignment handed out ahead, due {@code startInMillis} after arrival by the delay and at {@code startAt} by
+     * the owner's clock.
+     */
+    public static Assignment anAssignmentStartingIn(long instanceId, long startInMillis, Instant startAt) {
+        return anAssignment(instanceId, 1, 1, "hello", null, startInMillis, startAt);
+    }
+
     private static Assignment anAssignment(
             long instanceId, int attempt, long epoch, String processor, String parameters, Long startInMillis) {
+        return anAssignment(instanceId, attempt, epoch, processor, parameters, startInMillis, null);
+    }
+
+    private static Assignment anAssignment(
+            long instanceId,
+            int attempt,
+            long epoch,
+            String processor,
+            String parameters,
+            Long startInMillis,
+            Instant startAt) {
         return new Assignment(
                 instanceId,
                 attempt,
@@ -36,6 +55,7 @@ public final class Assignments {
                 null,
                 null,
                 null,
-                startInMillis);
+                startInMillis,
+                startAt);
     }
 }

@@ -136,6 +136,9 @@ public final class ScriptedServerApi implements ServerApi {
     /** What heartbeat answers tell the worker to stop. */
     public volatile List<io.campanile.api.protocol.Refusal> stops = List.of();
 
+    /** The owner's time heartbeat answers carry; null: none, as from an older server. */
+    public volatile java.time.Instant serverTime;
+
     @Override
     public HeartbeatAnswer heartbeat(URI server, WorkerHeartbeat heartbeat) {
         calls.add("heartbeat " + server.getHost());
@@ -144,7 +147,7 @@ public final class ScriptedServerApi implements ServerApi {
         duringHeartbeat = () -> {};
         meanwhile.run();
         failIfScripted(server);
-        return new HeartbeatAnswer(server.getHost(), ownerAnswer.epoch(), stops);
+        return new HeartbeatAnswer(server.getHost(), ownerAnswer.epoch(), stops, serverTime);
     }
 
     @Override

@@ -196,7 +196,7 @@ class ClusterFailoverIT {
         List<OwnershipChangeView> changes = Ownerships.changesSince(after, APP, lastChangeBefore);
         System.out.println("CLOCK owner=" + owner.ownerId() + " steps=-30s,+60s,-30s hold-ms="
                 + CLOCK_STEP_HOLD.toMillis() + " owners-seen=" + owners + " changes=" + changes.size() + " fires="
-                + fires.size() + " started-after-fire-ms(min/median/max)=" + spread(started) + " states="
+                + fires.size() + " claimed-after-fire-ms(min/median/max)=" + spread(started) + " states="
                 + fires.stream()
                         .collect(Collectors.groupingBy(InstanceView::state, TreeMap::new, Collectors.counting())));
 
@@ -432,7 +432,7 @@ class ClusterFailoverIT {
         }
     }
 
-    /** How late the steady fires were claimed (started) after their fire time (one-server clocks). */
+    /** When the steady fires were claimed against their fire time (one-server clocks): negative for work handed out ahead, claimed before it is due. */
     private static void printLateness(List<InstanceView> steady) {
         List<Long> started = steady.stream()
                 .filter(i -> i.startedAt() != null)
@@ -440,7 +440,7 @@ class ClusterFailoverIT {
                 .sorted()
                 .toList();
         System.out.println(
-                "LATENESS fires=" + steady.size() + " started-after-fire-ms(min/median/max)=" + spread(started));
+                "LATENESS fires=" + steady.size() + " claimed-after-fire-ms(min/median/max)=" + spread(started));
     }
 
     private static String spread(List<Long> sorted) {

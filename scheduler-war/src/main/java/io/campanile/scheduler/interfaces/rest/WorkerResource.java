@@ -9,10 +9,12 @@ import io.campanile.api.protocol.LogAnswer;
 import io.campanile.api.protocol.LogBatch;
 import io.campanile.api.protocol.PollAnswer;
 import io.campanile.api.protocol.PollRequest;
+import io.campanile.api.protocol.Refusal;
 import io.campanile.api.protocol.ReportAnswer;
 import io.campanile.api.protocol.ReportBatch;
 import io.campanile.api.protocol.WorkerHeartbeat;
 import io.campanile.scheduler.application.ClaimWork;
+import io.campanile.scheduler.application.DatabaseClock;
 import io.campanile.scheduler.application.DispatchWork;
 import io.campanile.scheduler.application.HandedOut;
 import io.campanile.scheduler.application.InputLimits;
@@ -84,6 +86,9 @@ public class WorkerResource {
     @Inject
     SchedulerSettings settings;
 
+    @Inject
+    DatabaseClock clock;
+
     @GET
     @Path("discovery")
     public DiscoveryAnswer discover(@HeaderParam(Headers.APP) String app) {
@@ -98,7 +103,8 @@ public class WorkerResource {
         InputLimits.heartbeat(heartbeat);
         long epoch = currentEpoch(app);
         workers.record(app, heartbeat);
-        return new HeartbeatAnswer(me.id(), epoch, stops.toStop(app, heartbeat.workerId(), heartbeat.running()));
+        List<Refusal> stop = stops.toStop(app, heartbeat.workerId(), heartbeat.running());
+        return new HeartbeatAnswer(me.id(), epoch, stop, clock.instant());
     }
 
     @POST

@@ -71,7 +71,7 @@ abstract class RetryContract {
         Instant before = Instant.now();
 
         claim("w1", id, 1);
-        assertThat(report("w1", new Outcome(id, 1, ReportedState.FAILED, "boom", null, null))
+        assertThat(report("w1", new Outcome(id, 1, ReportedState.FAILED, "boom", null, null, null))
                         .recorded())
                 .isEqualTo(1);
 
@@ -97,17 +97,17 @@ abstract class RetryContract {
             assertThat(a.startedAt()).isNotNull();
         });
 
-        ReportAnswer repeated = report("w1", new Outcome(id, 1, ReportedState.FAILED, "boom", null, null));
+        ReportAnswer repeated = report("w1", new Outcome(id, 1, ReportedState.FAILED, "boom", null, null, null));
         assertThat(repeated.recorded())
                 .as("the same report again counts as recorded")
                 .isEqualTo(1);
         assertThat(instance(id).attempt()).as("and changes nothing").isEqualTo(2);
 
         claim("w2", id, 2);
-        report("w2", new Outcome(id, 2, ReportedState.FAILED, "boom again", null, null));
+        report("w2", new Outcome(id, 2, ReportedState.FAILED, "boom again", null, null, null));
         assertThat(instance(id).attempt()).isEqualTo(3);
         claim("w1", id, 3);
-        report("w1", new Outcome(id, 3, ReportedState.FAILED, "still broken", null, null));
+        report("w1", new Outcome(id, 3, ReportedState.FAILED, "still broken", null, null, null));
 
         JobInstance ended = instance(id);
         assertThat(ended.state()).isEqualTo(InstanceState.FAILED);
@@ -121,15 +121,15 @@ abstract class RetryContract {
         long id = waitingRun(apiJob(2, Duration.ZERO));
         claim("w1", id, 1);
 
-        report("w1", new Outcome(id, 1, ReportedState.TIMED_OUT, "timed out after PT2S", null, null));
+        report("w1", new Outcome(id, 1, ReportedState.TIMED_OUT, "timed out after PT2S", null, null, null));
         assertThat(instance(id).result()).isEqualTo("attempt 1 timed out: timed out after PT2S");
         assertThat(earlier(id)).extracting(EarlierAttempt::outcome).containsExactly(AttemptEnd.TIMED_OUT);
-        assertThat(report("w1", new Outcome(id, 1, ReportedState.TIMED_OUT, "timed out after PT2S", null, null))
+        assertThat(report("w1", new Outcome(id, 1, ReportedState.TIMED_OUT, "timed out after PT2S", null, null, null))
                         .recorded())
                 .as("repeated")
                 .isEqualTo(1);
         claim("w2", id, 2);
-        report("w2", new Outcome(id, 2, ReportedState.TIMED_OUT, "timed out after PT2S", null, null));
+        report("w2", new Outcome(id, 2, ReportedState.TIMED_OUT, "timed out after PT2S", null, null, null));
 
         assertThat(instance(id).state()).isEqualTo(InstanceState.TIMED_OUT);
         assertThat(instance(id).result()).isEqualTo("timed out after PT2S (not retried: all 2 attempts made)");
@@ -140,7 +140,7 @@ abstract class RetryContract {
         long id = waitingRun(apiJob(5, Duration.ofSeconds(1)));
         claim("w1", id, 1);
 
-        report("w1", new Outcome(id, 1, ReportedState.FAILED, "bad input", false, null));
+        report("w1", new Outcome(id, 1, ReportedState.FAILED, "bad input", false, null, null));
 
         assertThat(instance(id).state()).isEqualTo(InstanceState.FAILED);
         assertThat(instance(id).result()).contains("not retried: the processor said no retry can mend it");
@@ -152,7 +152,7 @@ abstract class RetryContract {
         long id = waitingRun(apiJob(1, Duration.ofSeconds(1)));
         claim("w1", id, 1);
 
-        report("w1", new Outcome(id, 1, ReportedState.FAILED, "boom", null, null));
+        report("w1", new Outcome(id, 1, ReportedState.FAILED, "boom", null, null, null));
 
         assertThat(instance(id).state()).isEqualTo(InstanceState.FAILED);
         assertThat(instance(id).result()).isEqualTo("boom");
@@ -166,7 +166,7 @@ abstract class RetryContract {
         long id = waitingRun(job);
         claim("w1", id, 1);
 
-        report("w1", new Outcome(id, 1, ReportedState.FAILED, "boom", null, null));
+        report("w1", new Outcome(id, 1, ReportedState.FAILED, "boom", null, null, null));
 
         assertThat(instance(id).state()).isEqualTo(InstanceState.FAILED);
         assertThat(instance(id).result())
@@ -184,7 +184,8 @@ abstract class RetryContract {
 
         assertThat(verdict.retried()).isTrue();
         assertThat(instance(id).result()).isEqualTo("attempt 1 lost: worker w1 lost");
-        ReportAnswer late = report("w1", new Outcome(id, 1, ReportedState.SUCCEEDED, "done after all", null, null));
+        ReportAnswer late =
+                report("w1", new Outcome(id, 1, ReportedState.SUCCEEDED, "done after all", null, null, null));
         assertThat(late.recorded()).isZero();
         assertThat(late.refused()).singleElement().satisfies(r -> assertThat(r.reason())
                 .contains("given up when worker w1 was declared lost")
@@ -199,7 +200,7 @@ abstract class RetryContract {
 
         assertThat(did(r -> r.stop(id, "stopped: wrong input"))).isTrue();
         assertThat(instance(id).state()).isEqualTo(InstanceState.CANCELLED);
-        assertThat(report("w1", new Outcome(id, 1, ReportedState.SUCCEEDED, "done", null, null))
+        assertThat(report("w1", new Outcome(id, 1, ReportedState.SUCCEEDED, "done", null, null, null))
                         .recorded())
                 .as("the worker's late report")
                 .isZero();
@@ -222,7 +223,7 @@ abstract class RetryContract {
         });
 
         claim("w2", id, 2);
-        report("w2", new Outcome(id, 2, ReportedState.FAILED, "still wrong", null, null));
+        report("w2", new Outcome(id, 2, ReportedState.FAILED, "still wrong", null, null, null));
         assertThat(did(r -> r.markSucceeded(id, 2, InstanceState.FAILED, "fixed by hand")))
                 .isTrue();
         assertThat(instance(id).state()).isEqualTo(InstanceState.SUCCEEDED);
@@ -245,14 +246,29 @@ abstract class RetryContract {
         RecordingMetrics metrics = new RecordingMetrics();
 
         claim("w1", id, 1);
-        report("w1", new Outcome(id, 1, ReportedState.FAILED, "boom", null, fireTime.plusMillis(120)), metrics);
+        report("w1", new Outcome(id, 1, ReportedState.FAILED, "boom", null, fireTime.plusMillis(120), null), metrics);
         claim("w1", id, 2);
-        report("w1", new Outcome(id, 2, ReportedState.SUCCEEDED, "ok", null, Instant.now()), metrics);
-        report("w1", new Outcome(id, 3, ReportedState.SUCCEEDED, "no such attempt", null, Instant.now()), metrics);
+        report("w1", new Outcome(id, 2, ReportedState.SUCCEEDED, "ok", null, Instant.now(), null), metrics);
+        report(
+                "w1",
+                new Outcome(id, 3, ReportedState.SUCCEEDED, "no such attempt", null, Instant.now(), null),
+                metrics);
 
         assertThat(metrics.calls)
                 .filteredOn(c -> !c.startsWith("timed"))
                 .containsExactly("run " + app + " FAILED", "lag " + app + " 120ms", "run " + app + " SUCCEEDED");
+    }
+
+    @Test
+    void the_fire_time_a_worker_sends_back_measures_the_lag() {
+        long id = waitingRun(apiJob(1, Duration.ZERO));
+        Instant sent = instance(id).fireTime().minusSeconds(1); // not the stored one: this one is used
+        RecordingMetrics metrics = new RecordingMetrics();
+
+        claim("w1", id, 1);
+        report("w1", new Outcome(id, 1, ReportedState.SUCCEEDED, "ok", null, sent.plusMillis(7), sent), metrics);
+
+        assertThat(metrics.calls).contains("lag " + app + " 7ms");
     }
 
     @Test
@@ -261,7 +277,7 @@ abstract class RetryContract {
         RecordingMetrics metrics = new RecordingMetrics();
 
         claim("w1", id, 1);
-        report("w1", new Outcome(id, 1, ReportedState.SUCCEEDED, "ok", null, null), metrics);
+        report("w1", new Outcome(id, 1, ReportedState.SUCCEEDED, "ok", null, null, null), metrics);
 
         assertThat(metrics.calls).containsExactly("timed REPORT", "run " + app + " SUCCEEDED");
     }

@@ -196,7 +196,7 @@ class HealthAndMetricsIT extends DeployedWarClient {
                         Entity.json(new ReportBatch(
                                 "worker-1",
                                 List.of(new Outcome(
-                                        run.id(), 1, ReportedState.SUCCEEDED, "metered", null, Instant.now())))),
+                                        run.id(), 1, ReportedState.SUCCEEDED, "metered", null, Instant.now(), null)))),
                         ReportAnswer.class);
         assertThat(reported.recorded()).isEqualTo(1);
     }

@@ -189,15 +189,16 @@ class SchedulerEndpointsIT extends DeployedWarClient {
                 new ReportBatch(
                         "worker-1",
                         List.of(
-                                new Outcome(run.id(), 1, ReportedState.SUCCEEDED, "done", null, null),
-                                new Outcome(run.id() + 1_000_000, 1, ReportedState.FAILED, "unknown", null, null))));
+                                new Outcome(run.id(), 1, ReportedState.SUCCEEDED, "done", null, null, null),
+                                new Outcome(
+                                        run.id() + 1_000_000, 1, ReportedState.FAILED, "unknown", null, null, null))));
         assertThat(reported.recorded()).isEqualTo(1);
         assertThat(reported.refused()).singleElement().satisfies(r -> assertThat(r.reason())
                 .contains("has no instance"));
         ReportAnswer late = report(
                 app,
                 new ReportBatch(
-                        "worker-1", List.of(new Outcome(run.id(), 2, ReportedState.FAILED, "late", null, null))));
+                        "worker-1", List.of(new Outcome(run.id(), 2, ReportedState.FAILED, "late", null, null, null))));
         assertThat(late.refused()).singleElement().satisfies(r -> assertThat(r.reason())
                 .contains("is at attempt 1"));
 
@@ -259,7 +260,7 @@ class SchedulerEndpointsIT extends DeployedWarClient {
                                 new ReportBatch(
                                         "worker-1",
                                         List.of(new Outcome(
-                                                run.id(), 1, ReportedState.FAILED, "card declined", null, null))))
+                                                run.id(), 1, ReportedState.FAILED, "card declined", null, null, null))))
                         .recorded())
                 .isEqualTo(1);
 
@@ -277,7 +278,8 @@ class SchedulerEndpointsIT extends DeployedWarClient {
         report(
                 app,
                 new ReportBatch(
-                        "worker-2", List.of(new Outcome(run.id(), 2, ReportedState.SUCCEEDED, "ok", null, null))));
+                        "worker-2",
+                        List.of(new Outcome(run.id(), 2, ReportedState.SUCCEEDED, "ok", null, null, null))));
 
         InstanceDetail done = admin.instance(app, run.id());
         assertThat(done.instance().state()).isEqualTo(InstanceState.SUCCEEDED);
@@ -340,7 +342,8 @@ class SchedulerEndpointsIT extends DeployedWarClient {
         report(
                 app,
                 new ReportBatch(
-                        "worker-1", List.of(new Outcome(run.id(), 2, ReportedState.FAILED, "no stock", null, null))));
+                        "worker-1",
+                        List.of(new Outcome(run.id(), 2, ReportedState.FAILED, "no stock", null, null, null))));
 
         InstanceView marked = admin.markSucceeded(app, run.id(), "shipped by hand");
         assertThat(marked.state()).isEqualTo(InstanceState.SUCCEEDED);
@@ -634,7 +637,21 @@ class SchedulerEndpointsIT extends DeployedWarClient {
 
         awaitUntil(
                 () -> {
-                    heartbeat(app, new WorkerHeartbeat("mail-worker", 0.1, 1, 2, 0, 4, owner.epoch(), List.of("mail")));
+                    heartbeat(
+                            app,
+                            new WorkerHeartbeat(
+                                    "mail-worker",
+                                    0.1,
+                                    1,
+                                    2,
+                                    0,
+                                    4,
+                                    owner.epoch(),
+                                    List.of("mail"),
+                                    null,
+                                    null,
+                                    null,
+                                    null));
                     return admin.listJobs(app).stream().anyMatch(j -> j.warning() != null);
                 },
                 30);

@@ -28,7 +28,7 @@ class StrictJsonTest {
                 "{\"instanceId\": 7, \"attempt\": 2, \"state\": \"FAILED\", \"message\": \"line 1\\nline 2\"}",
                 Outcome.class);
 
-        assertThat(outcome).isEqualTo(new Outcome(7, 2, ReportedState.FAILED, "line 1\nline 2", null, null));
+        assertThat(outcome).isEqualTo(new Outcome(7, 2, ReportedState.FAILED, "line 1\nline 2", null, null, null));
     }
 
     @Test
