@@ -142,6 +142,16 @@ abstract class HostileInputCheck {
         }
     }
 
+    /** The OpenAPI document is served to anyone, as YAML, by every server (WildFly has no MicroProfile OpenAPI). */
+    @Test
+    void the_openapi_document_is_served_without_credentials() {
+        RawHttp.Answer answer = http.send(head("GET", "/campanile/api/openapi", "", null), "");
+
+        assertThat(answer.status()).as(RawHttp.cut(answer.body())).isEqualTo(200);
+        assertThat(answer.headers().get("content-type")).startsWith("application/yaml");
+        assertThat(answer.body()).contains("\nopenapi: 3.0.3\n").contains("\n  /v1/apps/{app}/jobs:\n");
+    }
+
     @Test
     void every_hostile_request_gets_a_json_4xx_and_changes_nothing() throws Exception {
         List<Case> cases = cases();
@@ -974,6 +984,11 @@ abstract class HostileInputCheck {
             cases.add(get("GET " + health, "query %FF", "/campanile" + health + "?x=%FF", ""));
             cases.add(get("GET " + health, "query %C3%28", "/campanile" + health + "?%C3%28=1", ""));
         }
+        // ----- the OpenAPI document: for anyone, GET only, YAML only
+        methodCases(cases, "GET /api/openapi", "/campanile/api/openapi", "", "POST", "PUT", "DELETE");
+        cases.add(get(
+                "GET /api/openapi", "Accept: application/json", "/campanile/api/openapi", "Accept: application/json"));
+        cases.add(get("GET /api/openapi", "query %FF", "/campanile/api/openapi?x=%FF", ""));
         // ----- the Prometheus scrape: the admin token, GET only, text only
         credentialCases(cases, "GET /api/metrics", "GET /campanile/api/metrics", "", false);
         methodCases(cases, "GET /api/metrics", "/campanile/api/metrics", admin, "POST", "PUT", "DELETE");

@@ -13,7 +13,7 @@ import jakarta.ws.rs.Path;
 public class AdminResource extends AdminRoutes {
 
     @Override
-    JobsResource jobsOf(JobsResource.Services services) {
+    LegacyJobsResource jobsOf(JobsResource.Services services) {
         return new LegacyJobsResource(services);
     }
 

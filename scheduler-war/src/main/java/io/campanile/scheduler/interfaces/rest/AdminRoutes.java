@@ -66,10 +66,13 @@ public abstract class AdminRoutes {
         clusterResource = new ClusterViewResource(cluster);
     }
 
-    /** This version's handler of an app's jobs. */
+    /**
+     * This version's handler of an app's jobs. An override declares the class it returns, which tells its endpoints
+     * apart from another version's without running it ({@code OpenApiDocumentTest}).
+     */
     abstract JobsResource jobsOf(JobsResource.Services services);
 
-    /** This version's handler of an app's instances. */
+    /** This version's handler of an app's instances; an override declares the class it returns, as for jobs. */
     abstract InstancesResource instancesOf(InstancesResource.Services services);
 
     @Path("apps")

@@ -34,12 +34,12 @@ public class AdminV1Resource extends AdminRoutes {
     ListAudit audit;
 
     @Override
-    JobsResource jobsOf(JobsResource.Services services) {
+    V1JobsResource jobsOf(JobsResource.Services services) {
         return new V1JobsResource(services, jobListing);
     }
 
     @Override
-    InstancesResource instancesOf(InstancesResource.Services services) {
+    V1InstancesResource instancesOf(InstancesResource.Services services) {
         return new V1InstancesResource(services, instanceListing);
     }
 

@@ -22,8 +22,9 @@ import java.util.Optional;
 /**
  * Checks the credential every path needs: the configured admin token or an API token under {@code /api/v1},
  * {@code /api/admin} and {@code /api/metrics}, the cluster token under {@code /api/cluster}, the app's secret under
- * {@code /api/worker}. A missing or wrong credential is answered 401 before anything runs; an admin request whose
- * token lacks the role or app scope it needs ({@link Access}) 403. No credential is ever logged.
+ * {@code /api/worker}; none for {@code /api/health} and {@code /api/openapi}. A missing or wrong credential is
+ * answered 401 before anything runs; an admin request whose token lacks the role or app scope it needs
+ * ({@link Access}) 403. No credential is ever logged.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -46,23 +47,47 @@ public class CredentialsFilter implements ContainerRequestFilter {
     /** The request property holding the {@link Access} decided for an admin request (read by the audit recorder). */
     static final String ACCESS = "io.campanile.access";
 
+    /** The credential a path needs; the OpenAPI document names the same for each operation. */
+    enum Needed {
+        ADMIN_TOKEN,
+        CLUSTER_TOKEN,
+        APP_SECRET,
+        NONE
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath().replaceFirst("^/+", "");
         String presented = bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION));
-        if (path.startsWith("admin") || path.startsWith("v1") || path.startsWith("metrics")) {
-            Optional<Principal> caller = caller(presented);
-            check(request, caller.isPresent(), "the admin token or an API token");
-            caller.ifPresent(who -> authorize(request, who, path));
-        } else if (path.startsWith("cluster")) {
-            check(request, sameToken(presented, credentials.clusterToken()), "the cluster token");
-        } else if (path.startsWith("worker")) {
-            check(
+        switch (needed(path)) {
+            case ADMIN_TOKEN -> {
+                Optional<Principal> caller = caller(presented);
+                check(request, caller.isPresent(), "the admin token or an API token");
+                caller.ifPresent(who -> authorize(request, who, path));
+            }
+            case CLUSTER_TOKEN -> check(request, sameToken(presented, credentials.clusterToken()), "the cluster token");
+            case APP_SECRET -> check(
                     request,
                     Check.isAppName(request.getHeaderString(Headers.APP))
                             && apps.verify(request.getHeaderString(Headers.APP), presented),
                     "the app's name in " + Headers.APP + " and its secret");
+            case NONE -> {
+                // health and the OpenAPI document are for anyone
+            }
         }
+    }
+
+    /** {@code path}: relative to the application path ({@code /api}), with or without a leading slash. */
+    static Needed needed(String path) {
+        String relative = path.replaceFirst("^/+", "");
+        if (relative.startsWith("admin") || relative.startsWith("v1") || relative.startsWith("metrics")) {
+            return Needed.ADMIN_TOKEN;
+        } else if (relative.startsWith("cluster")) {
+            return Needed.CLUSTER_TOKEN;
+        } else if (relative.startsWith("worker")) {
+            return Needed.APP_SECRET;
+        }
+        return Needed.NONE;
     }
 
     private Optional<Principal> caller(String presented) {

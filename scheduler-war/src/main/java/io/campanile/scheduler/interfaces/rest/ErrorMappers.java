@@ -79,17 +79,18 @@ public final class ErrorMappers {
                         case 405 -> "method " + (request == null ? "" : Check.cut(request.getMethod()) + " ")
                                 + "not allowed here";
                         case 415 -> "send the body as application/json";
-                        case 406 -> "this endpoint answers "
-                                + (uri != null
-                                                && uri.getPath()
-                                                        .replaceFirst("^/+", "")
-                                                        .startsWith("metrics")
-                                        ? "text/plain"
-                                        : "application/json")
-                                + " only";
+                        case 406 -> "this endpoint answers " + answeredType() + " only";
                         default -> Check.cut(e.getMessage());
                     };
             return Errors.of(status, message);
+        }
+
+        private String answeredType() {
+            String path = uri == null ? "" : uri.getPath().replaceFirst("^/+", "");
+            if (path.startsWith("metrics")) {
+                return "text/plain";
+            }
+            return path.startsWith("openapi") ? OpenApiResource.YAML : "application/json";
         }
     }
 

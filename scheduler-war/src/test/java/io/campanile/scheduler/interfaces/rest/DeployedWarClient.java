@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 abstract class DeployedWarClient {
 
     static final String ADMIN_TOKEN = "it-admin-token";
+    static final String CLUSTER_TOKEN = "it-cluster-token";
 
     @ArquillianResource
     private URL deploymentUrl;

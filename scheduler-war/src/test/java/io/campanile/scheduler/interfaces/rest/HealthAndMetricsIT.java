@@ -17,16 +17,26 @@ import io.campanile.api.protocol.PollAnswer;
 import io.campanile.api.protocol.PollRequest;
 import io.campanile.api.protocol.ReportAnswer;
 import io.campanile.api.protocol.ReportBatch;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -36,8 +46,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The health endpoints and the Prometheus scrape of the built WAR in Payara Micro (embedded H2): a run goes through
- * the worker protocol, then the scrape shows it.
+ * The health endpoints, the Prometheus scrape and the OpenAPI document of the built WAR in Payara Micro (embedded H2):
+ * a run goes through the worker protocol, then the scrape shows it; the document served is the file, and each of its
+ * GET operations without a path parameter answers as it documents.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -98,6 +109,70 @@ class HealthAndMetricsIT extends DeployedWarClient {
                 .header(HttpHeaders.AUTHORIZATION, Headers.bearer(ADMIN_TOKEN))
                 .post(Entity.json("{}"))) {
             assertThat(post.getStatus()).isEqualTo(405);
+        }
+    }
+
+    @Test
+    void the_served_openapi_document_is_the_file_and_its_gets_without_ids_answer_as_documented() throws IOException {
+        String file;
+        try (InputStream in = getClass().getResourceAsStream(OpenApiResource.DOCUMENT)) {
+            file = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try (Response served = http.target(base).path("api/openapi").request().get()) {
+            assertThat(served.getStatus()).as("without credentials").isEqualTo(200);
+            assertThat(served.getHeaderString(HttpHeaders.CONTENT_TYPE)).startsWith(OpenApiResource.YAML);
+            assertThat(served.readEntity(String.class)).isEqualTo(file);
+        }
+        String app = "documented-" + Long.toHexString(System.nanoTime());
+        admin.createApp(app, "secret-of-" + app);
+        awaitReady();
+
+        List<String> wrong = new ArrayList<>();
+        new OpenAPIV3Parser()
+                .readContents(file, null, new ParseOptions())
+                .getOpenAPI()
+                .getPaths()
+                .forEach((path, item) -> {
+                    if (item.getGet() != null && !path.contains("{")) {
+                        String problem = answersAsDocumented(path, item.getGet(), app);
+                        if (problem != null) {
+                            wrong.add("GET " + path + ": " + problem);
+                        }
+                    }
+                });
+
+        assertThat(wrong).as("documented GET operations that answer otherwise").isEmpty();
+    }
+
+    /** Null when the GET answers one of its documented statuses (not 401, 404 or 405) with the documented type. */
+    private String answersAsDocumented(String path, Operation get, String app) {
+        Invocation.Builder request = http.target(base)
+                .path("api" + path)
+                .queryParam("app", app) // ping's one required parameter; the others ignore it
+                .request();
+        Set<String> schemes = get.getSecurity() == null
+                ? Set.of()
+                : get.getSecurity().stream().flatMap(r -> r.keySet().stream()).collect(Collectors.toSet());
+        if (schemes.contains("adminToken")) {
+            request.header(HttpHeaders.AUTHORIZATION, Headers.bearer(ADMIN_TOKEN));
+        } else if (schemes.contains("clusterToken")) {
+            request.header(HttpHeaders.AUTHORIZATION, Headers.bearer(CLUSTER_TOKEN));
+        } else if (schemes.contains("appSecret")) {
+            request.header(Headers.APP, app).header(HttpHeaders.AUTHORIZATION, Headers.bearer("secret-of-" + app));
+        }
+        try (Response answer = request.get()) {
+            String status = String.valueOf(answer.getStatus());
+            ApiResponse documented = get.getResponses().get(status);
+            if (Set.of("401", "404", "405").contains(status) || documented == null) {
+                return "answered " + status + " " + answer.readEntity(String.class);
+            }
+            String type = answer.getHeaderString(HttpHeaders.CONTENT_TYPE);
+            boolean typeDocumented = documented.getContent() == null
+                    || documented.getContent().keySet().stream().anyMatch(t -> type != null && type.startsWith(t));
+            return typeDocumented
+                    ? null
+                    : "answered " + status + " as " + type + ", documented as "
+                            + documented.getContent().keySet();
         }
     }
 

@@ -78,8 +78,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class SchedulerEndpointsIT extends DeployedWarClient {
 
-    private static final String CLUSTER_TOKEN = "it-cluster-token";
-
     @Deployment(testable = false)
     static WebArchive war() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("campanile.war")));
