@@ -1053,7 +1053,6 @@ abstract class HostileInputCheck {
                 new Field("note", "\"n\"", Kind.TEXT, false));
         bodyCases(cases, "POST /api/v1/apps/{app}/jobs/bulk", v1 + "/jobs/bulk", admin, bulk, true);
         for (String[] bad : new String[][] {
-            {"ids", "[]"},
             {"ids", "[0]"},
             {"ids", "[null]"},
             {"ids", "[\"1\"]"},
@@ -1092,6 +1091,12 @@ abstract class HostileInputCheck {
                 v1 + "/jobs/bulk",
                 admin,
                 "{\"action\":\"RESUME\",\"names\":[\"seed\"],\"note\":\"x\"}"));
+        cases.add(post(
+                "POST /api/v1/apps/{app}/jobs/bulk",
+                "no job named",
+                v1 + "/jobs/bulk",
+                admin,
+                "{\"action\":\"PAUSE\",\"ids\":[],\"names\":[]}"));
         pathCases(
                 cases,
                 "POST /api/v1/apps/{app}/jobs/bulk",
