@@ -10,7 +10,11 @@ import io.campanile.api.admin.InstanceDetail;
 import io.campanile.api.admin.InstanceNote;
 import io.campanile.api.admin.InstancePage;
 import io.campanile.api.admin.InstanceView;
+import io.campanile.api.admin.JobBulkAnswer;
+import io.campanile.api.admin.JobBulkRequest;
 import io.campanile.api.admin.JobDefinition;
+import io.campanile.api.admin.JobExport;
+import io.campanile.api.admin.JobImportAnswer;
 import io.campanile.api.admin.JobPage;
 import io.campanile.api.admin.JobView;
 import io.campanile.api.admin.PauseRequest;
@@ -19,6 +23,8 @@ import io.campanile.api.admin.RunBatchAnswer;
 import io.campanile.api.admin.RunLogPage;
 import io.campanile.api.admin.RunRequest;
 import io.campanile.api.admin.SchedulePreview;
+import io.campanile.api.admin.SecretRotation;
+import io.campanile.api.admin.SecretRotationAnswer;
 import io.campanile.api.admin.ServerView;
 import io.campanile.api.admin.WorkerView;
 import jakarta.ws.rs.ProcessingException;
@@ -247,6 +253,36 @@ public class CampanileAdminClient implements AutoCloseable {
     public io.campanile.api.admin.AuditPage audit(AuditListing listing) {
         WebTarget target = listing.applyTo(client.target(baseUri).path(API + "audit"));
         return send(authorized(target).buildGet(), io.campanile.api.admin.AuditPage.class);
+    }
+
+    // --- bulk job changes, export and import of an app's jobs, secret rotation
+
+    /** Pauses, resumes or deletes many jobs of an app in one transaction, all or none. */
+    public JobBulkAnswer changeJobs(String app, JobBulkRequest request) {
+        return send(request(API + "apps/" + app + "/jobs/bulk").buildPost(Entity.json(request)), JobBulkAnswer.class);
+    }
+
+    /** The app's live jobs as a document that {@link #importJobs} takes. */
+    public JobExport exportJobs(String app) {
+        return send(request(API + "apps/" + app + "/jobs/export").buildGet(), JobExport.class);
+    }
+
+    /**
+     * Imports a document of jobs, all or none: creates, updates or leaves each job by name; with {@code
+     * deleteMissing}, deletes the app's jobs that the document does not name.
+     */
+    public JobImportAnswer importJobs(String app, JobExport document, boolean deleteMissing) {
+        return send(
+                request(API + "apps/" + app + "/jobs/import", "deleteMissing", deleteMissing)
+                        .buildPost(Entity.json(document)),
+                JobImportAnswer.class);
+    }
+
+    /** Gives the app a new secret; the current one stays valid for {@code grace} (null: one hour). */
+    public SecretRotationAnswer rotateSecret(String app, String secret, java.time.Duration grace) {
+        SecretRotation rotation = new SecretRotation(secret, grace == null ? null : grace.toString());
+        return send(
+                request(API + "apps/" + app + "/secret").buildPost(Entity.json(rotation)), SecretRotationAnswer.class);
     }
 
     private Invocation.Builder request(String path) {

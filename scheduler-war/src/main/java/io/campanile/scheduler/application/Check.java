@@ -95,6 +95,15 @@ public final class Check {
         }
     }
 
+    /** {@code true} or {@code false} sent as text (a query parameter), with the field named if it is neither. */
+    public static boolean bool(String field, String value) {
+        return switch (present(field, value)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw RequestRejected.invalid(field, quote(value) + " is neither true nor false");
+        };
+    }
+
     /** At most {@link #ECHO} characters of {@code text}, marked when cut, for error messages. */
     public static String cut(String text) {
         if (text == null || text.length() <= ECHO) {

@@ -20,7 +20,7 @@ import java.time.Instant;
 @ApplicationScoped
 public class EditJobs {
 
-    private static final int MAX_NOTE = 1000;
+    static final int MAX_NOTE = 1000;
 
     private ManageJobs manage;
     private JobRepository jobs;

@@ -46,10 +46,6 @@ public record JobQuery(String namePrefix, Boolean enabled, int limit, String aft
         if (text == null) {
             return null;
         }
-        return switch (text) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw RequestRejected.invalid("enabled", Check.quote(text) + " is neither true nor false");
-        };
+        return Check.bool("enabled", text);
     }
 }

@@ -40,10 +40,7 @@ public class ManageApps {
     public AppView create(AppRegistration registration) {
         Check.present("body", registration);
         Check.matches("name", registration.name(), NAME, "1-64 letters, digits, '.', '_' or '-'");
-        String secret = Check.present("secret", registration.secret());
-        if (secret.length() < 8 || secret.length() > 200) {
-            throw RequestRejected.invalid("secret", "must have 8 to 200 characters");
-        }
+        String secret = checkSecret(registration.secret());
         if (apps.find(registration.name()).isPresent()) {
             throw RequestRejected.conflict("app " + registration.name() + " already exists");
         }
@@ -51,6 +48,15 @@ public class ManageApps {
         apps.add(app);
         ownership.register(app.name());
         return new AppView(app.name(), app.createdAt(), null, 0L);
+    }
+
+    /** A secret as an app may have it: 8 to 200 characters. */
+    static String checkSecret(String secret) {
+        Check.present("secret", secret);
+        if (secret.length() < 8 || secret.length() > 200) {
+            throw RequestRejected.invalid("secret", "must have 8 to 200 characters");
+        }
+        return secret;
     }
 
     @Transactional

@@ -39,6 +39,17 @@ public class RequestRejected extends RuntimeException {
         return new RequestRejected(Kind.UNAVAILABLE, message);
     }
 
+    /**
+     * This refusal of a field of one element of a request ({@code cron}), its field named within the request ({@code
+     * jobs[3].cron}); any other refusal as it is.
+     */
+    public RequestRejected within(String prefix) {
+        if (kind != Kind.INVALID || field == null) {
+            return this;
+        }
+        return new RequestRejected(kind, prefix + getMessage(), Check.cut(prefix + field));
+    }
+
     public Kind kind() {
         return kind;
     }

@@ -66,7 +66,7 @@ public final class Views {
                 job.logsLocal());
     }
 
-    private static RoutingDefinition routing(Routing r) {
+    static RoutingDefinition routing(Routing r) {
         return new RoutingDefinition(
                 r.strategy(),
                 r.workers(),
@@ -77,7 +77,7 @@ public final class Views {
                 r.maxWorkers().isPresent() ? r.maxWorkers().getAsInt() : null);
     }
 
-    private static RetryDefinition retry(RetryPolicy policy) {
+    static RetryDefinition retry(RetryPolicy policy) {
         return new RetryDefinition(
                 policy.maxAttempts(),
                 policy.backoff().toString(),

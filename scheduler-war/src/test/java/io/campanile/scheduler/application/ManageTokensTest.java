@@ -11,8 +11,8 @@ import io.campanile.scheduler.domain.access.ApiTokenRepository;
 import io.campanile.scheduler.domain.access.Principal;
 import io.campanile.scheduler.domain.access.TokenSecret;
 import io.campanile.scheduler.domain.app.App;
-import io.campanile.scheduler.domain.app.AppRepository;
 import io.campanile.scheduler.domain.app.AppSecret;
+import io.campanile.scheduler.testing.InMemoryApps;
 import io.campanile.scheduler.testing.MutableClock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class ManageTokensTest {
 
     private final Tokens tokens = new Tokens();
-    private final Apps apps = new Apps();
+    private final InMemoryApps apps = new InMemoryApps();
     private final TokenAuthenticator authenticator =
             new TokenAuthenticator(tokens, new MutableClock(Instant.parse("2026-12-01T10:00:00Z")));
     private final ManageTokens manage = new ManageTokens(tokens, apps, authenticator);
@@ -119,25 +119,6 @@ class ManageTokensTest {
         @Override
         public boolean remove(String name) {
             return byName.remove(name) != null;
-        }
-    }
-
-    private static final class Apps implements AppRepository {
-        private final Map<String, App> byName = new TreeMap<>();
-
-        @Override
-        public void add(App app) {
-            byName.put(app.name(), app);
-        }
-
-        @Override
-        public Optional<App> find(String name) {
-            return Optional.ofNullable(byName.get(name));
-        }
-
-        @Override
-        public List<App> findAll() {
-            return new ArrayList<>(byName.values());
         }
     }
 }

@@ -9,14 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The jobs a dispatch test sets up, by app and id. What these tests never call throws. */
+/** The jobs a test sets up, by app and id, found as the database would. What these tests never call throws. */
 public final class InMemoryJobs implements JobRepository {
 
     private final List<Job> all = new ArrayList<>();
+    private long nextId = 1_000_000;
 
+    /** Adds the job, giving it an id unless the test gave it one. */
     @Override
     public void add(Job job) {
-        all.add(job);
+        all.add(job.id() == null ? Ids.withId(job, nextId++) : job);
     }
 
     @Override
@@ -28,22 +30,39 @@ public final class InMemoryJobs implements JobRepository {
 
     @Override
     public Optional<Job> findForChange(String appName, long jobId) {
-        throw new UnsupportedOperationException();
+        return find(appName, jobId);
+    }
+
+    @Override
+    public List<Job> findForChange(String appName, Collection<Long> jobIds) {
+        return all.stream()
+                .filter(j -> j.appName().equals(appName) && jobIds.contains(j.id()))
+                .sorted(java.util.Comparator.comparing(Job::id))
+                .toList();
+    }
+
+    @Override
+    public List<Job> findByNames(String appName, Collection<String> names) {
+        return findByApp(appName).stream().filter(j -> names.contains(j.name())).toList();
     }
 
     @Override
     public Optional<Job> findByName(String appName, String name) {
-        throw new UnsupportedOperationException();
+        return findByNames(appName, List.of(name)).stream().findFirst();
     }
 
     @Override
     public boolean existsByName(String appName, String name) {
-        throw new UnsupportedOperationException();
+        return findByName(appName, name).isPresent();
     }
 
+    /** The app's live jobs, by name. */
     @Override
     public List<Job> findByApp(String appName) {
-        throw new UnsupportedOperationException();
+        return all.stream()
+                .filter(j -> j.appName().equals(appName) && !j.deleted())
+                .sorted(java.util.Comparator.comparing(Job::name))
+                .toList();
     }
 
     @Override

@@ -973,6 +973,7 @@ abstract class HostileInputCheck {
 
         v1Cases(cases, admin);
         roleCases(cases, admin);
+        v1ChangeCases(cases, admin);
 
         // ----- health and paths that are no endpoint
         methodCases(cases, "GET /api/health", "/campanile/api/health", "", "POST", "PUT", "DELETE");
@@ -1168,6 +1169,156 @@ abstract class HostileInputCheck {
                 "/campanile/api/v1/apps",
                 scoped,
                 "{\"name\":\"x1\",\"secret\":\"secret-123\"}"));
+    }
+
+    /**
+     * The bulk job changes, the import and export of jobs and the rotation of an app's secret (issue 9): each body
+     * field with hostile values, jobs and apps that do not exist, and a document with one bad job among good ones;
+     * all or nothing, so none of them changes anything.
+     */
+    private static void v1ChangeCases(List<Case> cases, String admin) {
+        String v1 = "/campanile/api/v1/apps/" + APP;
+        Map<String, Field> bulk = fields(
+                new Field("action", "\"PAUSE\"", Kind.ENUM, true),
+                new Field("ids", "[999999999]", Kind.LIST, false),
+                new Field("names", "[\"seed\"]", Kind.LIST, false),
+                new Field("note", "\"n\"", Kind.TEXT, false));
+        bodyCases(cases, "POST /api/v1/apps/{app}/jobs/bulk", v1 + "/jobs/bulk", admin, bulk, true);
+        for (String[] bad : new String[][] {
+            {"ids", "[0]"},
+            {"ids", "[null]"},
+            {"ids", "[\"1\"]"},
+            {"ids", "[-5]"},
+            {"names", "[\"a b\"]"},
+            {"names", "[null]"},
+            {"names", "[\"nope\"]"},
+            {"names", "[5]"},
+            {"note", "\"" + "n".repeat(1001) + "\""}
+        }) {
+            cases.add(post(
+                    "POST /api/v1/apps/{app}/jobs/bulk",
+                    bad[0] + " " + RawHttp.cut(bad[1]),
+                    v1 + "/jobs/bulk",
+                    admin,
+                    body(bulk, bad[0], bad[1])));
+        }
+        String manyIds = java.util.stream.LongStream.rangeClosed(1, 1001)
+                .mapToObj(Long::toString)
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        cases.add(post(
+                "POST /api/v1/apps/{app}/jobs/bulk",
+                "1,001 ids",
+                v1 + "/jobs/bulk",
+                admin,
+                "{\"action\":\"DELETE\",\"ids\":" + manyIds + "}"));
+        cases.add(post(
+                "POST /api/v1/apps/{app}/jobs/bulk",
+                "the seed and an unknown job",
+                v1 + "/jobs/bulk",
+                admin,
+                "{\"action\":\"DELETE\",\"ids\":[" + jobId + "],\"names\":[\"nope\"]}"));
+        cases.add(post(
+                "POST /api/v1/apps/{app}/jobs/bulk",
+                "a note to a resume",
+                v1 + "/jobs/bulk",
+                admin,
+                "{\"action\":\"RESUME\",\"names\":[\"seed\"],\"note\":\"x\"}"));
+        cases.add(post(
+                "POST /api/v1/apps/{app}/jobs/bulk",
+                "no job named",
+                v1 + "/jobs/bulk",
+                admin,
+                "{\"action\":\"PAUSE\",\"ids\":[],\"names\":[]}"));
+        pathCases(
+                cases,
+                "POST /api/v1/apps/{app}/jobs/bulk",
+                "/campanile/api/v1/apps/%s/jobs/bulk",
+                admin,
+                "POST",
+                "{\"action\":\"DELETE\",\"names\":[\"seed\"]}");
+
+        String job = "{\"name\":\"imported\",\"processor\":\"p\",\"scheduleType\":\"API\"}";
+        Map<String, Field> document = fields(
+                new Field("formatVersion", "1", Kind.INT, true),
+                new Field("app", "\"a\"", Kind.TEXT, false),
+                new Field("exportedAt", "\"2026-01-01T00:00:00Z\"", Kind.INSTANT, false),
+                new Field(
+                        "jobs",
+                        "[" + job + ",{\"name\":\"bad\",\"processor\":\"p\",\"cron\":\"* * *\"}]",
+                        Kind.LIST,
+                        true));
+        String imports = v1 + "/jobs/import";
+        bodyCases(cases, "POST /api/v1/apps/{app}/jobs/import", imports, admin, document, true);
+        for (String jobs : List.of(
+                "[" + job + ",{\"name\":\"seed\",\"processor\":\"q\",\"scheduleType\":\"API\"},null]",
+                "[" + job + "," + job + "]",
+                "[{\"name\":\"123\",\"processor\":\"p\"}]",
+                "[{\"name\":\"x\",\"processor\":\"p\",\"scheduleType\":\"WEEKLY\"}]",
+                "[{\"name\":\"x\",\"processor\":\"p\",\"scheduleType\":\"API\",\"cron\":\"* * * * * *\"}]",
+                "[{\"name\":\"x\",\"processor\":\"p\",\"timeZone\":\"Mars/Base\",\"cron\":\"* * * * * *\"}]",
+                "[{\"name\":\"x\",\"processor\":\"p\",\"surprise\":1}]",
+                "[" + job + ",5]")) {
+            cases.add(post(
+                    "POST /api/v1/apps/{app}/jobs/import",
+                    "jobs " + RawHttp.cut(jobs),
+                    imports,
+                    admin,
+                    body(document, "jobs", jobs)));
+        }
+        cases.add(post(
+                "POST /api/v1/apps/{app}/jobs/import",
+                "formatVersion 2",
+                imports,
+                admin,
+                body(document, "formatVersion", "2")));
+        for (String query : List.of("?deleteMissing=maybe", "?deleteMissing=", "?deleteMissing=%00")) {
+            cases.add(post(
+                    "POST /api/v1/apps/{app}/jobs/import",
+                    "query " + query,
+                    imports + query,
+                    admin,
+                    "{\"formatVersion\":1,\"jobs\":[" + job + "]}"));
+        }
+        pathCases(
+                cases,
+                "POST /api/v1/apps/{app}/jobs/import",
+                "/campanile/api/v1/apps/%s/jobs/import",
+                admin,
+                "POST",
+                "{\"formatVersion\":1,\"jobs\":[" + job + "]}");
+        pathCases(
+                cases, "GET /api/v1/apps/{app}/jobs/export", "/campanile/api/v1/apps/%s/jobs/export", admin, "GET", "");
+        credentialCases(cases, "GET /api/v1/apps/{app}/jobs/export", "GET " + v1 + "/jobs/export", "", false);
+
+        Map<String, Field> rotation = fields(
+                new Field("secret", "\"a-new-secret\"", Kind.TEXT, true),
+                new Field("grace", "\"PT1M\"", Kind.TEXT, false));
+        String secret = v1 + "/secret";
+        bodyCases(cases, "POST /api/v1/apps/{app}/secret", secret, admin, rotation, true);
+        for (String[] bad : new String[][] {
+            {"secret", "\"short\""},
+            {"secret", "\"" + "s".repeat(201) + "\""},
+            {"secret", "\"" + SECRET + "\""},
+            {"grace", "\"P8D\""},
+            {"grace", "\"-PT1S\""},
+            {"grace", "\"soon\""},
+            {"grace", "\"\""}
+        }) {
+            cases.add(post(
+                    "POST /api/v1/apps/{app}/secret",
+                    bad[0] + " " + RawHttp.cut(bad[1]),
+                    secret,
+                    admin,
+                    body(rotation, bad[0], bad[1])));
+        }
+        pathCases(
+                cases,
+                "POST /api/v1/apps/{app}/secret",
+                "/campanile/api/v1/apps/%s/secret",
+                admin,
+                "POST",
+                "{\"secret\":\"a-new-secret\"}");
+        methodCases(cases, "POST /api/v1/apps/{app}/secret", secret, admin, "GET", "PUT");
     }
 
     // ----- case builders

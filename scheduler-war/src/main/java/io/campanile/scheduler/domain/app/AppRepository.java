@@ -9,5 +9,8 @@ public interface AppRepository {
 
     Optional<App> find(String name);
 
+    /** The app, its row locked until the transaction ends (two rotations of its secret come one after the other). */
+    Optional<App> findForChange(String name);
+
     List<App> findAll();
 }

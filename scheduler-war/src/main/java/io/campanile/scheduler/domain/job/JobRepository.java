@@ -16,6 +16,16 @@ public interface JobRepository {
     /** The job, locked against concurrent changes (and fires) until the transaction ends. */
     Optional<Job> findForChange(String appName, long jobId);
 
+    /**
+     * The app's jobs of these ids (deleted or not; ids of other apps or of no job are left out), by id, each locked
+     * as by {@link #findForChange(String, long)}: in id order, so that two requests locking some of the same jobs
+     * cannot deadlock.
+     */
+    List<Job> findForChange(String appName, Collection<Long> jobIds);
+
+    /** The app's live jobs of these names, by name; names of no live job are left out. */
+    List<Job> findByNames(String appName, Collection<String> names);
+
     /** The live job of this name. */
     Optional<Job> findByName(String appName, String name);
 

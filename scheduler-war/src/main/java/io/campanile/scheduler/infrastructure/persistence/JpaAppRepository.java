@@ -4,6 +4,7 @@ import io.campanile.scheduler.domain.app.App;
 import io.campanile.scheduler.domain.app.AppRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -32,6 +33,15 @@ public class JpaAppRepository implements AppRepository {
     public Optional<App> find(String name) {
         return em.createQuery("SELECT a FROM App a WHERE a.name = :name", App.class)
                 .setParameter("name", name)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
+    public Optional<App> findForChange(String name) {
+        return em.createQuery("SELECT a FROM App a WHERE a.name = :name", App.class)
+                .setParameter("name", name)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream()
                 .findFirst();
     }

@@ -51,6 +51,32 @@ public class JpaJobRepository implements JobRepository {
     }
 
     @Override
+    public List<Job> findForChange(String appName, Collection<Long> jobIds) {
+        if (jobIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT j FROM Job j WHERE j.appName = :app AND j.id IN :ids ORDER BY j.id", Job.class)
+                .setParameter("app", appName)
+                .setParameter("ids", List.copyOf(jobIds))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
+    @Override
+    public List<Job> findByNames(String appName, Collection<String> names) {
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery(
+                        "SELECT j FROM Job j WHERE j.appName = :app AND j.name IN :names AND j.deletedAt IS NULL"
+                                + " ORDER BY j.name",
+                        Job.class)
+                .setParameter("app", appName)
+                .setParameter("names", List.copyOf(names))
+                .getResultList();
+    }
+
+    @Override
     public Optional<Job> findByName(String appName, String name) {
         return em.createQuery(
                         "SELECT j FROM Job j WHERE j.appName = :app AND j.name = :name AND j.deletedAt IS NULL",

@@ -1,14 +1,23 @@
 package io.campanile.scheduler.interfaces.rest;
 
+import io.campanile.api.admin.SecretRotation;
+import io.campanile.api.admin.SecretRotationAnswer;
 import io.campanile.api.admin.ServerView;
+import io.campanile.scheduler.application.ChangeJobsInBulk;
+import io.campanile.scheduler.application.ExportJobs;
+import io.campanile.scheduler.application.ImportJobs;
 import io.campanile.scheduler.application.ListAudit;
 import io.campanile.scheduler.application.ListInstances;
 import io.campanile.scheduler.application.ListJobs;
 import io.campanile.scheduler.application.ManageTokens;
+import io.campanile.scheduler.application.RotateAppSecret;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
@@ -33,14 +42,35 @@ public class AdminV1Resource extends AdminRoutes {
     @Inject
     ListAudit audit;
 
+    @Inject
+    ChangeJobsInBulk bulk;
+
+    @Inject
+    ExportJobs exports;
+
+    @Inject
+    ImportJobs imports;
+
+    @Inject
+    RotateAppSecret rotations;
+
     @Override
     V1JobsResource jobsOf(JobsResource.Services services) {
-        return new V1JobsResource(services, jobListing);
+        return new V1JobsResource(services, new V1JobsResource.V1Services(jobListing, bulk, exports, imports));
     }
 
     @Override
     V1InstancesResource instancesOf(InstancesResource.Services services) {
         return new V1InstancesResource(services, instanceListing);
+    }
+
+    /** Gives an app a new secret; the one it replaces stays valid for the grace asked for. */
+    @POST
+    @Path("apps/{app}/secret")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public SecretRotationAnswer rotateSecret(@PathParam("app") String app, SecretRotation rotation) {
+        return rotations.rotate(app, rotation);
     }
 
     /** The scheduler servers of the cluster, as in the cluster view. */

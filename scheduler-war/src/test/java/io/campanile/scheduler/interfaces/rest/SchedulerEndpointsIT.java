@@ -19,8 +19,15 @@ import io.campanile.api.admin.ErrorCode;
 import io.campanile.api.admin.InstanceDetail;
 import io.campanile.api.admin.InstancePage;
 import io.campanile.api.admin.InstanceView;
+import io.campanile.api.admin.JobBulkAction;
+import io.campanile.api.admin.JobBulkAnswer;
+import io.campanile.api.admin.JobBulkRequest;
+import io.campanile.api.admin.JobChange;
 import io.campanile.api.admin.JobDefinition;
+import io.campanile.api.admin.JobExport;
+import io.campanile.api.admin.JobImportAnswer;
 import io.campanile.api.admin.JobPage;
+import io.campanile.api.admin.JobResult;
 import io.campanile.api.admin.JobView;
 import io.campanile.api.admin.RetryDefinition;
 import io.campanile.api.admin.Role;
@@ -28,6 +35,7 @@ import io.campanile.api.admin.RunBatch;
 import io.campanile.api.admin.RunBatchAnswer;
 import io.campanile.api.admin.RunRequest;
 import io.campanile.api.admin.SchedulePreview;
+import io.campanile.api.admin.SecretRotationAnswer;
 import io.campanile.api.admin.TokenCreated;
 import io.campanile.api.admin.TokenRequest;
 import io.campanile.api.admin.TokenView;
@@ -819,6 +827,137 @@ class SchedulerEndpointsIT extends DeployedWarClient {
             assertError(method, 405, "method_not_allowed");
         }
         assertThat(admin.servers()).isNotEmpty();
+    }
+
+    @Test
+    void many_jobs_are_paused_resumed_and_deleted_in_one_request_all_or_none_without_a_lost_or_repeated_fire()
+            throws Exception {
+        String app = unique("fleet");
+        admin.createApp(app, "secret-of-fleet");
+        JobView a = admin.createJob(app, JobDefinition.cron("a", "hello", "* * * * * *"));
+        admin.createJob(app, JobDefinition.cron("b", "hello", "* * * * * *"));
+        JobView c = admin.createJob(app, JobDefinition.onDemand("c", "hello"));
+        admin.createJob(app, JobDefinition.onDemand("untouched", "hello"));
+        awaitUntil(() -> admin.listInstances(app, a.id(), 10).size() >= 2, 20);
+
+        JobBulkAnswer paused = admin.changeJobs(
+                app, new JobBulkRequest(JobBulkAction.PAUSE, List.of(c.id()), List.of("a", "b", "a"), "deploy"));
+        assertThat(paused.changed()).isEqualTo(3);
+        assertThat(paused.jobs()).extracting(JobResult::change).containsOnly(JobChange.PAUSED);
+        assertThat(admin.getJob(app, "b").pausedNote()).isEqualTo("deploy");
+        int firedBeforePause = admin.listInstances(app, a.id(), 1000).size();
+        assertRejected(
+                () -> admin.changeJobs(app, JobBulkRequest.of(JobBulkAction.DELETE, List.of("untouched", "nope"))),
+                404,
+                "'nope'");
+        assertThat(admin.getJob(app, "untouched").deletedAt())
+                .as("nothing changed")
+                .isNull();
+        assertThat(admin.changeJobs(app, JobBulkRequest.pause(List.of("a"), null))
+                        .unchanged())
+                .isEqualTo(1);
+        Thread.sleep(2500); // what must not happen: a fire of a paused job
+        assertThat(admin.listInstances(app, a.id(), 1000))
+                .as("a fire being created as the pause came may still land; then none")
+                .hasSizeLessThanOrEqualTo(firedBeforePause + 1);
+
+        Instant resumedAt = Instant.now();
+        JobBulkAnswer resumed = admin.changeJobs(app, JobBulkRequest.of(JobBulkAction.RESUME, List.of("a", "b")));
+        assertThat(resumed.jobs()).extracting(JobResult::change).containsOnly(JobChange.RESUMED);
+        awaitUntil(() -> admin.listInstances(app, a.id(), 1).get(0).fireTime().isAfter(resumedAt.plusSeconds(1)), 10);
+        List<Instant> fires = admin.listInstances(app, a.id(), 1000).stream()
+                .map(InstanceView::fireTime)
+                .sorted()
+                .toList();
+        for (int i = 1; i < fires.size(); i++) {
+            assertThat(Duration.between(fires.get(i - 1), fires.get(i)))
+                    .as("every second once, the paused ones run late (FIRE_ALL): %s", fires)
+                    .isEqualTo(Duration.ofSeconds(1));
+        }
+
+        JobBulkAnswer deleted = admin.changeJobs(app, JobBulkRequest.of(JobBulkAction.DELETE, List.of("a", "b", "c")));
+        assertThat(deleted.changed()).isEqualTo(3);
+        assertThat(admin.listJobs(app)).extracting(JobView::name).containsExactly("untouched");
+        try (Response bad = adminRequest("api/v1/apps/" + app + "/jobs/bulk")
+                .post(Entity.json("{\"action\": \"ARCHIVE\", \"names\": [\"untouched\"]}"))) {
+            assertError(bad, 400, "invalid_field");
+        }
+    }
+
+    @Test
+    void an_apps_jobs_exported_and_imported_into_another_app_are_reproduced_and_a_second_import_changes_nothing() {
+        String from = unique("export");
+        String to = unique("import");
+        admin.createApp(from, "secret-of-export");
+        admin.createApp(to, "secret-of-import");
+        admin.createJob(
+                from,
+                JobDefinition.cron("nightly", "report", "0 30 2 * * *")
+                        .withTimeZone("Europe/Berlin")
+                        .withMisfire(MisfirePolicy.SKIP, null)
+                        .withRetry(new RetryDefinition(3, "PT5S", null, null, null))
+                        .withParameters("{\"day\":3}"));
+        admin.createJob(from, JobDefinition.fixedRate("poll", "poller", Duration.ofMinutes(5)));
+        admin.createJob(from, JobDefinition.onDemand("manual", "hello").withEnabled(false));
+        JobExport exported = admin.exportJobs(from);
+
+        JobImportAnswer first = admin.importJobs(to, exported, false);
+        JobImportAnswer second = admin.importJobs(to, exported, false);
+
+        assertThat(exported.jobs()).extracting(JobDefinition::name).containsExactly("manual", "nightly", "poll");
+        assertThat(first.created()).isEqualTo(3);
+        assertThat(second.unchanged()).isEqualTo(3);
+        assertThat(second.jobs()).extracting(JobResult::change).containsOnly(JobChange.UNCHANGED);
+        assertThat(admin.exportJobs(to).jobs()).isEqualTo(exported.jobs());
+
+        List<JobDefinition> broken = new java.util.ArrayList<>(exported.jobs());
+        broken.set(0, broken.get(0).withParameters("changed"));
+        broken.set(1, broken.get(1).withCron("* * *"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> admin.importJobs(to, JobExport.of(broken), true))
+                .isInstanceOfSatisfying(CampanileClientException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.field()).isEqualTo("jobs[1].cron");
+                });
+        assertThat(admin.exportJobs(to).jobs()).as("nothing changed").isEqualTo(exported.jobs());
+
+        JobImportAnswer pruned = admin.importJobs(
+                to, JobExport.of(List.of(exported.jobs().get(2).withInterval(Duration.ofMinutes(1)))), true);
+        assertThat(pruned.updated()).isEqualTo(1);
+        assertThat(pruned.deleted()).isEqualTo(2);
+        assertThat(admin.listJobs(to)).singleElement().satisfies(j -> assertThat(j.interval())
+                .isEqualTo("PT1M"));
+    }
+
+    @Test
+    void an_apps_secret_is_rotated_and_both_secrets_work_during_the_grace_then_only_the_new_one() {
+        String app = unique("rotating");
+        admin.createApp(app, "the-first-secret");
+        assertThat(discovery(app, "the-first-secret")).isEqualTo(200);
+
+        SecretRotationAnswer rotated = admin.rotateSecret(app, "the-second-secret", Duration.ofSeconds(3));
+
+        assertThat(rotated.previousValidUntil()).isEqualTo(rotated.rotatedAt().plusSeconds(3));
+        assertThat(discovery(app, "the-second-secret")).isEqualTo(200);
+        assertThat(discovery(app, "the-first-secret")).as("during the grace").isEqualTo(200);
+        awaitUntil(() -> discovery(app, "the-first-secret") == 401, 15);
+        assertThat(Instant.now())
+                .as("not before the grace ends")
+                .isAfter(rotated.previousValidUntil().minusMillis(500));
+        assertThat(discovery(app, "the-first-secret")).isEqualTo(401);
+        assertThat(discovery(app, "the-second-secret")).isEqualTo(200);
+        try (Response bad = adminRequest("api/v1/apps/" + app + "/secret")
+                .post(Entity.json("{\"secret\": \"the-third-secret\", \"grace\": \"P30D\"}"))) {
+            assertThat(bad.getStatus()).isEqualTo(400);
+            assertThat(bad.readEntity(String.class)).contains("grace").doesNotContain("the-third-secret");
+        }
+        assertRejected(() -> admin.rotateSecret("no-such-app", "the-third-secret", null), 404, "no-such-app");
+        assertThat(discovery(app, "the-second-secret")).as("nothing changed").isEqualTo(200);
+    }
+
+    private int discovery(String app, String secret) {
+        try (Response r = worker(app, secret, "api/worker/discovery").get()) {
+            return r.getStatus();
+        }
     }
 
     private static void assertError(Response response, int status, String code) {
