@@ -1,6 +1,7 @@
 package io.campanile.cli;
 
 import io.campanile.api.admin.JobDefinition;
+import io.campanile.api.admin.JobExport;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -49,14 +50,38 @@ final class JobDefinitionFile {
     private JobDefinitionFile() {}
 
     static JobDefinition read(Path file, InputStream stdin) {
-        String name = file.toString().equals("-") ? "standard input" : file.toString();
+        return parse(text(file, stdin), nameOf(file));
+    }
+
+    /** A document of {@code jobs export}, as the API wrote it. */
+    static JobExport readExport(Path file, InputStream stdin) {
+        String name = nameOf(file);
+        try (Jsonb jsonb = JsonbBuilder.create()) {
+            JobExport document = jsonb.fromJson(text(file, stdin), JobExport.class);
+            if (document == null || document.jobs() == null) {
+                throw new CliUsageException(name + " is not a document of 'jobs export': it has no jobs");
+            }
+            return document;
+        } catch (JsonbException e) {
+            throw new CliUsageException(name + " is not a document of 'jobs export': " + e.getMessage(), e);
+        } catch (CliUsageException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String nameOf(Path file) {
+        return file.toString().equals("-") ? "standard input" : file.toString();
+    }
+
+    private static String text(Path file, InputStream stdin) {
         try {
-            String text = file.toString().equals("-")
+            return file.toString().equals("-")
                     ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8)
                     : Files.readString(file, StandardCharsets.UTF_8);
-            return parse(text, name);
         } catch (IOException e) {
-            throw new CliUsageException("cannot read " + name + ": " + e.getMessage(), e);
+            throw new CliUsageException("cannot read " + nameOf(file) + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.campanile.cli;
 
+import io.campanile.api.admin.JobImportAnswer;
 import io.campanile.api.admin.JobView;
 import io.campanile.api.admin.RetryDefinition;
 import io.campanile.api.admin.RoutingDefinition;
@@ -66,6 +67,14 @@ final class JobText {
             table.row(fire.at(), fire.local(), fire.skipped());
         }
         return table.isEmpty() ? "no further fire times\n" : table.render();
+    }
+
+    /** What an import did: the counts, then each job by name. */
+    static String imported(JobImportAnswer answer) {
+        Table table = new Table("ID", "NAME", "CHANGE");
+        answer.jobs().forEach(job -> table.row(job.id(), job.name(), job.change()));
+        return "created " + answer.created() + ", updated " + answer.updated() + ", unchanged " + answer.unchanged()
+                + ", deleted " + answer.deleted() + "\n" + (table.isEmpty() ? "" : table.render());
     }
 
     /** The schedule in a few words: its CRON expression, its interval, its one instant. */

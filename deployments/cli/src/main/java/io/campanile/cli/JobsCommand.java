@@ -2,6 +2,7 @@ package io.campanile.cli;
 
 import io.campanile.api.admin.BackfillRequest;
 import io.campanile.api.admin.JobDefinition;
+import io.campanile.api.admin.JobExport;
 import io.campanile.api.admin.JobPage;
 import io.campanile.api.admin.JobView;
 import io.campanile.api.client.CampanileAdminClient;
@@ -16,12 +17,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code campanile jobs ...}: an app's jobs. A job is named by its id or its name. {@code export} and {@code import}
- * (an app's jobs as one JSON document) belong here as two more subcommands once the API serves them.
+ * {@code campanile jobs ...}: an app's jobs. A job is named by its id or its name; {@code export} and {@code import}
+ * move an app's jobs as one JSON document.
  */
 @Command(
         name = "jobs",
-        description = "List, show, create, edit, pause, resume, delete, preview and backfill an app's jobs.")
+        description =
+                "List, show, create, edit, pause, resume, delete, preview, backfill, export and import an app's jobs.")
 final class JobsCommand {
 
     private static final int PAGE = 1000;
@@ -123,6 +125,24 @@ final class JobsCommand {
                 client -> client.backfill(app, job, request),
                 answer -> "created " + answer.created() + " runs (" + answer.existing() + " existed already): "
                         + Text.value(answer.instanceIds()) + "\n");
+    }
+
+    @Command(name = "export", description = "The app's live jobs as one JSON document, which 'jobs import' takes.")
+    int export(@Parameters(paramLabel = "APP") String app) {
+        return root.print(client -> client.exportJobs(app), Output::pretty);
+    }
+
+    @Command(
+            name = "import",
+            description = "Imports a document of 'jobs export' (- reads stdin), all or none: creates, updates or "
+                    + "leaves each job by name; importing it again changes nothing.")
+    int importJobs(
+            @Parameters(paramLabel = "APP") String app,
+            @Parameters(paramLabel = "FILE") Path file,
+            @Option(names = "--delete-missing", description = "Also delete the app's jobs the document does not name.")
+                    boolean deleteMissing) {
+        JobExport document = JobDefinitionFile.readExport(file, System.in);
+        return root.print(client -> client.importJobs(app, document, deleteMissing), JobText::imported);
     }
 
     private static List<JobView> allJobs(CampanileAdminClient client, String app, JobListing listing) {

@@ -23,6 +23,11 @@ final class Output {
         this.json = json;
     }
 
+    /** A value as indented JSON, as {@code --json} prints it. */
+    static String pretty(Object value) {
+        return PRETTY.toJson(value);
+    }
+
     boolean json() {
         return json;
     }

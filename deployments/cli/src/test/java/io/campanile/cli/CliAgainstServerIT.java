@@ -82,6 +82,15 @@ class CliAgainstServerIT {
                         .out())
                 .contains("CANCELLED");
 
+        Path exported = Files.writeString(
+                home.resolve("jobs.json"), ok("jobs", "export", "cli-it").out());
+        ok("apps", "create", "cli-it-copy", "--secret", "cli-it-secret");
+        assertThat(ok("jobs", "import", "cli-it-copy", exported.toString()).out())
+                .startsWith("created 1, updated 0, unchanged 0, deleted 0");
+        assertThat(ok("jobs", "import", "cli-it-copy", exported.toString()).out())
+                .as("importing the same document again changes nothing")
+                .startsWith("created 0, updated 0, unchanged 1, deleted 0");
+
         long revision = json(ok("jobs", "show", "cli-it", "nightly", "--json"))
                 .getJsonNumber("revision")
                 .longValue();

@@ -76,6 +76,50 @@ class JobsCommandTest extends CommandTestBase {
     }
 
     @Test
+    void jobs_export_prints_the_document_that_jobs_import_sends_back() throws IOException {
+        String document =
+                """
+                {"formatVersion":1,"app":"billing","exportedAt":"2026-12-01T10:00:00Z",\
+                "jobs":[{"name":"nightly","processor":"invoice","scheduleType":"CRON","cron":"0 0 2 * * *",\
+                "parameters":"{\\"day\\":3}"}]}""";
+        server.on("GET", "api/v1/apps/billing/jobs/export", 200, document);
+        server.on(
+                "POST",
+                "api/v1/apps/reports/jobs/import",
+                201,
+                """
+                {"created":1,"updated":0,"unchanged":0,"deleted":0,\
+                "jobs":[{"id":12,"name":"nightly","change":"CREATED"}]}""");
+
+        CliRun exported = run("jobs", "export", "billing");
+        Path file = Files.writeString(home.resolve("jobs.json"), exported.out());
+        CliRun imported = run("jobs", "import", "reports", file.toString(), "--delete-missing");
+
+        assertThat(exported.exitCode()).as(exported.toString()).isZero();
+        assertThat(imported.exitCode()).as(imported.toString()).isZero();
+        assertThat(imported.out())
+                .startsWith("created 1, updated 0, unchanged 0, deleted 0")
+                .contains("CREATED");
+        assertThat(server.lastRequest().uri()).endsWith("import?deleteMissing=true");
+        JsonObject sent =
+                Json.createReader(new StringReader(server.lastRequest().body())).readObject();
+        assertThat(sent.getInt("formatVersion")).isEqualTo(1);
+        assertThat(sent.getJsonArray("jobs").getJsonObject(0).getString("parameters"))
+                .isEqualTo("{\"day\":3}");
+    }
+
+    @Test
+    void jobs_import_refuses_a_file_that_is_no_export_before_sending_anything() throws IOException {
+        Path file = Files.writeString(home.resolve("jobs.json"), "{\"name\":\"nightly\"}");
+
+        CliRun run = run("jobs", "import", "reports", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("is not a document of 'jobs export'");
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
     void jobs_create_sends_the_file_with_object_parameters_as_their_json_text() throws IOException {
         server.on("POST", "api/v1/apps/billing/jobs", 201, Fixtures.job(7, "nightly", true));
         Path file = Files.writeString(
