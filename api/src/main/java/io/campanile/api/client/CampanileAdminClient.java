@@ -1,6 +1,7 @@
 package io.campanile.api.client;
 
 import io.campanile.api.Headers;
+import io.campanile.api.admin.AppPage;
 import io.campanile.api.admin.AppRegistration;
 import io.campanile.api.admin.AppView;
 import io.campanile.api.admin.BackfillRequest;
@@ -72,8 +73,22 @@ public class CampanileAdminClient implements AutoCloseable {
         return send(request(API + "apps").buildPost(Entity.json(new AppRegistration(name, secret))), AppView.class);
     }
 
+    /** Every app the token may see, by name (all pages). */
     public List<AppView> listApps() {
-        return send(request(API + "apps").buildGet(), new GenericType<List<AppView>>() {});
+        List<AppView> all = new java.util.ArrayList<>();
+        for (AppPage page = apps(1000, null); ; page = apps(1000, page.next())) {
+            all.addAll(page.items());
+            if (page.next() == null) {
+                return all;
+            }
+        }
+    }
+
+    /** One page of the apps the token may see, by name; {@code cursor}: a page's {@code next}, null for the first. */
+    public AppPage apps(int limit, String cursor) {
+        WebTarget target = client.target(baseUri).path(API + "apps").queryParam("limit", limit);
+        target = cursor == null ? target : target.queryParam("cursor", cursor);
+        return send(authorized(target).buildGet(), AppPage.class);
     }
 
     public JobView createJob(String app, JobDefinition definition) {

@@ -19,8 +19,8 @@ class JobsCommandTest extends CommandTestBase {
                 "api/v1/apps",
                 200,
                 """
-                [{"name":"billing","createdAt":"2026-12-01T10:00:00.5Z","ownerId":"srv-1","epoch":4},
-                 {"name":"reports","createdAt":"2026-12-01T10:01:00Z"}]""");
+                {"items":[{"name":"billing","createdAt":"2026-12-01T10:00:00.5Z","ownerId":"srv-1","epoch":4},
+                 {"name":"reports","createdAt":"2026-12-01T10:01:00Z"}],"total":2}""");
 
         CliRun run = run("apps", "list");
 

@@ -1061,6 +1061,16 @@ abstract class HostileInputCheck {
                 "?name=a%20b", "?name=", "?enabled=yes", "?enabled=", "?limit=0", "?cursor=abc", "?cursor=%00")) {
             cases.add(get("GET /api/v1/apps/{app}/jobs", "query " + query, v1 + "/jobs" + query, admin));
         }
+        for (String query : List.of(
+                "?limit=0",
+                "?limit=1001",
+                "?limit=abc",
+                "?cursor=abc",
+                "?cursor=%00",
+                "?cursor=" + "A".repeat(5000),
+                "?cursor=bm90LWEtY3Vyc29y")) {
+            cases.add(get("GET /api/v1/apps", "query " + query, "/campanile/api/v1/apps" + query, admin));
+        }
         pathCases(cases, "GET /api/v1/apps/{app}/instances", "/campanile/api/v1/apps/%s/instances", admin, "GET", "");
         pathCases(cases, "GET /api/v1/apps/{app}/jobs", "/campanile/api/v1/apps/%s/jobs", admin, "GET", "");
         pathCases(

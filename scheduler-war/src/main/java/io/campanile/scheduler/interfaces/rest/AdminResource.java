@@ -1,5 +1,6 @@
 package io.campanile.scheduler.interfaces.rest;
 
+import io.campanile.scheduler.application.ManageApps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Path;
 
@@ -11,6 +12,11 @@ import jakarta.ws.rs.Path;
 @Path("admin")
 @ApplicationScoped
 public class AdminResource extends AdminRoutes {
+
+    @Override
+    LegacyAppsResource appsOf(ManageApps apps) {
+        return new LegacyAppsResource(apps);
+    }
 
     @Override
     LegacyJobsResource jobsOf(JobsResource.Services services) {

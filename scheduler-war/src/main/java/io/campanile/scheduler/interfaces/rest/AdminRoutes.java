@@ -59,12 +59,15 @@ public abstract class AdminRoutes {
 
     @PostConstruct
     void createHandlers() {
-        appsResource = new AppsResource(apps);
+        appsResource = appsOf(apps);
         jobsResource = jobsOf(new JobsResource.Services(jobs, edits, runs, backfills));
         instancesResource = instancesOf(new InstancesResource.Services(instances, runLogs, control));
         workersResource = new WorkersResource(workers);
         clusterResource = new ClusterViewResource(cluster);
     }
+
+    /** This version's handler of the apps; an override declares the class it returns, as for jobs. */
+    abstract AppsResource appsOf(ManageApps apps);
 
     /**
      * This version's handler of an app's jobs. An override declares the class it returns, which tells its endpoints

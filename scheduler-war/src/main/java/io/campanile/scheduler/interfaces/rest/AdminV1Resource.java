@@ -6,9 +6,11 @@ import io.campanile.api.admin.ServerView;
 import io.campanile.scheduler.application.ChangeJobsInBulk;
 import io.campanile.scheduler.application.ExportJobs;
 import io.campanile.scheduler.application.ImportJobs;
+import io.campanile.scheduler.application.ListApps;
 import io.campanile.scheduler.application.ListAudit;
 import io.campanile.scheduler.application.ListInstances;
 import io.campanile.scheduler.application.ListJobs;
+import io.campanile.scheduler.application.ManageApps;
 import io.campanile.scheduler.application.ManageTokens;
 import io.campanile.scheduler.application.RotateAppSecret;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,6 +55,14 @@ public class AdminV1Resource extends AdminRoutes {
 
     @Inject
     RotateAppSecret rotations;
+
+    @Inject
+    ListApps appListing;
+
+    @Override
+    V1AppsResource appsOf(ManageApps apps) {
+        return new V1AppsResource(apps, appListing);
+    }
 
     @Override
     V1JobsResource jobsOf(JobsResource.Services services) {

@@ -10,6 +10,7 @@ import io.campanile.api.MisfirePolicy;
 import io.campanile.api.ReportedState;
 import io.campanile.api.ScheduleType;
 import io.campanile.api.TriggerType;
+import io.campanile.api.admin.AppPage;
 import io.campanile.api.admin.AppView;
 import io.campanile.api.admin.AuditEntry;
 import io.campanile.api.admin.AuditPage;
@@ -1086,6 +1087,16 @@ class SchedulerEndpointsIT extends DeployedWarClient {
         try (CampanileAdminClient scoped = tokenClient(unique("scoped"), Role.ADMIN, List.of(mine))) {
             scoped.createJob(mine, JobDefinition.onDemand("ours", "hello"));
             assertThat(scoped.listApps()).extracting(AppView::name).containsExactly(mine);
+            assertThat(scoped.apps(1, null).total())
+                    .as("the total counts only the token's apps")
+                    .isEqualTo(1);
+            AppPage first = admin.apps(1, null);
+            assertThat(first.total()).isGreaterThanOrEqualTo(2);
+            assertThat(admin.apps(1, first.next()).items())
+                    .as("the next page starts after the first")
+                    .singleElement()
+                    .satisfies(a -> assertThat(a.name())
+                            .isGreaterThan(first.items().get(0).name()));
             assertForbidden(() -> scoped.listJobs(theirs), mine);
             assertForbidden(() -> scoped.getJob(theirs, "secret-job"), "'" + theirs + "'");
             assertForbidden(() -> scoped.deleteJob(theirs, "secret-job", null), theirs);
