@@ -321,14 +321,23 @@ public class CampanileAdminClient implements AutoCloseable {
     }
 
     private <T> T send(Invocation invocation, Class<T> type) {
-        try (Response response = invocation.invoke()) {
+        try (Response response = invoke(invocation)) {
             return check(response).readEntity(type);
         }
     }
 
     private <T> T send(Invocation invocation, GenericType<T> type) {
-        try (Response response = invocation.invoke()) {
+        try (Response response = invoke(invocation)) {
             return check(response).readEntity(type);
+        }
+    }
+
+    /** The answer; a server that gave none is a {@link CampanileClientException#unreachable()} exception. */
+    private Response invoke(Invocation invocation) {
+        try {
+            return invocation.invoke();
+        } catch (ProcessingException e) {
+            throw CampanileClientException.unreachable(baseUri, e);
         }
     }
 

@@ -23,6 +23,11 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     }
 
     static int report(Exception e, PrintWriter err) {
+        if (e instanceof CampanileClientException refused && refused.unreachable()) {
+            err.println("campanile: "
+                    + refused.getMessage().substring((CampanileClientException.UNREACHABLE + ": ").length()));
+            return ExitCodes.SERVER;
+        }
         if (e instanceof CampanileClientException refused) {
             err.println("campanile: " + describe(refused));
             return refused.status() >= 500 ? ExitCodes.SERVER : ExitCodes.REFUSED;

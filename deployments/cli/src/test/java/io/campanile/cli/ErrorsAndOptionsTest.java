@@ -66,7 +66,7 @@ class ErrorsAndOptionsTest extends CommandTestBase {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.SERVER);
         assertThat(run.err())
-                .startsWith("campanile: no answer from the server: ")
+                .startsWith("campanile: no answer from http://127.0.0.1:" + closedPort + "/campanile: ")
                 .doesNotContain(Fixtures.TOKEN);
     }
 
