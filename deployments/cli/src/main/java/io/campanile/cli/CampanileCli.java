@@ -37,11 +37,14 @@ import picocli.CommandLine.Spec;
             AppsCommand.class,
             JobsCommand.class,
             RunCommand.class,
+            RunsCommand.class,
             InstancesCommand.class,
             LogsCommand.class,
             ClusterCommand.class,
             ServersCommand.class,
             WorkersCommand.class,
+            TokensCommand.class,
+            AuditCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class CampanileCli implements Runnable {

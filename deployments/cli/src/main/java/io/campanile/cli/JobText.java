@@ -1,14 +1,16 @@
 package io.campanile.cli;
 
+import io.campanile.api.admin.JobBulkAnswer;
 import io.campanile.api.admin.JobImportAnswer;
 import io.campanile.api.admin.JobView;
 import io.campanile.api.admin.RetryDefinition;
 import io.campanile.api.admin.RoutingDefinition;
+import io.campanile.api.admin.RunBatchAnswer;
 import io.campanile.api.admin.SchedulePreview;
 import java.util.List;
 import java.util.Map;
 
-/** Jobs as text: the list, one job in full, its next fire times. */
+/** Jobs as text: the list, one job in full, its next fire times, what an import, a bulk change or runs did. */
 final class JobText {
 
     private JobText() {}
@@ -75,6 +77,20 @@ final class JobText {
         answer.jobs().forEach(job -> table.row(job.id(), job.name(), job.change()));
         return "created " + answer.created() + ", updated " + answer.updated() + ", unchanged " + answer.unchanged()
                 + ", deleted " + answer.deleted() + "\n" + (table.isEmpty() ? "" : table.render());
+    }
+
+    /** What a bulk change did: the counts, then each job by id. */
+    static String bulk(JobBulkAnswer answer) {
+        Table table = new Table("ID", "NAME", "CHANGE");
+        answer.jobs().forEach(job -> table.row(job.id(), job.name(), job.change()));
+        return answer.action() + ": changed " + answer.changed() + ", unchanged " + answer.unchanged() + "\n"
+                + (table.isEmpty() ? "" : table.render());
+    }
+
+    /** What a batch of runs (or a backfill) did: the counts and the instances, in the batch's order. */
+    static String runs(RunBatchAnswer answer) {
+        return "created " + answer.created() + " runs (" + answer.existing() + " existed already): "
+                + Text.value(answer.instanceIds()) + "\n";
     }
 
     /** The schedule in a few words: its CRON expression, its interval, its one instant. */

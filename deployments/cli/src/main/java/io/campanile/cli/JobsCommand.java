@@ -1,6 +1,8 @@
 package io.campanile.cli;
 
 import io.campanile.api.admin.BackfillRequest;
+import io.campanile.api.admin.JobBulkAction;
+import io.campanile.api.admin.JobBulkRequest;
 import io.campanile.api.admin.JobDefinition;
 import io.campanile.api.admin.JobExport;
 import io.campanile.api.admin.JobPage;
@@ -12,24 +14,31 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code campanile jobs ...}: an app's jobs. A job is named by its id or its name; {@code export} and {@code import}
- * move an app's jobs as one JSON document.
+ * move an app's jobs as one JSON document; {@code bulk} pauses, resumes or deletes many in one transaction.
  */
 @Command(
         name = "jobs",
         description =
-                "List, show, create, edit, pause, resume, delete, preview, backfill, export and import an app's jobs.")
+                "List, show, create, edit, pause, resume, delete, preview, backfill, export, import and bulk-change an"
+                        + " app's jobs.")
 final class JobsCommand {
 
     private static final int PAGE = 1000;
 
     @ParentCommand
     private CampanileCli root;
+
+    @Spec
+    private CommandSpec spec;
 
     @Command(name = "list", description = "The app's live jobs, by name (every page).")
     int list(
@@ -121,10 +130,7 @@ final class JobsCommand {
             @Option(names = "--request-id", paramLabel = "ID", description = "The same id again creates nothing.")
                     String requestId) {
         BackfillRequest request = new BackfillRequest(from, to, requestId);
-        return root.print(
-                client -> client.backfill(app, job, request),
-                answer -> "created " + answer.created() + " runs (" + answer.existing() + " existed already): "
-                        + Text.value(answer.instanceIds()) + "\n");
+        return root.print(client -> client.backfill(app, job, request), JobText::runs);
     }
 
     @Command(name = "export", description = "The app's live jobs as one JSON document, which 'jobs import' takes.")
@@ -143,6 +149,36 @@ final class JobsCommand {
                     boolean deleteMissing) {
         JobExport document = JobDefinitionFile.readExport(file, System.in);
         return root.print(client -> client.importJobs(app, document, deleteMissing), JobText::imported);
+    }
+
+    @Command(
+            name = "bulk",
+            description = "Pauses, resumes or deletes many jobs of an app at once, all or none; "
+                    + "a job already as asked is left UNCHANGED.")
+    int bulk(
+            @Parameters(paramLabel = "APP") String app,
+            @Parameters(paramLabel = "ACTION", description = "pause, resume or delete") JobBulkAction action,
+            @Option(
+                            names = "--id",
+                            split = ",",
+                            paramLabel = "N",
+                            description = "Job ids (repeat or comma-separate); a deleted job's too.")
+                    List<Long> ids,
+            @Option(
+                            names = "--name",
+                            split = ",",
+                            paramLabel = "NAME",
+                            description = "Names of live jobs (repeat or comma-separate).")
+                    List<String> names,
+            @Option(names = "--note", paramLabel = "TEXT", description = "Why (pause only; shown with each job).")
+                    String note) {
+        List<Long> byId = ids == null || ids.isEmpty() ? null : ids;
+        List<String> byName = names == null || names.isEmpty() ? null : names;
+        if (byId == null && byName == null) {
+            throw new ParameterException(spec.subcommands().get("bulk"), "name the jobs with --id and/or --name");
+        }
+        JobBulkRequest request = new JobBulkRequest(action, byId, byName, note);
+        return root.print(client -> client.changeJobs(app, request), JobText::bulk);
     }
 
     private static List<JobView> allJobs(CampanileAdminClient client, String app, JobListing listing) {

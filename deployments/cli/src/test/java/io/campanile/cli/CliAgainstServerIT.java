@@ -9,6 +9,8 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The tool against a real scheduler server (one Payara Micro process on H2): an operator's day with an app and a
- * job, through the commands in this JVM, and the built jar run with {@code java -jar} as users run it.
+ * job, an admin's with API tokens, the audit log and bulk changes (each test on its own app), through the commands in
+ * this JVM, and the built jar run with {@code java -jar} as users run it.
  */
 class CliAgainstServerIT {
 
@@ -107,6 +110,79 @@ class CliAgainstServerIT {
         assertThat(ok("servers").out()).contains(server.url());
         assertThat(ok("cluster").out()).contains("Servers:");
         System.out.println("CLI-IT 20 commands took " + (System.nanoTime() - start) / 1_000_000 + " ms");
+    }
+
+    @Test
+    void an_admin_hands_out_a_viewer_token_reads_the_audit_log_and_changes_jobs_in_bulk() throws IOException {
+        ok("apps", "create", "cli-it-access", "--secret", "cli-it-secret");
+        for (String name : List.of("nightly", "weekly")) {
+            Path file = Files.writeString(
+                    home.resolve(name + ".json"),
+                    """
+                    {"name": "%s", "processor": "invoice", "cron": "0 0 3 * * *"}"""
+                            .formatted(name));
+            ok("jobs", "create", "cli-it-access", file.toString());
+        }
+
+        JsonObject created =
+                json(ok("tokens", "create", "it-viewer", "--role", "viewer", "--app", "cli-it-access", "--json"));
+        String viewer = created.getString("secret");
+        assertThat(created.getJsonObject("token").getJsonArray("apps").getString(0))
+                .isEqualTo("cli-it-access");
+        assertThat(ok("tokens", "list").out()).contains("it-viewer  VIEWER");
+        assertThat(ok("jobs", "list", "cli-it-access", "--token", viewer).out())
+                .contains("nightly")
+                .contains("weekly");
+        CliRun refused = run("jobs", "pause", "cli-it-access", "nightly", "--token", viewer);
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(refused.err()).startsWith("campanile: 403 forbidden").doesNotContain(viewer);
+
+        JsonObject denied = json(ok("audit", "--actor", "it-viewer", "--json"));
+        assertThat(denied.getJsonNumber("total").longValue()).isEqualTo(1);
+        JsonObject entry = denied.getJsonArray("items").getJsonObject(0);
+        assertThat(entry.getString("action")).isEqualTo("job.pause");
+        assertThat(entry.getInt("status")).isEqualTo(403);
+        assertThat(entry.getBoolean("denied")).isTrue();
+        assertThat(ok("audit", "--app", "cli-it-access", "--all").out())
+                .contains("job.create")
+                .contains("bootstrap");
+
+        assertThat(ok("runs", "cli-it-access", "nightly", "--count", "3", "--request-id-prefix", "it")
+                        .out())
+                .startsWith("created 3 runs (0 existed already)");
+        assertThat(ok("runs", "cli-it-access", "nightly", "--count", "3", "--request-id-prefix", "it")
+                        .out())
+                .as("the same request ids again create nothing")
+                .startsWith("created 0 runs (3 existed already)");
+
+        assertThat(ok("jobs", "bulk", "cli-it-access", "pause", "--name", "nightly,weekly", "--note", "freeze")
+                        .out())
+                .startsWith("PAUSE: changed 2, unchanged 0")
+                .contains("PAUSED");
+        assertThat(ok("jobs", "list", "cli-it-access", "--enabled", "false", "--json")
+                        .out())
+                .contains("\"nightly\"")
+                .contains("\"weekly\"");
+        JsonObject resumed = json(ok("jobs", "bulk", "cli-it-access", "resume", "--name", "nightly", "--json"));
+        assertThat(resumed.getInt("changed")).isEqualTo(1);
+
+        JsonObject rotated = json(ok(
+                "apps",
+                "rotate-secret",
+                "cli-it-access",
+                "--secret",
+                "cli-it-new-secret",
+                "--grace",
+                "PT5M",
+                "--json"));
+        assertThat(Instant.parse(rotated.getString("previousValidUntil")))
+                .isEqualTo(Instant.parse(rotated.getString("rotatedAt")).plus(Duration.ofMinutes(5)));
+        assertThat(rotated.toString()).doesNotContain("cli-it-new-secret");
+
+        assertThat(ok("tokens", "revoke", "it-viewer").out()).startsWith("revoked token it-viewer");
+        CliRun revoked = run("jobs", "list", "cli-it-access", "--token", viewer);
+        assertThat(revoked.exitCode()).as(revoked.toString()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(revoked.err()).startsWith("campanile: 401 unauthorized");
     }
 
     @Test

@@ -88,7 +88,9 @@ class ErrorsAndOptionsTest extends CommandTestBase {
     void every_command_has_help() {
         for (String[] command : new String[][] {
             {"--help"}, {"apps", "create", "--help"}, {"jobs", "edit", "--help"}, {"run", "--help"},
-            {"instances", "list", "--help"}, {"logs", "--help"}, {"cluster", "--help"}, {"workers", "--help"}
+            {"instances", "list", "--help"}, {"logs", "--help"}, {"cluster", "--help"}, {"workers", "--help"},
+            {"tokens", "create", "--help"}, {"audit", "--help"}, {"jobs", "bulk", "--help"}, {"runs", "--help"},
+            {"apps", "rotate-secret", "--help"}
         }) {
             CliRun run = run(command);
             assertThat(run.exitCode()).as(String.join(" ", command)).isZero();

@@ -24,6 +24,20 @@ final class Fixtures {
                 .formatted(id, state);
     }
 
+    static String token(String name, String role, String apps) {
+        return """
+                {"name":"%s","role":"%s",%s"createdAt":"2026-12-01T10:00:00.5Z","createdBy":"bootstrap"}"""
+                .formatted(name, role, apps == null ? "" : "\"apps\":" + apps + ",");
+    }
+
+    static String auditEntry(long id, String actor, String action, int status, boolean denied) {
+        return """
+                {"id":%d,"at":"2026-12-01T12:00:0%dZ","actor":"%s","action":"%s","method":"POST",
+                 "path":"v1/apps/billing/jobs/7/pause","app":"billing","targetKind":"job","targetId":"7",
+                 "status":%d,"denied":%s,"serverId":"srv-1","after":{"id":7,"enabled":false}}"""
+                .formatted(id, id % 10, actor, action, status, denied);
+    }
+
     static String error(int status, String code, String field, String message) {
         return """
                 {"status":%d,"message":"%s","code":"%s"%s}"""
