@@ -259,6 +259,11 @@ public class CampanileAdminClient implements AutoCloseable {
         return send(request(API + "tokens").buildGet(), new GenericType<List<io.campanile.api.admin.TokenView>>() {});
     }
 
+    /** One API token, without its secret. */
+    public io.campanile.api.admin.TokenView token(String name) {
+        return send(request(API + "tokens/" + name).buildGet(), io.campanile.api.admin.TokenView.class);
+    }
+
     /** Revokes the token: it stops working at once on this server, within 10 s on the others. */
     public io.campanile.api.admin.TokenView revokeToken(String name) {
         return send(request(API + "tokens/" + name).buildDelete(), io.campanile.api.admin.TokenView.class);

@@ -1112,6 +1112,7 @@ class SchedulerEndpointsIT extends DeployedWarClient {
         TokenCreated created = admin.createToken(new TokenRequest(name, Role.VIEWER, null));
         assertThat(created.secret()).startsWith("cpt_");
         assertThat(admin.tokens()).extracting(TokenView::name).contains(name);
+        assertThat(admin.token(name).name()).isEqualTo(name);
         try (CampanileAdminClient holder = new CampanileAdminClient(base, created.secret())) {
             assertThat(holder.listApps()).isNotNull();
             assertThat(admin.revokeToken(name).name()).isEqualTo(name);
